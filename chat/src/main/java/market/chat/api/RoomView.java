@@ -1,0 +1,13 @@
+package market.chat.api;
+
+import java.time.OffsetDateTime;
+
+public record RoomView(long id, ProductRef product, UserRef seller, UserRef buyer, MessagePreview lastMessage,
+        long unreadCount, OffsetDateTime updatedAt) {
+
+    public record ProductRef(long id, String title, long price, String status, String thumbnailUrl) {}
+
+    public record UserRef(String id, String nickname) {}
+
+    public record MessagePreview(long id, String senderId, String type, String content, OffsetDateTime sentAt) {}
+}

@@ -1,0 +1,79 @@
+package market.chat.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import market.chat.api.RoomView;
+import market.common.api.Cursor;
+import market.common.api.Page;
+
+/** Read side of rooms: the caller's room list, most recently active first, keyset-paginated. */
+@ApplicationScoped
+public class RoomQueries {
+
+    private static final String LIST = """
+            SELECT r.id, r.product_id, r.product_title, r.product_price, r.product_status, r.product_thumbnail_url,
+                   r.seller_id, r.seller_nickname, r.buyer_id, r.buyer_nickname, r.updated_at,
+                   m.id, m.sender_id, m.type, m.content, m.sent_at,
+                   (SELECT count(*) FROM chat_message u
+                     WHERE u.room_id = r.id AND u.sender_id <> :me
+                       AND u.id > coalesce((SELECT cr.last_read_id FROM chat_read cr
+                                             WHERE cr.room_id = r.id AND cr.user_id = :me), 0)) AS unread
+              FROM chat_room r
+              LEFT JOIN chat_message m ON m.id = r.last_message_id
+             WHERE (r.seller_id = :me OR r.buyer_id = :me)
+               AND (CAST(:afterTs AS timestamptz) IS NULL
+                    OR (r.updated_at, r.id) < (CAST(:afterTs AS timestamptz), :afterId))
+             ORDER BY r.updated_at DESC, r.id DESC
+             LIMIT :limit""";
+
+    private final EntityManager em;
+
+    public RoomQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    public Page<RoomView> roomsOf(String userId, String cursor, int size) {
+        Cursor c = Cursor.decode(cursor, 2);
+        OffsetDateTime afterTs = c == null ? null
+                : OffsetDateTime.ofInstant(java.time.Instant.EPOCH.plus(c.longAt(0), ChronoUnit.MICROS), ZoneOffset.UTC);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(LIST)
+                .setParameter("me", userId)
+                .setParameter("afterTs", afterTs)
+                .setParameter("afterId", c == null ? 0L : c.longAt(1))
+                .setParameter("limit", size + 1)
+                .getResultList();
+        List<RoomView> rooms = rows.stream().map(RoomQueries::toView).toList();
+        return Page.of(rooms, size, r -> Cursor.encode(
+                ChronoUnit.MICROS.between(java.time.Instant.EPOCH, r.updatedAt().toInstant()), r.id()));
+    }
+
+    private static RoomView toView(Object[] r) {
+        RoomView.MessagePreview last = r[11] == null ? null
+                : new RoomView.MessagePreview(((Number) r[11]).longValue(), (String) r[12], (String) r[13],
+                        (String) r[14], odt(r[15]));
+        return new RoomView(((Number) r[0]).longValue(),
+                new RoomView.ProductRef(((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue(),
+                        (String) r[4], (String) r[5]),
+                new RoomView.UserRef((String) r[6], (String) r[7]),
+                new RoomView.UserRef((String) r[8], (String) r[9]),
+                last, ((Number) r[16]).longValue(), odt(r[10]));
+    }
+
+    private static OffsetDateTime odt(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,48 @@
+package market.notify.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import market.notify.domain.NotificationSettings;
+import market.notify.service.SettingsService;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/api/me/notification-settings")
+public class SettingsResource {
+
+    public record Settings(boolean chat, boolean activity, boolean keywords, boolean marketing,
+            boolean marketingNight, int version) {
+        static Settings of(NotificationSettings s) {
+            return new Settings(s.chat, s.activity, s.keywords, s.marketing, s.marketingNight, s.version);
+        }
+    }
+
+    public record SettingsUpdate(@NotNull Boolean chat, @NotNull Boolean activity, @NotNull Boolean keywords,
+            @NotNull Boolean marketing, @NotNull Boolean marketingNight, @PositiveOrZero Integer version) {
+    }
+
+    private final SettingsService settings;
+    private final JsonWebToken jwt;
+
+    public SettingsResource(SettingsService settings, JsonWebToken jwt) {
+        this.settings = settings;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @RolesAllowed("user")
+    public Settings get() {
+        return Settings.of(settings.of(jwt.getSubject()));
+    }
+
+    @PUT
+    @RolesAllowed("user")
+    public Settings put(@Valid @NotNull SettingsUpdate body) {
+        return Settings.of(settings.update(jwt.getSubject(), body.chat(), body.activity(), body.keywords(),
+                body.marketing(), body.marketingNight(), body.version()));
+    }
+}

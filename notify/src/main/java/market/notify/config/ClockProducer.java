@@ -1,0 +1,16 @@
+package market.notify.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** One clock for the whole service, so tests can fix the time the ad rules (21:00–08:00 KST) depend on. */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

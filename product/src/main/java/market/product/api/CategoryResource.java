@@ -1,0 +1,23 @@
+package market.product.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.Arrays;
+import java.util.List;
+import market.product.domain.Category;
+
+@Path("/api/categories")
+public class CategoryResource {
+
+    public record CategoryView(String code, String name, String nameEn) {}
+
+    private static final List<CategoryView> ALL = Arrays.stream(Category.values())
+            .map(c -> new CategoryView(c.code(), c.nameKo(), c.nameEn())).toList();
+
+    @GET
+    @PermitAll
+    public List<CategoryView> list() {
+        return ALL;
+    }
+}

@@ -1,0 +1,58 @@
+package market.product.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import market.common.api.ApiException;
+import market.product.domain.Profile;
+import market.product.service.ProfileService;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/api/me")
+public class MeResource {
+
+    private final ProfileService profiles;
+    private final JsonWebToken jwt;
+
+    public MeResource(ProfileService profiles, JsonWebToken jwt) {
+        this.profiles = profiles;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @RolesAllowed("user")
+    public Response get() {
+        Profile p = profiles.me(jwt.getSubject(), jwt.getClaim("preferred_username"));
+        return withEtag(p);
+    }
+
+    @PUT
+    @RolesAllowed("user")
+    public Response update(@Valid @NotNull ProfileUpdate body, @HeaderParam("If-Match") String ifMatch) {
+        Integer expected = body.version();
+        if (ifMatch != null) {
+            Profile current = profiles.me(jwt.getSubject(), jwt.getClaim("preferred_username"));
+            if (!ifMatch.replace("W/", "").equals(etag(current).toString())) {
+                throw new ApiException(412, "Precondition Failed", "The profile was changed meanwhile");
+            }
+            expected = current.version;
+        }
+        Profile p = profiles.update(jwt.getSubject(), jwt.getClaim("preferred_username"), body.nickname(),
+                body.region(), expected);
+        return withEtag(p);
+    }
+
+    private static Response withEtag(Profile p) {
+        return Response.ok(MyProfile.of(p)).tag(etag(p)).build();
+    }
+
+    private static EntityTag etag(Profile p) {
+        return new EntityTag(Integer.toString(p.version));
+    }
+}

@@ -1,0 +1,16 @@
+package market.product;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import market.testing.OidcServerResource;
+import market.testing.PostgresResource;
+import market.testing.S3Resource;
+
+/** The real dependencies every @QuarkusTest of this module runs against. */
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "product"))
+@QuarkusTestResource(OidcServerResource.class)
+@QuarkusTestResource(S3Resource.class)
+public final class TestStack {
+    private TestStack() {
+    }
+}
