@@ -1,0 +1,5 @@
+package kr.ddangn.market
+
+import io.flutter.embedding.android.FlutterActivity
+
+class MainActivity : FlutterActivity()

@@ -1,0 +1,109 @@
+import '../models/models.dart';
+
+/// Feed filters of `GET /api/products`.
+class ProductQuery {
+  const ProductQuery({this.q, this.category, this.region, this.status, this.sort});
+
+  final String? q;
+  final String? category;
+  final String? region;
+  final ProductStatus? status;
+
+  /// latest | price_asc | price_desc | popular
+  final String? sort;
+
+  ProductQuery copyWith({
+    String? Function()? q,
+    String? Function()? category,
+    String? Function()? region,
+  }) {
+    return ProductQuery(
+      q: q == null ? this.q : q(),
+      category: category == null ? this.category : category(),
+      region: region == null ? this.region : region(),
+      status: status,
+      sort: sort,
+    );
+  }
+
+  Map<String, dynamic> toQueryParameters() {
+    final params = <String, dynamic>{};
+    final text = q?.trim();
+    if (text != null && text.isNotEmpty) {
+      params['q'] = text;
+    }
+    if (category != null) {
+      params['category'] = category;
+    }
+    if (region != null) {
+      params['region'] = region;
+    }
+    if (status != null) {
+      params['status'] = status!.wire;
+    }
+    if (sort != null) {
+      params['sort'] = sort;
+    }
+    return params;
+  }
+
+  @override
+  bool operator ==(Object other) =>
+      other is ProductQuery &&
+      other.q == q &&
+      other.category == category &&
+      other.region == region &&
+      other.status == status &&
+      other.sort == sort;
+
+  @override
+  int get hashCode => Object.hash(q, category, region, status, sort);
+}
+
+/// What the app asks of the gateway (docs/DESIGN.md sections 5–7). Screens and state depend on this
+/// interface only, so widget tests run against a fake.
+abstract class MarketApi {
+  Future<List<Category>> categories();
+
+  Future<CursorPage<ProductListItem>> products({
+    ProductQuery query = const ProductQuery(),
+    String? cursor,
+    int size = 20,
+  });
+
+  Future<Product> product(int id);
+
+  Future<void> like(int productId);
+
+  Future<void> unlike(int productId);
+
+  Future<CursorPage<Comment>> comments(int productId, {String? cursor, int size = 20});
+
+  Future<Comment> addComment(int productId, String content);
+
+  Future<PublicProfile> user(String userId);
+
+  Future<MyProfile> me();
+
+  Future<CursorPage<Notice>> notices({String? cursor, int size = 20});
+
+  Future<InboxPage> inbox({String? cursor, int size = 20});
+
+  /// Marks everything up to [upToId] read; returns the unread count left.
+  Future<int> markInboxRead(int upToId);
+
+  Future<NotificationSettings> notificationSettings();
+
+  Future<NotificationSettings> updateNotificationSettings(NotificationSettings settings);
+
+  Future<void> registerDevice(String token, {String platform = 'ANDROID'});
+
+  Future<void> unregisterDevice(String token);
+
+  /// Opens (or returns) the caller's chat room for a product; returns the room id.
+  Future<int> openChatRoom(int productId);
+
+  Future<CursorPage<ChatMessage>> messages(int roomId, {int? after, int size = 50});
+
+  Future<ChatMessage> sendMessage(int roomId, String content, {required String clientMsgId});
+}

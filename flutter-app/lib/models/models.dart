@@ -1,0 +1,10 @@
+export 'category.dart';
+export 'chat_message.dart';
+export 'comment.dart';
+export 'cursor_page.dart';
+export 'inbox.dart';
+export 'notice.dart';
+export 'notification_settings.dart';
+export 'problem.dart';
+export 'product.dart';
+export 'public_profile.dart';
