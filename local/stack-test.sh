@@ -54,5 +54,12 @@ for s in 8081 8082 8083; do
   check "service on $s is ready" UP "$(curl -s "http://127.0.0.1:$s/q/health/ready" | jq -r .status)"
 done
 
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ -d "$ROOT/flutter-app/tool/node_modules" ]; then
+  live_log=$(mktemp)
+  if node "$ROOT/flutter-app/tool/check-live.mjs" "$GW" > "$live_log" 2>&1; then live=ok; else live=failed; cat "$live_log"; fi
+  check "the Android app's models read what the live API returns" ok "$live"
+fi
+
 echo "stack: $passed passed, $failed failed"
 [ "$failed" = 0 ]
