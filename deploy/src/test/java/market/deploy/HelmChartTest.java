@@ -1,0 +1,260 @@
+package market.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** helm lint --strict and helm template of the chart for each example values file, and what must hold in the output. */
+class HelmChartTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "trial", "production", "external"})
+    void lintStrictIsClean(String valueSet, @TempDir Path work) throws Exception {
+        LintResult result = Chart.lint(valueSet, work);
+        List<String> problems = result.getMessages().stream()
+                .filter(m -> m.contains("[WARNING]") || m.contains("[ERROR]")).toList();
+        assertFalse(result.isFailed(), () -> "helm lint --strict failed: " + result.getMessages());
+        assertTrue(problems.isEmpty(), () -> "lint findings: " + problems);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "trial", "production", "external"})
+    void everyRenderedObjectValidatesAgainstKubernetesSchemaAndFabric8Model(String valueSet) {
+        List<JsonNode> objects = Chart.render(valueSet);
+        assertTrue(objects.size() > 20, "rendered only " + objects.size() + " objects");
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode o : objects) {
+            problems.addAll(Schemas.validate(o));
+            if (!ids.add(Chart.id(o))) {
+                problems.add("rendered twice: " + Chart.id(o));
+            }
+            if (!"ddangn-market".equals(o.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText())) {
+                problems.add(Chart.id(o) + ": missing label app.kubernetes.io/part-of=ddangn-market");
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "trial", "production", "external"})
+    void everyContainerHasResourcesProbesAndLockedDownSecurityContext(String valueSet) {
+        List<String> problems = Workloads.check(Chart.render(valueSet));
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "trial", "production", "external"})
+    void servicesAreProbedWhereQuarkusServesAndReadTheirOwnConfig(String valueSet) {
+        List<JsonNode> objects = Chart.render(valueSet);
+        for (String name : List.of("product", "chat", "notify")) {
+            JsonNode deployment = Chart.get(objects, "Deployment", name);
+            JsonNode spec = deployment.path("spec");
+            assertTrue(spec.path("replicas").asInt() >= 2, name + " needs >= 2 replicas");
+            assertEquals("RollingUpdate", spec.path("strategy").path("type").asText());
+            assertEquals(0, spec.path("strategy").path("rollingUpdate").path("maxUnavailable").asInt(-1),
+                    name + ": a rollout must not drop below the desired replicas");
+            JsonNode pod = spec.path("template");
+            JsonNode c = pod.path("spec").path("containers").get(0);
+            Map<String, String> env = env(c);
+            int httpPort = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
+            assertTrue(env.get("QUARKUS_PROFILE").contains("kubernetes"), name + " must run the kubernetes profile");
+            assertEquals("/q/health/started", c.path("startupProbe").path("httpGet").path("path").asText());
+            assertEquals("/q/health/live", c.path("livenessProbe").path("httpGet").path("path").asText());
+            assertEquals("/q/health/ready", c.path("readinessProbe").path("httpGet").path("path").asText());
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertEquals(httpPort, Workloads.resolvePort(c, c.path(probe).path("httpGet").path("port")),
+                        name + " " + probe + " must hit the port Quarkus listens on");
+            }
+            JsonNode annotations = pod.path("metadata").path("annotations");
+            assertEquals("true", annotations.path("prometheus.io/scrape").asText());
+            assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText());
+            assertEquals(String.valueOf(httpPort), annotations.path("prometheus.io/port").asText());
+
+            JsonNode service = Chart.get(objects, "Service", name);
+            assertTrue(Workloads.selects(service.path("spec").path("selector"), pod.path("metadata").path("labels")),
+                    name + " Service must select its pods");
+            assertEquals(httpPort, Workloads.resolvePort(c, service.path("spec").path("ports").get(0).path("targetPort")));
+
+            JsonNode hpa = Chart.get(objects, "HorizontalPodAutoscaler", name);
+            assertEquals(name, hpa.path("spec").path("scaleTargetRef").path("name").asText());
+            assertTrue(hpa.path("spec").path("minReplicas").asInt() >= 2);
+            JsonNode pdb = Chart.get(objects, "PodDisruptionBudget", name);
+            assertTrue(Workloads.selects(pdb.path("spec").path("selector").path("matchLabels"), pod.path("metadata").path("labels")));
+
+            // quarkus-kubernetes-config reads exactly these two objects with the pod's ServiceAccount
+            String configMap = env.get("QUARKUS_KUBERNETES_CONFIG_CONFIG_MAPS");
+            String secret = env.get("QUARKUS_KUBERNETES_CONFIG_SECRETS");
+            assertEquals(name + "-config", configMap);
+            assertNotNull(Chart.get(objects, "ConfigMap", configMap));
+            String sa = pod.path("spec").path("serviceAccountName").asText();
+            assertEquals(name, sa);
+            Chart.get(objects, "ServiceAccount", sa);
+            JsonNode binding = Chart.get(objects, "RoleBinding", name + "-config-reader");
+            assertEquals(sa, binding.path("subjects").get(0).path("name").asText());
+            JsonNode role = Chart.get(objects, "Role", binding.path("roleRef").path("name").asText());
+            Set<String> readable = new TreeSet<>();
+            for (JsonNode rule : role.path("rules")) {
+                Set<String> verbs = new HashSet<>();
+                rule.path("verbs").forEach(v -> verbs.add(v.asText()));
+                assertTrue(verbs.containsAll(Set.of("get", "list", "watch")), "config reader needs get/list/watch");
+                rule.path("resources").forEach(r -> rule.path("resourceNames").forEach(n -> readable.add(r.asText() + "/" + n.asText())));
+            }
+            assertEquals(new TreeSet<>(Set.of("configmaps/" + configMap, "secrets/" + secret)), readable,
+                    name + " may read its own ConfigMap and Secret, nothing else");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "trial", "production", "external"})
+    void everyReferencedSecretOrConfigMapIsRenderedOrDeclaredExisting(String valueSet) throws Exception {
+        List<JsonNode> objects = Chart.render(valueSet);
+        Set<String> existing = new HashSet<>();
+        String file = Chart.VALUE_SETS.get(valueSet);
+        if (!file.isEmpty()) {
+            collectExistingSecrets(Chart.YAML.readTree(Repo.CHART.resolve(file).toFile()), existing);
+        }
+        List<String> problems = new ArrayList<>();
+        for (JsonNode o : objects) {
+            if (!Workloads.POD_OWNERS.contains(o.path("kind").asText())) {
+                continue;
+            }
+            JsonNode pod = o.path("spec").path("template").path("spec");
+            List<String[]> refs = new ArrayList<>();
+            pod.path("volumes").forEach(v -> {
+                if (v.has("secret")) refs.add(new String[]{"Secret", v.path("secret").path("secretName").asText()});
+                if (v.has("configMap")) refs.add(new String[]{"ConfigMap", v.path("configMap").path("name").asText()});
+            });
+            pod.path("containers").forEach(c -> c.path("env").forEach(e -> {
+                JsonNode vf = e.path("valueFrom");
+                if (vf.has("secretKeyRef")) refs.add(new String[]{"Secret", vf.path("secretKeyRef").path("name").asText()});
+                if (vf.has("configMapKeyRef")) refs.add(new String[]{"ConfigMap", vf.path("configMapKeyRef").path("name").asText()});
+                if ("QUARKUS_KUBERNETES_CONFIG_SECRETS".equals(e.path("name").asText())) refs.add(new String[]{"Secret", e.path("value").asText()});
+            }));
+            for (String[] ref : refs) {
+                boolean rendered = objects.stream().anyMatch(x -> ref[0].equals(x.path("kind").asText())
+                        && ref[1].equals(x.path("metadata").path("name").asText()));
+                if (!rendered && !existing.contains(ref[1])) {
+                    problems.add(Chart.id(o) + " references " + ref[0] + "/" + ref[1] + ", neither rendered nor an existingSecret in values");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    private static void collectExistingSecrets(JsonNode node, Set<String> out) {
+        node.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("existingSecret") && !e.getValue().asText().isEmpty()) {
+                out.add(e.getValue().asText());
+            } else if (e.getValue().isObject()) {
+                collectExistingSecrets(e.getValue(), out);
+            }
+        });
+    }
+
+    @Test
+    void networkPoliciesAllowOnlyTheCallsOfTheDesign() {
+        List<JsonNode> objects = Chart.render("default");
+        Chart.get(objects, "NetworkPolicy", "default-deny-all");
+        TreeSet<String> edges = NetworkPolicies.allowedEdges(objects, Chart.NAMESPACE, "ingress-nginx",
+                Map.of("app.kubernetes.io/name", "ingress-nginx"));
+        TreeSet<String> expected = new TreeSet<>(List.of(
+                "ingress-controller->frontend", "ingress-controller->product", "ingress-controller->chat",
+                "ingress-controller->notify", "ingress-controller->keycloak",
+                "chat->product", "product->notify", "chat->notify",
+                "product->postgresql", "chat->postgresql", "notify->postgresql", "keycloak->postgresql",
+                "chat->redis", "product->s3",
+                "product->keycloak", "chat->keycloak", "notify->keycloak"));
+        assertEquals(expected, edges);
+    }
+
+    @Test
+    void productionValuesBundleOnlyKeycloakAndMountFcmCredentials() {
+        List<JsonNode> objects = Chart.render("production");
+        Set<String> statefulSets = new TreeSet<>();
+        Chart.ofKind(objects, "StatefulSet").forEach(s -> statefulSets.add(s.path("metadata").path("name").asText()));
+        assertEquals(Set.of("keycloak"), statefulSets);
+        JsonNode notify = Chart.get(objects, "Deployment", "notify");
+        JsonNode fcmVolume = null;
+        for (JsonNode v : notify.path("spec").path("template").path("spec").path("volumes")) {
+            if (v.has("secret")) fcmVolume = v;
+        }
+        assertNotNull(fcmVolume, "notify must mount the FCM service-account Secret");
+        assertEquals("market-fcm", fcmVolume.path("secret").path("secretName").asText());
+        JsonNode config = Chart.get(objects, "ConfigMap", "notify-config").path("data");
+        assertEquals("/var/run/secrets/fcm/service-account.json", config.path("market.notify.fcm.credentials-file").asText());
+        // no credentials in rendered objects: every service Secret is an existingSecret
+        assertTrue(Chart.ofKind(objects, "Secret").stream().map(Chart::id).noneMatch(id -> id.endsWith("-secrets")));
+    }
+
+    @Test
+    void bundledPostgresCreatesOneDatabasePerServiceAndKeycloakWithAUtf8Locale() {
+        List<JsonNode> objects = Chart.render("default");
+        String sql = Chart.get(objects, "ConfigMap", "postgresql-init").path("data").path("10-databases.sql").asText();
+        JsonNode pg = Chart.get(objects, "StatefulSet", "postgresql").path("spec").path("template").path("spec").path("containers").get(0);
+        Map<String, String> env = env(pg);
+        assertEquals("product", env.get("POSTGRES_DB"));
+        for (String db : List.of("chat", "notify", "keycloak")) {
+            assertTrue(sql.contains("CREATE DATABASE \"" + db + "\""), "missing database " + db + " in " + sql);
+        }
+        assertTrue(env.get("POSTGRES_INITDB_ARGS").contains("C.UTF-8"), "Hangul search needs a UTF-8 ctype");
+        for (String svc : List.of("product", "chat", "notify")) {
+            assertEquals("jdbc:postgresql://postgresql:5432/" + svc,
+                    Chart.get(objects, "ConfigMap", svc + "-config").path("data").path("quarkus.datasource.jdbc.url").asText());
+        }
+    }
+
+    /**
+     * The application's own keys (market.*) that the chart writes into a ConfigMap or Secret must be properties the
+     * service declares in its application.properties: a ConfigMap key is matched exactly, so a renamed property
+     * would silently keep its local default in Kubernetes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production", "external"})
+    void configKeysAreTheServicesOwnPropertyNames(String valueSet) throws Exception {
+        List<JsonNode> objects = Chart.render(valueSet);
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("product", "chat", "notify")) {
+            Set<String> declared = new HashSet<>();
+            for (String line : java.nio.file.Files.readAllLines(Repo.ROOT.resolve(name).resolve("src/main/resources/application.properties"))) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#") || !l.contains("=")) continue;
+                String key = l.substring(0, l.indexOf('=')).strip();
+                declared.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
+            }
+            List<JsonNode> sources = new ArrayList<>();
+            sources.add(Chart.get(objects, "ConfigMap", name + "-config").path("data"));
+            objects.stream().filter(o -> Chart.id(o).equals("Secret/" + name + "-secrets")).forEach(o -> sources.add(o.path("stringData")));
+            for (JsonNode data : sources) {
+                data.fieldNames().forEachRemaining(k -> {
+                    if (k.startsWith("market.") && !declared.contains(k)) {
+                        problems.add(name + ": chart sets " + k + ", which " + name + "/src/main/resources/application.properties does not declare");
+                    }
+                });
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    static Map<String, String> env(JsonNode container) {
+        Map<String, String> env = new java.util.HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText(null)));
+        return env;
+    }
+}
