@@ -2,6 +2,7 @@ package market.chat.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "market.chat")
 public interface ChatConfig {
@@ -10,6 +11,26 @@ public interface ChatConfig {
     @WithDefault("http://127.0.0.1:8081")
     String productUrl();
 
+    /** Base URL of the notify service, whose /internal/events turns a chat message into a push. */
+    @WithDefault("http://127.0.0.1:8083")
+    String notifyUrl();
+
     @WithDefault("1000")
     int maxMessageLength();
+
+    /** Messages a user may send per second (REST and WebSocket together, per instance). */
+    @WithDefault("10")
+    int sendsPerSecond();
+
+    /** How long product facts are served from the cache without asking the product service again. */
+    @WithDefault("60s")
+    Duration productCacheTtl();
+
+    /** Redis pub/sub channel that carries frames between chat replicas. */
+    @WithDefault("chat:events")
+    String fanoutChannel();
+
+    /** How long a replica's presence entry for a connected user lives without a heartbeat. */
+    @WithDefault("45s")
+    Duration presenceTtl();
 }

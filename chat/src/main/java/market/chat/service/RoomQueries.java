@@ -14,7 +14,7 @@ import market.common.api.Page;
 @ApplicationScoped
 public class RoomQueries {
 
-    private static final String LIST = """
+    private static final String SELECT = """
             SELECT r.id, r.product_id, r.product_title, r.product_price, r.product_status, r.product_thumbnail_url,
                    r.seller_id, r.seller_nickname, r.buyer_id, r.buyer_nickname, r.updated_at,
                    m.id, m.sender_id, m.type, m.content, m.sent_at,
@@ -24,11 +24,16 @@ public class RoomQueries {
                                              WHERE cr.room_id = r.id AND cr.user_id = :me), 0)) AS unread
               FROM chat_room r
               LEFT JOIN chat_message m ON m.id = r.last_message_id
+            """;
+
+    private static final String LIST = SELECT + """
              WHERE (r.seller_id = :me OR r.buyer_id = :me)
                AND (CAST(:afterTs AS timestamptz) IS NULL
                     OR (r.updated_at, r.id) < (CAST(:afterTs AS timestamptz), :afterId))
              ORDER BY r.updated_at DESC, r.id DESC
              LIMIT :limit""";
+
+    private static final String ONE = SELECT + " WHERE r.id = :id";
 
     private final EntityManager em;
 
@@ -52,6 +57,19 @@ public class RoomQueries {
                 ChronoUnit.MICROS.between(java.time.Instant.EPOCH, r.updatedAt().toInstant()), r.id()));
     }
 
+    /** One room as its participant sees it (unread count from their side); the caller checked access. */
+    public RoomView room(long roomId, String userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(ONE)
+                .setParameter("me", userId)
+                .setParameter("id", roomId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw market.common.api.ApiException.notFound("Room");
+        }
+        return toView(rows.get(0));
+    }
+
     private static RoomView toView(Object[] r) {
         RoomView.MessagePreview last = r[11] == null ? null
                 : new RoomView.MessagePreview(((Number) r[11]).longValue(), (String) r[12], (String) r[13],
@@ -64,7 +82,7 @@ public class RoomQueries {
                 last, ((Number) r[16]).longValue(), odt(r[10]));
     }
 
-    private static OffsetDateTime odt(Object value) {
+    static OffsetDateTime odt(Object value) {
         if (value instanceof OffsetDateTime o) {
             return o;
         }

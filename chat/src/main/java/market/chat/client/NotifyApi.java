@@ -1,0 +1,22 @@
+package market.chat.client;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** notify's service-only event intake; the filter adds chat-service's client-credentials token. */
+@RegisterRestClient(configKey = "notify")
+@OidcClientFilter
+@Path("/internal/events")
+public interface NotifyApi {
+
+    @POST
+    void publish(Event event);
+
+    /** data values are strings: notify (and FCM data payloads) accept nothing else. */
+    record Event(String idempotencyKey, String type, String recipientId, String title, String body,
+            Map<String, String> data) {
+    }
+}

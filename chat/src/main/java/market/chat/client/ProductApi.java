@@ -1,0 +1,44 @@
+package market.chat.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import market.common.api.ApiException;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+
+/** The public product detail endpoint (DESIGN section 5); only the fields chat uses are read. */
+@RegisterRestClient(configKey = "product")
+@Path("/api/products")
+public interface ProductApi {
+
+    @GET
+    @Path("/{id}")
+    Product get(@PathParam("id") long id);
+
+    /** 404 is a definite answer (no retry, no fallback); anything else is the product service failing. */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        if (response.getStatus() == 404) {
+            return ApiException.notFound("Product");
+        }
+        return new ClientWebApplicationException("product service answered " + response.getStatus(),
+                response.getStatus());
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Product(long id, String title, long price, String status, Seller seller, List<Image> images) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Seller(String id, String nickname) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Image(String thumbnailUrl, String url) {
+    }
+}

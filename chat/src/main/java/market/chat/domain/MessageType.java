@@ -1,0 +1,5 @@
+package market.chat.domain;
+
+public enum MessageType {
+    TEXT, APPOINTMENT, SYSTEM
+}

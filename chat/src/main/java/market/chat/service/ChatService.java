@@ -1,0 +1,115 @@
+package market.chat.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import market.chat.client.NotifyApi;
+import market.chat.client.NotifyClient;
+import market.chat.config.ChatConfig;
+import market.chat.domain.Appointment;
+import market.chat.domain.Room;
+import market.chat.ws.Frames;
+import market.common.api.ApiException;
+
+/**
+ * Sending, reading and typing, shared by REST and WebSocket: checks, then the durable write, then live
+ * delivery to both participants and a push for a recipient who has no connection anywhere.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    private final MessageStore store;
+    private final RoomService rooms;
+    private final Fanout fanout;
+    private final Presence presence;
+    private final NotifyClient notify;
+    private final SendRateLimiter limiter;
+    private final ObjectMapper mapper;
+    private final ChatConfig config;
+
+    public ChatService(MessageStore store, RoomService rooms, Fanout fanout, Presence presence, NotifyClient notify,
+            SendRateLimiter limiter, ObjectMapper mapper, ChatConfig config) {
+        this.store = store;
+        this.rooms = rooms;
+        this.fanout = fanout;
+        this.presence = presence;
+        this.notify = notify;
+        this.limiter = limiter;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** Stores and delivers a message; returns once it is committed. Blocking. */
+    public MessageStore.Stored send(long roomId, String senderId, String content, String clientMsgId,
+            Appointment appointment) {
+        String text = validContent(content);
+        if (!limiter.tryAcquire(senderId)) {
+            throw ApiException.tooManyRequests("You are sending messages too fast", 1);
+        }
+        MessageStore.Stored stored = store.append(roomId, senderId, text, clientMsgId, appointment);
+        if (stored.created()) {
+            Room room = stored.room();
+            fanout.publish(List.of(room.sellerId(), room.buyerId()), json(new Frames.Message(stored.message())));
+            String recipient = room.otherThan(senderId);
+            // Off the sender's path: the presence lookup (a Redis round trip) must not delay the ack.
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                if (!presence.isOnline(recipient)) {
+                    push(room, recipient, stored);
+                }
+            });
+        }
+        return stored;
+    }
+
+    public MessageStore.ReadMark read(long roomId, String userId, long lastReadId) {
+        MessageStore.ReadMark mark = store.markRead(roomId, userId, lastReadId);
+        Room room = mark.room();
+        fanout.publish(List.of(room.sellerId(), room.buyerId()),
+                json(new Frames.Read(roomId, userId, mark.messageId())));
+        return mark;
+    }
+
+    public void typing(long roomId, String userId) {
+        Room room = rooms.access(roomId, userId);
+        fanout.publish(List.of(room.otherThan(userId)), json(new Frames.Typing(roomId, userId)));
+    }
+
+    public String json(Object frame) {
+        try {
+            return mapper.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String validContent(String content) {
+        if (content == null || content.isBlank()) {
+            throw ApiException.badRequest("content", "must not be blank");
+        }
+        int max = config.maxMessageLength();
+        if (content.codePointCount(0, content.length()) > max) {
+            throw ApiException.badRequest("content", "must be at most " + max + " characters");
+        }
+        return content;
+    }
+
+    private void push(Room room, String recipient, MessageStore.Stored stored) {
+        var m = stored.message();
+        String body = m.appointment() != null
+                ? "약속: " + m.appointment().at() + " · " + m.appointment().place()
+                : m.content();
+        if (body.codePointCount(0, body.length()) > 140) {
+            body = body.substring(0, body.offsetByCodePoints(0, 139)) + "…";
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("roomId", Long.toString(room.id()));
+        data.put("productId", Long.toString(room.productId()));
+        data.put("messageId", Long.toString(m.id()));
+        notify.publish(new NotifyApi.Event("chat-message-" + m.id(), "CHAT_MESSAGE", recipient,
+                room.nicknameOf(m.senderId()), body, data));
+    }
+}

@@ -1,0 +1,149 @@
+package market.chat.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import market.chat.config.ChatConfig;
+import market.chat.ws.LocalConnections;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers frames to the participants' connections on every replica. Local connections get the frame
+ * directly; other replicas get it through Redis pub/sub (each one subscribes and delivers to its own
+ * connections, skipping what it published itself). With Redis down only the cross-replica part is missing:
+ * messages are stored anyway and clients catch up with {@code after}. The subscription is re-established
+ * as soon as Redis answers again.
+ */
+@ApplicationScoped
+public class Fanout {
+
+    private static final Logger LOG = Logger.getLogger(Fanout.class);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofMillis(500);
+
+    private final Redis redis;
+    private final Vertx vertx;
+    private final LocalConnections local;
+    private final ObjectMapper mapper;
+    private final String channel;
+    private final String instanceId = UUID.randomUUID().toString();
+
+    private volatile RedisConnection subscription;
+    private volatile boolean connecting;
+    private volatile boolean stopped;
+    private long timerId = -1;
+
+    public Fanout(Redis redis, Vertx vertx, LocalConnections local, ObjectMapper mapper, ChatConfig config) {
+        this.redis = redis;
+        this.vertx = vertx;
+        this.local = local;
+        this.mapper = mapper;
+        this.channel = config.fanoutChannel();
+    }
+
+    void start(@Observes StartupEvent event) {
+        subscribe();
+        timerId = vertx.setPeriodic(1000, id -> {
+            if (subscription == null && !connecting && !stopped) {
+                subscribe();
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        RedisConnection s = subscription;
+        if (s != null) {
+            s.closeAndForget();
+        }
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** True while this replica receives the other replicas' frames. */
+    public boolean subscribed() {
+        return subscription != null;
+    }
+
+    /** Sends a frame (already JSON) to all connections of these users, here and on the other replicas. */
+    public void publish(Collection<String> userIds, String frame) {
+        local.deliver(userIds, frame);
+        String envelope;
+        try {
+            envelope = mapper.writeValueAsString(Map.of("origin", instanceId, "to", List.copyOf(userIds),
+                    "frame", frame));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        redis.send(Request.cmd(Command.PUBLISH).arg(channel).arg(envelope))
+                .ifNoItem().after(PUBLISH_TIMEOUT).fail()
+                .subscribe().with(ok -> { },
+                        failure -> LOG.debugf("Fan-out to other replicas skipped (Redis: %s); clients catch up by after",
+                                failure.getMessage()));
+    }
+
+    private void subscribe() {
+        connecting = true;
+        redis.connect().subscribe().with(conn -> {
+            conn.handler(this::onPush);
+            conn.exceptionHandler(failure -> lost(conn, failure.getMessage()));
+            conn.endHandler(() -> lost(conn, "connection closed"));
+            conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).subscribe().with(ok -> {
+                subscription = conn;
+                connecting = false;
+                LOG.infof("Subscribed to %s for cross-replica fan-out", channel);
+            }, failure -> {
+                connecting = false;
+                conn.closeAndForget();
+            });
+        }, failure -> {
+            connecting = false;
+            LOG.debugf("Redis not reachable for fan-out subscription: %s", failure.getMessage());
+        });
+    }
+
+    private void lost(RedisConnection conn, String why) {
+        if (subscription == conn) {
+            subscription = null;
+            LOG.warnf("Fan-out subscription lost (%s); retrying every second", why);
+        }
+        conn.closeAndForget();
+    }
+
+    private void onPush(Response push) {
+        if (push == null || push.size() < 3 || !"message".equals(push.get(0).toString())) {
+            return;
+        }
+        try {
+            JsonNode envelope = mapper.readTree(push.get(2).toString());
+            if (instanceId.equals(envelope.path("origin").asText())) {
+                return;
+            }
+            List<String> to = new ArrayList<>();
+            envelope.path("to").forEach(n -> to.add(n.asText()));
+            local.deliver(to, envelope.path("frame").asText());
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("Ignoring an unreadable fan-out envelope: %s", e.getMessage());
+        }
+    }
+}

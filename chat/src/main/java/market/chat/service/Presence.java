@@ -1,0 +1,87 @@
+package market.chat.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import market.chat.config.ChatConfig;
+import market.chat.ws.LocalConnections;
+import org.jboss.logging.Logger;
+
+/**
+ * Who has a connection open on any replica: a sorted set per user in Redis whose members are replica ids
+ * scored by expiry, refreshed by a heartbeat, so a crashed replica's users fall out by themselves. Without
+ * Redis only this replica's connections count, which errs towards sending a push.
+ */
+@ApplicationScoped
+public class Presence {
+
+    private static final Logger LOG = Logger.getLogger(Presence.class);
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(300);
+
+    private final Redis redis;
+    private final Vertx vertx;
+    private final LocalConnections local;
+    private final Fanout fanout;
+    private final Duration ttl;
+    private long timerId = -1;
+
+    public Presence(Redis redis, Vertx vertx, LocalConnections local, Fanout fanout, ChatConfig config) {
+        this.redis = redis;
+        this.vertx = vertx;
+        this.local = local;
+        this.fanout = fanout;
+        this.ttl = config.presenceTtl();
+    }
+
+    void start(@Observes StartupEvent event) {
+        timerId = vertx.setPeriodic(Math.max(1000, ttl.toMillis() / 3), id -> local.users().forEach(this::online));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    public void online(String userId) {
+        long expiry = System.currentTimeMillis() + ttl.toMillis();
+        fireAndForget(Request.cmd(Command.ZADD).arg(key(userId)).arg(expiry).arg(fanout.instanceId()));
+        fireAndForget(Request.cmd(Command.PEXPIRE).arg(key(userId)).arg(ttl.toMillis()));
+    }
+
+    public void offline(String userId) {
+        fireAndForget(Request.cmd(Command.ZREM).arg(key(userId)).arg(fanout.instanceId()));
+    }
+
+    /** Blocking; call from a worker thread. */
+    public boolean isOnline(String userId) {
+        if (local.isConnected(userId)) {
+            return true;
+        }
+        try {
+            Response count = redis.send(Request.cmd(Command.ZCOUNT).arg(key(userId))
+                    .arg(System.currentTimeMillis()).arg("+inf"))
+                    .await().atMost(LOOKUP_TIMEOUT);
+            return count != null && count.toLong() > 0;
+        } catch (RuntimeException e) {
+            LOG.debugf("Presence of %s unknown (Redis: %s); treating as offline", userId, e.getMessage());
+            return false;
+        }
+    }
+
+    private void fireAndForget(Request request) {
+        redis.send(request).ifNoItem().after(LOOKUP_TIMEOUT).fail().subscribe().with(ok -> { },
+                failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
+    }
+
+    private static String key(String userId) {
+        return "chat:presence:" + userId;
+    }
+}

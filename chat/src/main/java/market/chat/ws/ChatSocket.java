@@ -1,0 +1,184 @@
+package market.chat.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Set;
+import market.chat.api.StorageProblems;
+import market.chat.service.ChatService;
+import market.chat.service.MessageStore;
+import market.chat.service.Presence;
+import market.common.api.ApiException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * One connection per client for all of its rooms. The upgrade needs a user token (header, or the Quarkus
+ * subprotocol header for browsers). A bad frame gets an error frame and the connection stays open.
+ */
+@WebSocket(path = "/ws/chat")
+@RolesAllowed("user")
+public class ChatSocket {
+
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+    private static final UserData.TypedKey<String> USER = UserData.TypedKey.forString("userId");
+
+    private final ChatService chat;
+    private final LocalConnections local;
+    private final Presence presence;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final SecurityIdentity identity;
+
+    public ChatSocket(ChatService chat, LocalConnections local, Presence presence, ObjectMapper mapper,
+            Validator validator, SecurityIdentity identity) {
+        this.chat = chat;
+        this.local = local;
+        this.presence = presence;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.identity = identity;
+    }
+
+    @OnOpen
+    public void open(WebSocketConnection connection) {
+        String userId = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject()
+                : identity.getPrincipal().getName();
+        connection.userData().put(USER, userId);
+        local.add(userId, connection);
+        presence.online(userId);
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        String userId = connection.userData().get(USER);
+        if (userId != null && local.remove(userId, connection)) {
+            presence.offline(userId);
+        }
+    }
+
+    /** Blocking (worker thread): a send is committed to PostgreSQL before its ack goes out. */
+    @OnTextMessage
+    public void onText(String text, WebSocketConnection connection) {
+        String reply = handle(text, connection);
+        if (reply != null) {
+            connection.sendTextAndAwait(reply);
+        }
+    }
+
+    private String handle(String text, WebSocketConnection connection) {
+        String userId = connection.userData().get(USER);
+        Frames.Inbound frame;
+        try {
+            frame = mapper.readValue(text, Frames.Inbound.class);
+        } catch (JsonProcessingException e) {
+            return error("bad_frame", describe(e), clientMsgIdOf(text));
+        }
+        if (frame == null || frame.type() == null) {
+            return error("bad_frame", "A frame needs a type", null);
+        }
+        String clientMsgId = frame.clientMsgId();
+        try {
+            return switch (frame.type()) {
+                case "send" -> send(userId, frame);
+                case "read" -> {
+                    requireRoom(frame);
+                    if (frame.messageId() == null || frame.messageId() < 0) {
+                        throw ApiException.badRequest("messageId", "must be a message id");
+                    }
+                    chat.read(frame.roomId(), userId, frame.messageId());
+                    yield null;
+                }
+                case "typing" -> {
+                    requireRoom(frame);
+                    chat.typing(frame.roomId(), userId);
+                    yield null;
+                }
+                default -> error("unknown_type", "Unknown frame type '" + frame.type() + "'", clientMsgId);
+            };
+        } catch (ApiException e) {
+            var problem = e.toProblem();
+            String detail = problem.errors() == null || problem.errors().isEmpty() ? problem.detail()
+                    : problem.errors().get(0).field() + ": " + problem.errors().get(0).message();
+            return error(code(e.status()), detail, clientMsgId);
+        } catch (RuntimeException e) {
+            if (StorageProblems.isUnavailable(e)) {
+                return error("unavailable", "Chat storage is unavailable; resend the message shortly", clientMsgId);
+            }
+            LOG.error("Frame failed", e);
+            return error("internal", "Something went wrong on our side", clientMsgId);
+        }
+    }
+
+    private String send(String userId, Frames.Inbound frame) {
+        requireRoom(frame);
+        if (frame.clientMsgId() != null && !frame.clientMsgId().matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw ApiException.badRequest("clientMsgId", "1..64 letters, digits, '.', '_', ':' or '-'");
+        }
+        if (frame.appointment() != null) {
+            Set<ConstraintViolation<Object>> violations = validator.validate((Object) frame.appointment());
+            if (!violations.isEmpty()) {
+                ConstraintViolation<Object> v = violations.iterator().next();
+                throw ApiException.badRequest("appointment." + v.getPropertyPath(), v.getMessage());
+            }
+        }
+        MessageStore.Stored stored = chat.send(frame.roomId(), userId, frame.content(), frame.clientMsgId(),
+                frame.appointment());
+        return chat.json(new Frames.Ack(frame.clientMsgId(), stored.message()));
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                && m.getPath().get(m.getPath().size() - 1).getFieldName() != null) {
+            return "Field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "' has the wrong type";
+        }
+        return "The frame is not valid JSON";
+    }
+
+    /** Lets a client match an error to its send even when the frame was otherwise unusable. */
+    private String clientMsgIdOf(String text) {
+        try {
+            JsonNode id = mapper.readTree(text).path("clientMsgId");
+            return id.isTextual() ? id.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static void requireRoom(Frames.Inbound frame) {
+        if (frame.roomId() == null || frame.roomId() <= 0) {
+            throw ApiException.badRequest("roomId", "must be a room id");
+        }
+    }
+
+    private String error(String code, String detail, String clientMsgId) {
+        return chat.json(new Frames.Error(code, detail, clientMsgId));
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_frame";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 422 -> "unprocessable";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            default -> "error";
+        };
+    }
+}

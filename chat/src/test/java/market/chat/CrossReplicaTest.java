@@ -1,0 +1,111 @@
+package market.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.List;
+import market.chat.service.Fanout;
+import market.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fan-out between replicas over the real Redis. The second replica is played by the test through the same
+ * channel and envelope (origin, to, frame) a chat instance uses: what this instance publishes must reach
+ * Redis for the others, and what another instance publishes must reach the local connections.
+ */
+@QuarkusTest
+class CrossReplicaTest {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    Fanout fanout;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aMessageSentHereIsPublishedForTheOtherReplicas() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        try (RedisProbe otherReplica = RedisProbe.listen(redis)) {
+            long id = Fixtures.send(buyer, roomId, "다른 인스턴스에도 가나요?");
+            JsonObject envelope = awaitEnvelope(otherReplica, id);
+            assertEquals(fanout.instanceId(), envelope.getString("origin"));
+            assertTrue(envelope.getJsonArray("to").contains(Tokens.idOf(seller)));
+            assertTrue(envelope.getJsonArray("to").contains(Tokens.idOf(buyer)));
+            JsonObject frame = new JsonObject(envelope.getString("frame"));
+            assertEquals("message", frame.getString("type"));
+            assertEquals("다른 인스턴스에도 가나요?", frame.getJsonObject("message").getString("content"));
+        }
+    }
+
+    @Test
+    void aMessageFromAnotherReplicaReachesLocalConnectionsOnce() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        try (WsClient s = WsClient.withHeader(vertx, base.getPort(), Tokens.user(seller))) {
+            JsonObject frame = new JsonObject().put("type", "message").put("message", new JsonObject()
+                    .put("id", 123456789L).put("roomId", roomId).put("senderId", Tokens.idOf(buyer))
+                    .put("type", "TEXT").put("content", "from replica b").put("sentAt", "2026-11-26T10:00:00Z"));
+            JsonObject got = null;
+            // The subscription may be re-establishing after another test restarted Redis: keep publishing.
+            for (int i = 0; i < 20 && got == null; i++) {
+                RedisProbe.publishFromOtherReplica(redis, List.of(Tokens.idOf(seller)), frame);
+                got = s.poll(f -> "message".equals(f.getString("type")), 500);
+            }
+            assertNotNull(got, "frame from the other replica delivered");
+            assertEquals("from replica b", got.getJsonObject("message").getString("content"));
+
+            // A message sent on this replica arrives once: directly, not again through Redis.
+            long id = Fixtures.send(buyer, roomId, "once");
+            s.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getLong("id") == id,
+                    "local message");
+            assertNull(s.poll(f -> "message".equals(f.getString("type"))
+                    && f.getJsonObject("message").getLong("id") == id, 700));
+        }
+    }
+
+    @Test
+    void readinessIsUpAndShowsTheSubscription() throws InterruptedException {
+        boolean subscribed = false;
+        for (int i = 0; i < 50 && !subscribed; i++) {
+            subscribed = io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                    .extract().path("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed");
+            if (!subscribed) {
+                Thread.sleep(200);
+            }
+        }
+        assertTrue(subscribed, "subscribed to the fan-out channel");
+    }
+
+    static JsonObject awaitEnvelope(RedisProbe probe, long messageId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject envelope = probe.next(500);
+            if (envelope != null) {
+                JsonObject frame = new JsonObject(envelope.getString("frame"));
+                if ("message".equals(frame.getString("type"))
+                        && frame.getJsonObject("message").getLong("id") == messageId) {
+                    return envelope;
+                }
+            }
+        }
+        throw new AssertionError("message " + messageId + " was not published to Redis");
+    }
+}

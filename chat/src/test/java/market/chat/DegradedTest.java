@@ -1,0 +1,172 @@
+package market.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.List;
+import market.testing.PostgresResource;
+import market.testing.RedisResource;
+import market.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Redis, PostgreSQL and the product service really stopped and started again while chat runs. */
+@QuarkusTest
+class DegradedTest {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Redis redis;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void withRedisDownMessagesAreStoredAndDeliveredHereAndFanOutResumesWhenItReturns() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        long before = Fixtures.send(buyer, roomId, "before the outage");
+        try (WsClient b = WsClient.withHeader(vertx, base.getPort(), Tokens.user(buyer));
+                WsClient s = WsClient.withSubprotocol(vertx, base.getPort(), Tokens.user(seller))) {
+            RedisResource.stopServer();
+            try {
+                b.send(WsClient.sendFrame(roomId, "redis is down", "rd-1"));
+                long wsId = b.next("ack").getJsonObject("message").getLong("id");
+                assertEquals(wsId, s.next("message").getJsonObject("message").getLong("id"));
+                long restId = Fixtures.send(seller, roomId, "still works over REST");
+                b.next(f -> "message".equals(f.getString("type"))
+                        && f.getJsonObject("message").getLong("id") == restId, "REST message while Redis is down");
+                s.send(new JsonObject().put("type", "read").put("roomId", roomId).put("messageId", wsId));
+                // The seller's own later message already moved their mark; marks never go back.
+                assertEquals(restId, b.next("read").getLong("messageId"));
+
+                // A client that was away catches up from its last id.
+                given().auth().oauth2(Tokens.user(buyer))
+                        .get("/api/chat/rooms/" + roomId + "/messages?after=" + before).then().statusCode(200)
+                        .body("items", hasSize(2)).body("items[0].id", equalTo((int) wsId))
+                        .body("items[1].id", equalTo((int) restId));
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed", equalTo(false));
+            } finally {
+                RedisResource.startServer();
+            }
+            JsonObject fromOtherReplica = new JsonObject().put("type", "typing").put("roomId", roomId)
+                    .put("userId", Tokens.idOf(buyer));
+            JsonObject got = null;
+            for (int i = 0; i < 40 && got == null; i++) {
+                try {
+                    RedisProbe.publishFromOtherReplica(redis, List.of(Tokens.idOf(seller)), fromOtherReplica);
+                } catch (RuntimeException e) {
+                    // the test's own pooled connection may still be the broken one; the next try reconnects
+                    got = null;
+                }
+                got = s.poll(f -> "typing".equals(f.getString("type")), 500);
+            }
+            assertNotNull(got, "live fan-out from other replicas resumed after Redis came back");
+        }
+    }
+
+    @Test
+    void withPostgresDownSendsFailVisiblyAndWorkAgainWhenItReturns() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        try (WsClient b = WsClient.withHeader(vertx, base.getPort(), Tokens.user(buyer))) {
+            PostgresResource.stopServer();
+            try {
+                given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                        .body("{\"content\":\"db down\"}")
+                        .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "5");
+                given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms").then().statusCode(503)
+                        .contentType("application/problem+json");
+                b.send(WsClient.sendFrame(roomId, "db down", "pg-1"));
+                JsonObject error = b.next("error");
+                assertEquals("unavailable", error.getString("code"));
+                assertEquals("pg-1", error.getString("clientMsgId"));
+                assertTrue(b.isOpen());
+            } finally {
+                PostgresResource.startServer();
+            }
+            // The client resends with the same clientMsgId; exactly one message is stored.
+            JsonObject ack = null;
+            for (int i = 0; i < 30 && ack == null; i++) {
+                b.send(WsClient.sendFrame(roomId, "db down", "pg-1"));
+                JsonObject reply = b.next(f -> "ack".equals(f.getString("type")) || "error".equals(f.getString("type")),
+                        "ack or error");
+                if ("ack".equals(reply.getString("type"))) {
+                    ack = reply;
+                } else {
+                    Thread.sleep(500);
+                }
+            }
+            assertNotNull(ack, "sending works again after PostgreSQL restarted");
+            b.send(WsClient.sendFrame(roomId, "db down", "pg-1"));
+            assertEquals(ack.getJsonObject("message").getLong("id"), b.next("ack").getJsonObject("message").getLong("id"));
+            given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages").then()
+                    .statusCode(200).body("items", hasSize(1));
+        }
+    }
+
+    @Test
+    void withProductDownKnownRoomsWorkAndNewRoomsGet503() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long known = Fixtures.product(seller);
+        int roomId = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                .body("{\"productId\":" + known + "}").post("/api/chat/rooms").then().statusCode(201)
+                .extract().path("id");
+        long fresh = Fixtures.product(seller);
+        FakeUpstreams.productDown();
+        try {
+            given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                    .body("{\"productId\":" + known + "}").post("/api/chat/rooms").then().statusCode(200)
+                    .body("id", equalTo(roomId));
+            given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + roomId).then().statusCode(200);
+            Fixtures.send(buyer, roomId, "product is down but we can talk");
+            // Product facts already fetched are served from the cache: another buyer still gets a room.
+            given().auth().oauth2(Tokens.user(Fixtures.user("buyer2"))).contentType(ContentType.JSON)
+                    .body("{\"productId\":" + known + "}").post("/api/chat/rooms").then().statusCode(201);
+            for (int i = 0; i < 3; i++) {
+                given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                        .body("{\"productId\":" + fresh + "}").post("/api/chat/rooms").then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "5");
+            }
+        } finally {
+            FakeUpstreams.productUp();
+        }
+        int status = 0;
+        for (int i = 0; i < 30 && status != 201; i++) {
+            status = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                    .body("{\"productId\":" + fresh + "}").post("/api/chat/rooms").then().extract().statusCode();
+            if (status != 201) {
+                assertEquals(503, status);
+                sleep(200);
+            }
+        }
+        assertEquals(201, status, "new rooms open again once product is back");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

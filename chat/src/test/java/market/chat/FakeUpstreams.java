@@ -1,0 +1,124 @@
+package market.chat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import market.testing.Processes;
+import market.testing.Tokens;
+
+/**
+ * Real HTTP servers standing in for the product service (GET /api/products/{id}, the DESIGN section 5 shape)
+ * and notify (POST /internal/events). Tests register products, read received events, and take either
+ * server down (its port then refuses connections) and up again on the same port.
+ */
+public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    /** A received /internal/events call: its Authorization header and JSON body. */
+    public record Received(String authorization, String body) {
+    }
+
+    private static final Map<Long, String> PRODUCTS = new ConcurrentHashMap<>();
+    private static final List<Received> EVENTS = new CopyOnWriteArrayList<>();
+    private static int productPort;
+    private static int notifyPort;
+    private static HttpServer product;
+    private static HttpServer notify;
+
+    @Override
+    public Map<String, String> start() {
+        productPort = Processes.freePort();
+        notifyPort = Processes.freePort();
+        productUp();
+        notifyUp();
+        return Map.of("market.chat.product-url", "http://127.0.0.1:" + productPort,
+                "market.chat.notify-url", "http://127.0.0.1:" + notifyPort);
+    }
+
+    @Override
+    public void stop() {
+        productDown();
+        notifyDown();
+    }
+
+    public static void product(long id, String sellerUsername, String title, long price) {
+        PRODUCTS.put(id, """
+                {"id":%d,"title":"%s","description":"d","price":%d,"negotiable":false,"category":"DIGITAL",
+                 "region":"역삼동","status":"ON_SALE","seller":{"id":"%s","nickname":"%s","mannerTemperature":36.5},
+                 "images":[{"id":1,"url":"/api/images/a.jpg","thumbnailUrl":"/api/images/a-thumb.jpg","width":10,"height":10}],
+                 "likeCount":0,"chatCount":0,"commentCount":0,"viewCount":1,"liked":false,
+                 "createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z","bumpedAt":"2026-11-26T10:00:00Z","version":0}"""
+                .formatted(id, title, price, Tokens.idOf(sellerUsername), sellerUsername));
+    }
+
+    public static List<Received> events() {
+        return List.copyOf(EVENTS);
+    }
+
+    public static synchronized void productUp() {
+        product = serve(productPort, server -> server.createContext("/api/products/", ex -> {
+            String idPart = ex.getRequestURI().getPath().substring("/api/products/".length());
+            String json = null;
+            try {
+                json = PRODUCTS.get(Long.parseLong(idPart));
+            } catch (NumberFormatException e) {
+                json = null;
+            }
+            if (json == null) {
+                send(ex, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
+            } else {
+                send(ex, 200, "application/json", json);
+            }
+        }));
+    }
+
+    public static synchronized void productDown() {
+        if (product != null) {
+            product.stop(0);
+            product = null;
+        }
+    }
+
+    public static synchronized void notifyUp() {
+        notify = serve(notifyPort, server -> server.createContext("/internal/events", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            EVENTS.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), body));
+            ex.sendResponseHeaders(202, -1);
+            ex.close();
+        }));
+    }
+
+    public static synchronized void notifyDown() {
+        if (notify != null) {
+            notify.stop(0);
+            notify = null;
+        }
+    }
+
+    private static HttpServer serve(int port, java.util.function.Consumer<HttpServer> routes) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            routes.accept(server);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+}

@@ -1,0 +1,206 @@
+package market.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import market.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MessageApiTest {
+
+    @Test
+    void sendIsDurableAndIdempotentPerClientMsgId() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        String body = "{\"content\":\"안녕하세요! 아직 있나요?\",\"clientMsgId\":\"c-1\"}";
+
+        int id = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON).body(body)
+                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(201)
+                .body("roomId", equalTo((int) roomId))
+                .body("senderId", equalTo(Tokens.idOf(buyer)))
+                .body("type", equalTo("TEXT"))
+                .body("content", equalTo("안녕하세요! 아직 있나요?"))
+                .body("clientMsgId", equalTo("c-1"))
+                .body("sentAt", notNullValue())
+                .body("appointment", nullValue())
+                .extract().path("id");
+        given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON).body(body)
+                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(200)
+                .body("id", equalTo(id));
+        // The same clientMsgId from the other participant is a different message.
+        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+                .body("{\"content\":\"네 있어요\",\"clientMsgId\":\"c-1\"}")
+                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(201);
+
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages").then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].id", equalTo(id))
+                .body("items[1].content", equalTo("네 있어요"))
+                .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void historyPagesBackwardsAndCatchUpGoesForwardWithoutGapsOrDuplicates() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(Fixtures.send(i % 2 == 0 ? buyer : seller, roomId, "m" + i));
+        }
+        String token = Tokens.user(buyer);
+        String path = "/api/chat/rooms/" + roomId + "/messages";
+
+        // Newest page first, shown oldest first.
+        List<Integer> latest = given().auth().oauth2(token).get(path + "?size=10").then().statusCode(200)
+                .body("items", hasSize(10)).body("items[9].content", equalTo("m24"))
+                .body("items[0].content", equalTo("m15")).extract().path("items.id");
+        String older = given().auth().oauth2(token).get(path + "?size=10").then().extract().path("nextCursor");
+        given().auth().oauth2(token).get(path + "?size=10&cursor=" + older).then().statusCode(200)
+                .body("items[0].content", equalTo("m5")).body("items[9].content", equalTo("m14"));
+        given().auth().oauth2(token).get(path + "?before=" + ids.get(5)).then().statusCode(200)
+                .body("items", hasSize(5)).body("items[4].content", equalTo("m4")).body("nextCursor", nullValue());
+        assertEquals(ids.subList(15, 25), latest.stream().map(Integer::longValue).toList());
+
+        // Catch-up: everything after the last seen id, in pages, exactly once.
+        List<Long> caughtUp = new ArrayList<>();
+        String url = path + "?size=7&after=" + ids.get(2);
+        while (url != null) {
+            var page = given().auth().oauth2(token).get(url).then().statusCode(200).extract();
+            List<Integer> pageIds = page.path("items.id");
+            pageIds.forEach(i -> caughtUp.add(i.longValue()));
+            String next = page.path("nextCursor");
+            url = next == null ? null : path + "?size=7&cursor=" + next;
+        }
+        assertEquals(ids.subList(3, 25), caughtUp);
+        given().auth().oauth2(token).get(path + "?after=" + ids.get(24)).then().body("items", hasSize(0))
+                .body("nextCursor", nullValue());
+        given().auth().oauth2(token).get(path + "?after=" + ids.get(2) + "&before=" + ids.get(6)).then()
+                .body("items", hasSize(3));
+        for (int i = 1; i < ids.size(); i++) {
+            assertTrue(ids.get(i) > ids.get(i - 1), "ids increase within a room");
+        }
+    }
+
+    @Test
+    void anAppointmentIsItsOwnMessageType() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+                .body("{\"content\":\"역삼역 3번 출구에서 뵐게요\",\"appointment\":{\"at\":\"2026-11-28T19:30:00+09:00\",\"place\":\"역삼역 3번 출구\"}}")
+                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(201)
+                .body("type", equalTo("APPOINTMENT"))
+                .body("appointment.place", equalTo("역삼역 3번 출구"))
+                .body("appointment.at", notNullValue());
+        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + roomId + "/messages").then()
+                .body("items[0].type", equalTo("APPOINTMENT"))
+                .body("items[0].appointment.place", equalTo("역삼역 3번 출구"));
+        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+                .body("{\"content\":\"x\",\"appointment\":{\"at\":\"tomorrow\",\"place\":\"역삼역\"}}")
+                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(400)
+                .body("errors[0].field", equalTo("appointment.at"));
+        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+                .body("{\"content\":\"x\",\"appointment\":{\"at\":\"2026-11-28T19:30:00Z\"}}")
+                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(400)
+                .body("errors[0].field", equalTo("appointment.place"));
+    }
+
+    @Test
+    void badSendsAre4xxProblemsAndStoreNothing() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        String token = Tokens.user(buyer);
+        String path = "/api/chat/rooms/" + roomId + "/messages";
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":")
+                .post(path).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"hi\",\"senderId\":\"x\"}")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("senderId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":{\"a\":1}}")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":123}")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"   \"}")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"content\":\"" + "가".repeat(1001) + "\"}")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"content\":\"" + "x".repeat(10000) + "\"}")
+                .post(path).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"content\":\"hi\",\"clientMsgId\":\"has space\"}")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("clientMsgId"));
+        given().contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
+                .post(path).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(Fixtures.user("mallory"))).contentType(ContentType.JSON)
+                .body("{\"content\":\"hi\"}")
+                .post(path).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(Fixtures.user("mallory"))).get(path).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
+                .post("/api/chat/rooms/99999999/messages").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).get(path + "?after=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        given().auth().oauth2(token).get(path + "?before=-1").then().statusCode(400)
+                .body("errors[0].field", equalTo("before"));
+        given().auth().oauth2(token).get(path + "?size=1000").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+
+        given().auth().oauth2(token).get(path).then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(token).get("/api/chat/rooms/" + roomId).then().body("lastMessage", nullValue());
+    }
+
+    @Test
+    void readMarksMoveForwardOnlyAndOnlyForParticipants() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        long m1 = Fixtures.send(buyer, roomId, "one");
+        long m2 = Fixtures.send(buyer, roomId, "two");
+        String path = "/api/chat/rooms/" + roomId;
+        String token = Tokens.user(seller);
+
+        given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(2));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":" + m2 + "}")
+                .post(path + "/read").then().statusCode(204);
+        given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(0));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":" + m1 + "}")
+                .post(path + "/read").then().statusCode(204);
+        given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(0));
+        Fixtures.send(buyer, roomId, "three");
+        // A mark beyond the last message is clamped, so later messages still count as unread.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":" + (m2 + 1_000_000) + "}")
+                .post(path + "/read").then().statusCode(204);
+        Fixtures.send(buyer, roomId, "four");
+        given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(1));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":\"x\"}")
+                .post(path + "/read").then().statusCode(400).body("errors[0].field", equalTo("lastReadId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":-1}")
+                .post(path + "/read").then().statusCode(400).body("errors[0].field", equalTo("lastReadId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                .post(path + "/read").then().statusCode(400).body("errors[0].field", equalTo("lastReadId"));
+        given().auth().oauth2(Tokens.user(Fixtures.user("mallory"))).contentType(ContentType.JSON)
+                .body("{\"lastReadId\":" + m2 + "}")
+                .post(path + "/read").then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"lastReadId\":" + m2 + "}")
+                .post(path + "/read").then().statusCode(401);
+    }
+}

@@ -1,0 +1,128 @@
+package market.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import market.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Pushes through notify's /internal/events for recipients with no connection on any replica. */
+@QuarkusTest
+class PushTest {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Redis redis;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void anOfflineRecipientGetsAPushSentWithChatsServiceToken() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        long id = Fixtures.send(buyer, roomId, "혹시 택배 거래도 되나요?");
+
+        FakeUpstreams.Received push = awaitPush(id, 10_000).orElseThrow(() -> new AssertionError("no push"));
+        JsonObject event = new JsonObject(push.body());
+        assertEquals("chat-message-" + id, event.getString("idempotencyKey"));
+        assertEquals("CHAT_MESSAGE", event.getString("type"));
+        assertEquals(Tokens.idOf(seller), event.getString("recipientId"));
+        assertEquals("혹시 택배 거래도 되나요?", event.getString("body"));
+        assertEquals(buyer, event.getString("title"), "the sender's nickname");
+        assertEquals(Long.toString(roomId), event.getJsonObject("data").getString("roomId"));
+        assertTrue(Long.parseLong(event.getJsonObject("data").getString("productId")) > 0);
+        assertEquals(Long.toString(id), event.getJsonObject("data").getString("messageId"));
+
+        assertTrue(push.authorization().startsWith("Bearer "), "service token sent");
+        String payload = new String(Base64.getUrlDecoder().decode(push.authorization().substring(7).split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        JsonObject claims = new JsonObject(payload);
+        assertEquals(Tokens.idOf("service-account-chat-service"), claims.getString("sub"),
+                "token obtained with client credentials of chat-service");
+        assertTrue(claims.getJsonObject("realm_access").getJsonArray("roles").contains("service"));
+    }
+
+    @Test
+    void aConnectedRecipientGetsNoPush() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        try (WsClient s = WsClient.withHeader(vertx, base.getPort(), Tokens.user(seller))) {
+            long id = Fixtures.send(buyer, roomId, "보고 계신가요?");
+            s.next("message");
+            assertTrue(awaitPush(id, 1500).isEmpty(), "no push while connected");
+        }
+    }
+
+    @Test
+    void aRecipientConnectedToAnotherReplicaGetsNoPush() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        // What replica b writes while the seller is connected there.
+        redis.send(Request.cmd(Command.ZADD).arg("chat:presence:" + Tokens.idOf(seller))
+                .arg(System.currentTimeMillis() + 60_000).arg("replica-b")).await().atMost(Duration.ofSeconds(5));
+        long id = Fixtures.send(buyer, roomId, "다른 기기에서 보세요?");
+        assertTrue(awaitPush(id, 1500).isEmpty(), "no push while connected elsewhere");
+    }
+
+    @Test
+    void chatKeepsWorkingWhileNotifyIsDown() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        FakeUpstreams.notifyDown();
+        try (WsClient b = WsClient.withHeader(vertx, base.getPort(), Tokens.user(buyer))) {
+            long start = System.nanoTime();
+            long id = Fixtures.send(seller, roomId, "notify가 죽어도 채팅은 돼요");
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3000, "send not held up by notify");
+            b.next("message");
+            for (int i = 0; i < 3; i++) {
+                b.send(WsClient.sendFrame(roomId, "ws " + i, "nd-" + i));
+                b.next("ack");
+            }
+            given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages").then()
+                    .statusCode(200).body("items.size()", equalTo(4)).body("items[0].id", equalTo((int) id));
+        } finally {
+            FakeUpstreams.notifyUp();
+        }
+    }
+
+    static Optional<FakeUpstreams.Received> awaitPush(long messageId, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        do {
+            Optional<FakeUpstreams.Received> found = FakeUpstreams.events().stream()
+                    .filter(e -> new JsonObject(e.body()).getString("idempotencyKey").equals("chat-message-" + messageId))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.currentTimeMillis() < deadline);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,175 @@
+package market.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import market.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RoomApiTest {
+
+    @Test
+    void buyerOpensARoomOnceAndTheSellerSeesIt() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long productId = Fixtures.product(seller);
+
+        var created = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                .body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms").then().statusCode(201).extract();
+        int id = created.path("id");
+        org.hamcrest.MatcherAssert.assertThat(created.header("Location"), endsWith("/api/chat/rooms/" + id));
+        // Second open returns the same room with 200.
+        given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                .body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms").then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("product.id", equalTo((int) productId))
+                .body("product.title", equalTo("아이폰 13 미니 " + productId))
+                .body("product.price", equalTo(450000))
+                .body("product.status", equalTo("ON_SALE"))
+                .body("product.thumbnailUrl", equalTo("/api/images/a-thumb.jpg"))
+                .body("seller.id", equalTo(Tokens.idOf(seller)))
+                .body("seller.nickname", equalTo(seller))
+                .body("buyer.id", equalTo(Tokens.idOf(buyer)))
+                .body("buyer.nickname", equalTo(buyer))
+                .body("lastMessage", nullValue())
+                .body("unreadCount", equalTo(0))
+                .body("updatedAt", notNullValue());
+
+        // Reopening refreshes the product snapshot (price cut, reserved).
+        FakeUpstreams.product(productId, seller, "아이폰 13 미니 " + productId, 400000);
+        given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                .body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms").then().statusCode(200);
+
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].product.price", equalTo(400000))
+                .body("items[0].id", equalTo(id))
+                .body("nextCursor", nullValue());
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + id).then().statusCode(200)
+                .body("buyer.id", equalTo(Tokens.idOf(buyer)));
+    }
+
+    @Test
+    void aSellerCannotChatWithThemselves() {
+        String seller = Fixtures.user("seller");
+        long productId = Fixtures.product(seller);
+        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+                .body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms").then().statusCode(422)
+                .contentType("application/problem+json").body("status", equalTo(422));
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void anUnknownProductIs404() {
+        given().auth().oauth2(Tokens.user(Fixtures.user("buyer"))).contentType(ContentType.JSON)
+                .body("{\"productId\":987654321}")
+                .post("/api/chat/rooms").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void badOpenRequestsAre4xxProblemsAndCreateNothing() {
+        String buyer = Fixtures.user("buyer");
+        String token = Tokens.user(buyer);
+        long productId = Fixtures.product(Fixtures.user("seller"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\": ")
+                .post("/api/chat/rooms").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"productId\":" + productId + ",\"sellerId\":\"x\"}")
+                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("sellerId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":\"abc\"}")
+                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":\"" + productId + "\"}")
+                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":1.5}")
+                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":-5}")
+                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("")
+                .post("/api/chat/rooms").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body("productId=" + productId)
+                .post("/api/chat/rooms").then().statusCode(415).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(Tokens.forged(buyer)).contentType(ContentType.JSON)
+                .body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms").then().statusCode(401);
+        given().auth().oauth2(Tokens.service("product-service")).contentType(ContentType.JSON)
+                .body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/chat/rooms").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void onlyParticipantsSeeARoom() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + roomId).then().statusCode(200)
+                .body("id", equalTo((int) roomId));
+        given().auth().oauth2(Tokens.user(Fixtures.user("mallory"))).get("/api/chat/rooms/" + roomId).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/99999999").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/abc").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/chat/rooms/" + roomId).then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/chat/rooms").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void roomListIsMostRecentFirstWithLastMessageUnreadAndKeysetPages() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long first = Fixtures.room(seller, buyer);
+        long second = Fixtures.room(seller, buyer);
+        long third = Fixtures.room(seller, buyer);
+        long messageId = Fixtures.send(buyer, first, "아직 판매중인가요?");
+        Fixtures.send(buyer, first, "네고 가능할까요");
+
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?size=2").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].id", equalTo((int) first))
+                .body("items[0].lastMessage.content", equalTo("네고 가능할까요"))
+                .body("items[0].lastMessage.senderId", equalTo(Tokens.idOf(buyer)))
+                .body("items[0].unreadCount", equalTo(2))
+                .body("items[1].id", equalTo((int) third))
+                .body("nextCursor", notNullValue());
+        String cursor = given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?size=2")
+                .then().extract().path("nextCursor");
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?size=2&cursor=" + cursor).then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo((int) second))
+                .body("nextCursor", nullValue());
+        // The sender has read their own messages.
+        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + first).then()
+                .body("unreadCount", equalTo(0));
+
+        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+                .body("{\"lastReadId\":" + messageId + "}")
+                .post("/api/chat/rooms/" + first + "/read").then().statusCode(204);
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + first).then()
+                .body("unreadCount", equalTo(1));
+
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?size=0").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?size=101").then().statusCode(400);
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?cursor=%%%").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?cursor=bm9wZQ").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+}
