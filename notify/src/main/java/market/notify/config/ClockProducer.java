@@ -2,6 +2,7 @@ package market.notify.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** One clock for the whole service, so tests can fix the time the ad rules (21:00–08:00 KST) depend on. */
@@ -9,7 +10,7 @@ import java.time.Clock;
 public class ClockProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -1,6 +1,8 @@
 package market.notify.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "market.notify")
@@ -8,8 +10,55 @@ public interface NotifyConfig {
 
     Fcm fcm();
 
+    Relay relay();
+
+    Notices notices();
+
+    interface Notices {
+        /** How often due scheduled notices and held ads are looked for (also read by @Scheduled). */
+        @WithDefault("5s")
+        String every();
+    }
+
     interface Fcm {
-        /** Firebase service-account JSON file; absent means pushes are logged, not sent. */
+        /** Firebase service-account JSON file (what GOOGLE_APPLICATION_CREDENTIALS points at). */
         Optional<String> credentialsFile();
+
+        /** The same JSON as a value, e.g. from a Kubernetes Secret; used when no file is given. */
+        Optional<String> credentialsJson();
+
+        /**
+         * Sends FCM and Instance ID calls to this base URL instead of Google (the fake FCM of tests and the
+         * bench). With it and no credentials, a static dummy access token is used.
+         */
+        Optional<String> endpointOverride();
+
+        /** Firebase project id; taken from the service-account JSON when absent. */
+        Optional<String> projectId();
+
+        /** Upper bound for one FCM call including the SDK's own retries. */
+        @WithDefault("15s")
+        Duration timeout();
+    }
+
+    interface Relay {
+        /** How often the relay looks for due pushes besides being woken by new ones (read by @Scheduled). */
+        @WithDefault("1s")
+        String every();
+
+        /** Rows taken per relay round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** First retry delay after a failed send; doubles per attempt up to {@link #backoffMax()}. */
+        @WithDefault("2s")
+        Duration backoffBase();
+
+        @WithDefault("5m")
+        Duration backoffMax();
+
+        /** After this many failed attempts a push is given up and counted as failed. */
+        @WithDefault("30")
+        int maxAttempts();
     }
 }

@@ -14,7 +14,7 @@ import market.notify.api.NoticeView;
 public class NoticeQueries {
 
     private static final String COLUMNS = """
-            SELECT id, type, title, body, link, status, scheduled_at, sent_at, created_at, targeted, sent, failed
+            SELECT id, type, title, body, link, status, scheduled_at, sent_at, created_at, targeted, sent, failed, held_until
               FROM notice""";
 
     private final EntityManager em;
@@ -24,12 +24,18 @@ public class NoticeQueries {
     }
 
     public Page<NoticeView> published(String cursor, int size) {
-        return page(COLUMNS + " WHERE type = 'NOTICE' AND status = 'SENT' AND id < :after ORDER BY id DESC LIMIT :limit",
+        return page(COLUMNS + " WHERE type = 'NOTICE' AND sent_at IS NOT NULL AND id < :after ORDER BY id DESC LIMIT :limit",
                 cursor, size);
     }
 
     public Page<NoticeView> all(String cursor, int size) {
         return page(COLUMNS + " WHERE id < :after ORDER BY id DESC LIMIT :limit", cursor, size);
+    }
+
+    public java.util.Optional<NoticeView> find(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + " WHERE id = :id").setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(NoticeQueries::toView);
     }
 
     private Page<NoticeView> page(String sql, String cursor, int size) {
@@ -44,7 +50,7 @@ public class NoticeQueries {
 
     private static NoticeView toView(Object[] r) {
         return new NoticeView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], odt(r[6]), odt(r[7]), odt(r[8]),
+                (String) r[4], (String) r[5], odt(r[6]), odt(r[7]), odt(r[8]), odt(r[12]),
                 new NoticeView.Stats(((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
                         ((Number) r[11]).intValue()));
     }
@@ -54,7 +60,7 @@ public class NoticeQueries {
             return null;
         }
         if (value instanceof OffsetDateTime o) {
-            return o;
+            return o.withOffsetSameInstant(ZoneOffset.UTC);
         }
         if (value instanceof java.time.Instant i) {
             return i.atOffset(ZoneOffset.UTC);

@@ -1,6 +1,7 @@
 package market.notify.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -13,10 +14,12 @@ public class SettingsService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Instance<DeviceService> devices;
 
-    public SettingsService(EntityManager em, Clock clock) {
+    public SettingsService(EntityManager em, Clock clock, Instance<DeviceService> devices) {
         this.em = em;
         this.clock = clock;
+        this.devices = devices;
     }
 
     @Transactional
@@ -37,6 +40,9 @@ public class SettingsService {
             throw ApiException.unprocessable("Night-time marketing needs marketing consent first");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        if (marketing != s.marketing) {
+            devices.get().marketingConsentChanged(userId, marketing);
+        }
         if (marketing && !s.marketing) {
             s.marketingConsentedAt = now;
         } else if (!marketing) {

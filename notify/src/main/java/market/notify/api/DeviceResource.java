@@ -1,0 +1,65 @@
+package market.notify.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import market.notify.domain.Platform;
+import market.notify.service.DeviceService;
+import market.notify.service.PushOutbox;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/api/devices")
+public class DeviceResource {
+
+    /** FCM registration tokens are printable ASCII without spaces (typically ~160 characters). */
+    public record DeviceRegistration(
+            @NotBlank @Size(max = 4096) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be an FCM token") String token,
+            @NotNull Platform platform) {
+    }
+
+    public record DeviceView(String token, Platform platform, List<String> topics, OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
+        static DeviceView of(DeviceService.Device d) {
+            List<String> topics = new ArrayList<>(List.of(PushOutbox.NOTICES_TOPIC));
+            if (d.ads()) {
+                topics.add(PushOutbox.ADS_TOPIC);
+            }
+            return new DeviceView(d.token(), d.platform(), topics, d.createdAt(), d.updatedAt());
+        }
+    }
+
+    private final DeviceService devices;
+    private final JsonWebToken jwt;
+
+    public DeviceResource(DeviceService devices, JsonWebToken jwt) {
+        this.devices = devices;
+        this.jwt = jwt;
+    }
+
+    /** 201 when the token is new to the caller, 200 when the caller refreshed it. */
+    @POST
+    @RolesAllowed("user")
+    public Response register(@Valid @NotNull DeviceRegistration body) {
+        DeviceService.Registration r = devices.register(jwt.getSubject(), body.token(), body.platform());
+        return Response.status(r.created() ? 201 : 200).entity(DeviceView.of(r.device())).build();
+    }
+
+    @DELETE
+    @Path("/{token}")
+    @RolesAllowed("user")
+    public Response unregister(@PathParam("token") String token) {
+        devices.unregister(jwt.getSubject(), token);
+        return Response.noContent().build();
+    }
+}

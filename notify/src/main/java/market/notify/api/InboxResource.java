@@ -1,0 +1,97 @@
+package market.notify.api;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import market.common.api.ApiException;
+import market.common.api.Cursor;
+import market.notify.service.InboxService;
+import market.notify.service.InboxStreams;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/api/me/notifications")
+public class InboxResource {
+
+    public record ReadRequest(@NotNull @Positive Long upToId) {
+    }
+
+    public record Unread(long unreadCount) {
+    }
+
+    /** Keeps proxies (the gateway's idle timeout) from closing a quiet stream. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final InboxService inbox;
+    private final InboxStreams streams;
+    private final JsonWebToken jwt;
+
+    public InboxResource(InboxService inbox, InboxStreams streams, JsonWebToken jwt) {
+        this.inbox = inbox;
+        this.streams = streams;
+        this.jwt = jwt;
+    }
+
+    /** Newest first, with the number of unread items. */
+    @GET
+    @RolesAllowed("user")
+    public InboxService.InboxPage list(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
+        return inbox.page(jwt.getSubject(), cursor, Cursor.size(size));
+    }
+
+    @POST
+    @Path("/read")
+    @RolesAllowed("user")
+    public Unread read(@Valid @NotNull ReadRequest body) {
+        return new Unread(inbox.markRead(jwt.getSubject(), body.upToId()));
+    }
+
+    /**
+     * Server-Sent Events: each new inbox item as event "notification" with its id, so a reconnect with
+     * Last-Event-ID (or ?lastEventId= where headers cannot be set) replays what was missed.
+     */
+    @GET
+    @Path("/stream")
+    @Blocking // reads the starting point from the database; the stream itself is not tied to this thread
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed("user")
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
+            @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
+        Long lastEventId = parseEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
+        String userId = jwt.getSubject();
+        Multi<OutboundSseEvent> items = streams.open(userId, lastEventId)
+                .map(item -> sse.newEventBuilder().id(Long.toString(item.id())).name("notification")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(InboxService.Item.class, item).build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(items, heartbeats);
+    }
+
+    private static Long parseEventId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Last-Event-ID", "must be a notification id");
+        }
+    }
+}

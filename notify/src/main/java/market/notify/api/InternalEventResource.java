@@ -1,0 +1,82 @@
+package market.notify.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import market.common.api.ApiException;
+import market.notify.domain.EventType;
+import market.notify.service.EventService;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Personal events from product and chat (service accounts only; never routed by the gateway). */
+@Path("/internal/events")
+public class InternalEventResource {
+
+    public record EventRequest(
+            @NotBlank @Size(max = 150) String idempotencyKey,
+            @NotNull EventType type,
+            @NotBlank @Size(max = 64) String recipientId,
+            @NotBlank @Size(max = 200) String title,
+            @NotNull @Size(max = 2000) String body,
+            @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotNull Object> data) {
+    }
+
+    public record EventAccepted(long notificationId, boolean duplicate, boolean pushed) {
+    }
+
+    /** Keys FCM reserves in data payloads; a message carrying one would be refused for every device. */
+    private static final int MAX_VALUE_LENGTH = 1000;
+
+    private static final Set<String> RESERVED = Set.of("from", "notification", "message_type", "collapse_key");
+
+    private final EventService events;
+    private final JsonWebToken jwt;
+
+    public InternalEventResource(EventService events, JsonWebToken jwt) {
+        this.events = events;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @RolesAllowed("service")
+    public Response accept(@Valid @NotNull EventRequest body) {
+        EventService.Accepted a = events.accept(jwt.getSubject(), body.idempotencyKey(), body.type(),
+                body.recipientId(), body.title(), body.body(), stringData(body.data()));
+        return Response.accepted(new EventAccepted(a.notificationId(), a.duplicate(), a.pushed())).build();
+    }
+
+    /**
+     * FCM data values are strings; producers may send ids and flags as JSON numbers or booleans, which are
+     * kept as their JSON text. Objects, arrays and FCM's reserved keys are refused.
+     */
+    private static Map<String, String> stringData(Map<String, Object> data) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (data == null) {
+            return out;
+        }
+        data.forEach((key, value) -> {
+            String k = key.toLowerCase(Locale.ROOT);
+            if (RESERVED.contains(k) || k.startsWith("google.") || k.startsWith("gcm.")) {
+                throw ApiException.badRequest("data." + key, "reserved by FCM");
+            }
+            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                throw ApiException.badRequest("data." + key, "must be a string, number or boolean");
+            }
+            String text = value.toString();
+            if (text.length() > MAX_VALUE_LENGTH) {
+                throw ApiException.badRequest("data." + key, "at most " + MAX_VALUE_LENGTH + " characters");
+            }
+            out.put(key, text);
+        });
+        return out;
+    }
+}

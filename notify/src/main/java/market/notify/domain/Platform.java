@@ -1,0 +1,5 @@
+package market.notify.domain;
+
+public enum Platform {
+    ANDROID, IOS, WEB
+}

@@ -1,0 +1,234 @@
+package market.notify.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import market.notify.config.NotifyConfig;
+import market.notify.domain.AdRules;
+import market.notify.push.FcmGateway;
+import market.notify.push.PushException;
+import market.notify.push.PushMessage;
+import market.notify.push.TokenResult;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers push_outbox rows to FCM: on a timer, and right after a commit that added rows. Failed sends are
+ * rescheduled with exponential backoff until they succeed or run out of attempts; dead tokens are deleted.
+ */
+@ApplicationScoped
+public class PushRelay {
+
+    private static final Logger LOG = Logger.getLogger(PushRelay.class);
+    /** FCM accepts at most 500 tokens per multicast. */
+    private static final int MULTICAST_LIMIT = 500;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final OutboxStore store;
+    private final FcmGateway fcm;
+    private final Clock clock;
+    private final NotifyConfig.Relay config;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    public PushRelay(OutboxStore store, FcmGateway fcm, Clock clock, NotifyConfig config) {
+        this.store = store;
+        this.fcm = fcm;
+        this.clock = clock;
+        this.config = config.relay();
+    }
+
+    @Scheduled(every = "${market.notify.relay.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onTimer() {
+        drain();
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxChanged event) {
+        Infrastructure.getDefaultWorkerPool().execute(this::drain);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Sends everything that is due; one drain at a time per instance, more wake-ups just repeat it. */
+    public void drain() {
+        if (stopping) {
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        try {
+            boolean more;
+            do {
+                again.set(false);
+                more = round() >= config.batchSize() || again.get();
+            } while (more && !stopping);
+        } catch (RuntimeException e) {
+            if (stopping) {
+                LOG.debug("Push relay interrupted by shutdown; pending pushes stay in the outbox", e);
+            } else {
+                LOG.error("Push relay round failed; it will run again", e);
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private int round() {
+        Instant now = clock.instant();
+        List<OutboxStore.Row> rows = store.claim(now, config.batchSize(), now.plus(LEASE));
+        for (OutboxStore.Row row : rows) {
+            if (stopping) {
+                break;
+            }
+            try {
+                deliver(row);
+            } catch (CircuitBreakerOpenException e) {
+                retryLater(row, null, "FCM circuit open");
+            } catch (PushException e) {
+                if (e.permanent()) {
+                    LOG.warnf("Push %d rejected by FCM: %s", row.id(), e.getMessage());
+                    store.finish(row, false, e.getMessage(), clock.instant());
+                } else {
+                    retryLater(row, null, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Push %d failed", row.id());
+                retryLater(row, null, String.valueOf(e));
+            }
+        }
+        return rows.size();
+    }
+
+    private void deliver(OutboxStore.Row row) {
+        switch (row.kind()) {
+            case "TOPIC" -> {
+                if (row.ad() && AdRules.isNight(clock.instant())) {
+                    holdUntilMorning(row);
+                    return;
+                }
+                fcm.sendToTopic(row.topic(), message(row));
+                store.finish(row, true, null, clock.instant());
+            }
+            case "USER" -> deliverToUser(row);
+            case "SUBSCRIBE", "UNSUBSCRIBE" -> manageTopic(row, "SUBSCRIBE".equals(row.kind()));
+            default -> throw new IllegalStateException("Unknown outbox kind " + row.kind());
+        }
+    }
+
+    private void deliverToUser(OutboxStore.Row row) {
+        if (row.ad()) {
+            OutboxStore.Consent consent = store.consentOf(row.userId());
+            if (!consent.marketing()) {
+                store.finish(row, false, "marketing consent withdrawn", clock.instant());
+                return;
+            }
+            if (!consent.night() && AdRules.isNight(clock.instant())) {
+                holdUntilMorning(row);
+                return;
+            }
+        }
+        List<String> current = store.tokensOf(row.userId());
+        List<String> targets = row.tokens() == null ? current
+                : row.tokens().stream().filter(current::contains).toList();
+        List<String> retry = new ArrayList<>();
+        List<String> dead = new ArrayList<>();
+        int sent = 0;
+        for (int from = 0; from < targets.size(); from += MULTICAST_LIMIT) {
+            List<String> chunk = targets.subList(from, Math.min(targets.size(), from + MULTICAST_LIMIT));
+            List<TokenResult> results;
+            try {
+                results = fcm.sendToTokens(chunk, message(row));
+            } catch (PushException | CircuitBreakerOpenException e) {
+                if (e instanceof PushException p && p.permanent()) {
+                    throw p;
+                }
+                retry.addAll(chunk);
+                continue;
+            }
+            for (TokenResult r : results) {
+                switch (r.outcome()) {
+                    case SENT -> sent++;
+                    case RETRY -> retry.add(r.token());
+                    case INVALID_TOKEN -> dead.add(r.token());
+                    case REJECTED -> LOG.warnf("FCM rejected push %d for a device: %s", row.id(), r.error());
+                }
+            }
+        }
+        if (!dead.isEmpty()) {
+            LOG.infof("Forgot %d device token(s) FCM reported as unregistered or invalid", store.forget(dead));
+        }
+        if (!retry.isEmpty()) {
+            retryLater(row, retry, "FCM unavailable for " + retry.size() + " device(s)");
+        } else {
+            // A user without devices still got the inbox item: that is delivered, too.
+            boolean delivered = sent > 0 || targets.size() == dead.size();
+            store.finish(row, delivered, delivered ? null : "FCM rejected every device", clock.instant());
+        }
+    }
+
+    private void manageTopic(OutboxStore.Row row, boolean subscribe) {
+        List<String> targets = store.topicTargets(subscribe, row.topic(), row.tokens());
+        if (targets.isEmpty()) {
+            store.finish(row, true, null, clock.instant());
+            return;
+        }
+        List<TokenResult> results = fcm.manageTopic(subscribe, row.topic(), targets);
+        List<String> retry = new ArrayList<>();
+        List<String> dead = new ArrayList<>();
+        for (TokenResult r : results) {
+            if (r.outcome() == TokenResult.Outcome.RETRY) {
+                retry.add(r.token());
+            } else if (r.outcome() == TokenResult.Outcome.INVALID_TOKEN && subscribe) {
+                dead.add(r.token());
+            }
+        }
+        store.forget(dead);
+        if (retry.isEmpty()) {
+            store.finish(row, true, null, clock.instant());
+        } else {
+            retryLater(row, retry, "topic management failed for " + retry.size() + " device(s)");
+        }
+    }
+
+    private void holdUntilMorning(OutboxStore.Row row) {
+        store.postpone(row, AdRules.nextMorning(clock.instant()), row.tokens(), "held until 08:00 KST", false);
+    }
+
+    private void retryLater(OutboxStore.Row row, List<String> tokens, String error) {
+        Instant now = clock.instant();
+        if (row.attempts() >= config.maxAttempts()) {
+            LOG.errorf("Push %d given up after %d attempts: %s", row.id(), row.attempts(), error);
+            store.finish(row, false, error, now);
+            return;
+        }
+        store.postpone(row, now.plus(backoff(row.attempts())), tokens != null ? tokens : row.tokens(), error, true);
+    }
+
+    Duration backoff(int attempts) {
+        long base = config.backoffBase().toMillis();
+        long max = config.backoffMax().toMillis();
+        long delay = base << Math.min(20, Math.max(0, attempts - 1));
+        return Duration.ofMillis(Math.min(max, delay));
+    }
+
+    private static PushMessage message(OutboxStore.Row row) {
+        Map<String, String> data = new HashMap<>(row.data());
+        return new PushMessage(row.title(), row.body(), data);
+    }
+}

@@ -1,0 +1,109 @@
+package market.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import market.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DeviceApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void registeringSubscribesToNoticesAndRefreshingAnswers200() {
+        String user = Api.unique("dev-a");
+        String token = Api.newToken("a");
+        Api.registerDevice(user, token, "ANDROID").statusCode(201)
+                .body("token", equalTo(token)).body("platform", equalTo("ANDROID"))
+                .body("topics", contains("notices")).body("createdAt", notNullValue());
+        await().atMost(WAIT).until(() -> Fcm.topic("notices").contains(token));
+        assertFalse(Fcm.topic("ads").contains(token), "no marketing consent, no ads topic");
+
+        Api.registerDevice(user, token, "ANDROID").statusCode(200).body("token", equalTo(token));
+    }
+
+    @Test
+    void aTokenRegisteredByAnotherUserMovesToTheCallerAndOnlyTheOwnerRemovesIt() {
+        String alice = Api.unique("dev-alice");
+        String bob = Api.unique("dev-bob");
+        String token = Api.newToken("shared");
+        Api.registerDevice(alice, token, "IOS").statusCode(201);
+        Api.registerDevice(bob, token, "IOS").statusCode(201);
+
+        given().auth().oauth2(Tokens.user(alice)).delete("/api/devices/" + token).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(bob)).delete("/api/devices/" + token).then().statusCode(204);
+        given().auth().oauth2(Tokens.user(bob)).delete("/api/devices/" + token).then().statusCode(404)
+                .contentType("application/problem+json");
+        await().atMost(WAIT).until(() -> !Fcm.topic("notices").contains(token));
+    }
+
+    @Test
+    void marketingConsentSubscribesAndUnsubscribesTheAdsTopic() {
+        String user = Api.unique("dev-consent");
+        String phone = Api.newToken("phone");
+        String web = Api.newToken("web");
+        Api.registerDevice(user, phone, "ANDROID").statusCode(201);
+        Api.registerDevice(user, web, "WEB").statusCode(201);
+
+        Api.settings(user, true, true, true, true, false);
+        await().atMost(WAIT).until(() -> Fcm.topic("ads").containsAll(java.util.List.of(phone, web)));
+        Api.registerDevice(user, phone, "ANDROID").statusCode(200).body("topics", contains("notices", "ads"));
+
+        Api.settings(user, true, true, true, false, false);
+        await().atMost(WAIT).until(() -> !Fcm.topic("ads").contains(phone) && !Fcm.topic("ads").contains(web));
+        assertTrue(Fcm.topic("notices").contains(phone));
+    }
+
+    @Test
+    void badRegistrationsAreRejectedAndStoreNothing() {
+        String user = Api.unique("dev-bad");
+        String token = Tokens.user(user);
+        String good = Api.newToken("good");
+        for (String body : new String[] {
+                "{\"token\":\"" + good + "\",",                                  // malformed JSON
+                "{\"token\":\"" + good + "\",\"platform\":\"BLACKBERRY\"}",      // unknown platform
+                "{\"token\":\"" + good + "\"}",                                  // missing platform
+                "{\"platform\":\"WEB\"}",                                        // missing token
+                "{\"token\":\"\",\"platform\":\"WEB\"}",                         // empty token
+                "{\"token\":\"has spaces " + good + "\",\"platform\":\"WEB\"}",  // not a token
+                "{\"token\":\"" + "x".repeat(4097) + "\",\"platform\":\"WEB\"}", // too long
+                "{\"token\":12,\"platform\":\"WEB\"}",                           // wrong type
+                "{\"token\":[\"" + good + "\"],\"platform\":\"WEB\"}",           // wrong type
+                "{\"token\":\"" + good + "\",\"platform\":\"WEB\",\"userId\":\"x\"}", // unknown field
+                "null",
+        }) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/devices").then()
+                    .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        }
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body(good).post("/api/devices").then()
+                .statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(token).delete("/api/devices/" + good).then().statusCode(404);
+    }
+
+    @Test
+    void devicesNeedAUserToken() {
+        String token = Api.newToken("anon");
+        String body = "{\"token\":\"" + token + "\",\"platform\":\"WEB\"}";
+        given().contentType(ContentType.JSON).body(body).post("/api/devices").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forged("mallory")).contentType(ContentType.JSON).body(body)
+                .post("/api/devices").then().statusCode(401);
+        given().auth().oauth2(Tokens.expired("alice")).contentType(ContentType.JSON).body(body)
+                .post("/api/devices").then().statusCode(401);
+        given().auth().oauth2(Tokens.service("chat-service")).contentType(ContentType.JSON).body(body)
+                .post("/api/devices").then().statusCode(403).contentType("application/problem+json");
+        given().delete("/api/devices/" + token).then().statusCode(401);
+        given().auth().oauth2(Tokens.user("alice")).delete("/api/devices/" + token).then().statusCode(404);
+    }
+}

@@ -1,0 +1,17 @@
+package market.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import market.testing.EndpointPolicies;
+import org.junit.jupiter.api.Test;
+
+class EndpointPolicyTest {
+
+    @Test
+    void everyEndpointDeclaresItsSecurityPolicy() {
+        List<String> missing = EndpointPolicies.unprotected(Path.of("target/classes"), getClass().getClassLoader());
+        assertEquals(List.of(), missing, "endpoints without @RolesAllowed/@PermitAll/@Authenticated");
+    }
+}
