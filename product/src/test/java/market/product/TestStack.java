@@ -10,6 +10,7 @@ import market.testing.S3Resource;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "product"))
 @QuarkusTestResource(OidcServerResource.class)
 @QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(FakeNotify.class)
 public final class TestStack {
     private TestStack() {
     }

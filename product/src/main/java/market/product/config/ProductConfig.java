@@ -9,4 +9,8 @@ public interface ProductConfig {
     /** Private bucket holding listing photos and thumbnails. */
     @WithDefault("market-images")
     String bucket();
+
+    /** How often photos of deleted listings are removed from the bucket (read by the @Scheduled job). */
+    @WithDefault("30s")
+    String cleanupInterval();
 }

@@ -23,7 +23,8 @@ public class Profile extends PanacheEntityBase {
 
     public String region;
 
-    @Column(name = "manner_temperature", nullable = false)
+    /** Moved only by reviews, with a single SQL update, so a profile edit never writes it back. */
+    @Column(name = "manner_temperature", nullable = false, insertable = false, updatable = false)
     public BigDecimal mannerTemperature = INITIAL_TEMPERATURE;
 
     @Column(name = "created_at", nullable = false)

@@ -1,0 +1,62 @@
+package market.product.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import market.common.api.Cursor;
+import market.common.api.Page;
+import market.product.domain.Comment;
+import market.product.domain.Profile;
+import market.product.service.ProductQueries;
+import market.product.service.SocialService;
+
+@Path("/api/products/{id}/comments")
+public class CommentResource {
+
+    private final SocialService social;
+    private final ProductQueries queries;
+    private final CurrentUser user;
+
+    public CommentResource(SocialService social, ProductQueries queries, CurrentUser user) {
+        this.social = social;
+        this.queries = queries;
+        this.user = user;
+    }
+
+    @GET
+    @PermitAll
+    public Page<CommentView> list(@PathParam("id") long id, @QueryParam("cursor") String cursor,
+            @QueryParam("size") String size) {
+        Cursor c = Cursor.decode(cursor, 1);
+        Page<Comment> page = social.comments(id, c == null ? null : c.longAt(0), Cursor.size(size));
+        Map<String, Profile> authors = queries.profiles(page.items().stream().map(x -> x.authorId).distinct().toList());
+        List<CommentView> items = page.items().stream().map(x -> view(x, authors.get(x.authorId))).toList();
+        return new Page<>(items, page.nextCursor());
+    }
+
+    @POST
+    @RolesAllowed("user")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(@PathParam("id") long id, @Valid @NotNull CommentInput body) {
+        Comment c = social.comment(user.caller(), id, body.content());
+        Profile author = queries.profiles(List.of(c.authorId)).get(c.authorId);
+        return Response.created(URI.create("/api/products/" + id + "/comments/" + c.id)).entity(view(c, author)).build();
+    }
+
+    static CommentView view(Comment c, Profile author) {
+        return new CommentView(c.id, c.productId,
+                new CommentView.Author(c.authorId, author == null ? "이웃" : author.nickname), c.content, c.createdAt);
+    }
+}

@@ -1,0 +1,31 @@
+package market.product.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import market.common.api.Cursor;
+import market.common.api.Page;
+import market.product.service.ProductQueries;
+
+/** GET /api/me/likes (관심목록), most recently liked first. */
+@Path("/api/me/likes")
+public class MyLikesResource {
+
+    private final ProductQueries queries;
+    private final ProductMapper mapper;
+    private final CurrentUser user;
+
+    public MyLikesResource(ProductQueries queries, ProductMapper mapper, CurrentUser user) {
+        this.queries = queries;
+        this.mapper = mapper;
+        this.user = user;
+    }
+
+    @GET
+    @RolesAllowed("user")
+    public Page<ProductViews.Summary> likes(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
+        String me = user.caller().id();
+        return mapper.page(queries.likedBy(me, cursor, Cursor.size(size)), me);
+    }
+}

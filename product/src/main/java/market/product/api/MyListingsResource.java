@@ -1,0 +1,37 @@
+package market.product.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import market.common.api.Cursor;
+import market.common.api.Page;
+import market.product.domain.ProductStatus;
+import market.product.service.FeedQuery;
+import market.product.service.ProductQueries;
+
+/** GET /api/me/products?status= (판매내역). */
+@Path("/api/me/products")
+public class MyListingsResource {
+
+    private final ProductQueries queries;
+    private final ProductMapper mapper;
+    private final CurrentUser user;
+
+    public MyListingsResource(ProductQueries queries, ProductMapper mapper, CurrentUser user) {
+        this.queries = queries;
+        this.mapper = mapper;
+        this.user = user;
+    }
+
+    @GET
+    @RolesAllowed("user")
+    public Page<ProductViews.Summary> products(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("size") String size) {
+        String me = user.caller().id();
+        FeedQuery q = new FeedQuery(null, null, null, QueryParams.optionalEnum("status", status, ProductStatus.class),
+                null, null, me, FeedQuery.Sort.LATEST);
+        return mapper.page(queries.feed(q, cursor, Cursor.size(size)), me);
+    }
+
+}

@@ -1,0 +1,70 @@
+package market.product.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import market.common.api.ApiException;
+import market.product.domain.ProductImage;
+import market.product.service.ImageService;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/products/{id}/images")
+public class ProductImageResource {
+
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    private final ImageService images;
+    private final CurrentUser user;
+
+    public ProductImageResource(ImageService images, CurrentUser user) {
+        this.images = images;
+        this.user = user;
+    }
+
+    @POST
+    @RolesAllowed("user")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@PathParam("id") long id, @RestForm("files") List<FileUpload> files) {
+        if (files == null || files.isEmpty()) {
+            throw ApiException.badRequest("files", "attach 1 to " + ProductImage.MAX_PER_PRODUCT + " images");
+        }
+        if (files.size() > ProductImage.MAX_PER_PRODUCT) {
+            throw ApiException.unprocessable("A listing has at most " + ProductImage.MAX_PER_PRODUCT + " photos");
+        }
+        List<ImageService.Upload> uploads = new ArrayList<>();
+        for (FileUpload f : files) {
+            if (f.size() > MAX_FILE_BYTES) {
+                throw new ApiException(413, "Content Too Large", "Each photo may be at most 10 MB");
+            }
+            try {
+                uploads.add(new ImageService.Upload(Files.readAllBytes(f.uploadedFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<ProductViews.Image> out = images.add(user.caller(), id, uploads).stream()
+                .map(i -> new ProductViews.Image(i.id, ProductMapper.imageUrl(i.objectKey),
+                        ProductMapper.imageUrl(i.thumbKey), i.width, i.height))
+                .toList();
+        return Response.status(201).entity(out).build();
+    }
+
+    @DELETE
+    @Path("{imageId}")
+    @RolesAllowed("user")
+    public Response delete(@PathParam("id") long id, @PathParam("imageId") long imageId) {
+        images.remove(user.caller(), id, imageId);
+        return Response.noContent().build();
+    }
+}

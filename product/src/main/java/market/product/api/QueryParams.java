@@ -1,0 +1,64 @@
+package market.product.api;
+
+import market.common.api.ApiException;
+
+/** Query parameters are taken as text and parsed here, so a wrong value is a 400 naming the parameter. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static Long optionalLong(String name, String raw, long min, long max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, "must be a whole number");
+        }
+        if (value < min || value > max) {
+            throw ApiException.badRequest(name, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    static String optionalText(String name, String raw, int maxLength) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        if (value.length() > maxLength) {
+            throw ApiException.badRequest(name, "must be at most " + maxLength + " characters");
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw ApiException.badRequest(name, "must not contain NUL characters");
+        }
+        return value;
+    }
+
+    static <E extends Enum<E>> E optionalEnum(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(name, "unknown value");
+        }
+    }
+
+    /** An opaque If-Match value of ours is the quoted version number; anything else can never match. */
+    static Integer ifMatchVersion(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String v = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

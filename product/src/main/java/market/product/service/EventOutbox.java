@@ -1,0 +1,57 @@
+package market.product.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+
+/**
+ * Writes notification events into the outbox table inside the caller's transaction: the event exists
+ * exactly when the change that caused it was committed. {@link OutboxRelay} delivers them to notify.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    public static final String KEYWORD_MATCH = "KEYWORD_MATCH";
+    public static final String COMMENT = "COMMENT";
+    public static final String LIKE = "LIKE";
+    public static final String PRICE_DROP = "PRICE_DROP";
+    public static final String REVIEW = "REVIEW";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public EventOutbox(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Records an event once per idempotency key; a second event with the same key is dropped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String idempotencyKey, String type, String recipientId, String title, String body,
+            Map<String, Object> data) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data not serialisable", e);
+        }
+        em.createNativeQuery("""
+                INSERT INTO outbox_event (idempotency_key, type, recipient_id, title, body, data)
+                VALUES (:key, :type, :recipient, :title, :body, CAST(:data AS jsonb))
+                ON CONFLICT (idempotency_key) DO NOTHING""")
+                .setParameter("key", idempotencyKey)
+                .setParameter("type", type)
+                .setParameter("recipient", recipientId)
+                .setParameter("title", clip(title, 200))
+                .setParameter("body", clip(body, 1000))
+                .setParameter("data", payload)
+                .executeUpdate();
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,31 @@
+package market.product.service;
+
+import market.product.domain.ProductStatus;
+
+/** Feed filters, all optional, already parsed and range-checked by the API layer. */
+public record FeedQuery(String q, String category, String region, ProductStatus status, Long minPrice,
+        Long maxPrice, String sellerId, Sort sort) {
+
+    public enum Sort {
+        LATEST("latest"), PRICE_ASC("price_asc"), PRICE_DESC("price_desc"), POPULAR("popular");
+
+        private final String param;
+
+        Sort(String param) {
+            this.param = param;
+        }
+
+        public String param() {
+            return param;
+        }
+
+        public static Sort of(String param) {
+            for (Sort s : values()) {
+                if (s.param.equals(param)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package market.product.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import market.common.api.ApiException;
+import market.product.domain.ProductImage;
+import market.product.storage.ImageProcessor;
+import market.product.storage.ImageStore;
+import market.product.storage.ProcessedImage;
+import org.jboss.logging.Logger;
+
+/**
+ * Photo upload: everything is checked and processed first, the objects are stored next, and only then
+ * are the rows inserted in one transaction. A failed upload or insert removes what was stored, so no
+ * row ever points at a missing object.
+ */
+@ApplicationScoped
+public class ImageService {
+
+    private static final Logger LOG = Logger.getLogger(ImageService.class);
+
+    private final EntityManager em;
+    private final ProductService products;
+    private final ImageProcessor processor;
+    private final ImageStore store;
+    private final ImageCleanup cleanup;
+
+    public ImageService(EntityManager em, ProductService products, ImageProcessor processor, ImageStore store,
+            ImageCleanup cleanup) {
+        this.em = em;
+        this.products = products;
+        this.processor = processor;
+        this.store = store;
+        this.cleanup = cleanup;
+    }
+
+    /** One uploaded file, already read and size-checked by the API layer. */
+    public record Upload(byte[] bytes) {}
+
+    public List<ProductImage> add(Caller caller, long productId, List<Upload> uploads) {
+        checkRoom(caller, productId, uploads.size());
+        List<ProcessedImage> processed = uploads.stream().map(u -> processor.process(u.bytes())).toList();
+        List<ProductImage> rows = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        try {
+            for (ProcessedImage img : processed) {
+                ProductImage row = new ProductImage();
+                row.objectKey = UUID.randomUUID().toString();
+                store.put(row.objectKey, img.bytes(), img.format().contentType());
+                stored.add(row.objectKey);
+                if (img.thumbnail() != null) {
+                    row.thumbKey = UUID.randomUUID().toString();
+                    store.put(row.thumbKey, img.thumbnail(), img.thumbnailType());
+                    stored.add(row.thumbKey);
+                } else {
+                    row.thumbKey = row.objectKey;
+                }
+                row.contentType = img.format().contentType();
+                row.width = img.width();
+                row.height = img.height();
+                row.sizeBytes = img.bytes().length;
+                rows.add(row);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Photo upload to the bucket failed: %s", e.toString());
+            removeQuietly(stored);
+            throw ApiException.unavailable("Photo storage is unavailable, please try again", 5);
+        }
+        try {
+            return insert(caller, productId, rows);
+        } catch (RuntimeException e) {
+            removeQuietly(stored);
+            throw e;
+        }
+    }
+
+    @Transactional
+    void checkRoom(Caller caller, long productId, int adding) {
+        products.lockOwned(caller, productId);
+        long existing = count(productId);
+        if (existing + adding > ProductImage.MAX_PER_PRODUCT) {
+            throw ApiException.unprocessable("A listing has at most " + ProductImage.MAX_PER_PRODUCT
+                    + " photos (it has " + existing + ")");
+        }
+    }
+
+    @Transactional
+    List<ProductImage> insert(Caller caller, long productId, List<ProductImage> rows) {
+        checkRoom(caller, productId, rows.size());
+        for (ProductImage row : rows) {
+            row.productId = productId;
+            row.createdAt = Clock.now();
+            em.persist(row);
+        }
+        em.flush();
+        return rows;
+    }
+
+    @Transactional
+    public void remove(Caller caller, long productId, long imageId) {
+        products.lockOwned(caller, productId);
+        ProductImage img = em.find(ProductImage.class, imageId);
+        if (img == null || img.productId != productId) {
+            throw ApiException.notFound("Image " + imageId);
+        }
+        cleanup.forgetImage(imageId);
+    }
+
+    @Transactional
+    public List<ProductImage> of(long productId) {
+        return em.createQuery("from ProductImage where productId = :p order by id", ProductImage.class)
+                .setParameter("p", productId).getResultList();
+    }
+
+    /** Whether a listing that is not deleted shows this photo or thumbnail key. */
+    @Transactional
+    public boolean isPublished(String key) {
+        Number n = (Number) em.createNativeQuery("""
+                SELECT count(*) FROM product_image i JOIN product p ON p.id = i.product_id
+                WHERE (i.object_key = :k OR i.thumb_key = :k) AND p.deleted_at IS NULL""")
+                .setParameter("k", key).getSingleResult();
+        return n.longValue() > 0;
+    }
+
+    /** A stored photo being read; the HTTP layer closes the stream when it is sent. */
+    public record Opened(java.io.InputStream stream, String contentType, Long length) {}
+
+    private static final java.util.regex.Pattern KEY =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** The photo or thumbnail under this key if a live listing shows it, else 404. */
+    public Opened open(String key) {
+        if (!KEY.matcher(key).matches() || !isPublished(key)) {
+            throw ApiException.notFound("Image");
+        }
+        var object = store.get(key);
+        if (object == null) {
+            throw ApiException.notFound("Image");
+        }
+        return new Opened(object, object.response().contentType(), object.response().contentLength());
+    }
+
+    private long count(long productId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM product_image WHERE product_id = :p")
+                .setParameter("p", productId).getSingleResult()).longValue();
+    }
+
+    private void removeQuietly(List<String> keys) {
+        for (String key : keys) {
+            try {
+                store.delete(key);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not remove object %s after a failed upload: %s", key, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package market.product.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import market.product.client.NotifyClient;
+import market.product.client.NotifyEvent;
+import market.product.config.OutboxConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers outbox events to notify. A run claims due events (hiding them from other replicas for a lease),
+ * sends each, marks it delivered on success and, on failure, schedules the next attempt with exponential
+ * backoff. Nothing is lost while notify is down; notify drops repeats by the idempotency key, so a crash
+ * (or a timeout) between sending and marking can only cause a harmless resend. Delivered rows are purged
+ * after {@link OutboxConfig#retention()}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final AgroalDataSource db;
+    private final NotifyClient notify;
+    private final OutboxConfig config;
+    private final ObjectMapper json;
+
+    public OutboxRelay(AgroalDataSource db, NotifyClient notify, OutboxConfig config, ObjectMapper json) {
+        this.db = db;
+        this.notify = notify;
+        this.config = config;
+        this.json = json;
+    }
+
+    private record Claimed(long id, int attempts, NotifyEvent event) {}
+
+    @Scheduled(every = "${market.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            deliverDue();
+        } catch (SQLException e) {
+            LOG.warnf("Outbox relay could not reach the database: %s", e.toString());
+        }
+    }
+
+    /** Sends every due event once; returns how many notify accepted. */
+    public int deliverDue() throws SQLException {
+        execute("DELETE FROM outbox_event WHERE delivered_at < now() - make_interval(secs => CAST(? AS double precision))",
+                config.retention().toSeconds());
+        List<Claimed> batch = claim();
+        int delivered = 0;
+        int failed = 0;
+        String lastError = null;
+        for (Claimed c : batch) {
+            try {
+                notify.send(c.event());
+                execute("UPDATE outbox_event SET delivered_at = now() WHERE id = ?", c.id());
+                delivered++;
+            } catch (RuntimeException e) {
+                failed++;
+                lastError = e.toString();
+                reschedule(c, lastError);
+            }
+        }
+        if (failed > 0) {
+            LOG.warnf("notify did not accept %d event(s); they stay in the outbox for retry (%s)", failed, lastError);
+        }
+        return delivered;
+    }
+
+    private List<Claimed> claim() throws SQLException {
+        List<Claimed> out = new ArrayList<>();
+        try (Connection con = db.getConnection();
+                PreparedStatement ps = con.prepareStatement("""
+                        UPDATE outbox_event SET next_attempt_at = now() + make_interval(secs => ?)
+                        WHERE id IN (SELECT id FROM outbox_event WHERE delivered_at IS NULL AND next_attempt_at <= now()
+                                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING id, attempts, idempotency_key, type, recipient_id, title, body, data::text""")) {
+            ps.setDouble(1, config.lease().toMillis() / 1000.0);
+            ps.setInt(2, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Claimed(rs.getLong(1), rs.getInt(2), new NotifyEvent(rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), parse(rs.getString(8)))));
+                }
+            }
+        }
+        out.sort((a, b) -> Long.compare(a.id(), b.id()));
+        return out;
+    }
+
+    private void reschedule(Claimed c, String error) {
+        long base = config.backoffBase().toMillis();
+        long wait = Math.min(config.backoffMax().toMillis(), base << Math.min(c.attempts(), 20));
+        try (Connection con = db.getConnection();
+                PreparedStatement ps = con.prepareStatement("""
+                        UPDATE outbox_event SET attempts = attempts + 1, last_error = ?,
+                            next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?""")) {
+            ps.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
+            ps.setDouble(2, wait / 1000.0);
+            ps.setLong(3, c.id());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            // The lease still expires, so the event is retried anyway.
+            LOG.warnf("Could not reschedule outbox event %d: %s", c.id(), e.toString());
+        }
+    }
+
+    private void execute(String sql, long id) throws SQLException {
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode parse(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox data is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package market.product.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import market.common.api.ApiException;
+import market.product.domain.Category;
+import market.product.domain.Product;
+import market.product.domain.ProductStatus;
+
+/** Listing use cases: create, edit, status, bump, delete, view. Ownership is checked here. */
+@ApplicationScoped
+public class ProductService {
+
+    /** Editable fields of a listing, already validated for shape by the API layer. */
+    public record Fields(String title, String description, long price, boolean negotiable, String category,
+            String region) {}
+
+    private final EntityManager em;
+    private final ProfileService profiles;
+    private final EventOutbox outbox;
+    private final ImageCleanup cleanup;
+
+    public ProductService(EntityManager em, ProfileService profiles, EventOutbox outbox, ImageCleanup cleanup) {
+        this.em = em;
+        this.profiles = profiles;
+        this.outbox = outbox;
+        this.cleanup = cleanup;
+    }
+
+    @Transactional
+    public Product create(Caller caller, Fields f) {
+        profiles.me(caller.id(), caller.username());
+        OffsetDateTime now = Clock.now();
+        Product p = new Product();
+        p.sellerId = caller.id();
+        apply(p, f);
+        p.createdAt = now;
+        p.updatedAt = now;
+        p.bumpedAt = now;
+        em.persist(p);
+        em.flush();
+        notifyKeywordWatchers(p);
+        return p;
+    }
+
+    @Transactional
+    public Product update(Caller caller, long id, Fields f, int expectedVersion, boolean viaIfMatch) {
+        Product p = lockOwned(caller, id);
+        checkVersion(p, expectedVersion, viaIfMatch);
+        long oldPrice = p.price;
+        apply(p, f);
+        p.updatedAt = Clock.now();
+        em.flush();
+        if (p.price < oldPrice) {
+            notifyPriceDrop(p, oldPrice);
+        }
+        return p;
+    }
+
+    @Transactional
+    public Product changeStatus(Caller caller, long id, ProductStatus status, String buyerId, Integer expectedVersion,
+            boolean viaIfMatch) {
+        Product p = lockOwned(caller, id);
+        if (expectedVersion != null) {
+            checkVersion(p, expectedVersion, viaIfMatch);
+        }
+        if (buyerId != null && status != ProductStatus.SOLD) {
+            throw ApiException.badRequest("buyerId", "only a SOLD listing names a buyer");
+        }
+        if (buyerId != null && buyerId.equals(p.sellerId)) {
+            throw ApiException.unprocessable("The seller can not be the buyer");
+        }
+        p.status = status;
+        p.buyerId = status == ProductStatus.SOLD ? buyerId : null;
+        p.updatedAt = Clock.now();
+        em.flush();
+        return p;
+    }
+
+    /** 끌어올리기: moves the listing to the top of the feed, at most once per 24 hours. */
+    @Transactional
+    public Product bump(Caller caller, long id) {
+        Product p = lockOwned(caller, id);
+        if (p.status == ProductStatus.SOLD) {
+            throw ApiException.unprocessable("A sold listing can not be bumped");
+        }
+        OffsetDateTime now = Clock.now();
+        if (now.isBefore(p.nextBumpAt())) {
+            long wait = Math.max(1, Duration.between(now, p.nextBumpAt()).toSeconds());
+            throw ApiException.tooManyRequests("A listing can be bumped once every 24 hours", wait);
+        }
+        p.bumpedAt = now;
+        em.flush();
+        return p;
+    }
+
+    /** Soft delete by the owner or an admin; the photos are queued for removal from the bucket. */
+    @Transactional
+    public void delete(Caller caller, long id) {
+        Product p = lockLive(id);
+        if (!p.isOwnedBy(caller.id()) && !caller.admin()) {
+            throw ApiException.forbidden("Only the seller or an admin can delete this listing");
+        }
+        p.deletedAt = Clock.now();
+        cleanup.forgetAllImages(p.id);
+    }
+
+    /** The listing, counting a view unless this viewer was counted within the last hour. */
+    @Transactional
+    public Product view(long id, String viewerKey) {
+        Product p = find(id);
+        int counted = em.createNativeQuery("""
+                INSERT INTO product_view (product_id, viewer, viewed_at) VALUES (:id, :viewer, now())
+                ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now()
+                WHERE product_view.viewed_at < now() - interval '1 hour'""")
+                .setParameter("id", id).setParameter("viewer", viewerKey).executeUpdate();
+        if (counted > 0) {
+            em.createNativeQuery("UPDATE product SET view_count = view_count + 1 WHERE id = :id")
+                    .setParameter("id", id).executeUpdate();
+            p.viewCount++;
+        }
+        return p;
+    }
+
+    /** A listing that is not deleted, or 404. */
+    @Transactional
+    public Product find(long id) {
+        Product p = em.find(Product.class, id);
+        if (p == null || p.deletedAt != null) {
+            throw ApiException.notFound("Product " + id);
+        }
+        return p;
+    }
+
+    Product lockLive(long id) {
+        Product p = em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || p.deletedAt != null) {
+            throw ApiException.notFound("Product " + id);
+        }
+        return p;
+    }
+
+    Product lockOwned(Caller caller, long id) {
+        Product p = lockLive(id);
+        if (!p.isOwnedBy(caller.id())) {
+            throw ApiException.forbidden("Only the seller can change this listing");
+        }
+        return p;
+    }
+
+    private static void checkVersion(Product p, int expected, boolean viaIfMatch) {
+        if (expected != p.version) {
+            if (viaIfMatch) {
+                throw new ApiException(412, "Precondition Failed", "The listing was changed meanwhile (version "
+                        + p.version + ")");
+            }
+            throw ApiException.conflict("The listing was changed meanwhile (version " + p.version + ")");
+        }
+    }
+
+    private static void apply(Product p, Fields f) {
+        p.title = f.title().strip();
+        p.description = f.description().strip();
+        p.price = f.price();
+        p.negotiable = f.negotiable();
+        p.category = category(f.category()).code();
+        p.region = f.region().strip();
+    }
+
+    static Category category(String code) {
+        try {
+            return Category.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("category", "unknown category");
+        }
+    }
+
+    private void notifyKeywordWatchers(Product p) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT DISTINCT ON (k.user_id) k.user_id, k.keyword
+                FROM keyword_alert k JOIN user_profile u ON u.id = k.user_id
+                WHERE u.region = :region AND k.user_id <> :seller AND strpos(lower(:title), lower(k.keyword)) > 0
+                ORDER BY k.user_id, k.id""")
+                .setParameter("region", p.region).setParameter("seller", p.sellerId)
+                .setParameter("title", p.title).getResultList();
+        for (Object[] row : rows) {
+            String userId = (String) row[0];
+            String keyword = (String) row[1];
+            outbox.publish("keyword:" + p.id + ":" + userId, EventOutbox.KEYWORD_MATCH, userId,
+                    "'" + keyword + "' 키워드 알림", p.region + " · " + p.title,
+                    Map.of("productId", p.id, "keyword", keyword));
+        }
+    }
+
+    private void notifyPriceDrop(Product p, long oldPrice) {
+        @SuppressWarnings("unchecked")
+        List<String> likers = em.createNativeQuery(
+                "SELECT user_id FROM product_like WHERE product_id = :id AND user_id <> :seller")
+                .setParameter("id", p.id).setParameter("seller", p.sellerId).getResultList();
+        for (String userId : likers) {
+            outbox.publish("price-drop:" + p.id + ":" + p.version + ":" + userId, EventOutbox.PRICE_DROP, userId,
+                    "관심상품 가격 인하", p.title + " " + oldPrice + "원 → " + p.price + "원",
+                    Map.of("productId", p.id, "oldPrice", oldPrice, "price", p.price));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package market.product.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import market.common.api.ApiException;
+import market.product.domain.Product;
+import market.product.domain.ProductStatus;
+import market.product.domain.Rating;
+import market.product.domain.Review;
+
+/** 거래후기: after a sale the buyer and the seller each rate the other once. */
+@ApplicationScoped
+public class ReviewService {
+
+    private final EntityManager em;
+    private final ProductService products;
+    private final EventOutbox outbox;
+
+    public ReviewService(EntityManager em, ProductService products, EventOutbox outbox) {
+        this.em = em;
+        this.products = products;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Review review(Caller caller, long productId, Rating rating, String comment) {
+        // The row lock serialises both parties' reviews of one sale, so "once per side" holds under races.
+        Product p = products.lockLive(productId);
+        String reviewee;
+        if (p.isOwnedBy(caller.id())) {
+            reviewee = p.buyerId;
+        } else if (caller.id().equals(p.buyerId)) {
+            reviewee = p.sellerId;
+        } else {
+            throw ApiException.forbidden("Only the buyer and the seller of this sale can review it");
+        }
+        if (p.status != ProductStatus.SOLD || reviewee == null) {
+            throw ApiException.unprocessable("Reviews are possible once the listing is sold to a named buyer");
+        }
+        Number existing = (Number) em.createNativeQuery(
+                "SELECT count(*) FROM review WHERE product_id = :p AND reviewer_id = :r")
+                .setParameter("p", productId).setParameter("r", caller.id()).getSingleResult();
+        if (existing.longValue() > 0) {
+            throw ApiException.conflict("You already reviewed this sale");
+        }
+        Review r = new Review();
+        r.productId = productId;
+        r.reviewerId = caller.id();
+        r.revieweeId = reviewee;
+        r.rating = rating;
+        r.comment = comment == null || comment.isBlank() ? null : comment.strip();
+        r.createdAt = Clock.now();
+        em.persist(r);
+        em.flush();
+        // The other party may never have opened the app through this service: give them a profile.
+        em.createNativeQuery("INSERT INTO user_profile (id, nickname) VALUES (:id, '이웃') ON CONFLICT (id) DO NOTHING")
+                .setParameter("id", reviewee).executeUpdate();
+        em.createNativeQuery("""
+                UPDATE user_profile SET manner_temperature =
+                    least(:max, greatest(:min, manner_temperature + :delta)) WHERE id = :id""")
+                .setParameter("max", Rating.MAX_TEMPERATURE).setParameter("min", Rating.MIN_TEMPERATURE)
+                .setParameter("delta", rating.delta()).setParameter("id", reviewee).executeUpdate();
+        outbox.publish("review:" + r.id, EventOutbox.REVIEW, reviewee, "거래 후기가 도착했어요",
+                p.title + " 거래에 대한 후기를 받았어요", Map.of("productId", productId, "reviewId", r.id));
+        return r;
+    }
+}

@@ -1,0 +1,71 @@
+package market.product;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import market.testing.Tokens;
+
+/** Small helpers shared by the API tests. */
+final class Api {
+
+    private Api() {
+    }
+
+    static RequestSpecification as(String username) {
+        return given().auth().oauth2(Tokens.user(username));
+    }
+
+    static RequestSpecification json(String username) {
+        return as(username).contentType(ContentType.JSON);
+    }
+
+    /** A region no other test uses, so feed assertions see only this test's listings. */
+    static String uniqueRegion() {
+        return "동-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    static String body(String title, long price, String category, String region) {
+        return """
+                {"title":%s,"description":"상태 좋아요. 직거래 원해요","price":%d,"negotiable":true,\
+                "category":"%s","region":"%s"}""".formatted(quote(title), price, category, region);
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static long create(String seller, String title, long price, String category, String region) {
+        return ((Number) json(seller).body(body(title, price, category, region)).post("/api/products")
+                .then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    static long create(String seller, String region) {
+        return create(seller, "테스트 상품", 10000, "DIGITAL", region);
+    }
+
+    static ValidatableResponse problem(ValidatableResponse r, int status) {
+        return r.statusCode(status).contentType("application/problem+json");
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+        fail("timed out waiting for " + what);
+    }
+}

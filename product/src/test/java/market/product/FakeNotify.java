@@ -1,0 +1,87 @@
+package market.product;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Stands in for notify's POST /internal/events on loopback: records what it accepts (with the caller's
+ * token) and can be switched "down" (503) to prove the outbox keeps and retries events.
+ */
+public class FakeNotify implements QuarkusTestResourceLifecycleManager {
+
+    public record Received(JsonNode event, String tokenUser) {}
+
+    public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    public static volatile boolean down;
+    public static volatile int refused;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/internal/events", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            int status;
+            if (down) {
+                refused++;
+                status = 503;
+            } else if (auth == null || !auth.startsWith("Bearer ")) {
+                status = 401;
+            } else {
+                RECEIVED.add(new Received(JSON.readTree(new String(body, StandardCharsets.UTF_8)), user(auth)));
+                status = 202;
+            }
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+        });
+        server.start();
+        return Map.of("market.notify-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static String user(String auth) {
+        try {
+            String payload = auth.substring(7).split("\\.")[1];
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+            return claims.path("preferred_username").asText();
+        } catch (IOException | RuntimeException e) {
+            return "unreadable token";
+        }
+    }
+
+    /**
+     * Events received so far for a recipient and type, one per idempotency key, as notify would keep
+     * them: delivery is at least once (a timed-out call is retried), notify drops repeats by key.
+     */
+    public static List<JsonNode> to(String recipientId, String type) {
+        Map<String, JsonNode> byKey = new java.util.LinkedHashMap<>();
+        RECEIVED.stream().map(Received::event)
+                .filter(e -> e.path("recipientId").asText().equals(recipientId) && e.path("type").asText().equals(type))
+                .forEach(e -> byKey.putIfAbsent(e.path("idempotencyKey").asText(), e));
+        return List.copyOf(byKey.values());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package market.product;
+
+import static io.restassured.RestAssured.given;
+import static market.product.Api.as;
+import static market.product.Api.create;
+import static market.product.Api.problem;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import market.product.config.ProductConfig;
+import market.product.storage.ImageStore;
+import market.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+@QuarkusTest
+class ImageApiTest {
+
+    @Inject
+    S3Client s3;
+
+    @Inject
+    ProductConfig config;
+
+    private static RequestSpecification file(RequestSpecification req, String name, byte[] bytes, String type) {
+        return req.multiPart("files", name, bytes, type);
+    }
+
+    @Test
+    void jpegAndPngAreStrippedThumbnailedAndServed() throws IOException {
+        long id = create("photog", Api.uniqueRegion());
+        byte[] jpeg = TestImages.jpegWithExif(1200, 900);
+        byte[] png = TestImages.pngWithText(300, 200);
+        assertTrue(TestImages.contains(jpeg, TestImages.SECRET));
+        assertTrue(TestImages.contains(png, TestImages.SECRET));
+        // the names and declared types lie; the content decides
+        JsonPath out = file(file(as("photog"), "a.png", jpeg, "image/png"), "../../etc/passwd.jpg", png,
+                "application/octet-stream")
+                .post("/api/products/" + id + "/images").then().statusCode(201)
+                .body("size()", equalTo(2))
+                .body("[0].width", equalTo(1200)).body("[0].height", equalTo(900))
+                .body("[1].width", equalTo(300)).body("[1].height", equalTo(200))
+                .body("[0].url", startsWith("/api/images/"))
+                .extract().jsonPath();
+
+        byte[] storedJpeg = fetch(out.getString("[0].url"), "image/jpeg");
+        assertFalse(TestImages.contains(storedJpeg, TestImages.SECRET), "EXIF must be stripped");
+        assertFalse(TestImages.contains(storedJpeg, "Exif"), "EXIF must be stripped");
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(storedJpeg));
+        assertEquals(1200, decoded.getWidth());
+
+        byte[] storedPng = fetch(out.getString("[1].url"), "image/png");
+        assertFalse(TestImages.contains(storedPng, TestImages.SECRET), "PNG text chunks must be stripped");
+        assertTrue(ImageIO.read(new ByteArrayInputStream(storedPng)).getColorModel().hasAlpha());
+
+        byte[] thumb = fetch(out.getString("[0].thumbnailUrl"), "image/jpeg");
+        BufferedImage t = ImageIO.read(new ByteArrayInputStream(thumb));
+        assertEquals(320, t.getWidth());
+        assertEquals(240, t.getHeight());
+        String key = out.getString("[0].url").substring("/api/images/".length());
+        assertFalse(key.contains("a.png"));
+
+        given().get("/api/products/" + id).then().body("images.size()", equalTo(2))
+                .body("images[0].url", equalTo(out.getString("[0].url")));
+        given().queryParam("sellerId", Tokens.idOf("photog")).get("/api/products").then()
+                .body("items[0].thumbnailUrl", equalTo(out.getString("[0].thumbnailUrl")));
+    }
+
+    private static byte[] fetch(String url, String type) {
+        return given().get(url).then().statusCode(200).contentType(type)
+                .header("Cache-Control", containsString("max-age=31536000"))
+                .extract().asByteArray();
+    }
+
+    @Test
+    void webpKeepsItsImageDataButLosesExifAndXmp() {
+        long id = create("webper", Api.uniqueRegion());
+        byte[] webp = TestImages.webpWithExif(640, 480);
+        JsonPath out = file(as("webper"), "photo.webp", webp, "image/webp")
+                .post("/api/products/" + id + "/images").then().statusCode(201)
+                .body("[0].width", equalTo(640)).body("[0].height", equalTo(480)).extract().jsonPath();
+        byte[] stored = fetch(out.getString("[0].url"), "image/webp");
+        assertFalse(TestImages.contains(stored, TestImages.SECRET));
+        assertTrue(TestImages.contains(stored, "VP8L"));
+        assertEquals(0, stored[20] & 0x0C, "EXIF/XMP flags cleared in VP8X");
+        assertEquals(stored.length - 8, java.nio.ByteBuffer.wrap(stored, 4, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());
+        assertEquals(out.getString("[0].url"), out.getString("[0].thumbnailUrl"));
+    }
+
+    @Test
+    void badUploadsAreRefusedAndStoreNothing() {
+        long id = create("uploader", Api.uniqueRegion());
+        byte[] text = "this is not a photo, just text\n".repeat(10).getBytes(StandardCharsets.UTF_8);
+        problem(file(as("uploader"), "photo.jpg", text, "image/jpeg").post("/api/products/" + id + "/images").then(), 415);
+        byte[] corrupt = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x01, 0x02, 0x03};
+        problem(file(as("uploader"), "broken.jpg", corrupt, "image/jpeg").post("/api/products/" + id + "/images").then(), 415);
+        byte[] badWebp = "RIFF\u0004\0\0\0WEBPjunkjunk".getBytes(StandardCharsets.ISO_8859_1);
+        problem(file(as("uploader"), "x.webp", badWebp, "image/webp").post("/api/products/" + id + "/images").then(), 415);
+        // a valid photo and a text file together: all or nothing
+        problem(file(file(as("uploader"), "ok.jpg", TestImages.jpegWithExif(50, 50), "image/jpeg"), "bad.jpg", text,
+                "image/jpeg").post("/api/products/" + id + "/images").then(), 415);
+
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        huge[0] = (byte) 0xFF;
+        huge[1] = (byte) 0xD8;
+        huge[2] = (byte) 0xFF;
+        problem(file(as("uploader"), "huge.jpg", huge, "image/jpeg").post("/api/products/" + id + "/images").then(), 413);
+
+        problem(as("uploader").multiPart("other", "x").post("/api/products/" + id + "/images").then(), 400)
+                .body("errors[0].field", equalTo("files"));
+        problem(as("uploader").contentType("application/json").body("{}").post("/api/products/" + id + "/images")
+                .then(), 415);
+        byte[] small = TestImages.jpegWithExif(20, 20);
+        problem(file(as("intruder"), "a.jpg", small, "image/jpeg").post("/api/products/" + id + "/images").then(), 403);
+        problem(file(given(), "a.jpg", small, "image/jpeg").post("/api/products/" + id + "/images").then(), 401);
+        problem(file(as("uploader"), "a.jpg", small, "image/jpeg").post("/api/products/77777777/images").then(), 404);
+
+        RequestSpecification eleven = as("uploader");
+        for (int i = 0; i < 11; i++) {
+            eleven = file(eleven, "p" + i + ".jpg", small, "image/jpeg");
+        }
+        problem(eleven.post("/api/products/" + id + "/images").then(), 422);
+        given().get("/api/products/" + id).then().body("images.size()", equalTo(0));
+
+        RequestSpecification nine = as("uploader");
+        for (int i = 0; i < 9; i++) {
+            nine = file(nine, "p" + i + ".jpg", small, "image/jpeg");
+        }
+        nine.post("/api/products/" + id + "/images").then().statusCode(201).body("size()", equalTo(9));
+        problem(file(file(as("uploader"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
+                .post("/api/products/" + id + "/images").then(), 422);
+        file(as("uploader"), "a.jpg", small, "image/jpeg").post("/api/products/" + id + "/images").then().statusCode(201);
+        given().get("/api/products/" + id).then().body("images.size()", equalTo(10));
+    }
+
+    @Test
+    void aFailedBucketUploadLeavesNoRowsAndNoObjects() {
+        long id = create("unlucky", Api.uniqueRegion());
+        ImageStore real = new ImageStore(s3, config);
+        List<String> written = new ArrayList<>();
+        AtomicInteger puts = new AtomicInteger();
+        QuarkusMock.installMockForType(new ImageStore(s3, config) {
+            @Override
+            public void put(String key, byte[] bytes, String contentType) {
+                if (puts.incrementAndGet() == 3) {
+                    throw new IllegalStateException("bucket unreachable");
+                }
+                real.put(key, bytes, contentType);
+                written.add(key);
+            }
+        }, ImageStore.class);
+        byte[] small = TestImages.jpegWithExif(20, 20);
+        problem(file(file(as("unlucky"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
+                .post("/api/products/" + id + "/images").then(), 503).header("Retry-After", equalTo("5"));
+        given().get("/api/products/" + id).then().body("images.size()", equalTo(0));
+        assertEquals(2, written.size());
+        for (String key : written) {
+            assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(config.bucket()).key(key)));
+        }
+    }
+
+    @Test
+    void photosAreRemovedWithTheirListing() {
+        long id = create("remover", Api.uniqueRegion());
+        byte[] small = TestImages.jpegWithExif(40, 30);
+        JsonPath out = file(file(as("remover"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
+                .post("/api/products/" + id + "/images").then().statusCode(201).extract().jsonPath();
+        long first = out.getLong("[0].id");
+        String firstKey = out.getString("[0].url").substring(12);
+        String secondKey = out.getString("[1].url").substring(12);
+        String secondThumb = out.getString("[1].thumbnailUrl").substring(12);
+
+        problem(as("someoneelse").delete("/api/products/" + id + "/images/" + first).then(), 403);
+        problem(as("remover").delete("/api/products/" + id + "/images/99999999").then(), 404);
+        as("remover").delete("/api/products/" + id + "/images/" + first).then().statusCode(204);
+        problem(given().get("/api/images/" + firstKey).then(), 404);
+        given().get("/api/products/" + id).then().body("images.size()", equalTo(1));
+
+        as("remover").delete("/api/products/" + id).then().statusCode(204);
+        problem(given().get("/api/images/" + secondKey).then(), 404);
+        Api.await("objects removed from the bucket", java.time.Duration.ofSeconds(20), () -> gone(firstKey)
+                && gone(secondKey) && gone(secondThumb));
+    }
+
+    private boolean gone(String key) {
+        try {
+            s3.headObject(b -> b.bucket(config.bucket()).key(key));
+            return false;
+        } catch (NoSuchKeyException e) {
+            return true;
+        }
+    }
+
+    @Test
+    void unknownImageKeysAre404() {
+        problem(given().get("/api/images/00000000-0000-0000-0000-000000000000").then(), 404);
+        problem(given().get("/api/images/..%2F..%2Fsecret").then(), 404);
+        problem(given().get("/api/images/not-a-key").then(), 404);
+        assertNotNull(config.bucket());
+    }
+}
