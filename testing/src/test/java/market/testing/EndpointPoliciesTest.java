@@ -45,6 +45,17 @@ class EndpointPoliciesTest {
         }
     }
 
+    @Path("/remote")
+    public interface RemoteClient {
+        @GET
+        String call();
+    }
+
+    @Test
+    void clientInterfacesAreNotEndpoints() {
+        assertEquals(List.of(), EndpointPolicies.unprotected(RemoteClient.class));
+    }
+
     @Test
     void reportsEveryEndpointWithoutAPolicy() {
         assertEquals(List.of(Mixed.class.getName() + "#forgotten"), EndpointPolicies.unprotected(Mixed.class));
