@@ -28,6 +28,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private static final Map<Long, String> PRODUCTS = new ConcurrentHashMap<>();
     private static final List<Received> EVENTS = new CopyOnWriteArrayList<>();
+    private static final List<Received> CHATS_OPENED = new CopyOnWriteArrayList<>();
     private static int productPort;
     private static int notifyPort;
     private static HttpServer product;
@@ -63,8 +64,20 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         return List.copyOf(EVENTS);
     }
 
+    /** PUT /internal/products/{id}/chats/{roomId} calls received: the path as body. */
+    public static List<Received> chatsOpened() {
+        return List.copyOf(CHATS_OPENED);
+    }
+
     public static synchronized void productUp() {
-        product = serve(productPort, server -> server.createContext("/api/products/", ex -> {
+        product = serve(productPort, server -> {
+            server.createContext("/internal/products/", ex -> {
+                CHATS_OPENED.add(new Received(ex.getRequestHeaders().getFirst("Authorization"),
+                        ex.getRequestMethod() + " " + ex.getRequestURI().getPath()));
+                ex.sendResponseHeaders(204, -1);
+                ex.close();
+            });
+            server.createContext("/api/products/", ex -> {
             String idPart = ex.getRequestURI().getPath().substring("/api/products/".length());
             String json = null;
             try {
@@ -77,7 +90,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             } else {
                 send(ex, 200, "application/json", json);
             }
-        }));
+        });
+        });
     }
 
     public static synchronized void productDown() {

@@ -43,6 +43,16 @@ class RoomApiTest {
                 .body("lastMessage", nullValue())
                 .body("unreadCount", equalTo(0))
                 .body("updatedAt", notNullValue());
+        // product is told once (with chat's service token) so the listing's chatCount grows.
+        String path = "PUT /internal/products/" + productId + "/chats/" + id;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (FakeUpstreams.chatsOpened().stream().noneMatch(r -> r.body().equals(path))
+                && System.currentTimeMillis() < deadline) {
+            market.testing.Processes.sleep(50);
+        }
+        var calls = FakeUpstreams.chatsOpened().stream().filter(r -> r.body().equals(path)).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, calls.size(), "chat-opened calls for " + path);
+        org.hamcrest.MatcherAssert.assertThat(calls.get(0).authorization(), org.hamcrest.Matchers.startsWith("Bearer "));
 
         // Reopening refreshes the product snapshot (price cut, reserved).
         FakeUpstreams.product(productId, seller, "아이폰 13 미니 " + productId, 400000);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import market.chat.api.RoomView;
+import market.chat.client.ChatCounter;
 import market.chat.client.ProductCatalog;
 import market.chat.domain.ProductFacts;
 import market.chat.domain.Room;
@@ -22,11 +23,13 @@ public class RoomService {
     private final EntityManager em;
     private final ProductCatalog products;
     private final RoomQueries queries;
+    private final ChatCounter chatCounter;
 
-    public RoomService(EntityManager em, ProductCatalog products, RoomQueries queries) {
+    public RoomService(EntityManager em, ProductCatalog products, RoomQueries queries, ChatCounter chatCounter) {
         this.em = em;
         this.products = products;
         this.queries = queries;
+        this.chatCounter = chatCounter;
     }
 
     /**
@@ -44,7 +47,7 @@ public class RoomService {
         if (product.sellerId().equals(userId)) {
             throw ApiException.unprocessable("You cannot open a chat on your own listing");
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Opened opened = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = em.createNativeQuery("""
                     INSERT INTO chat_room (product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
@@ -68,6 +71,10 @@ public class RoomService {
             }
             return new Opened(queries.room(ids.get(0).longValue(), userId), true);
         });
+        if (opened.created()) {
+            chatCounter.roomOpened(productId, opened.room().id());
+        }
+        return opened;
     }
 
     /**
