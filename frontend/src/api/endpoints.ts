@@ -1,0 +1,139 @@
+import { ApiError, getAccessToken, request, requestFull, toProblem } from './client';
+import type {
+  Appointment, Category, Keyword, ChatMessage, ChatRoom, Comment, Me, Notice, NoticeInput, NotificationPage, NotificationSettings,
+  Page, Product, ProductImage, ProductInput, ProductQuery, ProductStatus, ProductSummary, UserProfile, UserRef,
+} from './types';
+
+const enc = encodeURIComponent;
+
+// product
+export const getCategories = () => request<Category[]>('/api/categories');
+export const listProducts = (q: ProductQuery, cursor?: string, signal?: AbortSignal) =>
+  request<Page<ProductSummary>>('/api/products', { query: { ...q, cursor }, signal });
+export const getProduct = (id: number) => request<Product>(`/api/products/${id}`);
+export const createProduct = async (input: ProductInput) =>
+  request<Product>('/api/products', { method: 'POST', body: input });
+export const updateProduct = (id: number, input: ProductInput, version: number) =>
+  request<Product>(`/api/products/${id}`, {
+    method: 'PUT',
+    body: { ...input, version },
+    headers: { 'If-Match': `"${version}"` },
+  });
+export const changeStatus = (id: number, status: ProductStatus, buyerId?: string) =>
+  request<Product>(`/api/products/${id}/status`, { method: 'PATCH', body: buyerId ? { status, buyerId } : { status } });
+export const bumpProduct = (id: number) => request<Product>(`/api/products/${id}/bump`, { method: 'POST' });
+export const deleteProduct = (id: number) => request<void>(`/api/products/${id}`, { method: 'DELETE' });
+export const deleteImage = (id: number, imageId: number) =>
+  request<void>(`/api/products/${id}/images/${imageId}`, { method: 'DELETE' });
+export const setLike = (id: number, liked: boolean) =>
+  request<void>(`/api/products/${id}/like`, { method: liked ? 'PUT' : 'DELETE' });
+export const listComments = (id: number, cursor?: string) =>
+  request<Page<Comment>>(`/api/products/${id}/comments`, { query: { cursor, size: 50 } });
+export const addComment = (id: number, content: string) =>
+  request<Comment>(`/api/products/${id}/comments`, { method: 'POST', body: { content } });
+export const deleteComment = (id: number) => request<void>(`/api/comments/${id}`, { method: 'DELETE' });
+export const getMe = () => request<Me>('/api/me');
+export const updateMe = (me: { nickname: string; region: string | null }, version?: number) =>
+  request<Me>('/api/me', {
+    method: 'PUT',
+    body: version === undefined ? me : { ...me, version },
+    headers: version === undefined ? undefined : { 'If-Match': `"${version}"` },
+  });
+export const getUser = (id: string) => request<UserProfile>(`/api/users/${enc(id)}`);
+export const listMyProducts = (status?: ProductStatus, cursor?: string) =>
+  request<Page<ProductSummary>>('/api/me/products', { query: { status, cursor } });
+export const listMyLikes = (cursor?: string) => request<Page<ProductSummary>>('/api/me/likes', { query: { cursor } });
+
+export const listKeywords = () => request<Page<Keyword>>('/api/me/keywords').then((p) => p.items);
+export const addKeyword = (keyword: string) => request<Keyword>('/api/me/keywords', { method: 'POST', body: { keyword } });
+export const deleteKeyword = (id: number) => request<void>(`/api/me/keywords/${id}`, { method: 'DELETE' });
+
+/**
+ * Uploads photos with XMLHttpRequest, because fetch cannot report upload progress.
+ * Multipart field `files`, as the contract says; resolves with the stored images.
+ */
+export function uploadImages(
+  productId: number,
+  files: File[],
+  onProgress?: (fraction: number) => void,
+): Promise<ProductImage[]> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/products/${productId}/images`);
+    const token = getAccessToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'Network error', detail: 'Upload failed: network error' }));
+    xhr.onload = async () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress?.(1);
+        try {
+          const body = xhr.responseText ? JSON.parse(xhr.responseText) : [];
+          resolve(Array.isArray(body) ? body : (body.items ?? []));
+        } catch {
+          resolve([]);
+        }
+      } else {
+        const res = new Response(xhr.responseText || null, {
+          status: xhr.status,
+          headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+        });
+        reject(new ApiError(await toProblem(res)));
+      }
+    };
+    xhr.send(form);
+  });
+}
+
+// chat
+export const openRoom = (productId: number) => request<ChatRoom>('/api/chat/rooms', { method: 'POST', body: { productId } });
+export const listRooms = (cursor?: string) => request<Page<ChatRoom>>('/api/chat/rooms', { query: { cursor } });
+/**
+ * The people who chatted about one listing (the 거래완료 buyer candidates). The room list has no product
+ * filter, so this walks it (most recent first, 100 a page) and stops at the end or after 20 pages.
+ */
+export async function chatPartnersFor(productId: number): Promise<UserRef[]> {
+  const found = new Map<string, UserRef>();
+  let cursor: string | undefined;
+  for (let i = 0; i < 20; i++) {
+    const page = await request<Page<ChatRoom>>('/api/chat/rooms', { query: { cursor, size: 100 } });
+    for (const r of page.items) if (r.product.id === productId && !found.has(r.buyer.id)) found.set(r.buyer.id, r.buyer);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return [...found.values()];
+}
+export const getRoom = (id: number) => request<ChatRoom>(`/api/chat/rooms/${id}`);
+export const listMessages = (roomId: number, params: { after?: number; before?: number; size?: number }) =>
+  request<Page<ChatMessage> | ChatMessage[]>(`/api/chat/rooms/${roomId}/messages`, { query: params }).then((r) =>
+    Array.isArray(r) ? r : r.items,
+  );
+export const sendMessageRest = (roomId: number, content: string, clientMsgId: string, appointment?: Appointment) =>
+  request<ChatMessage>(`/api/chat/rooms/${roomId}/messages`, {
+    method: 'POST',
+    body: appointment ? { content, clientMsgId, appointment } : { content, clientMsgId },
+  });
+export const markRoomRead = (roomId: number, lastReadId: number) =>
+  request<void>(`/api/chat/rooms/${roomId}/read`, { method: 'POST', body: { lastReadId } });
+
+// notify
+export async function listNotifications(cursor?: string): Promise<NotificationPage> {
+  const res = await requestFull<NotificationPage>('/api/me/notifications', { query: { cursor } });
+  const header = res.headers.get('unreadcount') ?? res.headers.get('x-unread-count');
+  const unreadCount = res.data.unreadCount ?? (header !== null ? Number(header) : undefined);
+  return { ...res.data, unreadCount };
+}
+export const markNotificationsRead = (upToId: number) =>
+  request<void>('/api/me/notifications/read', { method: 'POST', body: { upToId } });
+export const getNotificationSettings = () => request<NotificationSettings>('/api/me/notification-settings');
+export const putNotificationSettings = (s: NotificationSettings) =>
+  request<NotificationSettings>('/api/me/notification-settings', { method: 'PUT', body: s });
+export const listNotices = (cursor?: string) => request<Page<Notice>>('/api/notices', { query: { cursor } });
+export const listAdminNotices = (cursor?: string) => request<Page<Notice>>('/api/admin/notices', { query: { cursor } });
+export const createNotice = (n: NoticeInput) => request<Notice>('/api/admin/notices', { method: 'POST', body: n });
+export const cancelNotice = (id: number) => request<void>(`/api/admin/notices/${id}`, { method: 'DELETE' });

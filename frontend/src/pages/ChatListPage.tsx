@@ -1,0 +1,76 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { nextPageParam } from '../api/client';
+import { listRooms } from '../api/endpoints';
+import { useAuth } from '../auth/AuthContext';
+import { LoadMore } from '../components/InfiniteList';
+import { Empty, ErrorState, Loading } from '../components/Status';
+import { useI18n } from '../i18n';
+import { formatPrice, timeAgo } from '../lib/format';
+import { keys } from '../lib/queries';
+
+export default function ChatListPage() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const rooms = useInfiniteQuery({
+    queryKey: keys.rooms,
+    queryFn: ({ pageParam }) => listRooms(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPageParam,
+    refetchInterval: 30000,
+  });
+  return (
+    <section className="page" aria-labelledby="chat-title">
+      <h1 id="chat-title">{t('chat.title')}</h1>
+      {rooms.isPending ? (
+        <Loading />
+      ) : rooms.isError ? (
+        <ErrorState error={rooms.error} onRetry={() => void rooms.refetch()} />
+      ) : rooms.data.pages[0].items.length === 0 ? (
+        <Empty>{t('chat.empty')}</Empty>
+      ) : (
+        <>
+          <ul className="room-list">
+            {rooms.data.pages
+              .flatMap((p) => p.items)
+              .map((r) => {
+                const other = r.seller.id === user?.id ? r.buyer : r.seller;
+                return (
+                  <li key={r.id}>
+                    <Link to={`/chat/${r.id}`} className="room">
+                      <div className="avatar" aria-hidden="true">
+                        {(other.nickname ?? '?').slice(0, 1)}
+                      </div>
+                      <div className="room-body">
+                        <p>
+                          <strong>{other.nickname ?? other.id}</strong>{' '}
+                          <span className="muted small">{timeAgo(r.updatedAt, t)}</span>
+                        </p>
+                        <p className="room-last">{r.lastMessage?.content ?? r.product.title}</p>
+                        <p className="muted small">
+                          {r.product.title} · {formatPrice(r.product.price, t)}
+                        </p>
+                      </div>
+                      {r.unreadCount > 0 && (
+                        <span className="count-badge" aria-label={t('chat.unread', { n: r.unreadCount })}>
+                          {r.unreadCount}
+                        </span>
+                      )}
+                      {r.product.thumbnailUrl && (
+                        <img className="room-thumb" src={r.product.thumbnailUrl} alt="" loading="lazy" width={48} height={48} />
+                      )}
+                    </Link>
+                  </li>
+                );
+              })}
+          </ul>
+          <LoadMore
+            hasNextPage={rooms.hasNextPage}
+            isFetchingNextPage={rooms.isFetchingNextPage}
+            fetchNextPage={() => void rooms.fetchNextPage()}
+          />
+        </>
+      )}
+    </section>
+  );
+}

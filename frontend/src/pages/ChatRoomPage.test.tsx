@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import ChatRoomPage from './ChatRoomPage';
+import { ChatContext } from '../chat/ChatProvider';
+import { ChatSocket } from '../chat/socket';
+import { fakeAuth, jsonResponse, renderWith } from '../test/render';
+
+class FakeWs {
+  static last: FakeWs;
+  readyState = 0;
+  sent: Record<string, unknown>[] = [];
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onmessage: ((e: { data: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor() { FakeWs.last = this; }
+  send(d: string) { this.sent.push(JSON.parse(d)); }
+  close() {}
+  serverSends(f: object) { this.onmessage?.({ data: JSON.stringify(f) }); }
+}
+
+const room = {
+  id: 9, product: { id: 1, title: '컴퓨터책상', price: 0, status: 'ON_SALE', thumbnailUrl: null },
+  seller: { id: 'alice', nickname: '앨리스' }, buyer: { id: 'bob', nickname: '밥' }, lastMessage: null, unreadCount: 0, updatedAt: '2026-11-26T10:00:00Z',
+};
+const msg = (id: number, senderId: string, content: string, clientMsgId?: string) => ({
+  id, roomId: 9, senderId, type: 'TEXT', content, clientMsgId, sentAt: '2026-11-26T10:00:00Z',
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+function setup(open: boolean) {
+  const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/chat/rooms/9') return jsonResponse(room);
+    if (url.startsWith('/api/chat/rooms/9/messages') && init?.method === 'POST') {
+      const body = JSON.parse(String(init.body));
+      return jsonResponse(msg(3, 'bob', body.content, body.clientMsgId), 201);
+    }
+    if (url.startsWith('/api/chat/rooms/9/messages')) return jsonResponse({ items: [msg(1, 'alice', '안녕하세요')], nextCursor: null });
+    return new Response(null, { status: 204 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  const socket = new ChatSocket(() => 'tok', 'ws://x', () => new FakeWs() as unknown as WebSocket);
+  socket.start();
+  if (open) {
+    FakeWs.last.readyState = 1;
+    FakeWs.last.onopen?.();
+  }
+  renderWith(
+    <ChatContext.Provider value={socket}>
+      <Routes>
+        <Route path="/chat/:roomId" element={<ChatRoomPage />} />
+      </Routes>
+    </ChatContext.Provider>,
+    { auth: fakeAuth({ id: 'bob', username: 'bob' }), path: '/chat/9' },
+  );
+  return { fetchMock, ws: FakeWs.last, socket };
+}
+
+describe('ChatRoomPage', () => {
+  it('sends over the socket, shows it pending until the ack, then live replies, typing and read receipts', async () => {
+    const { ws, socket } = setup(true);
+    expect(await screen.findByText('안녕하세요')).toBeTruthy();
+    await waitFor(() => expect(ws.sent).toContainEqual({ type: 'read', roomId: 9, messageId: 1 }));
+
+    await userEvent.type(screen.getByLabelText('메시지 입력'), '아직 있나요?');
+    await userEvent.click(screen.getByRole('button', { name: '전송' }));
+    const send = ws.sent.find((f) => f.type === 'send')!;
+    expect(send).toMatchObject({ roomId: 9, content: '아직 있나요?' });
+    expect(screen.getByText('전송 중')).toBeTruthy();
+
+    act(() => ws.serverSends({ type: 'ack', clientMsgId: send.clientMsgId, message: msg(2, 'bob', '아직 있나요?', String(send.clientMsgId)) }));
+    expect(screen.queryByText('전송 중')).toBeNull();
+    act(() => ws.serverSends({ type: 'typing', roomId: 9, userId: 'alice' }));
+    expect(screen.getByText('상대방이 입력 중…')).toBeTruthy();
+    act(() => ws.serverSends({ type: 'read', roomId: 9, userId: 'alice', messageId: 2 }));
+    expect(screen.getByText(/읽음/)).toBeTruthy();
+    act(() => ws.serverSends({ type: 'message', message: msg(5, 'alice', '네 있어요') }));
+    expect(screen.getByText('네 있어요')).toBeTruthy();
+    expect(screen.queryByText('상대방이 입력 중…')).toBeNull();
+    act(() => socket.stop());
+  });
+
+  it('falls back to REST with the same clientMsgId when the socket is down', async () => {
+    const { fetchMock, socket } = setup(false);
+    expect(await screen.findByText('안녕하세요')).toBeTruthy();
+    expect(screen.getByRole('status', { name: '' }).textContent).toMatch(/연결/);
+    await userEvent.type(screen.getByLabelText('메시지 입력'), '오프라인 메시지');
+    await userEvent.click(screen.getByRole('button', { name: '전송' }));
+    expect(await screen.findByText('오프라인 메시지')).toBeTruthy();
+    const post = fetchMock.mock.calls.find(([u, i]) => String(u).endsWith('/messages') && i?.method === 'POST')!;
+    expect(JSON.parse(String(post[1]!.body))).toMatchObject({ content: '오프라인 메시지', clientMsgId: expect.any(String) });
+    await waitFor(() => expect(screen.queryByText('전송 중')).toBeNull());
+    act(() => socket.stop());
+  });
+});

@@ -1,0 +1,286 @@
+import { CalendarIcon } from '../components/Icons';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { errorMessage } from '../api/client';
+import { getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
+import type { Appointment, ChatMessage } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import {
+  addMessages, addPending, applyFrame, failPending, initialRoomState, lastMessageId, unreadFromPeer,
+  type RoomState,
+} from '../chat/frames';
+import { useChatSocket } from '../chat/ChatProvider';
+import type { SocketStatus } from '../chat/socket';
+import { StatusBadge } from '../components/ProductCard';
+import { ErrorState, InlineError, Loading } from '../components/Status';
+import { useI18n } from '../i18n';
+import { formatPrice, newClientMsgId } from '../lib/format';
+import { keys } from '../lib/queries';
+
+const ACK_TIMEOUT_MS = 5000;
+const PAGE = 50;
+
+export default function ChatRoomPage() {
+  const roomId = Number(useParams().roomId);
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const myId = user?.id ?? '';
+  const socket = useChatSocket();
+  const qc = useQueryClient();
+  const room = useQuery({ queryKey: keys.room(roomId), queryFn: () => getRoom(roomId), enabled: Number.isFinite(roomId) });
+
+  const [state, setState] = useState<RoomState>(() => initialRoomState(roomId));
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [hasOlder, setHasOlder] = useState(false);
+  const [status, setStatus] = useState<SocketStatus>(socket?.status ?? 'connecting');
+  const [text, setText] = useState('');
+  const [showAppt, setShowAppt] = useState(false);
+  const [apptAt, setApptAt] = useState('');
+  const [apptPlace, setApptPlace] = useState('');
+  const [now, setNow] = useState(Date.now());
+  const lastReadSent = useRef(0);
+  const lastTypingSent = useRef(0);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const update = useCallback((f: (s: RoomState) => RoomState) => {
+    stateRef.current = f(stateRef.current);
+    setState(stateRef.current);
+  }, []);
+
+  /** Fetches everything after the newest message we hold (used on open, reconnect and while offline). */
+  const catchUp = useCallback(async () => {
+    for (let i = 0; i < 20; i++) {
+      const after = lastMessageId(stateRef.current);
+      const page = await listMessages(roomId, after ? { after, size: PAGE } : { size: PAGE });
+      if (!after) setHasOlder(page.length >= PAGE);
+      update((s) => addMessages(s, page));
+      if (page.length < PAGE) break;
+    }
+  }, [roomId, update]);
+
+  useEffect(() => {
+    stateRef.current = initialRoomState(roomId);
+    setState(stateRef.current);
+    setLoaded(false);
+    lastReadSent.current = 0;
+    catchUp()
+      .then(() => setLoaded(true))
+      .catch((e) => setLoadError(e));
+  }, [roomId, catchUp]);
+
+  useEffect(() => {
+    if (!socket) return;
+    setStatus(socket.status);
+    const offFrame = socket.onFrame((f) => update((s) => applyFrame(s, f, myId)));
+    const offStatus = socket.onStatus((s) => {
+      setStatus(s);
+      if (s === 'open') void catchUp().catch(() => {});
+    });
+    return () => {
+      offFrame();
+      offStatus();
+    };
+  }, [socket, myId, update, catchUp]);
+
+  // Without a live socket, poll so nothing is missed; the socket's reopen catches up too.
+  useEffect(() => {
+    if (status === 'open') return;
+    const id = setInterval(() => void catchUp().catch(() => {}), 3000);
+    return () => clearInterval(id);
+  }, [status, catchUp]);
+
+  // Read receipts for the other person's messages.
+  useEffect(() => {
+    const upTo = unreadFromPeer(state, myId, lastReadSent.current);
+    if (upTo === null || document.visibilityState === 'hidden') return;
+    lastReadSent.current = upTo;
+    if (!socket?.send({ type: 'read', roomId, messageId: upTo })) {
+      void markRoomRead(roomId, upTo).catch(() => {});
+    }
+    void qc.invalidateQueries({ queryKey: keys.rooms });
+  }, [state, myId, socket, roomId, qc]);
+
+  useEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [state.messages.length, state.pending.length]);
+
+  useEffect(() => {
+    if (state.typingUntil <= Date.now()) return;
+    const id = setTimeout(() => setNow(Date.now()), state.typingUntil - Date.now() + 50);
+    return () => clearTimeout(id);
+  }, [state.typingUntil]);
+
+  const deliver = useCallback(
+    async (content: string, appointment?: Appointment) => {
+      const clientMsgId = newClientMsgId();
+      update((s) => addPending(s, { clientMsgId, content, appointment, createdAt: Date.now() }));
+      const viaRest = async () => {
+        try {
+          const m = await sendMessageRest(roomId, content, clientMsgId, appointment);
+          update((s) => addMessages(s, [m]));
+        } catch (e) {
+          update((s) => failPending(s, clientMsgId, errorMessage(e)));
+        }
+      };
+      if (socket?.send({ type: 'send', roomId, content, clientMsgId, ...(appointment ? { appointment } : {}) })) {
+        // Same clientMsgId over REST returns the same message, so a lost ack cannot duplicate it.
+        setTimeout(() => {
+          if (stateRef.current.pending.some((p) => p.clientMsgId === clientMsgId && !p.failed)) void viaRest();
+        }, ACK_TIMEOUT_MS);
+      } else {
+        await viaRest();
+      }
+    },
+    [roomId, socket, update],
+  );
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const content = text.trim();
+    if (!content) return;
+    setText('');
+    void deliver(content);
+  };
+  const onType = (v: string) => {
+    setText(v);
+    if (Date.now() - lastTypingSent.current > 2000) {
+      lastTypingSent.current = Date.now();
+      socket?.send({ type: 'typing', roomId });
+    }
+  };
+  const onAppointment = (e: FormEvent) => {
+    e.preventDefault();
+    if (!apptAt || !apptPlace.trim()) return;
+    const at = new Date(apptAt);
+    const appointment: Appointment = { at: at.toISOString(), place: apptPlace.trim() };
+    void deliver(t('chat.appointmentMsg', { at: at.toLocaleString(), place: apptPlace.trim() }), appointment);
+    setShowAppt(false);
+    setApptAt('');
+    setApptPlace('');
+  };
+  const loadOlder = async () => {
+    const first = stateRef.current.messages[0];
+    if (!first) return;
+    const page = await listMessages(roomId, { before: first.id, size: PAGE });
+    setHasOlder(page.length >= PAGE);
+    update((s) => addMessages(s, page));
+  };
+
+  if (room.isError) return <ErrorState error={room.error} onRetry={() => void room.refetch()} />;
+  const r = room.data;
+  const other = r ? (r.seller.id === myId ? r.buyer : r.seller) : null;
+  const lastMineRead = [...state.messages].reverse().find((m) => m.senderId === myId && m.id <= state.peerReadId);
+
+  return (
+    <section className="page chat-room" aria-labelledby="room-title">
+      <header className="room-header">
+        <h1 id="room-title">{other?.nickname ?? t('chat.title')}</h1>
+        {r && (
+          <Link to={`/products/${r.product.id}`} className="room-product">
+            {r.product.thumbnailUrl && <img src={r.product.thumbnailUrl} alt="" width={40} height={40} loading="lazy" />}
+            <span>
+              <StatusBadge status={r.product.status} /> {r.product.title} · <strong>{formatPrice(r.product.price, t)}</strong>
+            </span>
+          </Link>
+        )}
+        {status !== 'open' && (
+          <p className="conn" role="status">
+            {status === 'connecting' ? t('chat.connecting') : t('chat.offline')}
+          </p>
+        )}
+      </header>
+      {!loaded && !loadError && <Loading />}
+      {!!loadError && <ErrorState error={loadError} />}
+      {hasOlder && (
+        <button type="button" className="link-button" onClick={() => void loadOlder()}>
+          {t('chat.olderMessages')}
+        </button>
+      )}
+      <ol className="messages" ref={listRef} aria-live="polite" aria-label={t('chat.title')}>
+        {loaded && state.messages.length === 0 && state.pending.length === 0 && <li className="muted center">{t('chat.noMessages')}</li>}
+        {state.messages.map((m) => (
+          <Bubble key={m.id} m={m} mine={m.senderId === myId} read={m.id === lastMineRead?.id} />
+        ))}
+        {state.pending.map((p) => (
+          <li key={p.clientMsgId} className="bubble mine pending">
+            <p>{p.content}</p>
+            <span className="small muted">{p.failed ? `${t('chat.failed')}: ${p.failed}` : t('chat.sending')}</span>
+          </li>
+        ))}
+      </ol>
+      {state.typingUntil > now && (
+        <p className="typing" role="status">
+          {t('chat.typing')}
+        </p>
+      )}
+      {state.lastError && <InlineError error={new Error(state.lastError)} />}
+      {showAppt && (
+        <form className="appointment-form" onSubmit={onAppointment} aria-label={t('chat.appointment')}>
+          <label>
+            {t('chat.appointmentAt')}
+            <input type="datetime-local" required value={apptAt} onChange={(e) => setApptAt(e.target.value)} />
+          </label>
+          <label>
+            {t('chat.appointmentPlace')}
+            <input required maxLength={100} value={apptPlace} onChange={(e) => setApptPlace(e.target.value)} />
+          </label>
+          <button type="submit" className="btn btn-small">
+            {t('chat.appointmentSend')}
+          </button>
+        </form>
+      )}
+      <form className="composer" onSubmit={onSubmit}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('chat.appointment')}
+          aria-expanded={showAppt}
+          onClick={() => setShowAppt((s) => !s)}
+        >
+          <CalendarIcon />
+        </button>
+        <label htmlFor="chat-input" className="sr-only">
+          {t('chat.inputLabel')}
+        </label>
+        <input
+          id="chat-input"
+          autoComplete="off"
+          value={text}
+          maxLength={1000}
+          placeholder={t('chat.placeholder')}
+          onChange={(e) => onType(e.target.value)}
+        />
+        <button type="submit" className="btn btn-small" disabled={!text.trim()}>
+          {t('chat.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Bubble({ m, mine, read }: { m: ChatMessage; mine: boolean; read: boolean }) {
+  const { t } = useI18n();
+  if (m.type === 'SYSTEM') return <li className="system small muted">{m.content}</li>;
+  return (
+    <li className={`bubble ${mine ? 'mine' : 'theirs'} ${m.type === 'APPOINTMENT' ? 'appointment' : ''}`}>
+      {m.type === 'APPOINTMENT' && m.appointment ? (
+        <p>
+          <strong>{t('chat.appointment')}</strong>
+          <br />
+          {new Date(m.appointment.at).toLocaleString()} · {m.appointment.place}
+        </p>
+      ) : (
+        <p>{m.content}</p>
+      )}
+      <span className="small muted">
+        <time dateTime={m.sentAt}>{new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+        {mine && read && <> · {t('chat.read')}</>}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,196 @@
+import { useState, type FormEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { nextPageParam } from '../api/client';
+import { listProducts } from '../api/endpoints';
+import type { ProductQuery, ProductSort } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { LoadMore } from '../components/InfiniteList';
+import { ProductCard } from '../components/ProductCard';
+import { Empty, ErrorState, Loading } from '../components/Status';
+import { useI18n } from '../i18n';
+import { keys, useCategories, useMe } from '../lib/queries';
+
+const SORTS: ProductSort[] = ['latest', 'price_asc', 'price_desc', 'popular'];
+
+/** Region filter: anonymous → every 동네; signed in → home 동네 unless the URL says region=all. */
+export function effectiveRegion(param: string | null, homeRegion: string | null | undefined): string | undefined {
+  if (param === 'all') return undefined;
+  if (param) return param;
+  return homeRegion || undefined;
+}
+
+export function FeedPage() {
+  const { t, lang } = useI18n();
+  const { user } = useAuth();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState(params.get('q') ?? '');
+  const [showFilters, setShowFilters] = useState(false);
+  const categories = useCategories();
+
+  const homeRegion = user ? me.data?.region : null;
+  const region = effectiveRegion(params.get('region'), homeRegion);
+  const num = (k: string) => {
+    const v = params.get(k);
+    return v && /^\d+$/.test(v) ? Number(v) : undefined;
+  };
+  const query: ProductQuery = {
+    q: params.get('q') || undefined,
+    category: params.get('category') || undefined,
+    region,
+    minPrice: num('minPrice'),
+    maxPrice: num('maxPrice'),
+    sort: (params.get('sort') as ProductSort) || undefined,
+    size: 20,
+  };
+  // Wait for the profile so a signed-in user does not first see every 동네 flash by.
+  const waitingForHome = !!user && me.isPending && !params.get('region');
+
+  const feed = useInfiniteQuery({
+    queryKey: keys.products(query),
+    queryFn: ({ pageParam, signal }) => listProducts(query, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPageParam,
+    enabled: !waitingForHome,
+  });
+
+  const update = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: k !== 'q' });
+  };
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    update('q', draft.trim() || undefined);
+  };
+
+  const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section className="page" aria-labelledby="feed-title">
+      <h1 id="feed-title" className="sr-only">
+        {t('feed.title')}
+      </h1>
+      <form role="search" className="search" onSubmit={onSearch}>
+        <label htmlFor="q" className="sr-only">
+          {t('feed.search')}
+        </label>
+        <input
+          id="q"
+          type="search"
+          value={draft}
+          placeholder={t('feed.searchPlaceholder')}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <button type="submit" className="btn">
+          {t('feed.search')}
+        </button>
+      </form>
+
+      <div className="chips" role="group" aria-label={t('feed.filters')}>
+        {user && homeRegion && (
+          <button
+            type="button"
+            className={region === homeRegion ? 'chip chip-on' : 'chip'}
+            aria-pressed={region === homeRegion}
+            onClick={() => update('region', undefined)}
+          >
+            {t('feed.myRegion', { region: homeRegion })}
+          </button>
+        )}
+        <button
+          type="button"
+          className={!region ? 'chip chip-on' : 'chip'}
+          aria-pressed={!region}
+          onClick={() => update('region', user && homeRegion ? 'all' : undefined)}
+        >
+          {t('feed.allRegions')}
+        </button>
+        <button
+          type="button"
+          className="chip"
+          aria-expanded={showFilters}
+          aria-controls="feed-filters"
+          onClick={() => setShowFilters((s) => !s)}
+        >
+          {t('feed.filters')} ▾
+        </button>
+      </div>
+      {user && me.data && !me.data.region && <p className="hint">{t('feed.setRegion')}</p>}
+
+      {showFilters && (
+        <div id="feed-filters" className="filters">
+          <label>
+            {t('feed.category')}
+            <select value={params.get('category') ?? ''} onChange={(e) => update('category', e.target.value || undefined)}>
+              <option value="">{t('feed.allCategories')}</option>
+              {categories.data?.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {lang === 'en' ? c.nameEn : c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('feed.region')}
+            <input
+              value={params.get('region') && params.get('region') !== 'all' ? params.get('region')! : ''}
+              placeholder={t('my.regionPlaceholder')}
+              maxLength={50}
+              onChange={(e) => update('region', e.target.value.trim() || (user && homeRegion ? 'all' : undefined))}
+            />
+          </label>
+          <label>
+            {t('feed.minPrice')}
+            <input
+              inputMode="numeric"
+              value={params.get('minPrice') ?? ''}
+              onChange={(e) => update('minPrice', e.target.value.replace(/\D/g, '') || undefined)}
+            />
+          </label>
+          <label>
+            {t('feed.maxPrice')}
+            <input
+              inputMode="numeric"
+              value={params.get('maxPrice') ?? ''}
+              onChange={(e) => update('maxPrice', e.target.value.replace(/\D/g, '') || undefined)}
+            />
+          </label>
+          <label>
+            {t('feed.sort')}
+            <select value={params.get('sort') ?? 'latest'} onChange={(e) => update('sort', e.target.value === 'latest' ? undefined : e.target.value)}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+
+      {feed.isPending || waitingForHome ? (
+        <Loading />
+      ) : feed.isError ? (
+        <ErrorState error={feed.error} onRetry={() => void feed.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>{query.q ? t('feed.emptySearch') : t('feed.empty')}</Empty>
+      ) : (
+        <>
+          <ul className="product-list" aria-label={t('feed.title')}>
+            {items.map((p) => (
+              <ProductCard key={p.id} product={p} />
+            ))}
+          </ul>
+          <LoadMore
+            hasNextPage={feed.hasNextPage}
+            isFetchingNextPage={feed.isFetchingNextPage}
+            fetchNextPage={() => void feed.fetchNextPage()}
+          />
+        </>
+      )}
+    </section>
+  );
+}
