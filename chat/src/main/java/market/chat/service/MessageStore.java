@@ -1,5 +1,6 @@
 package market.chat.service;
 
+import market.common.db.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,6 +174,6 @@ public class MessageStore {
             }
         }
         return new MessageView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], appointment, (String) r[6], RoomQueries.odt(r[7]));
+                (String) r[3], (String) r[4], appointment, (String) r[6], Timestamps.odt(r[7]));
     }
 }

@@ -1,10 +1,9 @@
 package market.chat.service;
 
+import market.common.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import market.chat.api.RoomView;
 import market.common.api.Cursor;
@@ -44,7 +43,7 @@ public class RoomQueries {
     public Page<RoomView> roomsOf(String userId, String cursor, int size) {
         Cursor c = Cursor.decode(cursor, 2);
         OffsetDateTime afterTs = c == null ? null
-                : OffsetDateTime.ofInstant(java.time.Instant.EPOCH.plus(c.longAt(0), ChronoUnit.MICROS), ZoneOffset.UTC);
+                : Timestamps.fromMicros(c.longAt(0));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(LIST)
                 .setParameter("me", userId)
@@ -54,7 +53,7 @@ public class RoomQueries {
                 .getResultList();
         List<RoomView> rooms = rows.stream().map(RoomQueries::toView).toList();
         return Page.of(rooms, size, r -> Cursor.encode(
-                ChronoUnit.MICROS.between(java.time.Instant.EPOCH, r.updatedAt().toInstant()), r.id()));
+                Timestamps.micros(r.updatedAt()), r.id()));
     }
 
     /** One room as its participant sees it (unread count from their side); the caller checked access. */
@@ -73,25 +72,12 @@ public class RoomQueries {
     private static RoomView toView(Object[] r) {
         RoomView.MessagePreview last = r[11] == null ? null
                 : new RoomView.MessagePreview(((Number) r[11]).longValue(), (String) r[12], (String) r[13],
-                        (String) r[14], odt(r[15]));
+                        (String) r[14], Timestamps.odt(r[15]));
         return new RoomView(((Number) r[0]).longValue(),
                 new RoomView.ProductRef(((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue(),
                         (String) r[4], (String) r[5]),
                 new RoomView.UserRef((String) r[6], (String) r[7]),
                 new RoomView.UserRef((String) r[8], (String) r[9]),
-                last, ((Number) r[16]).longValue(), odt(r[10]));
-    }
-
-    static OffsetDateTime odt(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+                last, ((Number) r[16]).longValue(), Timestamps.odt(r[10]));
     }
 }

@@ -1,5 +1,6 @@
 package market.notify.service;
 
+import market.common.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -103,7 +104,7 @@ public class DeviceService {
         Object[] r = (Object[]) em.createNativeQuery(
                 "SELECT token, platform, ads, created_at, updated_at FROM device WHERE token = ?1")
                 .setParameter(1, token).getSingleResult();
-        return new Device((String) r[0], Platform.valueOf((String) r[1]), (Boolean) r[2], Times.odt(r[3]),
-                Times.odt(r[4]));
+        return new Device((String) r[0], Platform.valueOf((String) r[1]), (Boolean) r[2], Timestamps.odt(r[3]),
+                Timestamps.odt(r[4]));
     }
 }

@@ -1,5 +1,6 @@
 package market.notify.service;
 
+import market.common.db.Timestamps;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -131,7 +132,7 @@ public class InboxService {
 
     private Item item(Object[] r) {
         return new Item(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], parse((String) r[4]),
-                (Boolean) r[5], Times.odt(r[6]));
+                (Boolean) r[5], Timestamps.odt(r[6]));
     }
 
     private Map<String, String> parse(String text) {

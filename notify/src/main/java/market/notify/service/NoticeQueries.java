@@ -1,9 +1,9 @@
 package market.notify.service;
 
+import market.common.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import market.common.api.Cursor;
 import market.common.api.Page;
@@ -50,21 +50,8 @@ public class NoticeQueries {
 
     private static NoticeView toView(Object[] r) {
         return new NoticeView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], odt(r[6]), odt(r[7]), odt(r[8]), odt(r[12]),
+                (String) r[4], (String) r[5], Timestamps.odt(r[6]), Timestamps.odt(r[7]), Timestamps.odt(r[8]), Timestamps.odt(r[12]),
                 new NoticeView.Stats(((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
                         ((Number) r[11]).intValue()));
-    }
-
-    private static OffsetDateTime odt(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

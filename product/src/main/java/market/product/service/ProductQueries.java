@@ -1,5 +1,6 @@
 package market.product.service;
 
+import market.common.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -59,7 +60,7 @@ public class ProductQueries {
             case LATEST -> {
                 if (c != null) {
                     sql.append(" AND (p.bumped_at, p.id) < (:k, :id)");
-                    params.put("k", fromMicros(c.longAt(1)));
+                    params.put("k", Timestamps.fromMicros(c.longAt(1)));
                 }
                 sql.append(" ORDER BY p.bumped_at DESC, p.id DESC");
             }
@@ -99,7 +100,7 @@ public class ProductQueries {
 
     private static Object sortKey(FeedQuery.Sort sort, Product p) {
         return switch (sort) {
-            case LATEST -> micros(p.bumpedAt);
+            case LATEST -> Timestamps.micros(p.bumpedAt);
             case PRICE_ASC, PRICE_DESC -> p.price;
             case POPULAR -> p.likeCount;
         };
@@ -150,13 +151,13 @@ public class ProductQueries {
                 + " ORDER BY l.created_at DESC, l.product_id DESC LIMIT :limit";
         Query query = em.createNativeQuery(sql).setParameter("u", userId).setParameter("limit", size + 1);
         if (c != null) {
-            query.setParameter("t", fromMicros(c.longAt(0))).setParameter("id", c.longAt(1));
+            query.setParameter("t", Timestamps.fromMicros(c.longAt(0))).setParameter("id", c.longAt(1));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Map<Long, Long> likedAt = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            likedAt.put(((Number) row[0]).longValue(), micros(toOffset(row[1])));
+            likedAt.put(((Number) row[0]).longValue(), Timestamps.micros(Timestamps.odt(row[1])));
         }
         Map<Long, Product> byId = em.createQuery("from Product where id in :ids", Product.class)
                 .setParameter("ids", likedAt.keySet().isEmpty() ? List.of(-1L) : likedAt.keySet())
@@ -215,26 +216,5 @@ public class ProductQueries {
                 FROM product WHERE seller_id = :s AND deleted_at IS NULL""")
                 .setParameter("s", sellerId).getSingleResult();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
-    }
-
-    static long micros(OffsetDateTime t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t.toInstant());
-    }
-
-    static OffsetDateTime fromMicros(long micros) {
-        return OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }
