@@ -37,7 +37,8 @@ cursor=""
 for _ in $(seq 49); do
   cursor=$(curl -fsS "$SVC/api/products?size=20${cursor:+&cursor=$cursor}" | jq -r .nextCursor)
 done
-read -r k_ts k_id < <("$PGBIN/psql" -tAF' ' -c "SELECT bumped_at, id FROM product WHERE deleted_at IS NULL ORDER BY bumped_at DESC, id DESC OFFSET 999 LIMIT 1")
+# bumped_at prints with a space ("2026-01-01 10:00:00+00"), so split on '|' rather than on whitespace
+IFS='|' read -r k_ts k_id < <("$PGBIN/psql" -tAF'|' -c "SELECT bumped_at, id FROM product WHERE deleted_at IS NULL ORDER BY bumped_at DESC, id DESC OFFSET 999 LIMIT 1")
 detail_id=$("$PGBIN/psql" -tAc "SELECT id FROM product WHERE seller_id LIKE 'bench-%' ORDER BY id LIMIT 1 OFFSET 5000")
 T="(p.title || ' ' || p.description)"
 q_jajeongeo=$(printf '자전거' | jq -sRr @uri)
@@ -61,14 +62,16 @@ printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" ----------- ------
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name path sql <<<"$s"
   curl -fsS -o /dev/null "$SVC$path" || { echo "warm-up failed for $name ($SVC$path)"; exit 1; }
-  wrk -t2 -c"$CONN" -d"${DUR}s" --latency "$SVC$path" > "$tmp/wrk.txt"
+  wrk -t2 -c"$CONN" -d"${DUR}s" --latency "$SVC$path" > "$tmp/wrk.txt" || { echo "wrk failed for $name"; exit 1; }
   rps=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.txt")
   to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.2f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.2f", v } else { sub(/s$/,"",v); printf "%.2f", v*1000 } }'; }
   p50=$(to_ms "$(awk '$1=="50.000%" || $1=="50%" {print $2}' "$tmp/wrk.txt")")
   p99=$(to_ms "$(awk '$1=="99.000%" || $1=="99%" {print $2}' "$tmp/wrk.txt")")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$tmp/wrk.txt"); [ -n "$non2xx" ] && echo "  (warning: $non2xx non-2xx responses for $name)"
   echo "$sql" > "$tmp/q.sql"
-  tps=$("$PGBIN/pgbench" -n -c"$CONN" -j2 -T"$DUR" -f "$tmp/q.sql" 2>/dev/null | awk '/^tps/ {print $3; exit}')
+  "$PGBIN/pgbench" -n -c"$CONN" -j2 -T"$DUR" -f "$tmp/q.sql" > "$tmp/pgbench.txt" 2>&1 \
+    || { echo "pgbench failed for $name:"; tail -5 "$tmp/pgbench.txt"; exit 1; }
+  tps=$(awk '/^tps/ {print $3; exit}' "$tmp/pgbench.txt")
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')
   printf '| %-30s | %9.0f | %8s | %8s | %11.0f | %13s |\n' "$name" "$rps" "$p50" "$p99" "$tps" "$ratio"
 done
