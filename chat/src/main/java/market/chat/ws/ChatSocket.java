@@ -16,7 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
-import market.chat.api.StorageProblems;
+import market.common.db.StorageFailures;
 import market.chat.service.ChatService;
 import market.chat.service.MessageStore;
 import market.chat.service.Presence;
@@ -114,7 +114,7 @@ public class ChatSocket {
                     : problem.errors().get(0).field() + ": " + problem.errors().get(0).message();
             return error(code(e.status()), detail, clientMsgId);
         } catch (RuntimeException e) {
-            if (StorageProblems.isUnavailable(e)) {
+            if (StorageFailures.isUnavailable(e)) {
                 return error("unavailable", "Chat storage is unavailable; resend the message shortly", clientMsgId);
             }
             LOG.error("Frame failed", e);

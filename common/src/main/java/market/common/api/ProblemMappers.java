@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import market.common.db.StorageFailures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -88,6 +89,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (StorageFailures.isRejectedValue(e)) {
+            return build(Problem.of(400, "Bad Request", "A value contains characters that can not be stored")).build();
+        }
+        if (StorageFailures.isUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return build(Problem.of(503, "Service Unavailable", "Storage is unavailable; try again shortly"))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unhandled failure", e);
         return build(Problem.of(500, "Internal Server Error", "Something went wrong on our side")).build();
     }
