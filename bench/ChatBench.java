@@ -11,14 +11,14 @@ import java.util.regex.*;
 
 /**
  * WebSocket load client for bench/chat.sh (JDK only: java bench/ChatBench.java ...).
- * args: conns rooms seconds rate wsUrlA wsUrlB restUrl productIdsFile tokenAlice tokenBob tokenAdmin
- * Connection i belongs to user i%3 (alice, bob, admin) and to instance (i/3)%2, so every user holds
- * connections on both instances. Room r = (product r/2, buyer bob|admin), seller alice.
- * Each send goes out on a connection of one participant on instance X and names a "designated receiver":
- * a connection of the other participant on the other instance. Latency = time the send was handed to the
- * client (nanoTime in the content) -> time that designated receiver got the "message" frame, so every
- * measured message crossed Redis. The server delivers each message to every connection of both users,
- * so the total frames delivered are counted too (fan-out).
+ * args: seconds rate wsUrlA wsUrlB restUrl roomsFile
+ * roomsFile: one line per room, "productId sellerToken buyerToken" — every room has its own two users.
+ * Each user holds one connection (as a phone or a browser tab does): every seller on instance A, every buyer
+ * on instance B, so every message crosses Redis. The buyer opens the room (POST /api/chat/rooms).
+ * Message o goes to room o % rooms, alternately from the seller and from the buyer; its "designated
+ * receiver" is the other participant's connection. Latency = time the send was handed to the client
+ * (nanoTime in the content) -> time the other participant got the "message" frame (same JVM clock).
+ * The server also echoes each message to the sender's own connections, so fan-out is 2 frames/message.
  */
 public class ChatBench {
     static final Pattern TYPE = Pattern.compile("^\\{\"type\":\"(\\w+)\"");
@@ -114,36 +114,35 @@ public class ChatBench {
     }
 
     public static void main(String[] a) throws Exception {
-        int conns = Integer.parseInt(a[0]), rooms = Integer.parseInt(a[1]), secs = Integer.parseInt(a[2]);
-        int rate = Integer.parseInt(a[3]);
+        int secs = Integer.parseInt(a[0]), rate = Integer.parseInt(a[1]);
         int cap = Integer.parseInt(System.getProperty("inflight", "16"));
-        String[] ws = {a[4], a[5]};
-        String rest = a[6];
-        List<Long> products = new ArrayList<>();
-        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[7]))) if (!l.isBlank()) products.add(Long.parseLong(l.trim()));
-        String[] tokens = {a[8], a[9], a[10]};
-        if (conns < 6) throw new IllegalArgumentException("need >= 6 connections (3 users x 2 instances)");
+        String[] ws = {a[2], a[3]};
+        String rest = a[4];
+        List<String[]> roomLines = new ArrayList<>();
+        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[5]))) if (!l.isBlank()) roomLines.add(l.trim().split("\\s+"));
+        int rooms = roomLines.size(), conns = 2 * rooms;
 
         ExecutorService exec = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().executor(exec).connectTimeout(Duration.ofSeconds(5)).build();
 
-        // rooms: (product p, buyer bob=1 | admin=2); open-or-return is idempotent
+        // rooms: the buyer opens (or gets back) its room on the seller's listing; idempotent across runs
         long[] roomId = new long[rooms];
-        int[] roomBuyer = new int[rooms];
+        List<CompletableFuture<Void>> opening = new ArrayList<>();
         for (int r = 0; r < rooms; r++) {
-            int buyer = 1 + (r % 2);
-            long pid = products.get(r / 2);
+            final int room = r;
             HttpRequest req = HttpRequest.newBuilder(URI.create(rest + "/api/chat/rooms"))
-                    .header("Authorization", "Bearer " + tokens[buyer]).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"productId\":" + pid + "}")).build();
-            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() / 100 != 2) throw new IllegalStateException("open room " + pid + ": " + res.statusCode() + " " + res.body());
-            Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(res.body());
-            if (!m.find()) throw new IllegalStateException("no room id: " + res.body());
-            roomId[r] = Long.parseLong(m.group(1));
-            roomBuyer[r] = buyer;
+                    .header("Authorization", "Bearer " + roomLines.get(r)[2]).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"productId\":" + roomLines.get(r)[0] + "}")).build();
+            opening.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenAccept(res -> {
+                if (res.statusCode() / 100 != 2) throw new IllegalStateException("open room " + room + ": " + res.statusCode() + " " + res.body());
+                Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(res.body());
+                if (!m.find()) throw new IllegalStateException("no room id: " + res.body());
+                roomId[room] = Long.parseLong(m.group(1));
+            }));
+            if (opening.size() >= 8) { for (var f : opening) f.get(60, TimeUnit.SECONDS); opening.clear(); }
         }
+        for (var f : opening) f.get(60, TimeUnit.SECONDS);
 
         int maxMsgs = (int) Math.min(50_000_000L, (long) rate * secs + 1000);
         designated = new int[maxMsgs];
@@ -151,17 +150,15 @@ public class ChatBench {
         Arrays.fill(latency, -1);
         acked = new AtomicIntegerArray(maxMsgs);
 
-        // connections
+        // connections: 2r = seller of room r on instance A, 2r+1 = its buyer on instance B
         Conn[] cs = new Conn[conns];
-        List<List<List<Conn>>> byUserInst = new ArrayList<>();
-        for (int u = 0; u < 3; u++) byUserInst.add(List.of(new ArrayList<>(), new ArrayList<>()));
         long t0 = System.nanoTime();
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < conns; i++) {
-            Conn c = new Conn(i, i % 3, (i / 3) % 2);
+            Conn c = new Conn(i, i, i % 2);
             cs[i] = c;
-            byUserInst.get(c.user).get(c.instance).add(c);
-            pending.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + tokens[c.user])
+            String token = roomLines.get(i / 2)[1 + i % 2];
+            pending.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                     .connectTimeout(Duration.ofSeconds(20)).buildAsync(URI.create(ws[c.instance]), c)
                     .thenApply(w -> { c.ws = w; return w; }));
             if (pending.size() >= 50) { for (var f : pending) f.get(60, TimeUnit.SECONDS); pending.clear(); }
@@ -172,7 +169,6 @@ public class ChatBench {
 
         // open-loop sender at `rate` msg/s; a connection holds at most `cap` unacknowledged sends, offers beyond
         // that are shed (counted) instead of queueing without bound in the client
-        int[] rr = new int[6];
         int seq = 0;
         long offered = 0, shed = 0;
         long start = System.nanoTime(), end = start + secs * 1_000_000_000L;
@@ -181,18 +177,9 @@ public class ChatBench {
             while (offered < due && seq < maxMsgs) {
                 long o = offered++;
                 int r = (int) (o % rooms);
-                int seller = 0, buyer = roomBuyer[r];
                 boolean fromSeller = (o / rooms) % 2 == 0;
-                int from = fromSeller ? seller : buyer, to = fromSeller ? buyer : seller;
-                int inst = (int) ((o / 2) % 2);
-                List<Conn> fs = byUserInst.get(from).get(inst), ts = byUserInst.get(to).get(1 - inst);
-                Conn sender = null;
-                for (int k = 0; k < fs.size() && sender == null; k++) {
-                    Conn c = fs.get(rr[from * 2 + inst]++ % fs.size());
-                    if (c.inflight.get() < cap) sender = c;
-                }
-                if (sender == null) { shed++; continue; }
-                Conn recv = ts.get((int) ((o / 4) % ts.size()));
+                Conn sender = cs[2 * r + (fromSeller ? 0 : 1)], recv = cs[2 * r + (fromSeller ? 1 : 0)];
+                if (sender.inflight.get() >= cap) { shed++; continue; }
                 designated[seq] = recv.id;
                 sender.inflight.incrementAndGet();
                 sender.enqueue("{\"type\":\"send\",\"roomId\":" + roomId[r] + ",\"content\":\"b:" + RUN + ":" + seq + ":" + System.nanoTime()

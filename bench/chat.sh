@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Chat fan-out across two chat instances through Redis, against redis-benchmark PUBLISH measured in the same run.
 # Needs the local stack (./market up) and a built chat jar. Starts two extra chat instances of its own
-# (ports 18082 and 18092, MARKET_CHAT_SENDS_PER_SECOND raised so the per-user limit does not throttle the
-# three test users), and stops them by pid at the end.
-# Rooms: alice sells products titled 'chat-bench room N' (created through the product API once); bob and
-# admin open one room each per product, so rooms = 2 x products. Only alice, bob and admin exist, so a
-# user holds many connections, and the server delivers each message to every connection of both users.
+# (ports 18082 and 18092, the same settings as ./market's), and stops them by pid at the end.
+# Users: connections = 2 x rooms real Keycloak users chat-bench-0001… (created once through the Keycloak
+# admin API, kcadmin/kcadmin; a password grant each per run). Room r: seller chat-bench-(2r-1) sells a
+# listing 'chat-bench listing' (created once through the product API), buyer chat-bench-(2r) opens the room.
+# Each user holds one connection: sellers on :18082, buyers on :18092, so every message crosses Redis.
 # The client offers RATE msg/s open-loop but keeps at most INFLIGHT (env, default 16) unacked sends per
 # connection; offers beyond that are counted as shed, so latency is measured at the rate actually carried.
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
@@ -40,25 +40,53 @@ trap cleanup EXIT
 # run a private copy: other work may rebuild chat/target while the bench runs
 cp -r "$(dirname "$JAR")" "$tmp/app" && JAR=$tmp/app/quarkus-run.jar
 
-token() { curl -fsS -d grant_type=password -d client_id=market-test -d username="$1" -d password="$1" \
+[ "$CONNS" -eq $((2 * ROOMS)) ] || { echo "connections must be 2 x rooms (one seller and one buyer per room)"; exit 1; }
+token() { curl -fsS -d grant_type=password -d client_id=market-test -d username="$1" -d password="$2" \
   "$KC/realms/market/protocol/openid-connect/token" | jq -r .access_token; }
-T_ALICE=$(token alice); T_BOB=$(token bob); T_ADMIN=$(token admin)
-alice_id=$(cut -d. -f2 <<<"$T_ALICE" | tr '_-' '/+' | { read -r s; while [ $(( ${#s} % 4 )) -ne 0 ]; do s="$s="; done; echo "$s"; } | base64 -d | jq -r .sub)
+admin_token() { curl -fsS -d grant_type=password -d client_id=admin-cli -d username=kcadmin -d password=kcadmin \
+  "$KC/realms/master/protocol/openid-connect/token" | jq -r .access_token; }
+export -f token
+export KC
+name() { printf 'chat-bench-%04d' "$1"; }
 
-# products (ROOMS/2), created through the API as alice, reused on later runs
-need=$((ROOMS / 2))
-have=$("$PGBIN/psql" -tAc "SELECT count(*) FROM product WHERE seller_id = '$alice_id' AND title LIKE 'chat-bench room %' AND deleted_at IS NULL AND status <> 'SOLD'")
-if [ "$have" -lt "$need" ]; then
-  echo "creating $((need - have)) products as alice…"
-  for i in $(seq $((have + 1)) "$need"); do
-    curl -fsS -o /dev/null -H "Authorization: Bearer $T_ALICE" -H 'Content-Type: application/json' \
-      -d "{\"title\":\"chat-bench room $i\",\"description\":\"bench listing\",\"price\":1000,\"category\":\"OTHER\",\"region\":\"동네01동\"}" \
-      "$PRODUCT/api/products" || { echo "creating product $i failed"; exit 1; }
+# Keycloak users, created once (each creation hashes a password: ~0.1-0.3 s of Keycloak CPU)
+have=$(curl -fsS -H "Authorization: Bearer $(admin_token)" "$KC/admin/realms/market/users/count?search=chat-bench-")
+if [ "$have" -lt "$CONNS" ]; then
+  echo "creating Keycloak users chat-bench-0001..$(name "$CONNS") ($have exist)…"
+  for ((from = 1; from <= CONNS; from += 100)); do
+    ADM=$(admin_token) # master-realm admin tokens live 60 s: one per batch
+    for ((i = from; i < from + 100 && i <= CONNS; i++)); do echo "$(name "$i")"; done | ADM=$ADM xargs -P4 -I{} sh -c '
+      code=$(curl -sS -o /dev/null -w "%{http_code}" -H "Authorization: Bearer $ADM" -H "Content-Type: application/json" \
+        -d "{\"username\":\"{}\",\"enabled\":true,\"email\":\"{}@bench.invalid\",\"emailVerified\":true,\"firstName\":\"{}\",\"lastName\":\"bench\",\"credentials\":[{\"type\":\"password\",\"value\":\"{}\",\"temporary\":false}]}" \
+        "$KC/admin/realms/market/users")
+      [ "$code" = 201 ] || [ "$code" = 409 ] || { echo "creating {} failed: $code" >&2; exit 255; }'
   done
 fi
-"$PGBIN/psql" -tAc "SELECT id FROM product WHERE seller_id = '$alice_id' AND title LIKE 'chat-bench room %' AND deleted_at IS NULL AND status <> 'SOLD' ORDER BY id LIMIT $need" > "$tmp/products"
+echo "signing in $CONNS users…"
+mkdir -p "$tmp/tok"
+for i in $(seq "$CONNS"); do name "$i"; echo; done | xargs -P4 -I{} sh -c 'token {} {} > "$0/tok/{}"' "$tmp"
+sub_of() { cut -d. -f2 < "$tmp/tok/$1" | tr '_-' '/+' | { read -r s; while [ $(( ${#s} % 4 )) -ne 0 ]; do s="$s="; done; echo "$s"; } | base64 -d | jq -r .sub; }
 
-# two chat instances of our own (same env as ./market's start_service, plus a raised per-user send limit)
+# one listing per seller, created once through the product API
+for r in $(seq "$ROOMS"); do echo "$(name $((2 * r - 1))) $(sub_of "$(name $((2 * r - 1)))")"; done > "$tmp/sellers"
+"$PGBIN/psql" -tAF' ' -c "SELECT seller_id, max(id) FROM product WHERE title = 'chat-bench listing' AND deleted_at IS NULL AND status <> 'SOLD' GROUP BY seller_id" > "$tmp/listings"
+missing=$(awk 'NR == FNR { have[$1] = 1; next } !($2 in have) { print $1 }' "$tmp/listings" "$tmp/sellers")
+if [ -n "$missing" ]; then
+  echo "creating $(wc -w <<<"$missing") listings…"
+  export PRODUCT
+  tr ' ' '\n' <<<"$missing" | xargs -P4 -I{} sh -c 'curl -fsS -o /dev/null -H "Authorization: Bearer $(cat "$0/tok/{}")" -H "Content-Type: application/json" \
+    -d "{\"title\":\"chat-bench listing\",\"description\":\"bench listing\",\"price\":1000,\"category\":\"OTHER\",\"region\":\"동네01동\"}" \
+    "$PRODUCT/api/products" || { echo "creating the listing of {} failed" >&2; exit 255; }' "$tmp"
+  "$PGBIN/psql" -tAF' ' -c "SELECT seller_id, max(id) FROM product WHERE title = 'chat-bench listing' AND deleted_at IS NULL AND status <> 'SOLD' GROUP BY seller_id" > "$tmp/listings"
+fi
+# rooms file: productId sellerToken buyerToken
+for r in $(seq "$ROOMS"); do
+  s=$(name $((2 * r - 1))); b=$(name $((2 * r)))
+  pid=$(awk -v sub_="$(sed -n "${r}p" "$tmp/sellers" | cut -d' ' -f2)" '$1 == sub_ { print $2 }' "$tmp/listings")
+  [ -n "$pid" ] || { echo "no listing for $s"; exit 1; }
+  echo "$pid $(cat "$tmp/tok/$s") $(cat "$tmp/tok/$b")"
+done > "$tmp/rooms"
+
 for port in "${PORTS[@]}"; do
   env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/chat" \
@@ -66,7 +94,6 @@ for port in "${PORTS[@]}"; do
     QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${REDIS_PORT:-16379}" \
     MARKET_CHAT_PRODUCT_URL="$PRODUCT" \
     MARKET_CHAT_NOTIFY_URL="http://127.0.0.1:${NOTIFY_PORT:-8083}" \
-    MARKET_CHAT_SENDS_PER_SECOND=100000 \
     java -Xmx384m -XX:+UseSerialGC \
       -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
       -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \
@@ -82,16 +109,16 @@ done
 pub=$(redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-16379}" -n 100000 -c 16 -q PUBLISH chat-bench-baseline hello 2>/dev/null \
   | tr '\r' '\n' | awk '/requests per second/ {for (i = 1; i <= NF; i++) if ($(i+1) == "requests") v = $i} END {print v}')
 
-java -Xmx512m -Dinflight="${INFLIGHT:-16}" "$ROOT/bench/ChatBench.java" "$CONNS" "$ROOMS" "$SECS" "$RATE" \
+java -Xmx768m -Dinflight="${INFLIGHT:-16}" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
   "ws://127.0.0.1:${PORTS[0]}/ws/chat" "ws://127.0.0.1:${PORTS[1]}/ws/chat" "http://127.0.0.1:${PORTS[0]}" \
-  "$tmp/products" "$T_ALICE" "$T_BOB" "$T_ADMIN" > "$tmp/result" 2> "$tmp/client.err" || { cat "$tmp/client.err"; exit 1; }
+  "$tmp/rooms" > "$tmp/result" 2> "$tmp/client.err" || { cat "$tmp/client.err"; exit 1; }
 grep -q '^RESULT' "$tmp/result" || { cat "$tmp/client.err" "$tmp/result"; exit 1; }
 # shellcheck disable=SC2046
 declare $(grep '^RESULT' "$tmp/result" | sed 's/^RESULT //; s/ errcodes=.*//')
 errcodes=$(sed -n 's/.*errcodes=//p' "$tmp/result")
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
 
-printf '\nchat bench: %s connections (alice/bob/admin, half on :%s, half on :%s), %s rooms, %s s at %s msg/s offered, %s\n\n' \
+printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered, %s\n\n' \
   "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$(date -u +%FT%TZ)"
 printf '| %-44s | %12s |\n' metric value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" --------------
@@ -105,7 +132,7 @@ row "e2e latency max ms" "$max"
 row "lost (acked, never received)" "$lost"
 row "message frames delivered/s (all connections)" "$frames_per_s"
 row "fan-out (frames per message)" "$fanout"
-row "server: cross-instance publishes skipped (log)" "$(cat "$tmp"/chat-*.log | grep -c 'Fan-out to other replicas skipped' || true)"
+row "server: fan-out outages (log)" "$(cat "$tmp"/chat-*.log | grep -c 'Fan-out to other replicas failing' || true)"
 row "server: frames dropped on send (log)" "$(cat "$tmp"/chat-*.log | grep -c 'dropped' || true)"
 row "redis-benchmark PUBLISH req/s (baseline)" "$pub"
 row "delivered msg/s vs PUBLISH %" "$ratio"

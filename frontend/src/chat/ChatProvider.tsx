@@ -16,7 +16,9 @@ export function ChatProvider({ children }: { children: ReactNode }) {
     if (!user) return;
     const s = new ChatSocket(getAccessToken);
     const off = s.onFrame((f) => {
-      if (f.type === 'message' || f.type === 'read') void qc.invalidateQueries({ queryKey: keys.rooms });
+      if (f.type === 'message' || f.type === 'read' || f.type === 'resync') {
+        void qc.invalidateQueries({ queryKey: keys.rooms });
+      }
     });
     s.start();
     setSocket(s);

@@ -6,7 +6,9 @@ export type ServerFrame =
   | { type: 'ack'; clientMsgId: string; message: ChatMessage }
   | { type: 'read'; roomId: number; userId: string; messageId: number }
   | { type: 'typing'; roomId: number; userId?: string }
-  | { type: 'error'; code?: string; detail?: string; clientMsgId?: string };
+  | { type: 'error'; code?: string; detail?: string; clientMsgId?: string }
+  /** The server may have failed to deliver frames (its fan-out was interrupted): fetch `after` again. */
+  | { type: 'resync' };
 
 export type ClientFrame =
   | { type: 'send'; roomId: number; content: string; clientMsgId: string; appointment?: Appointment }

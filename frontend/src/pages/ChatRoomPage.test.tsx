@@ -83,6 +83,22 @@ describe('ChatRoomPage', () => {
     act(() => socket.stop());
   });
 
+  it('on a resync frame fetches what came after its newest message', async () => {
+    const { fetchMock, ws, socket } = setup(true);
+    expect(await screen.findByText('안녕하세요')).toBeTruthy();
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url === '/api/chat/rooms/9') return jsonResponse(room);
+      if (url.startsWith('/api/chat/rooms/9/messages?after=1')) {
+        return jsonResponse({ items: [msg(4, 'alice', '놓친 메시지')], nextCursor: null });
+      }
+      return new Response(null, { status: 204 });
+    });
+    act(() => ws.serverSends({ type: 'resync' }));
+    expect(await screen.findByText('놓친 메시지')).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([u]) => String(u).startsWith('/api/chat/rooms/9/messages?after=1'))).toBe(true);
+    act(() => socket.stop());
+  });
+
   it('falls back to REST with the same clientMsgId when the socket is down', async () => {
     const { fetchMock, socket } = setup(false);
     expect(await screen.findByText('안녕하세요')).toBeTruthy();

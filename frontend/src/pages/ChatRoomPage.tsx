@@ -75,7 +75,10 @@ export default function ChatRoomPage() {
   useEffect(() => {
     if (!socket) return;
     setStatus(socket.status);
-    const offFrame = socket.onFrame((f) => update((s) => applyFrame(s, f, myId)));
+    const offFrame = socket.onFrame((f) => {
+      if (f.type === 'resync') void catchUp().catch(() => {});
+      else update((s) => applyFrame(s, f, myId));
+    });
     const offStatus = socket.onStatus((s) => {
       setStatus(s);
       if (s === 'open') void catchUp().catch(() => {});

@@ -31,6 +31,9 @@ class DegradedTest {
     @Inject
     Redis redis;
 
+    @Inject
+    market.chat.service.Fanout fanout;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -61,9 +64,19 @@ class DegradedTest {
                         .body("items[1].id", equalTo((int) restId));
                 given().get("/q/health/ready").then().statusCode(200)
                         .body("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed", equalTo(false));
+                // The frames other replicas could not get are remembered by user, to tell them to resync.
+                assertTrue(fanout.missedUsers() >= 2, "sender and recipient remembered for a resync");
             } finally {
                 RedisResource.startServer();
             }
+            // Subscribed again: local connections may have missed other replicas' frames and are told so.
+            s.next("resync");
+            b.next("resync");
+            // And the remembered users get a resync published to the other replicas once Redis answers.
+            for (int i = 0; i < 100 && fanout.missedUsers() > 0; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, fanout.missedUsers(), "resync for the missed users published after Redis returned");
             JsonObject fromOtherReplica = new JsonObject().put("type", "typing").put("roomId", roomId)
                     .put("userId", Tokens.idOf(buyer));
             JsonObject got = null;

@@ -25,6 +25,7 @@ public class FanoutHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("chat-fanout").up()
                 .withData("redisSubscribed", fanout.subscribed())
+                .withData("usersAwaitingResync", fanout.missedUsers())
                 .build();
     }
 }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import market.chat.config.ChatConfig;
 import market.chat.ws.LocalConnections;
@@ -28,13 +30,20 @@ import org.jboss.logging.Logger;
  * directly; other replicas get it through Redis pub/sub (each one subscribes and delivers to its own
  * connections, skipping what it published itself). With Redis down only the cross-replica part is missing:
  * messages are stored anyway and clients catch up with {@code after}. The subscription is re-established
- * as soon as Redis answers again.
+ * as soon as Redis answers again, and then clients that may have missed frames are told so with a
+ * {@code {"type":"resync"}} frame (they fetch {@code after=<last id>} for their rooms): every local
+ * connection when this replica's subscription was lost, and, through Redis, the users whose frames this
+ * replica failed to publish.
  */
 @ApplicationScoped
 public class Fanout {
 
     private static final Logger LOG = Logger.getLogger(Fanout.class);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofMillis(500);
+    public static final String RESYNC_FRAME = "{\"type\":\"resync\"}";
+    /** Beyond this many users with missed frames, every connection of every replica is told to resync. */
+    private static final int MISSED_USERS_LIMIT = 10_000;
+    private static final String EVERYONE = "*";
 
     private final Redis redis;
     private final Vertx vertx;
@@ -46,6 +55,10 @@ public class Fanout {
     private volatile RedisConnection subscription;
     private volatile boolean connecting;
     private volatile boolean stopped;
+    private volatile boolean everSubscribed;
+    private volatile boolean publishFailing;
+    /** Users whose frames could not be published to the other replicas since the last resync. */
+    private final Set<String> missed = ConcurrentHashMap.newKeySet();
     private long timerId = -1;
 
     public Fanout(Redis redis, Vertx vertx, LocalConnections local, ObjectMapper mapper, ChatConfig config) {
@@ -61,6 +74,8 @@ public class Fanout {
         timerId = vertx.setPeriodic(1000, id -> {
             if (subscription == null && !connecting && !stopped) {
                 subscribe();
+            } else if (subscription != null && !missed.isEmpty()) {
+                resyncMissed();
             }
         });
     }
@@ -88,18 +103,53 @@ public class Fanout {
     /** Sends a frame (already JSON) to all connections of these users, here and on the other replicas. */
     public void publish(Collection<String> userIds, String frame) {
         local.deliver(userIds, frame);
-        String envelope;
+        List<String> to = List.copyOf(userIds);
+        send(envelope(to, frame)).subscribe().with(ok -> publishFailing = false, failure -> {
+            if (!publishFailing) {
+                publishFailing = true;
+                LOG.warnf("Fan-out to other replicas failing (Redis: %s); their clients will be told to resync",
+                        failure.getMessage());
+            }
+            remember(to);
+        });
+    }
+
+    /** Users with frames that could not be published; how many (for health and tests). */
+    public int missedUsers() {
+        return missed.size();
+    }
+
+    private void remember(Collection<String> users) {
+        if (missed.size() < MISSED_USERS_LIMIT) {
+            missed.addAll(users);
+        } else {
+            missed.add(EVERYONE);
+        }
+    }
+
+    /** Tells the other replicas' connections of users with missed frames to catch up, in batches. */
+    private void resyncMissed() {
+        List<String> batch = List.copyOf(missed);
+        List<String> to = batch.contains(EVERYONE) ? List.of(EVERYONE) : batch;
+        send(envelope(to, RESYNC_FRAME)).subscribe().with(ok -> {
+            missed.removeAll(batch);
+            publishFailing = false;
+            LOG.infof("Told %s to resync after failed fan-out", to.contains(EVERYONE) ? "every connection"
+                    : to.size() + " user(s)");
+        }, failure -> LOG.debugf("Resync not published yet (Redis: %s)", failure.getMessage()));
+    }
+
+    private io.smallrye.mutiny.Uni<Response> send(String envelope) {
+        return redis.send(Request.cmd(Command.PUBLISH).arg(channel).arg(envelope))
+                .ifNoItem().after(PUBLISH_TIMEOUT).fail();
+    }
+
+    private String envelope(List<String> to, String frame) {
         try {
-            envelope = mapper.writeValueAsString(Map.of("origin", instanceId, "to", List.copyOf(userIds),
-                    "frame", frame));
+            return mapper.writeValueAsString(Map.of("origin", instanceId, "to", to, "frame", frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        redis.send(Request.cmd(Command.PUBLISH).arg(channel).arg(envelope))
-                .ifNoItem().after(PUBLISH_TIMEOUT).fail()
-                .subscribe().with(ok -> { },
-                        failure -> LOG.debugf("Fan-out to other replicas skipped (Redis: %s); clients catch up by after",
-                                failure.getMessage()));
     }
 
     private void subscribe() {
@@ -112,6 +162,11 @@ public class Fanout {
                 subscription = conn;
                 connecting = false;
                 LOG.infof("Subscribed to %s for cross-replica fan-out", channel);
+                if (everSubscribed) {
+                    // Frames from other replicas may have been missed while unsubscribed.
+                    local.deliverAll(RESYNC_FRAME);
+                }
+                everSubscribed = true;
             }, failure -> {
                 connecting = false;
                 conn.closeAndForget();
@@ -141,7 +196,11 @@ public class Fanout {
             }
             List<String> to = new ArrayList<>();
             envelope.path("to").forEach(n -> to.add(n.asText()));
-            local.deliver(to, envelope.path("frame").asText());
+            if (to.contains(EVERYONE)) {
+                local.deliverAll(envelope.path("frame").asText());
+            } else {
+                local.deliver(to, envelope.path("frame").asText());
+            }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("Ignoring an unreadable fan-out envelope: %s", e.getMessage());
         }

@@ -52,6 +52,11 @@ public class LocalConnections {
         return Set.copyOf(byUser.keySet());
     }
 
+    /** Sends a frame to every local connection, without waiting. */
+    public void deliverAll(String frame) {
+        deliver(byUser.keySet(), frame);
+    }
+
     /** Sends a frame to every local connection of the given users, without waiting. */
     public void deliver(Collection<String> userIds, String frame) {
         for (String userId : userIds) {
