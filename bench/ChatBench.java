@@ -36,6 +36,11 @@ public class ChatBench {
     static final AtomicLong ackCount = new AtomicLong();
     static final AtomicLong staleAcks = new AtomicLong();
     static final AtomicLong received = new AtomicLong();
+    static final AtomicLong recovered = new AtomicLong();
+    static final AtomicLong resyncs = new AtomicLong();
+    static final Pattern MSG_ID = Pattern.compile("\\{\"id\":(\\d+)");
+    static HttpClient http;
+    static String restUrl;
     static final boolean DEBUG = Boolean.getBoolean("debug");
     static final AtomicInteger debugLeft = new AtomicInteger(8);
     static final Map<String, AtomicLong> errorCodes = new ConcurrentHashMap<>();
@@ -47,7 +52,38 @@ public class ChatBench {
         final ConcurrentLinkedQueue<String> out = new ConcurrentLinkedQueue<>();
         final AtomicBoolean busy = new AtomicBoolean();
         final AtomicInteger inflight = new AtomicInteger();
+        final AtomicLong lastSeen = new AtomicLong();
+        long room;
+        String token;
         Conn(int id, int user, int instance) { this.id = id; this.user = user; this.instance = instance; }
+
+        /** A message for this connection, live or fetched after a resync: latency if it was the designated one. */
+        void seen(String text, long now, boolean live) {
+            Matcher c = CONTENT.matcher(text);
+            while (c.find()) {
+                int seq = Integer.parseInt(c.group(1));
+                if (seq < designated.length && designated[seq] == id && latency[seq] < 0) {
+                    latency[seq] = now - Long.parseLong(c.group(2));
+                    received.incrementAndGet();
+                    if (!live) recovered.incrementAndGet();
+                }
+            }
+            Matcher m = MSG_ID.matcher(text);
+            while (m.find()) lastSeen.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
+        }
+
+        /** The server says frames may have been missed: catch up with after=<last id seen>, as the apps do. */
+        void resync() {
+            resyncs.incrementAndGet();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(restUrl + "/api/chat/rooms/" + room + "/messages?size=100&after=" + lastSeen.get()))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+            http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenAccept(res -> {
+                if (res.statusCode() != 200) { System.err.println("resync of conn " + id + ": " + res.statusCode()); return; }
+                long before = lastSeen.get();
+                seen(res.body(), System.nanoTime(), false);
+                if (res.body().contains("\"nextCursor\":\"") && lastSeen.get() > before) resync();
+            });
+        }
 
         void enqueue(String s) { out.add(s); pump(); }
         void pump() {
@@ -81,15 +117,9 @@ public class ChatBench {
             switch (type) {
                 case "message" -> {
                     framesDelivered.incrementAndGet();
-                    Matcher c = CONTENT.matcher(f);
-                    if (c.find()) {
-                        int seq = Integer.parseInt(c.group(1));
-                        if (seq < designated.length && designated[seq] == id && latency[seq] < 0) {
-                            latency[seq] = now - Long.parseLong(c.group(2));
-                            received.incrementAndGet();
-                        }
-                    }
+                    seen(f, now, true);
                 }
+                case "resync" -> resync();
                 case "ack" -> {
                     Matcher m = CMID.matcher(f);
                     if (m.find()) { acked.set(Integer.parseInt(m.group(1)), 1); ackCount.incrementAndGet(); }
@@ -123,7 +153,8 @@ public class ChatBench {
         int rooms = roomLines.size(), conns = 2 * rooms;
 
         ExecutorService exec = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().executor(exec).connectTimeout(Duration.ofSeconds(5)).build();
+        restUrl = rest;
+        http = HttpClient.newBuilder().executor(exec).connectTimeout(Duration.ofSeconds(5)).build();
 
         // rooms: the buyer opens (or gets back) its room on the seller's listing; idempotent across runs
         long[] roomId = new long[rooms];
@@ -158,6 +189,8 @@ public class ChatBench {
             Conn c = new Conn(i, i, i % 2);
             cs[i] = c;
             String token = roomLines.get(i / 2)[1 + i % 2];
+            c.token = token;
+            c.room = roomId[i / 2];
             pending.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                     .connectTimeout(Duration.ofSeconds(20)).buildAsync(URI.create(ws[c.instance]), c)
                     .thenApply(w -> { c.ws = w; return w; }));
@@ -169,11 +202,15 @@ public class ChatBench {
 
         // open-loop sender at `rate` msg/s; a connection holds at most `cap` unacknowledged sends, offers beyond
         // that are shed (counted) instead of queueing without bound in the client
-        int seq = 0;
-        long offered = 0, shed = 0;
-        long start = System.nanoTime(), end = start + secs * 1_000_000_000L;
+        // warm-up (JIT, pools, caches) at the same rate; only what is sent after it is measured
+        int warm = Integer.parseInt(System.getProperty("warmup", "10"));
+        int seq = 0, firstMeasured = -1;
+        long offered = 0, shed = 0, offeredWarm = 0, shedWarm = 0;
+        long begin = System.nanoTime(), start = begin + warm * 1_000_000_000L, end = start + secs * 1_000_000_000L;
         while (System.nanoTime() < end && seq < maxMsgs) {
-            long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+            long now = System.nanoTime();
+            if (firstMeasured < 0 && now >= start) { firstMeasured = seq; offeredWarm = offered; shedWarm = shed; }
+            long due = (long) ((now - begin) / 1e9 * rate);
             while (offered < due && seq < maxMsgs) {
                 long o = offered++;
                 int r = (int) (o % rooms);
@@ -190,16 +227,19 @@ public class ChatBench {
         }
         double sendSecs = (System.nanoTime() - start) / 1e9;
         int sent = seq;
+        if (firstMeasured < 0) firstMeasured = sent;
+        offered -= offeredWarm;
+        shed -= shedWarm;
         // drain: wait until every send is answered and every acked message received, at most 20 s
         long drainEnd = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < drainEnd) {
             if (ackCount.get() + errors.get() >= sent && received.get() >= ackCount.get()) break;
             Thread.sleep(100);
         }
-        double totalSecs = (System.nanoTime() - start) / 1e9;
+        double totalSecs = (System.nanoTime() - begin) / 1e9;
         long[] lat = new long[sent];
         int n = 0, lost = 0, ackedN = 0;
-        for (int i = 0; i < sent; i++) {
+        for (int i = firstMeasured; i < sent; i++) {
             boolean ak = acked.get(i) == 1;
             if (ak) ackedN++;
             if (latency[i] >= 0) lat[n++] = latency[i];
@@ -208,9 +248,9 @@ public class ChatBench {
         // where the lost ones were: by tenth of the send window and by designated receiver connection
         int[] lostByTenth = new int[10];
         Map<Integer, Integer> lostByConn = new TreeMap<>();
-        for (int i = 0; i < sent; i++) {
+        for (int i = firstMeasured; i < sent; i++) {
             if (acked.get(i) == 1 && latency[i] < 0) {
-                lostByTenth[(int) Math.min(9, (long) i * 10 / Math.max(1, sent))]++;
+                lostByTenth[(int) Math.min(9, (long) (i - firstMeasured) * 10 / Math.max(1, sent - firstMeasured))]++;
                 lostByConn.merge(designated[i], 1, Integer::sum);
             }
         }
@@ -223,8 +263,8 @@ public class ChatBench {
         double max = n > 0 ? l[n - 1] / 1e6 : Double.NaN;
         for (Conn c : cs) { try { c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS); } catch (Exception e) { } }
         // machine-readable line for chat.sh
-        System.out.printf(Locale.ROOT, "RESULT offered=%d shed=%d sent=%d acked=%d errors=%d received=%d lost=%d send_secs=%.1f msg_per_s=%.0f frames_per_s=%.0f fanout=%.1f p50=%.1f p99=%.1f max=%.1f errcodes=%s%n",
-                offered, shed, sent, ackedN, errors.get(), n, lost, sendSecs, n / sendSecs, framesDelivered.get() / totalSecs,
+        System.out.printf(Locale.ROOT, "RESULT offered=%d shed=%d sent=%d acked=%d errors=%d received=%d recovered=%d resyncs=%d lost=%d send_secs=%.1f msg_per_s=%.0f frames_per_s=%.0f fanout=%.1f p50=%.1f p99=%.1f max=%.1f errcodes=%s%n",
+                offered, shed, sent - firstMeasured, ackedN, errors.get(), n, recovered.get(), resyncs.get(), lost, sendSecs, n / sendSecs, framesDelivered.get() / totalSecs,
                 sent > 0 ? (double) framesDelivered.get() / sent : 0, p50, p99, max, errorCodes);
         exec.shutdownNow();
         System.exit(0);

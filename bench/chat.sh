@@ -8,6 +8,7 @@
 # Each user holds one connection: sellers on :18082, buyers on :18092, so every message crosses Redis.
 # The client offers RATE msg/s open-loop but keeps at most INFLIGHT (env, default 16) unacked sends per
 # connection; offers beyond that are counted as shed, so latency is measured at the rate actually carried.
+# WARMUP=<s> (default 10): the same load first, not measured (JIT, pools).
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
 set -euo pipefail
@@ -62,15 +63,29 @@ if [ "$have" -lt "$CONNS" ]; then
       [ "$code" = 201 ] || [ "$code" = 409 ] || { echo "creating {} failed: $code" >&2; exit 255; }'
   done
 fi
+# the two chat instances boot while the users sign in (access tokens live 5 minutes: sign in last)
+for port in "${PORTS[@]}"; do
+  env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/chat" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="$KC/realms/market" \
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${REDIS_PORT:-16379}" \
+    MARKET_CHAT_PRODUCT_URL="$PRODUCT" \
+    MARKET_CHAT_NOTIFY_URL="http://127.0.0.1:${NOTIFY_PORT:-8083}" \
+    java -Xmx384m -XX:+UseSerialGC \
+      -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
+      -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \
+      -jar "$JAR" > "$tmp/chat-$port.log" 2>&1 &
+  pids+=($!)
+done
 echo "signing in $CONNS users…"
 mkdir -p "$tmp/tok"
-for i in $(seq "$CONNS"); do name "$i"; echo; done | xargs -P4 -I{} sh -c 'token {} {} > "$0/tok/{}"' "$tmp"
+for i in $(seq "$CONNS"); do name "$i"; echo; done | xargs -P4 -I{} bash -c 'token {} {} > "$0/tok/{}"' "$tmp"
 sub_of() { cut -d. -f2 < "$tmp/tok/$1" | tr '_-' '/+' | { read -r s; while [ $(( ${#s} % 4 )) -ne 0 ]; do s="$s="; done; echo "$s"; } | base64 -d | jq -r .sub; }
 
 # one listing per seller, created once through the product API
 for r in $(seq "$ROOMS"); do echo "$(name $((2 * r - 1))) $(sub_of "$(name $((2 * r - 1)))")"; done > "$tmp/sellers"
 "$PGBIN/psql" -tAF' ' -c "SELECT seller_id, max(id) FROM product WHERE title = 'chat-bench listing' AND deleted_at IS NULL AND status <> 'SOLD' GROUP BY seller_id" > "$tmp/listings"
-missing=$(awk 'NR == FNR { have[$1] = 1; next } !($2 in have) { print $1 }' "$tmp/listings" "$tmp/sellers")
+missing=$(while read -r n sub; do grep -q "^$sub " "$tmp/listings" || echo "$n"; done < "$tmp/sellers")
 if [ -n "$missing" ]; then
   echo "creating $(wc -w <<<"$missing") listings…"
   export PRODUCT
@@ -88,19 +103,6 @@ for r in $(seq "$ROOMS"); do
 done > "$tmp/rooms"
 
 for port in "${PORTS[@]}"; do
-  env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/chat" \
-    QUARKUS_OIDC_AUTH_SERVER_URL="$KC/realms/market" \
-    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${REDIS_PORT:-16379}" \
-    MARKET_CHAT_PRODUCT_URL="$PRODUCT" \
-    MARKET_CHAT_NOTIFY_URL="http://127.0.0.1:${NOTIFY_PORT:-8083}" \
-    java -Xmx384m -XX:+UseSerialGC \
-      -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
-      -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \
-      -jar "$JAR" > "$tmp/chat-$port.log" 2>&1 &
-  pids+=($!)
-done
-for port in "${PORTS[@]}"; do
   for i in $(seq 120); do curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && break; sleep 1
     [ "$i" = 120 ] && { echo "chat on $port not ready"; tail -20 "$tmp/chat-$port.log"; exit 1; }; done
 done
@@ -109,7 +111,7 @@ done
 pub=$(redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-16379}" -n 100000 -c 16 -q PUBLISH chat-bench-baseline hello 2>/dev/null \
   | tr '\r' '\n' | awk '/requests per second/ {for (i = 1; i <= NF; i++) if ($(i+1) == "requests") v = $i} END {print v}')
 
-java -Xmx768m -Dinflight="${INFLIGHT:-16}" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
+java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="${WARMUP:-10}" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
   "ws://127.0.0.1:${PORTS[0]}/ws/chat" "ws://127.0.0.1:${PORTS[1]}/ws/chat" "http://127.0.0.1:${PORTS[0]}" \
   "$tmp/rooms" > "$tmp/result" 2> "$tmp/client.err" || { cat "$tmp/client.err"; exit 1; }
 grep -q '^RESULT' "$tmp/result" || { cat "$tmp/client.err" "$tmp/result"; exit 1; }
@@ -118,8 +120,8 @@ declare $(grep '^RESULT' "$tmp/result" | sed 's/^RESULT //; s/ errcodes=.*//')
 errcodes=$(sed -n 's/.*errcodes=//p' "$tmp/result")
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
 
-printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered, %s\n\n' \
-  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$(date -u +%FT%TZ)"
+printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up, %s\n\n' \
+  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "${WARMUP:-10}" "$(date -u +%FT%TZ)"
 printf '| %-44s | %12s |\n' metric value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" --------------
 row() { printf '| %-44s | %12s |\n' "$1" "$2"; }
@@ -129,7 +131,9 @@ row "delivered msg/s (other user, other instance)" "$msg_per_s"
 row "e2e latency p50 ms" "$p50"
 row "e2e latency p99 ms" "$p99"
 row "e2e latency max ms" "$max"
-row "lost (acked, never received)" "$lost"
+row "lost (acked, never received live or by resync)" "$lost"
+row "received by catch-up after a resync frame" "$recovered"
+row "resync frames received (whole run)" "$resyncs"
 row "message frames delivered/s (all connections)" "$frames_per_s"
 row "fan-out (frames per message)" "$fanout"
 row "server: fan-out outages (log)" "$(cat "$tmp"/chat-*.log | grep -c 'Fan-out to other replicas failing' || true)"

@@ -40,18 +40,36 @@ done
 # bumped_at prints with a space ("2026-01-01 10:00:00+00"), so split on '|' rather than on whitespace
 IFS='|' read -r k_ts k_id < <("$PGBIN/psql" -tAF'|' -c "SELECT bumped_at, id FROM product WHERE deleted_at IS NULL ORDER BY bumped_at DESC, id DESC OFFSET 999 LIMIT 1")
 detail_id=$("$PGBIN/psql" -tAc "SELECT id FROM product WHERE seller_id LIKE 'bench-%' ORDER BY id LIMIT 1 OFFSET 5000")
-T="(p.title || ' ' || p.description)"
 q_jajeongeo=$(printf '자전거' | jq -sRr @uri)
 q_chaeksang=$(printf '책상' | jq -sRr @uri)
+q_rare=$(printf '팝니다 12345' | jq -sRr @uri)
+
+# The SQL the service sends for each request (ProductQueries.feed / ProductService.view), with the
+# request's values in place of its parameters. Keep in sync with the Java code.
+cols() { local a=$1; echo "$a.id, $a.title, $a.price, $a.negotiable, $a.category, $a.region, $a.status, $a.buyer_id, $a.seller_id, $a.like_count, $a.chat_count, $a.comment_count, $a.view_count, $a.created_at, $a.updated_at, $a.bumped_at, $a.version"; }
+order() { printf "%s.bumped_at DESC, %s.id DESC" "$1" "$1"; }
+# a page of rows (listing columns as p) with seller, first thumbnail and liked (anonymous caller: false)
+page() { echo "SELECT $(cols p), u.nickname, u.manner_temperature, (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), false FROM ($1) p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY $(order p);"; }
+feed() { echo "SELECT $(cols p) FROM product p WHERE $1 ORDER BY $(order p) LIMIT 21"; }
+# search: walk the newest 1,050 candidates first; only if that finds no full page (21 rows) and did not
+# cover every candidate, the text-index query (one statement, see ProductQueries.Search)
+search() { local where=$1 walk_match=$2 index_match=$3
+  echo "WITH hits AS (SELECT $(cols w) FROM (SELECT p.* FROM product p WHERE $where ORDER BY $(order p) LIMIT 1050) w WHERE $walk_match ORDER BY $(order w) LIMIT 21), walked AS (SELECT (SELECT count(*) FROM hits) = 21 OR (SELECT count(*) FROM (SELECT 1 FROM product p WHERE $where LIMIT 1050) x) < 1050 AS done), matches AS MATERIALIZED (SELECT $(cols p) FROM product p WHERE $where AND $index_match) SELECT * FROM hits WHERE (SELECT done FROM walked) UNION ALL SELECT * FROM (SELECT * FROM matches m ORDER BY $(order m) LIMIT 21) g WHERE NOT (SELECT done FROM walked)"; }
+T="(p.title || ' ' || p.description)"
+W="(w.title || ' ' || w.description)"
+# wrk connects from 127.0.0.1, so the service counts views for viewer 'a:127.0.0.1' (once per hour)
+detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count), p.created_at, p.updated_at, p.bumped_at, p.version, i.id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL ORDER BY i.id;"
+live="p.deleted_at IS NULL"
 
 # name | URL path | SQL the service runs for it (pgbench baseline)
 scenarios=(
-  "feed page 1|/api/products?size=20|SELECT p.* FROM product p WHERE p.deleted_at IS NULL ORDER BY p.bumped_at DESC, p.id DESC LIMIT 21;"
-  "feed page 50 (cursor)|/api/products?size=20&cursor=$cursor|SELECT p.* FROM product p WHERE p.deleted_at IS NULL AND (p.bumped_at, p.id) < ('$k_ts', $k_id) ORDER BY p.bumped_at DESC, p.id DESC LIMIT 21;"
-  "filtered (동네+category+price)|/api/products?size=20&region=%EB%8F%99%EB%84%A407%EB%8F%99&category=DIGITAL&minPrice=10000&maxPrice=500000|SELECT p.* FROM product p WHERE p.deleted_at IS NULL AND p.region = '동네07동' AND p.category = 'DIGITAL' AND p.price >= 10000 AND p.price <= 500000 ORDER BY p.bumped_at DESC, p.id DESC LIMIT 21;"
-  "search q=자전거 (trigram)|/api/products?size=20&q=$q_jajeongeo|SELECT p.* FROM product p WHERE p.deleted_at IS NULL AND lower$T LIKE '%자전거%' ORDER BY p.bumped_at DESC, p.id DESC LIMIT 21;"
-  "search q=책상 (2 syllables)|/api/products?size=20&q=$q_chaeksang|SELECT p.* FROM product p WHERE p.deleted_at IS NULL AND word_bigrams$T @> ARRAY['책상'] AND strpos(lower$T, '책상') > 0 ORDER BY p.bumped_at DESC, p.id DESC LIMIT 21;"
-  "detail|/api/products/$detail_id|SELECT p.* FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL;"
+  "feed page 1|/api/products?size=20|$(page "$(feed "$live")")"
+  "feed page 50 (cursor)|/api/products?size=20&cursor=$cursor|$(page "$(feed "$live AND (p.bumped_at, p.id) < ('$k_ts', $k_id)")")"
+  "filtered (동네+category+price)|/api/products?size=20&region=%EB%8F%99%EB%84%A407%EB%8F%99&category=DIGITAL&minPrice=10000&maxPrice=500000|$(page "$(feed "$live AND p.region = '동네07동' AND p.category = 'DIGITAL' AND p.price >= 10000 AND p.price <= 500000")")"
+  "search q=자전거 (trigram)|/api/products?size=20&q=$q_jajeongeo|$(page "$(search "$live" "strpos($W, '자전거') > 0" "lower$T LIKE '%자전거%'")")"
+  "search q=책상 (2 syllables)|/api/products?size=20&q=$q_chaeksang|$(page "$(search "$live" "strpos($W, '책상') > 0" "word_bigrams$T @> ARRAY[CAST('책상' AS text)] AND strpos(lower$T, '책상') > 0")")"
+  "search q=팝니다 12345 (rare)|/api/products?size=20&q=$q_rare|$(page "$(search "$live" "strpos($W, '팝니다 12345') > 0" "lower$T LIKE '%팝니다 12345%'")")"
+  "detail|/api/products/$detail_id|$detail_sql"
 )
 
 tmp=$(mktemp -d)
@@ -69,7 +87,8 @@ for s in "${scenarios[@]}"; do
   p99=$(to_ms "$(awk '$1=="99.000%" || $1=="99%" {print $2}' "$tmp/wrk.txt")")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$tmp/wrk.txt"); [ -n "$non2xx" ] && echo "  (warning: $non2xx non-2xx responses for $name)"
   echo "$sql" > "$tmp/q.sql"
-  "$PGBIN/pgbench" -n -c"$CONN" -j2 -T"$DUR" -f "$tmp/q.sql" > "$tmp/pgbench.txt" 2>&1 \
+  # -M prepared: the service's JDBC driver also turns a statement it runs often into a prepared one
+  "$PGBIN/pgbench" -n -M prepared -c"$CONN" -j2 -T"$DUR" -f "$tmp/q.sql" > "$tmp/pgbench.txt" 2>&1 \
     || { echo "pgbench failed for $name:"; tail -5 "$tmp/pgbench.txt"; exit 1; }
   tps=$(awk '/^tps/ {print $3; exit}' "$tmp/pgbench.txt")
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')

@@ -29,6 +29,7 @@ public class MessageStore {
 
     private static final String COLUMNS =
             "id, room_id, sender_id, type, content, CAST(appointment AS text), client_msg_id, sent_at";
+    private static final String RAW_COLUMNS = "id, room_id, sender_id, type, content, appointment, client_msg_id, sent_at";
 
     private final EntityManager em;
     private final RoomService rooms;
@@ -48,18 +49,25 @@ public class MessageStore {
     @Transactional
     public Stored append(long roomId, String senderId, String content, String clientMsgId, Appointment appointment) {
         Room room = rooms.accessForUpdate(roomId, senderId);
-        if (clientMsgId != null) {
-            MessageView earlier = byClientId(roomId, senderId, clientMsgId);
-            if (earlier != null) {
-                return new Stored(room, earlier, false);
-            }
-        }
         MessageType type = appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
+        // One round trip for the rest (the room row is locked above): the earlier message with this clientMsgId,
+        // or the insert plus the room's last message and the sender's read mark.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6)
-                RETURNING """ + " " + COLUMNS)
+        List<Object[]> rows = em.createNativeQuery("WITH prior AS (SELECT " + RAW_COLUMNS + """
+                     FROM chat_message
+                    WHERE room_id = ?1 AND sender_id = ?2 AND client_msg_id = CAST(?6 AS varchar)
+                ), ins AS (
+                    INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
+                    SELECT ?1, ?2, ?3, ?4, CAST(?5 AS jsonb), CAST(?6 AS varchar) WHERE NOT EXISTS (SELECT 1 FROM prior)
+                    RETURNING""" + " " + RAW_COLUMNS + """
+                ), last AS (
+                    UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
+                ), mark AS (
+                    INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
+                    ON CONFLICT (room_id, user_id)
+                    DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
+                )
+                SELECT""" + " " + COLUMNS + ", true FROM ins UNION ALL SELECT " + COLUMNS + ", false FROM prior")
                 .setParameter(1, roomId)
                 .setParameter(2, senderId)
                 .setParameter(3, type.name())
@@ -67,14 +75,8 @@ public class MessageStore {
                 .setParameter(5, appointment == null ? null : json(appointment))
                 .setParameter(6, clientMsgId)
                 .getResultList();
-        MessageView message = toView(rows.get(0));
-        em.createNativeQuery("UPDATE chat_room SET last_message_id = ?1, updated_at = ?2 WHERE id = ?3")
-                .setParameter(1, message.id())
-                .setParameter(2, message.sentAt())
-                .setParameter(3, roomId)
-                .executeUpdate();
-        advanceRead(roomId, senderId, message.id());
-        return new Stored(room, message, true);
+        Object[] row = rows.get(0);
+        return new Stored(room, toView(row), (Boolean) row[8]);
     }
 
     /**
@@ -145,15 +147,6 @@ public class MessageStore {
                 .setParameter(1, roomId).setParameter(2, userId).setParameter(3, messageId)
                 .getSingleResult();
         return mark.longValue();
-    }
-
-    private MessageView byClientId(long roomId, String senderId, String clientMsgId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS
-                + " FROM chat_message WHERE room_id = ?1 AND sender_id = ?2 AND client_msg_id = ?3")
-                .setParameter(1, roomId).setParameter(2, senderId).setParameter(3, clientMsgId)
-                .getResultList();
-        return rows.isEmpty() ? null : toView(rows.get(0));
     }
 
     private String json(Appointment appointment) {
