@@ -54,7 +54,7 @@ check "SPA routes fall back to index.html" 200 "$(status "$GW/products/123")"
 check "Keycloak login page through the gateway" 200 "$(status "$GW/auth/realms/market/protocol/openid-connect/auth?client_id=market-web&response_type=code&scope=openid&redirect_uri=$GW/&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")"
 check "self-registration is open" 200 "$(status "$GW/auth/realms/market/protocol/openid-connect/registrations?client_id=market-web&response_type=code&scope=openid&redirect_uri=$GW/&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")"
 check "PKCE is required for market-web" invalid_request "$(curl -s -o /dev/null -w '%{redirect_url}' "$GW/auth/realms/market/protocol/openid-connect/auth?client_id=market-web&response_type=code&scope=openid&redirect_uri=$GW/" | sed -n 's/.*error=\([a-z_]*\).*/\1/p')"
-for s in 8081 8082 8083; do
+for s in 8081 8082 8092 8083; do
   check "service on $s is ready" UP "$(curl -s "http://127.0.0.1:$s/q/health/ready" | jq -r .status)"
 done
 
@@ -64,6 +64,13 @@ if [ -d "$ROOT/flutter-app/tool/node_modules" ]; then
   if node "$ROOT/flutter-app/tool/check-live.mjs" "$GW" > "$live_log" 2>&1; then live=ok; else live=failed; cat "$live_log"; fi
   check "the Android app's models read what the live API returns" ok "$live"
 fi
+
+# Two chat replicas behind the gateway: alice and bob on different ones, one restarted mid-conversation.
+cr_log=$(mktemp)
+if java "$ROOT/local/ChatReplicasCheck.java" "$GW" "http://127.0.0.1:${CHAT_PORT:-8082}" \
+    "http://127.0.0.1:${CHAT2_PORT:-8092}" "$alice" "$bob" "$ROOT/market" > "$cr_log" 2>&1; then cr=ok; else cr=failed; fi
+sed 's/^/  /' "$cr_log"
+check "chat across two replicas and a replica restart, nothing lost" ok "$cr"
 
 echo "stack: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -46,6 +46,7 @@ public class Fanout {
     private static final String EVERYONE = "*";
 
     private final Redis redis;
+    private final RedisLink link;
     private final Vertx vertx;
     private final LocalConnections local;
     private final ObjectMapper mapper;
@@ -61,8 +62,10 @@ public class Fanout {
     private final Set<String> missed = ConcurrentHashMap.newKeySet();
     private long timerId = -1;
 
-    public Fanout(Redis redis, Vertx vertx, LocalConnections local, ObjectMapper mapper, ChatConfig config) {
+    public Fanout(Redis redis, RedisLink link, Vertx vertx, LocalConnections local, ObjectMapper mapper,
+            ChatConfig config) {
         this.redis = redis;
+        this.link = link;
         this.vertx = vertx;
         this.local = local;
         this.mapper = mapper;
@@ -140,8 +143,7 @@ public class Fanout {
     }
 
     private io.smallrye.mutiny.Uni<Response> send(String envelope) {
-        return redis.send(Request.cmd(Command.PUBLISH).arg(channel).arg(envelope))
-                .ifNoItem().after(PUBLISH_TIMEOUT).fail();
+        return link.send(Request.cmd(Command.PUBLISH).arg(channel).arg(envelope), PUBLISH_TIMEOUT);
     }
 
     private String envelope(List<String> to, String frame) {

@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,14 +24,14 @@ public class Presence {
     private static final Logger LOG = Logger.getLogger(Presence.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(300);
 
-    private final Redis redis;
+    private final RedisLink redis;
     private final Vertx vertx;
     private final LocalConnections local;
     private final Fanout fanout;
     private final Duration ttl;
     private long timerId = -1;
 
-    public Presence(Redis redis, Vertx vertx, LocalConnections local, Fanout fanout, ChatConfig config) {
+    public Presence(RedisLink redis, Vertx vertx, LocalConnections local, Fanout fanout, ChatConfig config) {
         this.redis = redis;
         this.vertx = vertx;
         this.local = local;
@@ -67,8 +66,8 @@ public class Presence {
         }
         try {
             Response count = redis.send(Request.cmd(Command.ZCOUNT).arg(key(userId))
-                    .arg(System.currentTimeMillis()).arg("+inf"))
-                    .await().atMost(LOOKUP_TIMEOUT);
+                    .arg(System.currentTimeMillis()).arg("+inf"), LOOKUP_TIMEOUT)
+                    .await().indefinitely();
             return count != null && count.toLong() > 0;
         } catch (RuntimeException e) {
             LOG.debugf("Presence of %s unknown (Redis: %s); treating as offline", userId, e.getMessage());
@@ -77,7 +76,7 @@ public class Presence {
     }
 
     private void fireAndForget(Request request) {
-        redis.send(request).ifNoItem().after(LOOKUP_TIMEOUT).fail().subscribe().with(ok -> { },
+        redis.send(request, LOOKUP_TIMEOUT).subscribe().with(ok -> { },
                 failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
     }
 
