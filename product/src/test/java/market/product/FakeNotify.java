@@ -25,6 +25,9 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     public static volatile boolean down;
     public static volatile int refused;
+    /** Events for this recipient are refused with 422 (an event notify can never accept); counted in REJECTED. */
+    public static volatile String rejectRecipient;
+    public static final List<JsonNode> REJECTED = new CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
@@ -46,8 +49,14 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
             } else if (auth == null || !auth.startsWith("Bearer ")) {
                 status = 401;
             } else {
-                RECEIVED.add(new Received(JSON.readTree(new String(body, StandardCharsets.UTF_8)), user(auth)));
-                status = 202;
+                JsonNode event = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+                if (rejectRecipient != null && rejectRecipient.equals(event.path("recipientId").asText())) {
+                    REJECTED.add(event);
+                    status = 422;
+                } else {
+                    RECEIVED.add(new Received(event, user(auth)));
+                    status = 202;
+                }
             }
             ex.sendResponseHeaders(status, -1);
             ex.close();

@@ -131,6 +131,39 @@ class OutboxEventsTest {
         assertEquals(0, left.intValue());
     }
 
+    @Test
+    void anEventNotifyRefusesForGoodIsSetAsideNotRetriedAndOthersFlow() {
+        String region = Api.uniqueRegion();
+        long refusedListing = create("dl-seller", region);
+        long fineListing = create("dl-other", region);
+        FakeNotify.rejectRecipient = Tokens.idOf("dl-seller");
+        try {
+            json("dl-fan").body("{\"content\":\"거절될 이벤트\"}").post("/api/products/" + refusedListing + "/comments")
+                    .then().statusCode(201);
+            json("dl-fan").body("{\"content\":\"정상 이벤트\"}").post("/api/products/" + fineListing + "/comments")
+                    .then().statusCode(201);
+            await("dl-other", "COMMENT", 1);
+            Api.await("the refused event to be set aside", WAIT, () -> deadEvents("dl-seller") == 1);
+            sleepAWhile();
+            sleepAWhile();
+            assertEquals(1, FakeNotify.REJECTED.stream()
+                    .filter(e -> e.path("recipientId").asText().equals(Tokens.idOf("dl-seller"))).count(),
+                    "refused once, never retried (the relay runs every second in tests)");
+            String error = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                    "SELECT last_error FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL")
+                    .setParameter("r", Tokens.idOf("dl-seller")).getSingleResult());
+            assertTrue(error.contains("422"), error);
+        } finally {
+            FakeNotify.rejectRecipient = null;
+        }
+    }
+
+    private int deadEvents(String user) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL AND delivered_at IS NULL")
+                .setParameter("r", Tokens.idOf(user)).getSingleResult()).intValue());
+    }
+
     private static void sleepAWhile() {
         try {
             Thread.sleep(1500);

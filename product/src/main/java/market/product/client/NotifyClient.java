@@ -1,6 +1,7 @@
 package market.product.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Calls notify with a timeout, a short retry and a circuit breaker. There is no fallback on purpose: a
- * failure must reach the outbox relay, which keeps the event and tries again later.
+ * failure must reach the outbox relay, which keeps the event and tries again later, unless notify refused
+ * the event itself ({@link NotifyRejected}), which the relay sets aside instead.
  */
 @ApplicationScoped
 public class NotifyClient {
@@ -20,9 +22,24 @@ public class NotifyClient {
     }
 
     @Timeout(3000)
-    @Retry(maxRetries = 1, delay = 200, jitter = 100)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000)
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, abortOn = NotifyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = NotifyRejected.class)
     public void send(NotifyEvent event) {
-        api.send(event);
+        try {
+            api.send(event);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (NotifyRejected.isPermanent(status)) {
+                String detail = null;
+                try {
+                    detail = e.getResponse().readEntity(String.class);
+                } catch (RuntimeException unreadable) {
+                    // the status says enough
+                }
+                throw new NotifyRejected(status, detail == null ? null
+                        : detail.substring(0, Math.min(detail.length(), 300)));
+            }
+            throw e;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import market.product.client.NotifyClient;
 import market.product.client.NotifyEvent;
+import market.product.client.NotifyRejected;
 import market.product.config.OutboxConfig;
 import org.jboss.logging.Logger;
 
@@ -20,8 +21,10 @@ import org.jboss.logging.Logger;
  * Delivers outbox events to notify. A run claims due events (hiding them from other replicas for a lease),
  * sends each, marks it delivered on success and, on failure, schedules the next attempt with exponential
  * backoff. Nothing is lost while notify is down; notify drops repeats by the idempotency key, so a crash
- * (or a timeout) between sending and marking can only cause a harmless resend. Delivered rows are purged
- * after {@link OutboxConfig#retention()}.
+ * (or a timeout) between sending and marking can only cause a harmless resend. An event notify refuses for
+ * good ({@link NotifyRejected}: 400/413/415/422) is dead-lettered: marked {@code dead_at} with the refusal
+ * in {@code last_error}, logged as an error and never sent again, so it cannot be retried forever.
+ * Delivered and dead rows are purged after {@link OutboxConfig#retention()}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,7 +56,7 @@ public class OutboxRelay {
 
     /** Sends every due event once; returns how many notify accepted. */
     public int deliverDue() throws SQLException {
-        execute("DELETE FROM outbox_event WHERE delivered_at < now() - make_interval(secs => CAST(? AS double precision))",
+        execute("DELETE FROM outbox_event WHERE coalesce(delivered_at, dead_at) < now() - make_interval(secs => CAST(? AS double precision))",
                 config.retention().toSeconds());
         List<Claimed> batch = claim();
         int delivered = 0;
@@ -64,6 +67,8 @@ public class OutboxRelay {
                 notify.send(c.event());
                 execute("UPDATE outbox_event SET delivered_at = now() WHERE id = ?", c.id());
                 delivered++;
+            } catch (NotifyRejected e) {
+                deadLetter(c, e.getMessage());
             } catch (RuntimeException e) {
                 failed++;
                 lastError = e.toString();
@@ -81,7 +86,8 @@ public class OutboxRelay {
         try (Connection con = db.getConnection();
                 PreparedStatement ps = con.prepareStatement("""
                         UPDATE outbox_event SET next_attempt_at = now() + make_interval(secs => ?)
-                        WHERE id IN (SELECT id FROM outbox_event WHERE delivered_at IS NULL AND next_attempt_at <= now()
+                        WHERE id IN (SELECT id FROM outbox_event WHERE delivered_at IS NULL AND dead_at IS NULL
+                                     AND next_attempt_at <= now()
                                      ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
                         RETURNING id, attempts, idempotency_key, type, recipient_id, title, body, data::text""")) {
             ps.setDouble(1, config.lease().toMillis() / 1000.0);
@@ -95,6 +101,21 @@ public class OutboxRelay {
         }
         out.sort((a, b) -> Long.compare(a.id(), b.id()));
         return out;
+    }
+
+    private void deadLetter(Claimed c, String error) {
+        LOG.errorf("Outbox event %s (%s for %s) refused by notify and set aside, not retried: %s",
+                c.event().idempotencyKey(), c.event().type(), c.event().recipientId(), error);
+        try (Connection con = db.getConnection();
+                PreparedStatement ps = con.prepareStatement(
+                        "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?, dead_at = now() WHERE id = ?")) {
+            ps.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
+            ps.setLong(2, c.id());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            // The lease expires; the next run meets the same refusal and tries again to set it aside.
+            LOG.warnf("Could not dead-letter outbox event %d: %s", c.id(), e.toString());
+        }
     }
 
     private void reschedule(Claimed c, String error) {
