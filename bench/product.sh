@@ -61,15 +61,17 @@ W="(w.title || ' ' || w.description)"
 detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count), p.created_at, p.updated_at, p.bumped_at, p.version, i.id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL ORDER BY i.id;"
 live="p.deleted_at IS NULL"
 
-# name | URL path | SQL the service runs for it (pgbench baseline)
+# name | URL path | pgbench protocol | SQL the service runs for it (pgbench baseline). The service's JDBC
+# driver turns a statement it runs often into a prepared one (-M prepared), except with a price range,
+# which it has planned with its values every time (-M extended).
 scenarios=(
-  "feed page 1|/api/products?size=20|$(page "$(feed "$live")")"
-  "feed page 50 (cursor)|/api/products?size=20&cursor=$cursor|$(page "$(feed "$live AND (p.bumped_at, p.id) < ('$k_ts', $k_id)")")"
-  "filtered (동네+category+price)|/api/products?size=20&region=%EB%8F%99%EB%84%A407%EB%8F%99&category=DIGITAL&minPrice=10000&maxPrice=500000|$(page "$(feed "$live AND p.region = '동네07동' AND p.category = 'DIGITAL' AND p.price >= 10000 AND p.price <= 500000")")"
-  "search q=자전거 (trigram)|/api/products?size=20&q=$q_jajeongeo|$(page "$(search "$live" "strpos($W, '자전거') > 0" "lower$T LIKE '%자전거%'")")"
-  "search q=책상 (2 syllables)|/api/products?size=20&q=$q_chaeksang|$(page "$(search "$live" "strpos($W, '책상') > 0" "word_bigrams$T @> ARRAY[CAST('책상' AS text)] AND strpos(lower$T, '책상') > 0")")"
-  "search q=팝니다 12345 (rare)|/api/products?size=20&q=$q_rare|$(page "$(search "$live" "strpos($W, '팝니다 12345') > 0" "lower$T LIKE '%팝니다 12345%'")")"
-  "detail|/api/products/$detail_id|$detail_sql"
+  "feed page 1|/api/products?size=20|prepared|$(page "$(feed "$live")")"
+  "feed page 50 (cursor)|/api/products?size=20&cursor=$cursor|prepared|$(page "$(feed "$live AND (p.bumped_at, p.id) < ('$k_ts', $k_id)")")"
+  "filtered (동네+category+price)|/api/products?size=20&region=%EB%8F%99%EB%84%A407%EB%8F%99&category=DIGITAL&minPrice=10000&maxPrice=500000|extended|$(page "$(feed "$live AND p.region = '동네07동' AND p.category = 'DIGITAL' AND p.price >= 10000 AND p.price <= 500000")")"
+  "search q=자전거 (trigram)|/api/products?size=20&q=$q_jajeongeo|prepared|$(page "$(search "$live" "strpos($W, '자전거') > 0" "lower$T LIKE '%자전거%'")")"
+  "search q=책상 (2 syllables)|/api/products?size=20&q=$q_chaeksang|prepared|$(page "$(search "$live" "strpos($W, '책상') > 0" "word_bigrams$T @> ARRAY[CAST('책상' AS text)] AND strpos(lower$T, '책상') > 0")")"
+  "search q=팝니다 12345 (rare)|/api/products?size=20&q=$q_rare|prepared|$(page "$(search "$live" "strpos($W, '팝니다 12345') > 0" "lower$T LIKE '%팝니다 12345%'")")"
+  "detail|/api/products/$detail_id|prepared|$detail_sql"
 )
 
 tmp=$(mktemp -d)
@@ -78,7 +80,7 @@ printf '\nproduct bench: %s s per run, %s connections, %s listings, %s\n\n' "$DU
 printf '| %-30s | %9s | %8s | %8s | %11s | %13s |\n' scenario "req/s" "p50 ms" "p99 ms" "pgbench tps" "svc/pgbench %"
 printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" ----------- ---------- ---------- ------------- ---------------
 for s in "${scenarios[@]}"; do
-  IFS='|' read -r name path sql <<<"$s"
+  IFS='|' read -r name path mode sql <<<"$s"
   curl -fsS -o /dev/null "$SVC$path" || { echo "warm-up failed for $name ($SVC$path)"; exit 1; }
   wrk -t2 -c"$CONN" -d"${DUR}s" --latency "$SVC$path" > "$tmp/wrk.txt" || { echo "wrk failed for $name"; exit 1; }
   rps=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.txt")
@@ -87,8 +89,7 @@ for s in "${scenarios[@]}"; do
   p99=$(to_ms "$(awk '$1=="99.000%" || $1=="99%" {print $2}' "$tmp/wrk.txt")")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$tmp/wrk.txt"); [ -n "$non2xx" ] && echo "  (warning: $non2xx non-2xx responses for $name)"
   echo "$sql" > "$tmp/q.sql"
-  # -M prepared: the service's JDBC driver also turns a statement it runs often into a prepared one
-  "$PGBIN/pgbench" -n -M prepared -c"$CONN" -j2 -T"$DUR" -f "$tmp/q.sql" > "$tmp/pgbench.txt" 2>&1 \
+  "$PGBIN/pgbench" -n -M "$mode" -c"$CONN" -j2 -T"$DUR" -f "$tmp/q.sql" > "$tmp/pgbench.txt" 2>&1 \
     || { echo "pgbench failed for $name:"; tail -5 "$tmp/pgbench.txt"; exit 1; }
   tps=$(awk '/^tps/ {print $3; exit}' "$tmp/pgbench.txt")
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')

@@ -1,16 +1,18 @@
 package market.product.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import market.common.api.Page;
 import market.product.domain.Product;
 import market.product.domain.ProductImage;
 import market.product.domain.Profile;
+import market.product.service.ListingDetail;
+import market.product.service.ListingSummary;
 import market.product.service.ProductQueries;
 
-/** Builds listing responses, fetching sellers, thumbnails and the caller's likes per page in one go. */
+/** Builds listing responses; pages and the detail view arrive with seller, thumbnails and likes already read. */
 @ApplicationScoped
 public class ProductMapper {
 
@@ -34,18 +36,32 @@ public class ProductMapper {
                 p.viewCount, liked, p.createdAt, p.updatedAt, p.bumpedAt, p.version);
     }
 
-    public Page<ProductViews.Summary> page(Page<Product> page, String callerId) {
-        List<Long> ids = page.items().stream().map(p -> p.id).toList();
-        Map<String, Profile> sellers = queries.profiles(page.items().stream().map(p -> p.sellerId).distinct().toList());
-        Map<Long, String> thumbs = queries.thumbnails(ids);
-        Set<Long> liked = queries.likedAmong(callerId, ids);
-        List<ProductViews.Summary> items = page.items().stream().map(p -> new ProductViews.Summary(p.id, p.title,
-                p.price, p.negotiable, p.category, p.region, p.status, p.buyerId,
-                seller(p.sellerId, sellers.get(p.sellerId)),
-                thumbs.containsKey(p.id) ? imageUrl(thumbs.get(p.id)) : null, p.likeCount, p.chatCount,
-                p.commentCount, p.viewCount, liked.contains(p.id), p.createdAt, p.updatedAt, p.bumpedAt, p.version))
-                .toList();
+    /** The detail read by {@code ProductService.view} (seller, photos and liked already in it). */
+    public ProductViews.Detail detail(ListingDetail d) {
+        List<ProductViews.Image> imgs = d.images().stream().map(i -> new ProductViews.Image(i.id(),
+                imageUrl(i.objectKey()), imageUrl(i.thumbKey()), i.width(), i.height())).toList();
+        return new ProductViews.Detail(d.id(), d.title(), d.description(), d.price(), d.negotiable(), d.category(),
+                d.region(), d.status(), d.buyerId(), seller(d.sellerId(), d.sellerNickname(), d.sellerTemperature()),
+                imgs, d.likeCount(), d.chatCount(), d.commentCount(), d.viewCount(), d.liked(), d.createdAt(),
+                d.updatedAt(), d.bumpedAt(), d.version());
+    }
+
+    public Page<ProductViews.Summary> page(Page<ListingSummary> page) {
+        List<ProductViews.Summary> items = new ArrayList<>(page.items().size());
+        for (ListingSummary p : page.items()) {
+            items.add(new ProductViews.Summary(p.id(), p.title(), p.price(), p.negotiable(), p.category(), p.region(),
+                    p.status(), p.buyerId(), seller(p.sellerId(), p.sellerNickname(), p.sellerTemperature()),
+                    p.thumbKey() == null ? null : imageUrl(p.thumbKey()), p.likeCount(), p.chatCount(),
+                    p.commentCount(), p.viewCount(), p.liked(), p.createdAt(), p.updatedAt(), p.bumpedAt(),
+                    p.version()));
+        }
         return new Page<>(items, page.nextCursor());
+    }
+
+    /** A seller without a profile yet shows as 이웃 with the starting temperature. */
+    private static ProductViews.Seller seller(String id, String nickname, BigDecimal temperature) {
+        return nickname == null ? new ProductViews.Seller(id, "이웃", Profile.INITIAL_TEMPERATURE)
+                : new ProductViews.Seller(id, nickname, temperature);
     }
 
     private static ProductViews.Seller seller(String id, Profile p) {

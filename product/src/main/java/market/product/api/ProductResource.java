@@ -25,6 +25,7 @@ import market.product.domain.Product;
 import market.product.domain.ProductStatus;
 import market.product.service.FeedQuery;
 import market.product.service.ImageService;
+import market.product.service.ListingDetail;
 import market.product.service.ProductQueries;
 import market.product.service.ProductService;
 
@@ -73,15 +74,15 @@ public class ProductResource {
                 QueryParams.optionalText("region", region, 50),
                 QueryParams.optionalEnum("status", status, ProductStatus.class), min, max,
                 QueryParams.optionalText("sellerId", sellerId, 64), order);
-        return mapper.page(queries.feed(query, cursor, Cursor.size(size)), user.idOrNull());
+        return mapper.page(queries.feed(query, cursor, Cursor.size(size), user.idOrNull()));
     }
 
     @GET
     @Path("{id}")
     @PermitAll
     public Response detail(@PathParam("id") long id) {
-        Product p = products.view(id, user.viewerKey());
-        return withEtag(p, Response.ok(mapper.detail(p, images.of(id), user.idOrNull())));
+        ListingDetail d = products.view(id, user.viewerKey(), user.idOrNull());
+        return Response.ok(mapper.detail(d)).tag(new EntityTag(Integer.toString(d.version()))).build();
     }
 
     @POST

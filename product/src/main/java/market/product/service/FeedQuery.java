@@ -7,12 +7,20 @@ public record FeedQuery(String q, String category, String region, ProductStatus 
         Long maxPrice, String sellerId, Sort sort) {
 
     public enum Sort {
-        LATEST("latest"), PRICE_ASC("price_asc"), PRICE_DESC("price_desc"), POPULAR("popular");
+        LATEST("latest", "bumped_at"), PRICE_ASC("price_asc", "price"), PRICE_DESC("price_desc", "price"),
+        POPULAR("popular", "like_count");
 
         private final String param;
+        private final String column;
 
-        Sort(String param) {
+        Sort(String param, String column) {
             this.param = param;
+            this.column = column;
+        }
+
+        /** The listing column ordered on (then id, in the same direction). */
+        String column() {
+            return column;
         }
 
         public String param() {

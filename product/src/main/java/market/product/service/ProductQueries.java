@@ -1,169 +1,239 @@
 package market.product.service;
 
-import market.common.db.Timestamps;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
-import market.product.domain.Product;
+import market.common.db.Timestamps;
+import market.product.domain.ProductStatus;
 import market.product.domain.Profile;
 
 /**
- * Read side of listings: the feed with keyset pagination (never OFFSET), search, my likes, and the
- * batched look-ups (sellers, thumbnails, liked) that turn a page of rows into a response without N+1.
+ * Read side of listings: the feed with keyset pagination (never OFFSET), search and my likes, each page one
+ * plain JDBC statement that also brings sellers, thumbnails and the caller's likes; and the batched look-ups
+ * (profiles, liked) for the other responses.
  */
 @ApplicationScoped
 public class ProductQueries {
 
-    /** Search text: title and description together, matching the expression indexes of V2. */
-    private static final String TEXT = "(p.title || ' ' || p.description)";
-
     private final EntityManager em;
+    private final DataSource dataSource;
 
-    public ProductQueries(EntityManager em) {
+    public ProductQueries(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
-    @Transactional
-    public Page<Product> feed(FeedQuery f, String cursor, int size) {
+    /**
+     * One page of the feed, in one statement that also brings each row's seller, thumbnail and the caller's
+     * like. {@code callerId} may be null (anonymous).
+     */
+    public Page<ListingSummary> feed(FeedQuery f, String cursor, int size, String callerId) {
         FeedQuery.Sort sort = f.sort() == null ? FeedQuery.Sort.LATEST : f.sort();
-        StringBuilder sql = new StringBuilder("SELECT p.* FROM product p WHERE p.deleted_at IS NULL");
-        Map<String, Object> params = new HashMap<>();
-        filter(sql, params, "p.region = :region", "region", f.region());
-        filter(sql, params, "p.category = :category", "category", f.category());
-        filter(sql, params, "p.status = :status", "status", f.status() == null ? null : f.status().name());
-        filter(sql, params, "p.price >= :minPrice", "minPrice", f.minPrice());
-        filter(sql, params, "p.price <= :maxPrice", "maxPrice", f.maxPrice());
-        filter(sql, params, "p.seller_id = :sellerId", "sellerId", f.sellerId());
-        search(sql, params, f.q());
         Cursor c = Cursor.decode(cursor, 3);
         if (c != null && !sort.param().equals(c.stringAt(0))) {
             throw ApiException.badRequest("cursor", "the cursor belongs to another sort order");
         }
-        switch (sort) {
-            case LATEST -> {
-                if (c != null) {
-                    sql.append(" AND (p.bumped_at, p.id) < (:k, :id)");
-                    params.put("k", Timestamps.fromMicros(c.longAt(1)));
-                }
-                sql.append(" ORDER BY p.bumped_at DESC, p.id DESC");
-            }
-            case PRICE_ASC -> {
-                if (c != null) {
-                    sql.append(" AND (p.price, p.id) > (:k, :id)");
-                    params.put("k", c.longAt(1));
-                }
-                sql.append(" ORDER BY p.price ASC, p.id ASC");
-            }
-            case PRICE_DESC -> {
-                if (c != null) {
-                    sql.append(" AND (p.price, p.id) < (:k, :id)");
-                    params.put("k", c.longAt(1));
-                }
-                sql.append(" ORDER BY p.price DESC, p.id DESC");
-            }
-            case POPULAR -> {
-                if (c != null) {
-                    sql.append(" AND (p.like_count, p.id) < (:k, :id)");
-                    params.put("k", (int) c.longAt(1));
-                }
-                sql.append(" ORDER BY p.like_count DESC, p.id DESC");
-            }
-        }
+        Sql where = new Sql().append("p.deleted_at IS NULL");
+        filter(where, "p.region = ?", f.region());
+        filter(where, "p.category = ?", f.category());
+        filter(where, "p.status = ?", f.status() == null ? null : f.status().name());
+        filter(where, "p.price >= ?", f.minPrice());
+        filter(where, "p.price <= ?", f.maxPrice());
+        filter(where, "p.seller_id = ?", f.sellerId());
         if (c != null) {
-            params.put("id", c.longAt(2));
+            Object key = switch (sort) {
+                case LATEST -> Timestamps.fromMicros(c.longAt(1));
+                case PRICE_ASC, PRICE_DESC -> c.longAt(1);
+                case POPULAR -> (int) c.longAt(1);
+            };
+            where.append(" AND (p." + sort.column() + ", p.id) " + (sort == FeedQuery.Sort.PRICE_ASC ? ">" : "<")
+                    + " (?, ?)", key, c.longAt(2));
         }
-        sql.append(" LIMIT :limit");
-        params.put("limit", size + 1);
-        Query query = em.createNativeQuery(sql.toString(), Product.class);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Product> rows = query.getResultList();
-        return Page.of(rows, size, p -> Cursor.encode(sort.param(), sortKey(sort, p), p.id));
+        Search search = Search.of(f.q());
+        Sql rows = search == null
+                ? new Sql().append("SELECT " + columns("p") + " FROM product p WHERE ").append(where)
+                        .append(" ORDER BY " + order(sort, "p") + " LIMIT " + (size + 1))
+                : search.rows(where, sort, size);
+        // How wide a price range is decides the best plan; a generic plan may guess wrong (see Sql.query). Text
+        // search is written to be safe with a generic plan, and re-planning the statement tripled its cost.
+        boolean customPlan = f.minPrice() != null || f.maxPrice() != null;
+        List<ListingSummary> page = withDetails(rows, sort, callerId).query(dataSource, customPlan, ProductQueries::summary);
+        return Page.of(page, size, p -> Cursor.encode(sort.param(), sortKey(sort, p), p.id()));
     }
 
-    private static Object sortKey(FeedQuery.Sort sort, Product p) {
+    private static Object sortKey(FeedQuery.Sort sort, ListingSummary p) {
         return switch (sort) {
-            case LATEST -> Timestamps.micros(p.bumpedAt);
-            case PRICE_ASC, PRICE_DESC -> p.price;
-            case POPULAR -> p.likeCount;
+            case LATEST -> Timestamps.micros(p.bumpedAt());
+            case PRICE_ASC, PRICE_DESC -> p.price();
+            case POPULAR -> p.likeCount();
         };
     }
 
-    /**
-     * Korean needs two paths (see DESIGN.md §5): 3+ characters use the trigram GIN index through LIKE;
-     * a 2-character query has no trigram, so it uses the word-bigram GIN index with `@>` and an exact
-     * strpos recheck; a single character can only be scanned.
-     */
-    private static void search(StringBuilder sql, Map<String, Object> params, String q) {
-        if (q == null) {
-            return;
-        }
-        String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
-        if (needle.isEmpty()) {
-            return;
-        }
-        int length = needle.codePointCount(0, needle.length());
-        if (length >= 3) {
-            sql.append(" AND lower").append(TEXT).append(" LIKE :pattern");
-            params.put("pattern", "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        } else if (length == 2) {
-            sql.append(" AND word_bigrams").append(TEXT).append(" @> ARRAY[CAST(:q AS text)]")
-                    .append(" AND strpos(lower").append(TEXT).append(", :q) > 0");
-            params.put("q", needle);
+    /** The listing columns a page shows (no description), qualified by {@code alias}. */
+    private static String columns(String a) {
+        return String.join(", ", java.util.Arrays.stream(COLUMNS).map(col -> a + "." + col).toList());
+    }
+
+    private static final String[] COLUMNS = {"id", "title", "price", "negotiable", "category", "region", "status",
+        "buyer_id", "seller_id", "like_count", "chat_count", "comment_count", "view_count", "created_at",
+        "updated_at", "bumped_at", "version"};
+
+    private static String order(FeedQuery.Sort sort, String a) {
+        String dir = sort == FeedQuery.Sort.PRICE_ASC ? " ASC" : " DESC";
+        return a + "." + sort.column() + dir + ", " + a + ".id" + dir;
+    }
+
+    /** Wraps page rows (listing columns as {@code p}) with seller, thumbnail and liked, in feed order. */
+    private static Sql withDetails(Sql rows, FeedQuery.Sort sort, String callerId) {
+        Sql sql = new Sql().append("SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
+                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), ");
+        if (callerId == null) {
+            sql.append("false");
         } else {
-            sql.append(" AND strpos(lower").append(TEXT).append(", :q) > 0");
-            params.put("q", needle);
+            sql.append("EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = ?)", callerId);
+        }
+        return sql.append(" FROM (").append(rows).append(") p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY "
+                + order(sort, "p"));
+    }
+
+    private static ListingSummary summary(ResultSet rs) throws SQLException {
+        return new ListingSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5),
+                rs.getString(6), ProductStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+                rs.getString(18), rs.getBigDecimal(19), rs.getString(20), rs.getBoolean(21), rs.getInt(10),
+                rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getObject(14, OffsetDateTime.class),
+                rs.getObject(15, OffsetDateTime.class), rs.getObject(16, OffsetDateTime.class), rs.getInt(17));
+    }
+
+    /**
+     * Text search (DESIGN.md §5). The condition that can use an index: 3+ characters LIKE through the trigram
+     * GIN index; 2 characters (no trigram) the word-bigram GIN index with `@>` plus an exact strpos
+     * recheck; 1 character can only be scanned.
+     *
+     * <p>A GIN index returns every match unordered, so a common term (thousands of matches) costs a fetch
+     * and sort of all of them for one page. The statement therefore first walks the newest (in the page's
+     * order) {@code walk} rows that pass the other filters and the cursor, testing the text on each: the
+     * matches inside an ordered prefix are the first matches of the whole order, so when the walk finds a
+     * full page (size + 1 rows), or the walk covered every candidate, that is exactly the answer. Only
+     * otherwise (a rarer term) does the same statement run the index query. Both branches test the same
+     * condition, so the result is the same either way.
+     */
+    private record Search(String needle, boolean bigram) {
+
+        static Search of(String q) {
+            if (q == null) {
+                return null;
+            }
+            String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+            if (needle.isEmpty()) {
+                return null;
+            }
+            return new Search(needle, needle.codePointCount(0, needle.length()) == 2);
+        }
+
+        /** Rows to look at per result row, and at least this many, before falling back to the index. */
+        private static final int WALK_PER_ROW = 50;
+        private static final int WALK_MIN = 1000;
+
+        Sql rows(Sql where, FeedQuery.Sort sort, int size) {
+            int limit = size + 1;
+            int walk = Math.max(WALK_MIN, WALK_PER_ROW * limit);
+            return new Sql()
+                    .append("WITH hits AS (SELECT " + columns("w") + " FROM (SELECT p.* FROM product p WHERE ")
+                    .append(where).append(" ORDER BY " + order(sort, "p") + " LIMIT " + walk + ") w WHERE ")
+                    .append(walkMatch("w")).append(" ORDER BY " + order(sort, "w") + " LIMIT " + limit + "),"
+                            + " walked AS (SELECT (SELECT count(*) FROM hits) = " + limit
+                            + " OR (SELECT count(*) FROM (SELECT 1 FROM product p WHERE ")
+                    .append(where).append(" LIMIT " + walk + ") x) < " + walk + " AS done),"
+                            // Materialized: the planner's guess of how many rows match a LIKE is poor, and
+                            // with a LIMIT in reach it may walk the whole feed index hoping to stop early;
+                            // this branch only runs when matches are sparse, so read them from the index.
+                            + " matches AS MATERIALIZED (SELECT " + columns("p") + " FROM product p WHERE ")
+                    .append(where).append(" AND ").append(indexMatch("p"))
+                    .append(") SELECT * FROM hits WHERE (SELECT done FROM walked) UNION ALL"
+                            + " SELECT * FROM (SELECT * FROM matches m ORDER BY " + order(sort, "m") + " LIMIT "
+                            + limit + ") g WHERE NOT (SELECT done FROM walked)");
+        }
+
+        private static String text(String a) {
+            return "(" + a + ".title || ' ' || " + a + ".description)";
+        }
+
+        /** The condition as the index query states it (same expressions as the indexes of V2). */
+        private Sql indexMatch(String a) {
+            int length = needle.codePointCount(0, needle.length());
+            if (length >= 3) {
+                return new Sql().append("lower" + text(a) + " LIKE ?",
+                        "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            Sql sql = new Sql();
+            if (length == 2) {
+                sql.append("word_bigrams" + text(a) + " @> ARRAY[CAST(? AS text)] AND ", needle);
+            }
+            return sql.append("strpos(lower" + text(a) + ", ?) > 0", needle);
+        }
+
+        /**
+         * The same condition, cheaper per row. LIKE '%n%' (n escaped) is exactly strpos(.., n) > 0. A needle of
+         * Hangul, digits and spaces only has no case: no character lower-cases to one of its characters and
+         * lower() maps character for character, so lower(t) contains it exactly when t does, and the walk
+         * skips lower() (most of the walk's cost). Two letters or digits, which PostgreSQL's {@code \s}
+         * never splits, imply the word bigram when found; only other two-character needles keep that test.
+         */
+        private Sql walkMatch(String a) {
+            Sql sql = new Sql().append("strpos(" + (caseless(needle) ? text(a) : "lower" + text(a)) + ", ?) > 0",
+                    needle);
+            if (bigram && !needle.codePoints().allMatch(Character::isLetterOrDigit)) {
+                sql.append(" AND word_bigrams" + text(a) + " @> ARRAY[CAST(? AS text)]", needle);
+            }
+            return sql;
+        }
+
+        private static boolean caseless(String needle) {
+            return needle.codePoints().allMatch(c -> (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E)
+                    || (c >= '0' && c <= '9') || c == ' ');
         }
     }
 
-    private static void filter(StringBuilder sql, Map<String, Object> params, String clause, String name,
-            Object value) {
+    private static void filter(Sql where, String clause, Object value) {
         if (value != null) {
-            sql.append(" AND ").append(clause);
-            params.put(name, value);
+            where.append(" AND " + clause, value);
         }
     }
 
     /** My liked listings, most recently liked first. */
-    @Transactional
-    public Page<Product> likedBy(String userId, String cursor, int size) {
+    public Page<ListingSummary> likedBy(String userId, String cursor, int size) {
         Cursor c = Cursor.decode(cursor, 2);
-        String sql = "SELECT l.product_id, l.created_at FROM product_like l JOIN product p ON p.id = l.product_id"
-                + " WHERE l.user_id = :u AND p.deleted_at IS NULL"
-                + (c == null ? "" : " AND (l.created_at, l.product_id) < (:t, :id)")
-                + " ORDER BY l.created_at DESC, l.product_id DESC LIMIT :limit";
-        Query query = em.createNativeQuery(sql).setParameter("u", userId).setParameter("limit", size + 1);
+        Sql sql = new Sql().append("SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
+                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1),"
+                + " true, l.created_at FROM product_like l JOIN product p ON p.id = l.product_id"
+                + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE l.user_id = ? AND p.deleted_at IS NULL", userId);
         if (c != null) {
-            query.setParameter("t", Timestamps.fromMicros(c.longAt(0))).setParameter("id", c.longAt(1));
+            sql.append(" AND (l.created_at, l.product_id) < (?, ?)", Timestamps.fromMicros(c.longAt(0)), c.longAt(1));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Map<Long, Long> likedAt = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            likedAt.put(((Number) row[0]).longValue(), Timestamps.micros(Timestamps.odt(row[1])));
-        }
-        Map<Long, Product> byId = em.createQuery("from Product where id in :ids", Product.class)
-                .setParameter("ids", likedAt.keySet().isEmpty() ? List.of(-1L) : likedAt.keySet())
-                .getResultStream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-        List<Product> ordered = likedAt.keySet().stream().map(byId::get).toList();
-        return Page.of(ordered, size, p -> Cursor.encode(likedAt.get(p.id), p.id));
+        sql.append(" ORDER BY l.created_at DESC, l.product_id DESC LIMIT " + (size + 1));
+        Map<Long, Long> likedAt = new HashMap<>();
+        List<ListingSummary> rows = sql.query(dataSource, false, rs -> {
+            ListingSummary row = summary(rs);
+            likedAt.put(row.id(), Timestamps.micros(rs.getObject(22, OffsetDateTime.class)));
+            return row;
+        });
+        return Page.of(rows, size, p -> Cursor.encode(likedAt.get(p.id()), p.id()));
     }
 
     @Transactional
@@ -176,24 +246,6 @@ public class ProductQueries {
         List<Profile> rows = em.createNativeQuery("SELECT * FROM user_profile WHERE id IN (:ids)", Profile.class)
                 .setParameter("ids", ids).getResultList();
         return rows.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-    }
-
-    /** The first photo's thumbnail key of each listing that has one. */
-    @Transactional
-    public Map<Long, String> thumbnails(Collection<Long> productIds) {
-        if (productIds.isEmpty()) {
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT DISTINCT ON (product_id) product_id, thumb_key FROM product_image
-                WHERE product_id IN (:ids) ORDER BY product_id, id""")
-                .setParameter("ids", productIds).getResultList();
-        Map<Long, String> out = new HashMap<>();
-        for (Object[] row : rows) {
-            out.put(((Number) row[0]).longValue(), (String) row[1]);
-        }
-        return out;
     }
 
     /** Which of these listings the user likes; empty for anonymous callers. */

@@ -1,13 +1,16 @@
 package market.product.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import market.common.api.ApiException;
 import market.product.domain.Category;
 import market.product.domain.Product;
@@ -22,12 +25,15 @@ public class ProductService {
             String region) {}
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final ProfileService profiles;
     private final EventOutbox outbox;
     private final ImageCleanup cleanup;
 
-    public ProductService(EntityManager em, ProfileService profiles, EventOutbox outbox, ImageCleanup cleanup) {
+    public ProductService(EntityManager em, AgroalDataSource dataSource, ProfileService profiles, EventOutbox outbox,
+            ImageCleanup cleanup) {
         this.em = em;
+        this.dataSource = dataSource;
         this.profiles = profiles;
         this.outbox = outbox;
         this.cleanup = cleanup;
@@ -111,21 +117,58 @@ public class ProductService {
         cleanup.forgetAllImages(p.id);
     }
 
-    /** The listing, counting a view unless this viewer was counted within the last hour. */
-    @Transactional
-    public Product view(long id, String viewerKey) {
-        Product p = find(id);
-        int counted = em.createNativeQuery("""
-                INSERT INTO product_view (product_id, viewer, viewed_at) VALUES (:id, :viewer, now())
-                ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now()
-                WHERE product_view.viewed_at < now() - interval '1 hour'""")
-                .setParameter("id", id).setParameter("viewer", viewerKey).executeUpdate();
-        if (counted > 0) {
-            em.createNativeQuery("UPDATE product SET view_count = view_count + 1 WHERE id = :id")
-                    .setParameter("id", id).executeUpdate();
-            p.viewCount++;
+    /**
+     * The listing with its seller, photos and the caller's like, counting a view unless this viewer was
+     * counted within the last hour. One statement on an autocommit connection: the view is only written when
+     * it counts (the NOT EXISTS guard), so a repeated view takes no row lock and commits without a WAL flush;
+     * the upsert's own WHERE still decides when two first views race.
+     */
+    public ListingDetail view(long id, String viewerKey, String callerId) {
+        Sql sql = new Sql().append("""
+                WITH counted AS (
+                    INSERT INTO product_view (product_id, viewer, viewed_at)
+                    SELECT p.id, ?, now() FROM product p WHERE p.id = ? AND p.deleted_at IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = ?
+                                    AND v.viewed_at >= now() - interval '1 hour')
+                    ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now()
+                    WHERE product_view.viewed_at < now() - interval '1 hour'
+                    RETURNING product_id
+                ), bumped AS (
+                    UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted)
+                    RETURNING view_count
+                )
+                SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status,
+                    p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, viewerKey);
+        if (callerId == null) {
+            sql.append("false");
+        } else {
+            sql.append("EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = ?)", callerId);
         }
-        return p;
+        sql.append("""
+                , p.like_count, p.chat_count, p.comment_count,
+                    coalesce((SELECT view_count FROM bumped), p.view_count), p.created_at, p.updated_at,
+                    p.bumped_at, p.version, i.id, i.object_key, i.thumb_key, i.width, i.height
+                FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id
+                LEFT JOIN product_image i ON i.product_id = p.id
+                WHERE p.id = ? AND p.deleted_at IS NULL
+                ORDER BY i.id""", id);
+        List<ListingDetail.Image> images = new ArrayList<>();
+        List<ListingDetail> rows = sql.query(dataSource, false, rs -> {
+            if (rs.getObject(22) != null) {
+                images.add(new ListingDetail.Image(rs.getLong(22), rs.getString(23), rs.getString(24), rs.getInt(25),
+                        rs.getInt(26)));
+            }
+            return new ListingDetail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                    rs.getBoolean(5), rs.getString(6), rs.getString(7), ProductStatus.valueOf(rs.getString(8)),
+                    rs.getString(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12), images,
+                    rs.getBoolean(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17),
+                    rs.getObject(18, OffsetDateTime.class), rs.getObject(19, OffsetDateTime.class),
+                    rs.getObject(20, OffsetDateTime.class), rs.getInt(21));
+        });
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Product " + id);
+        }
+        return rows.get(0);
     }
 
     /** A listing that is not deleted, or 404. */
