@@ -2,7 +2,6 @@ package market.chat.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +54,10 @@ public class ChatService {
             Room room = stored.room();
             fanout.publish(List.of(room.sellerId(), room.buyerId()), json(new Frames.Message(stored.message())));
             String recipient = room.otherThan(senderId);
-            // Off the sender's path: the presence lookup (a Redis round trip) must not delay the ack.
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                if (!presence.isOnline(recipient)) {
+            // Off the sender's path and off the worker threads: the presence lookup is a non-blocking Redis
+            // round trip, the push an asynchronous, bulkheaded call.
+            presence.isOnline(recipient).subscribe().with(online -> {
+                if (!online) {
                     push(room, recipient, stored);
                 }
             });

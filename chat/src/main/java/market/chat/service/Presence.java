@@ -2,6 +2,7 @@ package market.chat.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -22,7 +23,7 @@ import org.jboss.logging.Logger;
 public class Presence {
 
     private static final Logger LOG = Logger.getLogger(Presence.class);
-    private static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(300);
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(1000);
 
     private final RedisLink redis;
     private final Vertx vertx;
@@ -59,20 +60,18 @@ public class Presence {
         fireAndForget(Request.cmd(Command.ZREM).arg(key(userId)).arg(fanout.instanceId()));
     }
 
-    /** Blocking; call from a worker thread. */
-    public boolean isOnline(String userId) {
+    /** Whether the user has a connection on any replica; without an answer from Redis, false. Non-blocking. */
+    public Uni<Boolean> isOnline(String userId) {
         if (local.isConnected(userId)) {
-            return true;
+            return Uni.createFrom().item(true);
         }
-        try {
-            Response count = redis.send(Request.cmd(Command.ZCOUNT).arg(key(userId))
-                    .arg(System.currentTimeMillis()).arg("+inf"), LOOKUP_TIMEOUT)
-                    .await().indefinitely();
-            return count != null && count.toLong() > 0;
-        } catch (RuntimeException e) {
-            LOG.debugf("Presence of %s unknown (Redis: %s); treating as offline", userId, e.getMessage());
-            return false;
-        }
+        return redis.send(Request.cmd(Command.ZCOUNT).arg(key(userId)).arg(System.currentTimeMillis()).arg("+inf"),
+                LOOKUP_TIMEOUT)
+                .map(count -> count != null && count.toLong() > 0)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("Presence of %s unknown (Redis: %s); treating as offline", userId, e.getMessage());
+                    return false;
+                });
     }
 
     private void fireAndForget(Request request) {

@@ -69,12 +69,16 @@ public class ChatSocket {
         }
     }
 
-    /** Blocking (worker thread): a send is committed to PostgreSQL before its ack goes out. */
+    /**
+     * Blocking (worker thread): a send is committed to PostgreSQL before its ack goes out. The ack is handed
+     * to the connection without waiting for the write, so a slow reader does not hold a worker thread.
+     */
     @OnTextMessage
     public void onText(String text, WebSocketConnection connection) {
         String reply = handle(text, connection);
         if (reply != null) {
-            connection.sendTextAndAwait(reply);
+            connection.sendText(reply).subscribe().with(ok -> { },
+                    failure -> LOG.debugf("Reply to a closing connection dropped: %s", failure.getMessage()));
         }
     }
 
