@@ -40,6 +40,8 @@ public class ChatBench {
     static final AtomicLong resyncs = new AtomicLong();
     static final Pattern MSG_ID = Pattern.compile("\\{\"id\":(\\d+)");
     static HttpClient http;
+    static final Pattern SENT_AT = Pattern.compile("\"sentAt\":\"([^\"]+)\"");
+    static long[] sentWall, toCommit, commitToAck;
     static String restUrl;
     static final boolean DEBUG = Boolean.getBoolean("debug");
     static final AtomicInteger debugLeft = new AtomicInteger(8);
@@ -122,7 +124,19 @@ public class ChatBench {
                 case "resync" -> resync();
                 case "ack" -> {
                     Matcher m = CMID.matcher(f);
-                    if (m.find()) { acked.set(Integer.parseInt(m.group(1)), 1); ackCount.incrementAndGet(); }
+                    if (m.find()) {
+                        int s = Integer.parseInt(m.group(1));
+                        acked.set(s, 1);
+                        ackCount.incrementAndGet();
+                        // split the ack's round trip at the commit time the server stamped (same machine clock)
+                        Matcher at = SENT_AT.matcher(f);
+                        if (at.find() && s < sentWall.length && sentWall[s] > 0) {
+                            long commit = java.time.OffsetDateTime.parse(at.group(1)).toInstant().toEpochMilli();
+                            long nowWall = System.currentTimeMillis();
+                            toCommit[s] = commit - sentWall[s];
+                            commitToAck[s] = nowWall - commit;
+                        }
+                    }
                     if (!CONTENT.matcher(f).find()) staleAcks.incrementAndGet();
                     inflight.decrementAndGet();
                 }
@@ -154,7 +168,7 @@ public class ChatBench {
 
         ExecutorService exec = Executors.newFixedThreadPool(4);
         restUrl = rest;
-        http = HttpClient.newBuilder().executor(exec).connectTimeout(Duration.ofSeconds(5)).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(exec).connectTimeout(Duration.ofSeconds(5)).build();
 
         // rooms: the buyer opens (or gets back) its room on the seller's listing; idempotent across runs
         long[] roomId = new long[rooms];
@@ -177,6 +191,10 @@ public class ChatBench {
 
         int maxMsgs = (int) Math.min(50_000_000L, (long) rate * secs + 1000);
         designated = new int[maxMsgs];
+        sentWall = new long[maxMsgs];
+        toCommit = new long[maxMsgs];
+        commitToAck = new long[maxMsgs];
+        Arrays.fill(toCommit, Long.MIN_VALUE);
         latency = new long[maxMsgs];
         Arrays.fill(latency, -1);
         acked = new AtomicIntegerArray(maxMsgs);
@@ -218,6 +236,7 @@ public class ChatBench {
                 Conn sender = cs[2 * r + (fromSeller ? 0 : 1)], recv = cs[2 * r + (fromSeller ? 1 : 0)];
                 if (sender.inflight.get() >= cap) { shed++; continue; }
                 designated[seq] = recv.id;
+                sentWall[seq] = System.currentTimeMillis();
                 sender.inflight.incrementAndGet();
                 sender.enqueue("{\"type\":\"send\",\"roomId\":" + roomId[r] + ",\"content\":\"b:" + RUN + ":" + seq + ":" + System.nanoTime()
                         + "\",\"clientMsgId\":\"m" + RUN + "-" + seq + "\"}");
@@ -256,6 +275,14 @@ public class ChatBench {
         }
         if (staleAcks.get() > 0) System.err.println("acks answering an older message (idempotent replay): " + staleAcks.get());
         if (lost > 0) System.err.println("lost by tenth of run " + Arrays.toString(lostByTenth) + ", by receiver conn " + lostByConn);
+        // where the time goes: client hand-off -> server commit, and server commit -> ack back at the client
+        long[] tc = new long[sent], ca = new long[sent];
+        int k = 0;
+        for (int i = firstMeasured; i < sent; i++) if (toCommit[i] != Long.MIN_VALUE) { tc[k] = toCommit[i]; ca[k] = commitToAck[i]; k++; }
+        tc = Arrays.copyOf(tc, k); ca = Arrays.copyOf(ca, k);
+        Arrays.sort(tc); Arrays.sort(ca);
+        if (k > 0) System.err.printf(Locale.ROOT, "split: send->commit p50 %d ms p99 %d ms; commit->ack p50 %d ms p99 %d ms%n",
+                tc[k / 2], tc[(int) (0.99 * (k - 1))], ca[k / 2], ca[(int) (0.99 * (k - 1))]);
         long[] l = Arrays.copyOf(lat, n);
         Arrays.sort(l);
         double p50 = n > 0 ? l[(int) (0.50 * (n - 1))] / 1e6 : Double.NaN;

@@ -141,7 +141,7 @@ row "server: frames dropped on send (log)" "$(cat "$tmp"/chat-*.log | grep -c 'd
 row "redis-benchmark PUBLISH req/s (baseline)" "$pub"
 row "delivered msg/s vs PUBLISH %" "$ratio"
 [ "$errors" != 0 ] && echo "error codes: $errcodes"
-grep '^lost by\|^acks answering' "$tmp/client.err" || true
+grep '^lost by\|^acks answering\|^split' "$tmp/client.err" || true
 grep -q 'closed\|error' "$tmp/client.err" && { echo "client notes:"; grep 'closed\|error' "$tmp/client.err" | head -5; }
 echo
 echo "target: p99 < 100 ms at 1,000 msg/s delivered, lost = 0"

@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
 public class Fanout {
 
     private static final Logger LOG = Logger.getLogger(Fanout.class);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
     public static final String RESYNC_FRAME = "{\"type\":\"resync\"}";
     /** Beyond this many users with missed frames, every connection of every replica is told to resync. */
     private static final int MISSED_USERS_LIMIT = 10_000;
