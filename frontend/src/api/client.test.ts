@@ -97,5 +97,7 @@ describe('chat partners of a listing', () => {
     vi.stubGlobal('fetch', fetchMock);
     expect((await chatPartnersFor(7)).map((u) => u.id)).toEqual(['bob', 'carol']);
     expect(fetchMock).toHaveBeenCalledTimes(2);
+    // the server filters by listing; the client still keeps only that listing's rooms
+    expect(String(fetchMock.mock.calls[0][0])).toContain('productId=7');
   });
 });

@@ -101,7 +101,7 @@ export async function chatPartnersFor(productId: number): Promise<UserRef[]> {
   const found = new Map<string, UserRef>();
   let cursor: string | undefined;
   for (let i = 0; i < 20; i++) {
-    const page = await request<Page<ChatRoom>>('/api/chat/rooms', { query: { cursor, size: 100 } });
+    const page = await request<Page<ChatRoom>>('/api/chat/rooms', { query: { productId, cursor, size: 100 } });
     for (const r of page.items) if (r.product.id === productId && !found.has(r.buyer.id)) found.set(r.buyer.id, r.buyer);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;

@@ -142,6 +142,42 @@ class RoomApiTest {
     }
 
     @Test
+    void theRoomListFiltersByListingForTheSellerPickingABuyer() {
+        String seller = Fixtures.user("seller");
+        String bob = Fixtures.user("bob");
+        String carol = Fixtures.user("carol");
+        long productId = Fixtures.product(seller);
+        long other = Fixtures.product(seller);
+        for (String buyer : new String[] {bob, carol}) {
+            given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                    .body("{\"productId\":" + productId + "}").post("/api/chat/rooms").then().statusCode(201);
+        }
+        given().auth().oauth2(Tokens.user(bob)).contentType(ContentType.JSON)
+                .body("{\"productId\":" + other + "}").post("/api/chat/rooms").then().statusCode(201);
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?productId=" + productId + "&size=1")
+                .then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].product.id", org.hamcrest.Matchers.equalTo((int) productId))
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue());
+        java.util.List<String> buyers = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().auth().oauth2(Tokens.user(seller))
+                    .get("/api/chat/rooms?productId=" + productId + "&size=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).extract().jsonPath();
+            buyers.addAll(page.getList("items.buyer.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Set.of(Tokens.idOf(bob), Tokens.idOf(carol)), java.util.Set.copyOf(buyers));
+        org.junit.jupiter.api.Assertions.assertEquals(2, buyers.size());
+        for (String bad : new String[] {"abc", "0", "-3", "1.5"}) {
+            given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?productId=" + bad).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void roomListIsMostRecentFirstWithLastMessageUnreadAndKeysetPages() {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");

@@ -40,8 +40,24 @@ public class RoomResource {
 
     @GET
     @RolesAllowed("user")
-    public Page<RoomView> mine(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
-        return queries.roomsOf(jwt.getSubject(), cursor, Cursor.size(size));
+    public Page<RoomView> mine(@QueryParam("productId") String productId, @QueryParam("cursor") String cursor,
+            @QueryParam("size") String size) {
+        return queries.roomsOf(jwt.getSubject(), productId(productId), cursor, Cursor.size(size));
+    }
+
+    private static Long productId(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw market.common.api.ApiException.badRequest("productId", "must be a listing id");
     }
 
     @POST

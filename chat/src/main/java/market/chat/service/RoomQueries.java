@@ -27,6 +27,7 @@ public class RoomQueries {
 
     private static final String LIST = SELECT + """
              WHERE (r.seller_id = :me OR r.buyer_id = :me)
+               AND (CAST(:productId AS bigint) IS NULL OR r.product_id = :productId)
                AND (CAST(:afterTs AS timestamptz) IS NULL
                     OR (r.updated_at, r.id) < (CAST(:afterTs AS timestamptz), :afterId))
              ORDER BY r.updated_at DESC, r.id DESC
@@ -40,13 +41,15 @@ public class RoomQueries {
         this.em = em;
     }
 
-    public Page<RoomView> roomsOf(String userId, String cursor, int size) {
+    /** The caller's rooms, optionally only those about one listing (a seller picking the buyer). */
+    public Page<RoomView> roomsOf(String userId, Long productId, String cursor, int size) {
         Cursor c = Cursor.decode(cursor, 2);
         OffsetDateTime afterTs = c == null ? null
                 : Timestamps.fromMicros(c.longAt(0));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(LIST)
                 .setParameter("me", userId)
+                .setParameter("productId", productId)
                 .setParameter("afterTs", afterTs)
                 .setParameter("afterId", c == null ? 0L : c.longAt(1))
                 .setParameter("limit", size + 1)
