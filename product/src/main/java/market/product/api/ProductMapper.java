@@ -65,7 +65,6 @@ public class ProductMapper {
     }
 
     private static ProductViews.Seller seller(String id, Profile p) {
-        return p == null ? new ProductViews.Seller(id, "이웃", Profile.INITIAL_TEMPERATURE)
-                : new ProductViews.Seller(p.id, p.nickname, p.mannerTemperature);
+        return p == null ? seller(id, null, null) : seller(p.id, p.nickname, p.mannerTemperature);
     }
 }
