@@ -189,7 +189,10 @@ public class ChatBench {
         }
         for (var f : opening) f.get(60, TimeUnit.SECONDS);
 
-        int maxMsgs = (int) Math.min(50_000_000L, (long) rate * secs + 1000);
+        int warmSecs = Integer.parseInt(System.getProperty("warmup", "10"));
+        int warmRateArg = Integer.parseInt(System.getProperty("warmupRate", Integer.toString(rate)));
+        // every message of the warm-up and of the measured window has a slot
+        int maxMsgs = (int) Math.min(50_000_000L, (long) rate * secs + (long) warmRateArg * warmSecs + 1000);
         designated = new int[maxMsgs];
         sentWall = new long[maxMsgs];
         toCommit = new long[maxMsgs];
@@ -221,14 +224,17 @@ public class ChatBench {
         // open-loop sender at `rate` msg/s; a connection holds at most `cap` unacknowledged sends, offers beyond
         // that are shed (counted) instead of queueing without bound in the client
         // warm-up (JIT, pools, caches) at the same rate; only what is sent after it is measured
-        int warm = Integer.parseInt(System.getProperty("warmup", "10"));
+        // (warmupRate, default the measured rate: the JIT of both server JVMs is still compiling for a minute or
+        // more after start, so a long warm-up at a rate the cold servers can carry measures the warm service)
+        int warm = warmSecs, warmRate = warmRateArg;
         int seq = 0, firstMeasured = -1;
         long offered = 0, shed = 0, offeredWarm = 0, shedWarm = 0;
         long begin = System.nanoTime(), start = begin + warm * 1_000_000_000L, end = start + secs * 1_000_000_000L;
         while (System.nanoTime() < end && seq < maxMsgs) {
             long now = System.nanoTime();
             if (firstMeasured < 0 && now >= start) { firstMeasured = seq; offeredWarm = offered; shedWarm = shed; }
-            long due = (long) ((now - begin) / 1e9 * rate);
+            long due = now < start ? (long) ((now - begin) / 1e9 * warmRate)
+                    : (long) (warm * (double) warmRate + (now - start) / 1e9 * rate);
             while (offered < due && seq < maxMsgs) {
                 long o = offered++;
                 int r = (int) (o % rooms);

@@ -8,7 +8,7 @@
 # Each user holds one connection: sellers on :18082, buyers on :18092, so every message crosses Redis.
 # The client offers RATE msg/s open-loop but keeps at most INFLIGHT (env, default 16) unacked sends per
 # connection; offers beyond that are counted as shed, so latency is measured at the rate actually carried.
-# WARMUP=<s> (default 10): the same load first, not measured (JIT, pools).
+# WARMUP=<s> (default 10): load first, not measured (JIT, pools), at WARMUP_RATE msg/s (default: RATE).
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
 set -euo pipefail
@@ -111,7 +111,7 @@ done
 pub=$(redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-16379}" -n 100000 -c 16 -q PUBLISH chat-bench-baseline hello 2>/dev/null \
   | tr '\r' '\n' | awk '/requests per second/ {for (i = 1; i <= NF; i++) if ($(i+1) == "requests") v = $i} END {print v}')
 
-java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="${WARMUP:-10}" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
+java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="${WARMUP:-10}" -DwarmupRate="${WARMUP_RATE:-$RATE}" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
   "ws://127.0.0.1:${PORTS[0]}/ws/chat" "ws://127.0.0.1:${PORTS[1]}/ws/chat" "http://127.0.0.1:${PORTS[0]}" \
   "$tmp/rooms" > "$tmp/result" 2> "$tmp/client.err" || { cat "$tmp/client.err"; exit 1; }
 grep -q '^RESULT' "$tmp/result" || { cat "$tmp/client.err" "$tmp/result"; exit 1; }
@@ -120,8 +120,8 @@ declare $(grep '^RESULT' "$tmp/result" | sed 's/^RESULT //; s/ errcodes=.*//')
 errcodes=$(sed -n 's/.*errcodes=//p' "$tmp/result")
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
 
-printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up, %s\n\n' \
-  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "${WARMUP:-10}" "$(date -u +%FT%TZ)"
+printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s, %s\n\n' \
+  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "${WARMUP:-10}" "${WARMUP_RATE:-$RATE}" "$(date -u +%FT%TZ)"
 printf '| %-44s | %12s |\n' metric value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" --------------
 row() { printf '| %-44s | %12s |\n' "$1" "$2"; }

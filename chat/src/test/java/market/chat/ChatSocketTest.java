@@ -132,6 +132,10 @@ class ChatSocketTest {
             JsonObject tooLong = b.next("error");
             assertEquals("bad_frame", tooLong.getString("code"));
             assertEquals("too-long", tooLong.getString("clientMsgId"));
+            b.send(WsClient.sendFrame(roomId, "a\u0000b", "nul"));
+            JsonObject nul = b.next("error");
+            assertEquals("bad_frame", nul.getString("code"));
+            assertEquals("nul", nul.getString("clientMsgId"));
             b.send(WsClient.sendFrame(99_999_999L, "hi", "nowhere"));
             assertEquals("not_found", b.next("error").getString("code"));
             b.send(WsClient.sendFrame(strangersRoom, "hi", "theirs"));

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MessageApiTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void sendIsDurableAndIdempotentPerClientMsgId() {
         String seller = Fixtures.user("seller");
@@ -163,8 +166,121 @@ class MessageApiTest {
         given().auth().oauth2(token).get(path + "?size=1000").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
 
+        // PostgreSQL refuses a NUL character in text: a 400 problem, not a 500.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"a\\u0000b\"}")
+                .post(path).then().statusCode(400).contentType("application/problem+json");
+
         given().auth().oauth2(token).get(path).then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(token).get("/api/chat/rooms/" + roomId).then().body("lastMessage", nullValue());
+    }
+
+    /**
+     * What keeps catch-up gap-free: a send takes its message id only once it holds the room's row lock, so ids
+     * of one room are committed in order. While another transaction holds the lock the send waits without
+     * having drawn from the id sequence.
+     */
+    @Test
+    void aSendTakesItsIdOnlyOnceItHoldsTheRoomLock() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        String token = Tokens.user(buyer);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection lock = dataSource.getConnection();
+                java.sql.Connection probe = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("SELECT id FROM chat_room WHERE id = " + roomId + " FOR UPDATE");
+            long before = lastMessageId(probe);
+            var send = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"content\":\"waits for the lock\"}").post("/api/chat/rooms/" + roomId + "/messages")
+                    .then().statusCode(201).extract().<Integer>path("id"));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!waitingOnLock(probe)) {
+                assertTrue(System.currentTimeMillis() < deadline, "the send never waited for the room lock");
+                Thread.sleep(20);
+            }
+            assertEquals(before, lastMessageId(probe), "no message id drawn while waiting for the room");
+            lock.commit();
+            int id = send.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(id > before, id + " after " + before);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long lastMessageId(java.sql.Connection c) throws java.sql.SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM chat_message_id_seq")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static boolean waitingOnLock(java.sql.Connection c) throws java.sql.SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO chat_message%'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    /**
+     * Both participants send at once, every message twice (a resend racing its original), while a reader
+     * catches up with {@code after} the whole time: each clientMsgId is stored once, both sends of it get the
+     * same message, and the reader, which only ever asks for ids above the last one it saw, ends up with every
+     * message in order: no id is committed after a higher one of the same room.
+     */
+    @Test
+    void concurrentSendsAndResendsKeepOneMessageEachAndCatchUpNeverSkips() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        String path = "/api/chat/rooms/" + roomId + "/messages";
+        String sellerToken = Tokens.user(seller);
+        String buyerToken = Tokens.user(buyer);
+        int perUser = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Long> seen = new ArrayList<>();
+        java.util.concurrent.Future<?> reader = pool.submit(() -> {
+            long after = 0;
+            boolean last = false;
+            while (!last) {
+                last = !writing.get();
+                List<Integer> ids = given().auth().oauth2(sellerToken).get(path + "?after=" + after + "&size=100")
+                        .then().statusCode(200).extract().path("items.id");
+                for (Integer id : ids) {
+                    seen.add(id.longValue());
+                    after = id;
+                }
+            }
+            return null;
+        });
+        List<java.util.concurrent.Future<Integer>> sends = new ArrayList<>();
+        for (int i = 0; i < perUser; i++) {
+            for (String token : List.of(sellerToken, buyerToken)) {
+                String body = "{\"content\":\"race " + i + "\",\"clientMsgId\":\"race-" + i + "\"}";
+                for (int copy = 0; copy < 2; copy++) {
+                    sends.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                            .post(path).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                            .extract().path("id")));
+                }
+            }
+        }
+        List<Integer> returned = new ArrayList<>();
+        for (var f : sends) {
+            returned.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        writing.set(false);
+        reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+
+        for (int i = 0; i < returned.size(); i += 2) {
+            assertEquals(returned.get(i), returned.get(i + 1), "a message and its resend are one message");
+        }
+        List<Long> stored = given().auth().oauth2(sellerToken).get(path + "?size=100").then().statusCode(200)
+                .body("items", hasSize(2 * perUser)).extract().<List<Integer>>path("items.id").stream()
+                .map(Integer::longValue).toList();
+        assertEquals(stored, seen, "catching up with after saw every message once, in order");
     }
 
     @Test

@@ -5,10 +5,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 import market.chat.api.MessageView;
 import market.chat.domain.Appointment;
 import market.chat.domain.MessageType;
@@ -29,55 +36,102 @@ public class MessageStore {
 
     private static final String COLUMNS =
             "id, room_id, sender_id, type, content, CAST(appointment AS text), client_msg_id, sent_at";
-    private static final String RAW_COLUMNS = "id, room_id, sender_id, type, content, appointment, client_msg_id, sent_at";
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final RoomService rooms;
     private final ObjectMapper mapper;
 
-    public MessageStore(EntityManager em, RoomService rooms, ObjectMapper mapper) {
+    public MessageStore(EntityManager em, DataSource dataSource, RoomService rooms, ObjectMapper mapper) {
         this.em = em;
+        this.dataSource = dataSource;
         this.rooms = rooms;
         this.mapper = mapper;
     }
 
     /**
-     * Stores a message. The room row is locked first, so ids are handed out and committed in the same
-     * order within a room: a reader paging with {@code after} never skips a message committed late.
-     * A repeated clientMsgId of the same sender returns the first message unchanged.
+     * Stores a message in one autocommit statement (plain JDBC: the hottest write of the service, no JTA
+     * transaction or Hibernate query around it). The statement locks the room row first and only then takes
+     * the message id, so ids are handed out and committed in the same order within a room: a reader paging
+     * with {@code after} never skips a message committed late. A repeated clientMsgId of the same sender hits
+     * the unique index (ON CONFLICT DO NOTHING: the earlier insert has committed, it held the room lock) and
+     * the first message is returned unchanged.
      */
-    @Transactional
     public Stored append(long roomId, String senderId, String content, String clientMsgId, Appointment appointment) {
-        Room room = rooms.accessForUpdate(roomId, senderId);
         MessageType type = appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
-        // One round trip for the rest (the room row is locked above): the earlier message with this clientMsgId,
-        // or the insert plus the room's last message and the sender's read mark.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("WITH prior AS (SELECT " + RAW_COLUMNS + """
-                     FROM chat_message
-                    WHERE room_id = ?1 AND sender_id = ?2 AND client_msg_id = CAST(?6 AS varchar)
-                ), ins AS (
-                    INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
-                    SELECT ?1, ?2, ?3, ?4, CAST(?5 AS jsonb), CAST(?6 AS varchar) WHERE NOT EXISTS (SELECT 1 FROM prior)
-                    RETURNING""" + " " + RAW_COLUMNS + """
-                ), last AS (
-                    UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
-                ), mark AS (
-                    INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
-                    ON CONFLICT (room_id, user_id)
-                    DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
-                )
-                SELECT""" + " " + COLUMNS + ", true FROM ins UNION ALL SELECT " + COLUMNS + ", false FROM prior")
-                .setParameter(1, roomId)
-                .setParameter(2, senderId)
-                .setParameter(3, type.name())
-                .setParameter(4, content)
-                .setParameter(5, appointment == null ? null : json(appointment))
-                .setParameter(6, clientMsgId)
-                .getResultList();
-        Object[] row = rows.get(0);
-        return new Stored(room, toView(row), (Boolean) row[8]);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(APPEND)) {
+            ps.setLong(1, roomId);
+            ps.setString(2, senderId);
+            ps.setString(3, type.name());
+            ps.setString(4, content);
+            ps.setString(5, appointment == null ? null : json(appointment));
+            ps.setString(6, clientMsgId);
+            ps.setString(7, senderId);
+            Room room;
+            MessageView message = null;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ApiException.notFound("Room");
+                }
+                room = new Room(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)).requireParticipant(senderId);
+                if (rs.getObject(7) != null) {
+                    message = new MessageView(rs.getLong(7), roomId, rs.getString(8), rs.getString(9),
+                            rs.getString(10), appointment(rs.getString(11)), rs.getString(12),
+                            Timestamps.odt(rs.getObject(13, OffsetDateTime.class)));
+                }
+            }
+            if (message != null) {
+                return new Stored(room, message, true);
+            }
+            if (clientMsgId == null) {
+                throw new IllegalStateException("Message of room " + roomId + " was neither stored nor a resend");
+            }
+            return new Stored(room, prior(c, roomId, senderId, clientMsgId), false);
+        } catch (SQLException e) {
+            throw new PersistenceException("Storing a message failed: " + e.getMessage(), e);
+        }
     }
+
+    private MessageView prior(Connection c, long roomId, String senderId, String clientMsgId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?")) {
+            ps.setLong(1, roomId);
+            ps.setString(2, senderId);
+            ps.setString(3, clientMsgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
+                }
+                return new MessageView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), appointment(rs.getString(6)), rs.getString(7),
+                        Timestamps.odt(rs.getObject(8, OffsetDateTime.class)));
+            }
+        }
+    }
+
+    /** Lock the room, insert unless resent, move the room's last message and the sender's read mark. */
+    private static final String APPEND = """
+            WITH room AS (
+                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname
+                  FROM chat_room WHERE id = ? FOR UPDATE
+            ), ins AS (
+                INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
+                SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS varchar) FROM room
+                 WHERE CAST(? AS varchar) IN (room.seller_id, room.buyer_id)
+                ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
+                RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
+                          client_msg_id, sent_at
+            ), last AS (
+                UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
+            ), mark AS (
+                INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
+                ON CONFLICT (room_id, user_id)
+                DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
+            )
+            SELECT room.id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id, room.buyer_nickname,
+                   ins.id, ins.sender_id, ins.type, ins.content, ins.appointment, ins.client_msg_id, ins.sent_at
+              FROM room LEFT JOIN ins ON true""";
 
     /**
      * A page of a room's messages, always oldest first. With {@code after}: the next newer ones (catch-up);
@@ -158,15 +212,18 @@ public class MessageStore {
     }
 
     private MessageView toView(Object[] r) {
-        Appointment appointment = null;
-        if (r[5] != null) {
-            try {
-                appointment = mapper.readValue((String) r[5], Appointment.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Stored appointment is unreadable", e);
-            }
-        }
         return new MessageView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], appointment, (String) r[6], Timestamps.odt(r[7]));
+                (String) r[3], (String) r[4], appointment((String) r[5]), (String) r[6], Timestamps.odt(r[7]));
+    }
+
+    private Appointment appointment(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(stored, Appointment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored appointment is unreadable", e);
+        }
     }
 }

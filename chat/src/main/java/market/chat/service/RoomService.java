@@ -104,12 +104,7 @@ public class RoomService {
 
     /** The room if the caller takes part in it: 404 when there is none, 403 when it is someone else's. */
     public Room access(long roomId, String userId) {
-        return find(roomId, false).requireParticipant(userId);
-    }
-
-    /** Same as {@link #access} but locks the room row until the transaction ends (serialises sends per room). */
-    public Room accessForUpdate(long roomId, String userId) {
-        return find(roomId, true).requireParticipant(userId);
+        return find(roomId).requireParticipant(userId);
     }
 
     public RoomView view(long roomId, String userId) {
@@ -117,10 +112,10 @@ public class RoomService {
         return queries.room(roomId, userId);
     }
 
-    private Room find(long roomId, boolean lock) {
+    private Room find(long roomId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname FROM chat_room WHERE id = ?1" + (lock ? " FOR UPDATE" : ""))
+                "SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname FROM chat_room WHERE id = ?1")
                 .setParameter(1, roomId)
                 .getResultList();
         if (rows.isEmpty()) {

@@ -118,6 +118,9 @@ public class ChatSocket {
                     : problem.errors().get(0).field() + ": " + problem.errors().get(0).message();
             return error(code(e.status()), detail, clientMsgId);
         } catch (RuntimeException e) {
+            if (StorageFailures.isRejectedValue(e)) {
+                return error("bad_frame", "A value contains characters that can not be stored", clientMsgId);
+            }
             if (StorageFailures.isUnavailable(e)) {
                 return error("unavailable", "Chat storage is unavailable; resend the message shortly", clientMsgId);
             }
