@@ -8,7 +8,10 @@
 # Each user holds one connection: sellers on :18082, buyers on :18092, so every message crosses Redis.
 # The client offers RATE msg/s open-loop but keeps at most INFLIGHT (env, default 16) unacked sends per
 # connection; offers beyond that are counted as shed, so latency is measured at the rate actually carried.
-# WARMUP=<s> (default 10): load first, not measured (JIT, pools), at WARMUP_RATE msg/s (default: RATE).
+# WARMUP=<s> (default 90): load first, not measured, at WARMUP_RATE msg/s (default 300). Both chat JVMs start
+# with the bench and their JIT compilers are still busy for a minute or more (C2 took ~20 % of a core per
+# replica 40 s after start): a cold replica carries ~400 msg/s, a warm one far more. The warm-up lets them
+# compile at a rate they carry cold; WARMUP=10 WARMUP_RATE=<RATE> measures the cold start instead.
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
 set -euo pipefail
@@ -17,6 +20,8 @@ CONNS=${1:-1000}
 ROOMS=${2:-500}
 SECS=${3:-60}
 RATE=${4:-1000}
+WARMUP=${WARMUP:-90}
+WARMUP_RATE=${WARMUP_RATE:-300}
 PORTS=(18082 18092)
 PRODUCT=${PRODUCT_URL:-http://127.0.0.1:8081}
 KC=${KEYCLOAK_URL:-http://127.0.0.1:8180/auth}
@@ -26,6 +31,9 @@ JAR=$ROOT/chat/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "$JAR missing: build chat first"; exit 1; }
 command -v redis-benchmark >/dev/null || { echo "redis-benchmark is needed"; exit 1; }
 [ "$SECS" -ge 5 ] && [ "$SECS" -le 600 ] || { echo "seconds must be 5..600"; exit 1; }
+# access tokens live 5 minutes and signing 1,000 users in takes about a minute: resync catch-ups late in a
+# longer run would get 401s
+[ $((WARMUP + SECS)) -le 200 ] || echo "warning: warm-up + run > 200 s; the users' tokens (5 min) may expire before the end"
 [ $((ROOMS % 2)) -eq 0 ] && [ "$ROOMS" -le 2000 ] || { echo "rooms must be even and <= 2000"; exit 1; }
 curl -fsS "$PRODUCT/q/health/ready" >/dev/null || { echo "product not ready at $PRODUCT: run ./market up"; exit 1; }
 
@@ -111,7 +119,7 @@ done
 pub=$(redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-16379}" -n 100000 -c 16 -q PUBLISH chat-bench-baseline hello 2>/dev/null \
   | tr '\r' '\n' | awk '/requests per second/ {for (i = 1; i <= NF; i++) if ($(i+1) == "requests") v = $i} END {print v}')
 
-java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="${WARMUP:-10}" -DwarmupRate="${WARMUP_RATE:-$RATE}" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
+java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
   "ws://127.0.0.1:${PORTS[0]}/ws/chat" "ws://127.0.0.1:${PORTS[1]}/ws/chat" "http://127.0.0.1:${PORTS[0]}" \
   "$tmp/rooms" > "$tmp/result" 2> "$tmp/client.err" || { cat "$tmp/client.err"; exit 1; }
 grep -q '^RESULT' "$tmp/result" || { cat "$tmp/client.err" "$tmp/result"; exit 1; }
@@ -121,7 +129,7 @@ errcodes=$(sed -n 's/.*errcodes=//p' "$tmp/result")
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
 
 printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s, %s\n\n' \
-  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "${WARMUP:-10}" "${WARMUP_RATE:-$RATE}" "$(date -u +%FT%TZ)"
+  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$WARMUP" "$WARMUP_RATE" "$(date -u +%FT%TZ)"
 printf '| %-44s | %12s |\n' metric value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" --------------
 row() { printf '| %-44s | %12s |\n' "$1" "$2"; }

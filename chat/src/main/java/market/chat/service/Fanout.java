@@ -8,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,53 +44,49 @@ public class Fanout {
     private static final int MISSED_USERS_LIMIT = 10_000;
     private static final String EVERYONE = "*";
 
-    private final Redis redis;
     private final RedisLink link;
-    private final Vertx vertx;
     private final LocalConnections local;
     private final ObjectMapper mapper;
     private final String channel;
     private final String instanceId = UUID.randomUUID().toString();
 
-    private volatile RedisConnection subscription;
-    private volatile boolean connecting;
-    private volatile boolean stopped;
+    private final ReconnectingRedis subscription;
     private volatile boolean everSubscribed;
     private volatile boolean publishFailing;
     /** Users whose frames could not be published to the other replicas since the last resync. */
     private final Set<String> missed = ConcurrentHashMap.newKeySet();
-    private long timerId = -1;
 
     public Fanout(Redis redis, RedisLink link, Vertx vertx, LocalConnections local, ObjectMapper mapper,
             ChatConfig config) {
-        this.redis = redis;
         this.link = link;
-        this.vertx = vertx;
         this.local = local;
         this.mapper = mapper;
         this.channel = config.fanoutChannel();
+        this.subscription = new ReconnectingRedis(redis, vertx, "fan-out subscription", conn -> {
+            conn.handler(this::onPush);
+            return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
+        }, this::onSubscribed, why -> LOG.warnf("Fan-out subscription lost (%s); retrying every second", why));
     }
 
     void start(@Observes StartupEvent event) {
-        subscribe();
-        timerId = vertx.setPeriodic(1000, id -> {
-            if (subscription == null && !connecting && !stopped) {
-                subscribe();
-            } else if (subscription != null && !missed.isEmpty()) {
+        subscription.start(() -> {
+            if (!missed.isEmpty()) {
                 resyncMissed();
             }
         });
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        subscription.stop();
+    }
+
+    private void onSubscribed() {
+        LOG.infof("Subscribed to %s for cross-replica fan-out", channel);
+        if (everSubscribed) {
+            // Frames from other replicas may have been missed while unsubscribed.
+            local.deliverAll(RESYNC_FRAME);
         }
-        RedisConnection s = subscription;
-        if (s != null) {
-            s.closeAndForget();
-        }
+        everSubscribed = true;
     }
 
     public String instanceId() {
@@ -100,7 +95,7 @@ public class Fanout {
 
     /** True while this replica receives the other replicas' frames. */
     public boolean subscribed() {
-        return subscription != null;
+        return subscription.current() != null;
     }
 
     /** Sends a frame (already JSON) to all connections of these users, here and on the other replicas. */
@@ -152,39 +147,6 @@ public class Fanout {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void subscribe() {
-        connecting = true;
-        redis.connect().subscribe().with(conn -> {
-            conn.handler(this::onPush);
-            conn.exceptionHandler(failure -> lost(conn, failure.getMessage()));
-            conn.endHandler(() -> lost(conn, "connection closed"));
-            conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).subscribe().with(ok -> {
-                subscription = conn;
-                connecting = false;
-                LOG.infof("Subscribed to %s for cross-replica fan-out", channel);
-                if (everSubscribed) {
-                    // Frames from other replicas may have been missed while unsubscribed.
-                    local.deliverAll(RESYNC_FRAME);
-                }
-                everSubscribed = true;
-            }, failure -> {
-                connecting = false;
-                conn.closeAndForget();
-            });
-        }, failure -> {
-            connecting = false;
-            LOG.debugf("Redis not reachable for fan-out subscription: %s", failure.getMessage());
-        });
-    }
-
-    private void lost(RedisConnection conn, String why) {
-        if (subscription == conn) {
-            subscription = null;
-            LOG.warnf("Fan-out subscription lost (%s); retrying every second", why);
-        }
-        conn.closeAndForget();
     }
 
     private void onPush(Response push) {

@@ -26,62 +26,25 @@ public class RedisLink {
     private static final Logger LOG = Logger.getLogger(RedisLink.class);
 
     private final Redis redis;
-    private final Vertx vertx;
-    private volatile RedisConnection link;
-    private volatile boolean connecting;
-    private volatile boolean stopped;
-    private long timerId = -1;
+    private final ReconnectingRedis link;
 
     public RedisLink(Redis redis, Vertx vertx) {
         this.redis = redis;
-        this.vertx = vertx;
+        this.link = new ReconnectingRedis(redis, vertx, "command link", c -> Uni.createFrom().voidItem(), () -> { },
+                why -> LOG.debugf("Redis link lost (%s); reconnecting", why));
     }
 
     void start(@Observes StartupEvent event) {
-        connect();
-        timerId = vertx.setPeriodic(1000, id -> {
-            if (link == null && !connecting && !stopped) {
-                connect();
-            }
-        });
+        link.start(() -> { });
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
-        RedisConnection c = link;
-        link = null;
-        if (c != null) {
-            c.closeAndForget();
-        }
+        link.stop();
     }
 
     /** Sends a command on the link (or the pool while it is down); fails after the timeout. */
     public Uni<Response> send(Request request, Duration timeout) {
-        RedisConnection c = link;
+        RedisConnection c = link.current();
         return (c != null ? c.send(request) : redis.send(request)).ifNoItem().after(timeout).fail();
-    }
-
-    private void connect() {
-        connecting = true;
-        redis.connect().subscribe().with(c -> {
-            c.exceptionHandler(failure -> lost(c, failure.getMessage()));
-            c.endHandler(() -> lost(c, "connection closed"));
-            link = c;
-            connecting = false;
-        }, failure -> {
-            connecting = false;
-            LOG.debugf("Redis link not established: %s", failure.getMessage());
-        });
-    }
-
-    private void lost(RedisConnection c, String why) {
-        if (link == c) {
-            link = null;
-            LOG.debugf("Redis link lost (%s); reconnecting", why);
-        }
-        c.closeAndForget();
     }
 }
