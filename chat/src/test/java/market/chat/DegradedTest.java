@@ -64,6 +64,11 @@ class DegradedTest {
                         .body("items[1].id", equalTo((int) restId));
                 given().get("/q/health/ready").then().statusCode(200)
                         .body("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed", equalTo(false));
+                // Presence unknown with Redis unreachable: a recipient with no connection here gets a push.
+                String away = Fixtures.user("seller");
+                long awayRoom = Fixtures.room(away, buyer);
+                long pushed = Fixtures.send(buyer, awayRoom, "Redis가 없어도 푸시는 가요");
+                assertTrue(PushTest.awaitPush(pushed, 10_000).isPresent(), "push while Redis is down");
                 // The frames other replicas could not get are remembered by user, to tell them to resync.
                 assertTrue(fanout.missedUsers() >= 2, "sender and recipient remembered for a resync");
             } finally {

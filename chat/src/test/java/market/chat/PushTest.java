@@ -86,6 +86,21 @@ class PushTest {
     }
 
     @Test
+    void aRedisThatDoesNotAnswerInTimeIsNotTakenForAnOfflineRecipient() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        // Redis reachable but answering nobody for 2.5 s (what overload looks like to the lookup): the presence
+        // lookup times out after 1 s, and the recipient, most likely connected somewhere, gets no extra push.
+        redis.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(2500)).await().atMost(Duration.ofSeconds(5));
+        long id = Fixtures.send(buyer, roomId, "바쁘신가요?");
+        assertTrue(awaitPush(id, 3500).isEmpty(), "no push when presence is not answered in time");
+        // Redis answering again, the same offline recipient gets pushes.
+        long next = Fixtures.send(buyer, roomId, "답장 주세요");
+        assertTrue(awaitPush(next, 10_000).isPresent(), "push once presence answers again");
+    }
+
+    @Test
     void chatKeepsWorkingWhileNotifyIsDown() throws Exception {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");

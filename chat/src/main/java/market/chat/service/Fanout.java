@@ -38,7 +38,12 @@ import org.jboss.logging.Logger;
 public class Fanout {
 
     private static final Logger LOG = Logger.getLogger(Fanout.class);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A publish not answered in this time counts as failed (its users are told to resync). Redis being down
+     * fails publishes at once (connection refused or closed); the timeout is for a Redis that hangs. Short
+     * timeouts turned overload into false outages: every one costs a resync round, i.e. more load.
+     */
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     public static final String RESYNC_FRAME = "{\"type\":\"resync\"}";
     /** Beyond this many users with missed frames, every connection of every replica is told to resync. */
     private static final int MISSED_USERS_LIMIT = 10_000;
