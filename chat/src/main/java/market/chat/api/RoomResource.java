@@ -46,18 +46,7 @@ public class RoomResource {
     }
 
     private static Long productId(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw market.common.api.ApiException.badRequest("productId", "must be a listing id");
+        return idParam("productId", raw, 1, "must be a listing id");
     }
 
     @POST
@@ -106,17 +95,22 @@ public class RoomResource {
     }
 
     private static Long messageId(String name, String raw) {
+        return idParam(name, raw, 0, "must be a message id (0 or more)");
+    }
+
+    /** An optional id query parameter: absent or blank is null, else a whole number of at least min (or a 400). */
+    private static Long idParam(String field, String raw, long min, String must) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
             long value = Long.parseLong(raw.strip());
-            if (value < 0) {
-                throw ApiException.badRequest(name, "must be a message id (0 or more)");
+            if (value >= min) {
+                return value;
             }
-            return value;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, "must be a message id (0 or more)");
+            // answered below
         }
+        throw ApiException.badRequest(field, must);
     }
 }
