@@ -223,8 +223,8 @@ public class ChatBench {
 
         // open-loop sender at `rate` msg/s; a connection holds at most `cap` unacknowledged sends, offers beyond
         // that are shed (counted) instead of queueing without bound in the client
-        // warm-up (JIT, pools, caches) at the same rate; only what is sent after it is measured
-        // (warmupRate, default the measured rate: the JIT of both server JVMs is still compiling for a minute or
+        // warm-up (JIT, pools, caches) at warmupRate; only what is sent after it is measured
+        // (warmupRate, default the measured rate; chat.sh passes its own default: the JIT of both server JVMs is still compiling for a minute or
         // more after start, so a long warm-up at a rate the cold servers can carry measures the warm service)
         int warm = warmSecs, warmRate = warmRateArg;
         int seq = 0, firstMeasured = -1;

@@ -13,6 +13,7 @@
 # replica 40 s after start): a cold replica carries ~400 msg/s, a warm one far more. The warm-up lets them
 # compile at a rate they carry cold; WARMUP=10 WARMUP_RATE=<RATE> measures the cold start instead.
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
+# CHAT_JAVA_OPTS: extra JVM options for the two instances (experiments, e.g. -XX:TieredStopAtLevel=1).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -79,7 +80,7 @@ for port in "${PORTS[@]}"; do
     QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${REDIS_PORT:-16379}" \
     MARKET_CHAT_PRODUCT_URL="$PRODUCT" \
     MARKET_CHAT_NOTIFY_URL="http://127.0.0.1:${NOTIFY_PORT:-8083}" \
-    java -Xmx384m -XX:+UseSerialGC \
+    java -Xmx384m -XX:+UseSerialGC ${CHAT_JAVA_OPTS:-} \
       -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
       -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \
       -jar "$JAR" > "$tmp/chat-$port.log" 2>&1 &

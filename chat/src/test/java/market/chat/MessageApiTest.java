@@ -208,6 +208,31 @@ class MessageApiTest {
         }
     }
 
+    /**
+     * A first read mark inserts into chat_read, whose foreign key check takes a key share lock on the room row;
+     * a send then upserts the same chat_read row. If the send's room lock conflicted with key share (FOR UPDATE),
+     * the two could deadlock; with FOR NO KEY UPDATE a send goes past a key share lock held elsewhere.
+     */
+    @Test
+    void aSendDoesNotWaitForAKeyShareLockOnTheRoom() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        String token = Tokens.user(buyer);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection keyShare = dataSource.getConnection()) {
+            keyShare.setAutoCommit(false);
+            keyShare.createStatement().execute("SELECT id FROM chat_room WHERE id = " + roomId + " FOR KEY SHARE");
+            var send = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"content\":\"no wait\"}").post("/api/chat/rooms/" + roomId + "/messages")
+                    .then().statusCode(201).extract().<Integer>path("id"));
+            assertTrue(send.get(5, java.util.concurrent.TimeUnit.SECONDS) > 0, "stored while the key share is held");
+            keyShare.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static long lastMessageId(java.sql.Connection c) throws java.sql.SQLException {
         try (var rs = c.createStatement().executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM chat_message_id_seq")) {
             rs.next();
@@ -267,12 +292,16 @@ class MessageApiTest {
             }
         }
         List<Integer> returned = new ArrayList<>();
-        for (var f : sends) {
-            returned.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        try {
+            for (var f : sends) {
+                returned.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            writing.set(false);
+            reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
         }
-        writing.set(false);
-        reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        pool.shutdown();
 
         for (int i = 0; i < returned.size(); i += 2) {
             assertEquals(returned.get(i), returned.get(i + 1), "a message and its resend are one message");

@@ -31,6 +31,9 @@ class PushTest {
     @Inject
     Redis redis;
 
+    @Inject
+    market.chat.service.RedisLink link;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -86,18 +89,30 @@ class PushTest {
     }
 
     @Test
-    void aRedisThatDoesNotAnswerInTimeIsNotTakenForAnOfflineRecipient() {
+    void aBusyRedisIsNotTakenForAnOfflineRecipientButASilentOneIs() throws Exception {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
-        // Redis reachable but answering nobody for 2.5 s (what overload looks like to the lookup): the presence
-        // lookup times out after 1 s, and the recipient, most likely connected somewhere, gets no extra push.
-        redis.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(2500)).await().atMost(Duration.ofSeconds(5));
+        // Busy: Redis answered the link just now and then answers nobody for 2.5 s (what overload looks like to
+        // the lookup). The lookup times out after 1 s and the recipient, most likely connected somewhere, gets
+        // no extra push.
+        link.send(Request.cmd(Command.PING), Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(5));
+        pause(2500);
         long id = Fixtures.send(buyer, roomId, "바쁘신가요?");
         assertTrue(awaitPush(id, 3500).isEmpty(), "no push when presence is not answered in time");
-        // Redis answering again, the same offline recipient gets pushes.
+        // Answering again: the same offline recipient gets pushes.
         long next = Fixtures.send(buyer, roomId, "답장 주세요");
         assertTrue(awaitPush(next, 10_000).isPresent(), "push once presence answers again");
+        // Silent: nothing has come back on the link for longer than it takes to call Redis busy (a host gone
+        // without closing the connection looks like this): a timed-out lookup means offline, so a push.
+        pause(7000);
+        Thread.sleep(market.chat.service.RedisLink.ANSWERING_MS + 500);
+        long silent = Fixtures.send(buyer, roomId, "계세요?");
+        assertTrue(awaitPush(silent, 10_000).isPresent(), "push when Redis has gone silent");
+    }
+
+    private void pause(long millis) {
+        redis.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(millis)).await().atMost(Duration.ofSeconds(5));
     }
 
     @Test

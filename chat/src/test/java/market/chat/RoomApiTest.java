@@ -171,6 +171,11 @@ class RoomApiTest {
         org.junit.jupiter.api.Assertions.assertEquals(
                 java.util.Set.of(Tokens.idOf(bob), Tokens.idOf(carol)), java.util.Set.copyOf(buyers));
         org.junit.jupiter.api.Assertions.assertEquals(2, buyers.size());
+        // Blank is no filter at all (all of the seller's rooms); surrounding spaces are ignored.
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?productId=").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(3));
+        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?productId= " + productId + " ").then()
+                .statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(2));
         for (String bad : new String[] {"abc", "0", "-3", "1.5"}) {
             given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms?productId=" + bad).then().statusCode(400)
                     .contentType("application/problem+json");

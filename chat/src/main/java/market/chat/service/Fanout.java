@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
 import market.chat.config.ChatConfig;
 import market.chat.ws.LocalConnections;
@@ -60,6 +61,7 @@ public class Fanout {
     private volatile boolean publishFailing;
     /** Users whose frames could not be published to the other replicas since the last resync. */
     private final Set<String> missed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean resyncing = new AtomicBoolean();
 
     public Fanout(Redis redis, RedisLink link, Vertx vertx, LocalConnections local, ObjectMapper mapper,
             ChatConfig config) {
@@ -132,14 +134,21 @@ public class Fanout {
 
     /** Tells the other replicas' connections of users with missed frames to catch up, in batches. */
     private void resyncMissed() {
+        if (!resyncing.compareAndSet(false, true)) {
+            return; // the previous batch is still being published
+        }
         List<String> batch = List.copyOf(missed);
         List<String> to = batch.contains(EVERYONE) ? List.of(EVERYONE) : batch;
         send(envelope(to, RESYNC_FRAME)).subscribe().with(ok -> {
             missed.removeAll(batch);
             publishFailing = false;
+            resyncing.set(false);
             LOG.infof("Told %s to resync after failed fan-out", to.contains(EVERYONE) ? "every connection"
                     : to.size() + " user(s)");
-        }, failure -> LOG.debugf("Resync not published yet (Redis: %s)", failure.getMessage()));
+        }, failure -> {
+            resyncing.set(false);
+            LOG.debugf("Resync not published yet (Redis: %s)", failure.getMessage());
+        });
     }
 
     private io.smallrye.mutiny.Uni<Response> send(String envelope) {

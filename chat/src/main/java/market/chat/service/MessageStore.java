@@ -110,11 +110,15 @@ public class MessageStore {
         }
     }
 
-    /** Lock the room, insert unless resent, move the room's last message and the sender's read mark. */
+    /**
+     * Lock the room, insert unless resent, move the room's last message and the sender's read mark. NO KEY
+     * UPDATE (what the UPDATE of the room takes anyway) serialises sends of a room without blocking the key
+     * share lock a first read mark's foreign key check takes on the room (FOR UPDATE could deadlock with it).
+     */
     private static final String APPEND = """
             WITH room AS (
                 SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname
-                  FROM chat_room WHERE id = ? FOR UPDATE
+                  FROM chat_room WHERE id = ? FOR NO KEY UPDATE
             ), ins AS (
                 INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
                 SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS varchar) FROM room

@@ -62,11 +62,12 @@ public class Presence {
     }
 
     /**
-     * Whether the user has a connection on any replica. Non-blocking. With Redis unreachable, false (a push
-     * rather than nothing: the other replicas' frames are not getting through either). With Redis reachable
-     * but not answering within the timeout, true: that is a replica or Redis under overload, where the live
-     * frame is most likely on its way, and turning every slow lookup into a push only adds load (a cold
-     * replica at 1,000 msg/s in bench/chat.sh made notify busy with pushes for connected users).
+     * Whether the user has a connection on any replica. Non-blocking. Without an answer from Redis, false
+     * (a push rather than nothing: the other replicas' frames are not getting through either) — unless the
+     * lookup only timed out while Redis keeps answering on the link (its PINGs): that is a replica or Redis
+     * under overload, where the live frame is most likely on its way, and turning every slow lookup into a
+     * push only adds load (a cold replica at 1,000 msg/s in bench/chat.sh kept notify busy with pushes for
+     * connected users).
      */
     public Uni<Boolean> isOnline(String userId) {
         if (local.isConnected(userId)) {
@@ -75,8 +76,8 @@ public class Presence {
         return redis.send(Request.cmd(Command.ZCOUNT).arg(key(userId)).arg(System.currentTimeMillis()).arg("+inf"),
                 LOOKUP_TIMEOUT)
                 .map(count -> count != null && count.toLong() > 0)
-                .onFailure(TimeoutException.class).recoverWithItem(e -> {
-                    LOG.debugf("Presence of %s not answered within %s (busy); no push", userId, LOOKUP_TIMEOUT);
+                .onFailure(e -> e instanceof TimeoutException && redis.answering()).recoverWithItem(e -> {
+                    LOG.debugf("Presence of %s not answered within %s (Redis busy); no push", userId, LOOKUP_TIMEOUT);
                     return true;
                 })
                 .onFailure().recoverWithItem(e -> {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 final class ReconnectingRedis {
 
     private static final Logger LOG = Logger.getLogger(ReconnectingRedis.class);
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Redis redis;
     private final Vertx vertx;
@@ -70,6 +72,14 @@ final class ReconnectingRedis {
         }
     }
 
+    /** Drops the current connection (it is made again within a second), e.g. when it stopped answering. */
+    void reset() {
+        RedisConnection c = current;
+        if (c != null) {
+            lost(c, "reset");
+        }
+    }
+
     /** The connection while it is up, else null. */
     RedisConnection current() {
         return current;
@@ -80,7 +90,7 @@ final class ReconnectingRedis {
         redis.connect().subscribe().with(conn -> {
             conn.exceptionHandler(failure -> lost(conn, failure.getMessage()));
             conn.endHandler(() -> lost(conn, "connection closed"));
-            prepare.apply(conn).subscribe().with(ok -> {
+            prepare.apply(conn).ifNoItem().after(SETUP_TIMEOUT).fail().subscribe().with(ok -> {
                 connecting = false;
                 if (stopped) {
                     conn.closeAndForget();
