@@ -184,16 +184,13 @@ class MessageApiTest {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
-        String token = Tokens.user(buyer);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (java.sql.Connection lock = dataSource.getConnection();
                 java.sql.Connection probe = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             lock.createStatement().execute("SELECT id FROM chat_room WHERE id = " + roomId + " FOR UPDATE");
             long before = lastMessageId(probe);
-            var send = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body("{\"content\":\"waits for the lock\"}").post("/api/chat/rooms/" + roomId + "/messages")
-                    .then().statusCode(201).extract().<Integer>path("id"));
+            var send = pool.submit(() -> Fixtures.send(buyer, roomId, "waits for the lock"));
             long deadline = System.currentTimeMillis() + 10_000;
             while (!waitingOnLock(probe)) {
                 assertTrue(System.currentTimeMillis() < deadline, "the send never waited for the room lock");
@@ -201,7 +198,7 @@ class MessageApiTest {
             }
             assertEquals(before, lastMessageId(probe), "no message id drawn while waiting for the room");
             lock.commit();
-            int id = send.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            long id = send.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertTrue(id > before, id + " after " + before);
         } finally {
             pool.shutdownNow();
@@ -218,14 +215,11 @@ class MessageApiTest {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
-        String token = Tokens.user(buyer);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (java.sql.Connection keyShare = dataSource.getConnection()) {
             keyShare.setAutoCommit(false);
             keyShare.createStatement().execute("SELECT id FROM chat_room WHERE id = " + roomId + " FOR KEY SHARE");
-            var send = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body("{\"content\":\"no wait\"}").post("/api/chat/rooms/" + roomId + "/messages")
-                    .then().statusCode(201).extract().<Integer>path("id"));
+            var send = pool.submit(() -> Fixtures.send(buyer, roomId, "no wait"));
             assertTrue(send.get(5, java.util.concurrent.TimeUnit.SECONDS) > 0, "stored while the key share is held");
             keyShare.rollback();
         } finally {

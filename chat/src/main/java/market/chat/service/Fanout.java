@@ -174,10 +174,11 @@ public class Fanout {
             }
             List<String> to = new ArrayList<>();
             envelope.path("to").forEach(n -> to.add(n.asText()));
+            String frame = envelope.path("frame").asText();
             if (to.contains(EVERYONE)) {
-                local.deliverAll(envelope.path("frame").asText());
+                local.deliverAll(frame);
             } else {
-                local.deliver(to, envelope.path("frame").asText());
+                local.deliver(to, frame);
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("Ignoring an unreadable fan-out envelope: %s", e.getMessage());

@@ -76,9 +76,7 @@ public class MessageStore {
                 room = new Room(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6)).requireParticipant(senderId);
                 if (rs.getObject(7) != null) {
-                    message = new MessageView(rs.getLong(7), roomId, rs.getString(8), rs.getString(9),
-                            rs.getString(10), appointment(rs.getString(11)), rs.getString(12),
-                            Timestamps.odt(rs.getObject(13, OffsetDateTime.class)));
+                    message = message(rs, 7);
                 }
             }
             if (message != null) {
@@ -103,11 +101,16 @@ public class MessageStore {
                 if (!rs.next()) {
                     throw new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
                 }
-                return new MessageView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), appointment(rs.getString(6)), rs.getString(7),
-                        Timestamps.odt(rs.getObject(8, OffsetDateTime.class)));
+                return message(rs, 1);
             }
         }
+    }
+
+    /** A message from the columns of {@link #COLUMNS}, the first of them at {@code at}. */
+    private MessageView message(ResultSet rs, int at) throws SQLException {
+        return new MessageView(rs.getLong(at), rs.getLong(at + 1), rs.getString(at + 2), rs.getString(at + 3),
+                rs.getString(at + 4), appointment(rs.getString(at + 5)), rs.getString(at + 6),
+                Timestamps.odt(rs.getObject(at + 7, OffsetDateTime.class)));
     }
 
     /**
@@ -134,7 +137,8 @@ public class MessageStore {
                 DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
             )
             SELECT room.id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id, room.buyer_nickname,
-                   ins.id, ins.sender_id, ins.type, ins.content, ins.appointment, ins.client_msg_id, ins.sent_at
+                   ins.id, ins.room_id, ins.sender_id, ins.type, ins.content, ins.appointment, ins.client_msg_id,
+                   ins.sent_at
               FROM room LEFT JOIN ins ON true""";
 
     /**
