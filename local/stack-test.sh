@@ -58,6 +58,21 @@ for s in 8081 8082 8092 8083; do
   check "service on $s is ready" UP "$(curl -s "http://127.0.0.1:$s/q/health/ready" | jq -r .status)"
 done
 
+# The image store: private like S3 (unsigned requests refused), on loopback only; photos go out only through
+# /api/images with the type of product's own record.
+S3=${S3_URL:-http://127.0.0.1:19090}
+check "the S3 store refuses an anonymous listing" 403 "$(status "$S3/market-images")"
+check "the S3 store refuses an anonymous write" 403 "$(status -X PUT -H 'Content-Type: text/html' --data '<script>1</script>' "$S3/market-images/x.html")"
+s3_listen=$(ss -Hltn "sport = :${S3##*:}" 2>/dev/null | awk '{print $4}' | sort -u | tr '\n' ' ')
+check "the S3 store listens on loopback only" "127.0.0.1:${S3##*:} " "$(sed 's/\[::ffff:127.0.0.1\]/127.0.0.1/g' <<<"$s3_listen")"
+pid=$(curl -s -H "Authorization: Bearer $alice" -H 'Content-Type: application/json' -d '{"title":"stack photo","description":"d","price":1000,"negotiable":false,"category":"DIGITAL","region":"역삼동"}' "$GW/api/products" | jq -r .id)
+img_url=$(java "$(dirname "${BASH_SOURCE[0]}")/TinyJpeg.java" > /tmp/stack-photo.jpg 2>/dev/null && curl -s -H "Authorization: Bearer $alice" -F "files=@/tmp/stack-photo.jpg;type=image/jpeg" "$GW/api/products/$pid/images" | jq -r '.[0].url')
+img_headers=$(curl -s -D - -o /dev/null "$GW$img_url" | tr -d '\r')
+check "a photo is served as the recorded image type" "image/jpeg" "$(sed -n 's/^[Cc]ontent-[Tt]ype: //p' <<<"$img_headers" | head -1)"
+check "a photo is served with nosniff" nosniff "$(sed -n 's/^[Xx]-[Cc]ontent-[Tt]ype-[Oo]ptions: //p' <<<"$img_headers" | head -1)"
+check "a photo is served sandboxed" true "$(grep -qi '^content-security-policy:.*sandbox' <<<"$img_headers" && echo true || echo false)"
+curl -s -o /dev/null -H "Authorization: Bearer $alice" -X DELETE "$GW/api/products/$pid"
+
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ -d "$ROOT/flutter-app/tool/node_modules" ]; then
   live_log=$(mktemp)

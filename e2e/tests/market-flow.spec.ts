@@ -127,4 +127,12 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await bob.page.goto(productPath);
     await expect(bob.page.getByRole('heading', { name: title })).toContainText('거래완료');
   });
+
+  test('bob finds it in his 구매내역', async () => {
+    const b = bob.page;
+    await b.goto('/my');
+    await b.getByRole('tab', { name: '구매내역' }).click();
+    await expect(b.getByRole('tabpanel').getByText(title)).toBeVisible();
+    await shot(b, '41-bob-purchases');
+  });
 });

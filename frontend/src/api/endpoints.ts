@@ -43,6 +43,8 @@ export const getUser = (id: string) => request<UserProfile>(`/api/users/${enc(id
 export const listMyProducts = (status?: ProductStatus, cursor?: string) =>
   request<Page<ProductSummary>>('/api/me/products', { query: { status, cursor } });
 export const listMyLikes = (cursor?: string) => request<Page<ProductSummary>>('/api/me/likes', { query: { cursor } });
+export const listMyPurchases = (cursor?: string) =>
+  request<Page<ProductSummary>>('/api/me/purchases', { query: { cursor } });
 
 export const listKeywords = () => request<Page<Keyword>>('/api/me/keywords').then((p) => p.items);
 export const addKeyword = (keyword: string) => request<Keyword>('/api/me/keywords', { method: 'POST', body: { keyword } });

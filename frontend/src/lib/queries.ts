@@ -11,6 +11,7 @@ export const keys = {
   user: (id: string) => ['user', id] as const,
   myProducts: (status?: string) => ['myProducts', status ?? 'all'] as const,
   myLikes: ['myLikes'] as const,
+  myPurchases: ['myPurchases'] as const,
   rooms: ['rooms'] as const,
   room: (id: number) => ['room', id] as const,
   notifications: ['notifications'] as const,

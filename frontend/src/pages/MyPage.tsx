@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { nextPageParam } from '../api/client';
-import { listMyLikes, listMyProducts, updateMe } from '../api/endpoints';
+import { listMyLikes, listMyProducts, listMyPurchases, updateMe } from '../api/endpoints';
 import { PRODUCT_STATUSES, type ProductStatus } from '../api/types';
 import { LoadMore } from '../components/InfiniteList';
 import { ProductCard } from '../components/ProductCard';
@@ -12,12 +12,12 @@ import { useI18n } from '../i18n';
 import { mannerClass } from '../lib/format';
 import { keys, useMe } from '../lib/queries';
 
-type Tab = ProductStatus | 'LIKES';
+type Tab = ProductStatus | 'LIKES' | 'PURCHASES';
 
 export default function MyPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('ON_SALE');
-  const tabs: Tab[] = [...PRODUCT_STATUSES, 'LIKES'];
+  const tabs: Tab[] = [...PRODUCT_STATUSES, 'PURCHASES', 'LIKES'];
   return (
     <section className="page" aria-labelledby="my-title">
       <h1 id="my-title">{t('my.title')}</h1>
@@ -36,12 +36,12 @@ export default function MyPage() {
             className={tab === k ? 'tab tab-on' : 'tab'}
             onClick={() => setTab(k)}
           >
-            {k === 'LIKES' ? t('my.likes') : t(`status.${k}`)}
+            {k === 'LIKES' ? t('my.likes') : k === 'PURCHASES' ? t('my.purchases') : t(`status.${k}`)}
           </button>
         ))}
       </div>
       <div id="my-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'LIKES' ? <Likes /> : <Listings status={tab} />}
+        {tab === 'LIKES' ? <Likes /> : tab === 'PURCHASES' ? <Purchases /> : <Listings status={tab} />}
       </div>
     </section>
   );
@@ -145,6 +145,31 @@ function Likes() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const items = q.data.pages.flatMap((p) => p.items);
   if (!items.length) return <Empty>{t('my.noLikes')}</Empty>;
+  return (
+    <>
+      <ul className="product-list">
+        {items.map((p) => (
+          <ProductCard key={p.id} product={p} />
+        ))}
+      </ul>
+      <LoadMore hasNextPage={q.hasNextPage} isFetchingNextPage={q.isFetchingNextPage} fetchNextPage={() => void q.fetchNextPage()} />
+    </>
+  );
+}
+
+/** 구매내역: what the user bought (they were the buyer of the listing's trade). */
+function Purchases() {
+  const { t } = useI18n();
+  const q = useInfiniteQuery({
+    queryKey: keys.myPurchases,
+    queryFn: ({ pageParam }) => listMyPurchases(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPageParam,
+  });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const items = q.data.pages.flatMap((p) => p.items);
+  if (!items.length) return <Empty>{t('my.noPurchases')}</Empty>;
   return (
     <>
       <ul className="product-list">

@@ -116,7 +116,7 @@ http://keycloak:8080/auth
 {{- if .Values.s3.enabled -}}
 http://s3:9090
 {{- else -}}
-{{- required "S3 for product images: set s3.enabled=true (bundled s3mock, trials only) or s3.external.endpoint" .Values.s3.external.endpoint -}}
+{{- required "S3 for product images: set s3.enabled=true (bundled S3Proxy, trials only) or s3.external.endpoint" .Values.s3.external.endpoint -}}
 {{- end -}}
 {{- end }}
 

@@ -149,6 +149,8 @@ class DegradedTest {
                 .body("{\"productId\":" + known + "}").post("/api/chat/rooms").then().statusCode(201)
                 .extract().path("id");
         long fresh = Fixtures.product(seller);
+        String buyer2 = Fixtures.user("buyer2");
+        int buyer2Room;
         FakeUpstreams.productDown();
         try {
             given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
@@ -157,8 +159,9 @@ class DegradedTest {
             given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + roomId).then().statusCode(200);
             Fixtures.send(buyer, roomId, "product is down but we can talk");
             // Product facts already fetched are served from the cache: another buyer still gets a room.
-            given().auth().oauth2(Tokens.user(Fixtures.user("buyer2"))).contentType(ContentType.JSON)
-                    .body("{\"productId\":" + known + "}").post("/api/chat/rooms").then().statusCode(201);
+            buyer2Room = given().auth().oauth2(Tokens.user(buyer2)).contentType(ContentType.JSON)
+                    .body("{\"productId\":" + known + "}").post("/api/chat/rooms").then().statusCode(201)
+                    .extract().path("id");
             for (int i = 0; i < 3; i++) {
                 given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
                         .body("{\"productId\":" + fresh + "}").post("/api/chat/rooms").then().statusCode(503)
@@ -177,6 +180,13 @@ class DegradedTest {
             }
         }
         assertEquals(201, status, "new rooms open again once product is back");
+        // The room opened while product was down reaches it once it is back, with its buyer.
+        String call = "PUT /internal/products/" + known + "/chats/" + buyer2Room;
+        for (int i = 0; i < 100 && FakeUpstreams.chatOpenedBody(call) == null; i++) {
+            sleep(200);
+        }
+        assertEquals("{\"buyerId\":\"" + Tokens.idOf(buyer2) + "\"}", FakeUpstreams.chatOpenedBody(call),
+                "a room product missed is reported again");
     }
 
     private static void sleep(long millis) {

@@ -29,6 +29,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private static final Map<Long, String> PRODUCTS = new ConcurrentHashMap<>();
     private static final List<Received> EVENTS = new CopyOnWriteArrayList<>();
     private static final List<Received> CHATS_OPENED = new CopyOnWriteArrayList<>();
+    private static final Map<String, String> CHAT_OPENED_BODIES = new ConcurrentHashMap<>();
     private static int productPort;
     private static int notifyPort;
     private static HttpServer product;
@@ -69,11 +70,17 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         return List.copyOf(CHATS_OPENED);
     }
 
+    /** The JSON body of the last call "PUT /internal/products/{id}/chats/{roomId}", or null. */
+    public static String chatOpenedBody(String call) {
+        return CHAT_OPENED_BODIES.get(call);
+    }
+
     public static synchronized void productUp() {
         product = serve(productPort, server -> {
             server.createContext("/internal/products/", ex -> {
-                CHATS_OPENED.add(new Received(ex.getRequestHeaders().getFirst("Authorization"),
-                        ex.getRequestMethod() + " " + ex.getRequestURI().getPath()));
+                String call = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();
+                CHAT_OPENED_BODIES.put(call, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                CHATS_OPENED.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), call));
                 ex.sendResponseHeaders(204, -1);
                 ex.close();
             });

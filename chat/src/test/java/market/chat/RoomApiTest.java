@@ -2,6 +2,7 @@ package market.chat;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -53,6 +54,8 @@ class RoomApiTest {
         var calls = FakeUpstreams.chatsOpened().stream().filter(r -> r.body().equals(path)).toList();
         org.junit.jupiter.api.Assertions.assertEquals(1, calls.size(), "chat-opened calls for " + path);
         org.hamcrest.MatcherAssert.assertThat(calls.get(0).authorization(), org.hamcrest.Matchers.startsWith("Bearer "));
+        // ...with the buyer, whom the seller may later name in a trade
+        assertEquals("{\"buyerId\":\"" + Tokens.idOf(buyer) + "\"}", FakeUpstreams.chatOpenedBody(path));
 
         // Reopening refreshes the product snapshot (price cut, reserved).
         FakeUpstreams.product(productId, seller, "아이폰 13 미니 " + productId, 400000);

@@ -221,6 +221,49 @@ class HelmChartTest {
     }
 
     /**
+     * The bundled S3 store is private like S3: it checks AWS signatures against the very key product signs with
+     * (one Secret), allows no anonymous access, and its bucket exists before it starts.
+     */
+    @Test
+    void bundledS3StoreChecksTheKeyProductSignsWith() {
+        List<JsonNode> objects = Chart.render("default");
+        JsonNode pod = Chart.get(objects, "StatefulSet", "s3").path("spec").path("template").path("spec");
+        JsonNode store = pod.path("containers").get(0);
+        Map<String, String> env = env(store);
+        assertEquals("aws-v2-or-v4", env.get("S3PROXY_AUTHORIZATION"));
+        assertEquals("filesystem", env.get("JCLOUDS_PROVIDER"));
+        assertEquals("/data", env.get("JCLOUDS_FILESYSTEM_BASEDIR"));
+        assertEquals("http://0.0.0.0:9090", env.get("S3PROXY_ENDPOINT"));
+        JsonNode secret = Chart.get(objects, "Secret", "s3-credentials").path("stringData");
+        JsonNode product = Chart.get(objects, "Secret", "product-secrets").path("stringData");
+        assertEquals(secretRef(store, "S3PROXY_IDENTITY"), "s3-credentials/access-key-id");
+        assertEquals(secretRef(store, "S3PROXY_CREDENTIAL"), "s3-credentials/secret-access-key");
+        assertEquals(product.path("quarkus.s3.aws.credentials.static-provider.access-key-id").asText(),
+                secret.path("access-key-id").asText());
+        assertEquals(product.path("quarkus.s3.aws.credentials.static-provider.secret-access-key").asText(),
+                secret.path("secret-access-key").asText());
+        String bucket = Chart.get(objects, "ConfigMap", "product-config").path("data").path("market.images.bucket")
+                .asText();
+        assertTrue(pod.path("initContainers").get(0).path("command").toString().contains("mkdir -p /data/" + bucket));
+
+        List<JsonNode> external = Chart.parseAll(Chart.template("default", Map.of("s3.existingSecret", "my-s3")));
+        JsonNode withExisting = Chart.get(external, "StatefulSet", "s3").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        assertEquals("my-s3/access-key-id", secretRef(withExisting, "S3PROXY_IDENTITY"));
+        assertTrue(Chart.ofKind(external, "Secret").stream().map(Chart::id).noneMatch(id -> id.endsWith("s3-credentials")));
+    }
+
+    private static String secretRef(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asText().equals(name)) {
+                JsonNode ref = e.path("valueFrom").path("secretKeyRef");
+                return ref.path("name").asText() + "/" + ref.path("key").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
      * The application's own keys (market.*) that the chart writes into a ConfigMap or Secret must be properties the
      * service declares in its application.properties: a ConfigMap key is matched exactly, so a renamed property
      * would silently keep its local default in Kubernetes.

@@ -49,6 +49,17 @@ final class Api {
         return create(seller, "테스트 상품", 10000, "DIGITAL", region);
     }
 
+    /** chat's report that this user opened a room on the listing: makes them eligible as its buyer. */
+    static void chatted(long productId, String buyer) {
+        long roomId = ROOMS.incrementAndGet();
+        given().auth().oauth2(Tokens.service("chat-service")).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"buyerId\":\"" + Tokens.idOf(buyer) + "\"}")
+                .put("/internal/products/" + productId + "/chats/" + roomId).then().statusCode(204);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong ROOMS = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() % 1_000_000_000L);
+
     static ValidatableResponse problem(ValidatableResponse r, int status) {
         return r.statusCode(status).contentType("application/problem+json");
     }

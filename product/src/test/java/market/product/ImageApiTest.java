@@ -212,6 +212,63 @@ class ImageApiTest {
         }
     }
 
+    /**
+     * Whoever can write to the store must not decide what the browser runs: the type comes from our record, the
+     * store's headers are not passed on, and an object that is no longer the recorded image is refused.
+     */
+    @Test
+    void anObjectOverwrittenInTheStoreIsNeverServedAsAnotherType() {
+        long id = create("overwritten", Api.uniqueRegion());
+        byte[] jpeg = TestImages.jpegWithExif(60, 40);
+        JsonPath out = file(file(as("overwritten"), "a.jpg", jpeg, "image/jpeg"), "b.jpg", jpeg, "image/jpeg")
+                .post("/api/products/" + id + "/images").then().statusCode(201).extract().jsonPath();
+        String url = out.getString("[0].url");
+        String key = url.substring("/api/images/".length());
+        byte[] served = given().get(url).then().statusCode(200).contentType("image/jpeg")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("sandbox"))
+                .extract().asByteArray();
+
+        // the same bytes, but the store now claims HTML and carries headers of its own
+        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("text/html").cacheControl("no-cache")
+                .metadata(java.util.Map.of("x", "y")), software.amazon.awssdk.core.sync.RequestBody.fromBytes(served));
+        var still = given().get(url).then().statusCode(200).contentType("image/jpeg")
+                .header("Content-Security-Policy", containsString("sandbox"))
+                .header("Cache-Control", containsString("immutable")).extract();
+        assertEquals(null, still.header("x-amz-meta-x"));
+        assertEquals("inline", still.header("Content-Disposition"));
+
+        // a script page in place of the photo is refused, whatever type the store gives it
+        byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("text/html"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(html));
+        problem(given().get(url).then(), 404);
+        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(html));
+        problem(given().get(url).then(), 404);
+        // another image format than the one recorded is refused too
+        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(TestImages.pngWithText(10, 10)));
+        problem(given().get(url).then(), 404);
+        // the listing's other photo is untouched
+        given().get(out.getString("[1].url")).then().statusCode(200).contentType("image/jpeg");
+    }
+
+    /** The store the tests run against checks signatures like real S3: nobody reads or writes anonymously. */
+    @Test
+    void theStoreRefusesAnonymousRequests() {
+        long id = create("anonymous-s3", Api.uniqueRegion());
+        String url = file(as("anonymous-s3"), "a.jpg", TestImages.jpegWithExif(20, 20), "image/jpeg")
+                .post("/api/products/" + id + "/images").then().statusCode(201).extract().jsonPath().getString("[0].url");
+        String endpoint = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.s3.endpoint-override", String.class);
+        String object = endpoint + "/" + config.bucket() + "/" + url.substring("/api/images/".length());
+        given().get(object).then().statusCode(403);
+        given().get(endpoint + "/" + config.bucket()).then().statusCode(403);
+        given().contentType("text/html").body("<script>alert(1)</script>").put(object).then().statusCode(403);
+        given().get(url).then().statusCode(200).contentType("image/jpeg");
+    }
+
     @Test
     void unknownImageKeysAre404() {
         problem(given().get("/api/images/00000000-0000-0000-0000-000000000000").then(), 404);

@@ -94,6 +94,7 @@ class OutboxEventsTest {
     @Test
     void reviewNotifiesTheOtherParty() {
         long id = create("evr-seller", Api.uniqueRegion());
+        Api.chatted(id, "evr-buyer");
         json("evr-seller").body("{\"status\":\"SOLD\",\"buyerId\":\"" + Tokens.idOf("evr-buyer") + "\"}")
                 .patch("/api/products/" + id + "/status").then().statusCode(200);
         json("evr-buyer").body("{\"rating\":\"GOOD\"}").post("/api/products/" + id + "/reviews").then().statusCode(201);

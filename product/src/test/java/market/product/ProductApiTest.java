@@ -194,8 +194,10 @@ class ProductApiTest {
                 .then(), 401);
         problem(json("owner5").body("{}").patch("/api/products/" + id + "/status").then(), 400)
                 .body("errors[0].field", equalTo("status"));
-        problem(json("owner5").body("{\"status\":\"RESERVED\",\"buyerId\":\"" + buyer + "\"}")
+        problem(json("owner5").body("{\"status\":\"ON_SALE\",\"buyerId\":\"" + buyer + "\"}")
                 .patch("/api/products/" + id + "/status").then(), 400).body("errors[0].field", equalTo("buyerId"));
+        problem(json("owner5").body("{\"status\":\"SOLD\",\"buyerId\":\"" + buyer + "\"}")
+                .patch("/api/products/" + id + "/status").then(), 422);
         problem(json("owner5").body("{\"status\":\"SOLD\",\"buyerId\":\"" + Tokens.idOf("owner5") + "\"}")
                 .patch("/api/products/" + id + "/status").then(), 422);
         problem(json("owner5").body("{\"status\":\"SOLD\",\"version\":7}")
@@ -204,6 +206,7 @@ class ProductApiTest {
                 .patch("/api/products/" + id + "/status").then(), 412);
         given().get("/api/products/" + id).then().body("status", equalTo("ON_SALE"));
 
+        Api.chatted(id, "buyer5");
         json("owner5").body("{\"status\":\"RESERVED\"}").patch("/api/products/" + id + "/status").then()
                 .statusCode(200).body("status", equalTo("RESERVED"));
         json("owner5").body("{\"status\":\"SOLD\",\"buyerId\":\"" + buyer + "\"}")
@@ -271,6 +274,7 @@ class ProductApiTest {
         as("viewer8a").get("/api/products/" + id).then().body("viewCount", equalTo(1));
         as("viewer8a").get("/api/products/" + id).then().body("viewCount", equalTo(1));
         as("viewer8b").get("/api/products/" + id).then().body("viewCount", equalTo(2));
+        as("owner8").get("/api/products/" + id).then().body("viewCount", equalTo(2));
         given().get("/api/products/" + id).then().body("viewCount", equalTo(3));
         given().get("/api/products/" + id).then().body("viewCount", equalTo(3));
         given().get("/api/products").then().statusCode(200);

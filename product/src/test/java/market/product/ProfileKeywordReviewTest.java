@@ -90,6 +90,7 @@ class ProfileKeywordReviewTest {
         String review = "{\"rating\":\"GREAT\",\"comment\":\"친절하세요\"}";
         problem(json("rv-buyer").body(review).post("/api/products/" + id + "/reviews").then(), 403);
         problem(json("rv-seller").body(review).post("/api/products/" + id + "/reviews").then(), 422);
+        Api.chatted(id, "rv-buyer");
         json("rv-seller").body("{\"status\":\"SOLD\",\"buyerId\":\"" + Tokens.idOf("rv-buyer") + "\"}")
                 .patch("/api/products/" + id + "/status").then().statusCode(200);
 

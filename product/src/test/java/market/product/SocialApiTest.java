@@ -27,6 +27,8 @@ class SocialApiTest {
         as("liker").put("/api/products/" + id + "/like").then().statusCode(204);
         as("liker2").put("/api/products/" + id + "/like").then().statusCode(204);
         as("liker").get("/api/products/" + id).then().body("likeCount", equalTo(2)).body("liked", equalTo(true));
+        problem(as("liked-seller").put("/api/products/" + id + "/like").then(), 422);
+        as("liked-seller").get("/api/products/" + id).then().body("likeCount", equalTo(2)).body("liked", equalTo(false));
         given().get("/api/products/" + id).then().body("liked", equalTo(false));
         as("liker").get("/api/me/likes").then().statusCode(200).body("items[0].id", equalTo((int) id))
                 .body("items[0].liked", equalTo(true));
@@ -51,13 +53,25 @@ class SocialApiTest {
     void chatReportsRoomsOnceEach() {
         long id = create("chat-seller", Api.uniqueRegion());
         String svc = Tokens.service("chat-service");
-        given().auth().oauth2(svc).put("/internal/products/" + id + "/chats/11").then().statusCode(204);
-        given().auth().oauth2(svc).put("/internal/products/" + id + "/chats/11").then().statusCode(204);
-        given().auth().oauth2(svc).put("/internal/products/" + id + "/chats/12").then().statusCode(204);
+        String b1 = "{\"buyerId\":\"" + Tokens.idOf("chat-b1") + "\"}";
+        String b2 = "{\"buyerId\":\"" + Tokens.idOf("chat-b2") + "\"}";
+        given().auth().oauth2(svc).contentType(ContentType.JSON).body(b1).put("/internal/products/" + id + "/chats/11")
+                .then().statusCode(204);
+        given().auth().oauth2(svc).contentType(ContentType.JSON).body(b1).put("/internal/products/" + id + "/chats/11")
+                .then().statusCode(204);
+        given().auth().oauth2(svc).contentType(ContentType.JSON).body(b2).put("/internal/products/" + id + "/chats/12")
+                .then().statusCode(204);
         given().get("/api/products/" + id).then().body("chatCount", equalTo(2));
-        problem(as("chat-seller").put("/internal/products/" + id + "/chats/13").then(), 403);
-        problem(given().put("/internal/products/" + id + "/chats/13").then(), 401);
-        problem(given().auth().oauth2(svc).put("/internal/products/8888888/chats/13").then(), 404);
+        problem(as("chat-seller").contentType(ContentType.JSON).body(b1).put("/internal/products/" + id + "/chats/13")
+                .then(), 403);
+        problem(given().contentType(ContentType.JSON).body(b1).put("/internal/products/" + id + "/chats/13").then(), 401);
+        problem(given().auth().oauth2(svc).contentType(ContentType.JSON).body(b1)
+                .put("/internal/products/8888888/chats/13").then(), 404);
+        problem(given().auth().oauth2(svc).put("/internal/products/" + id + "/chats/13").then(), 415);
+        problem(given().auth().oauth2(svc).contentType(ContentType.JSON).body("{}")
+                .put("/internal/products/" + id + "/chats/13").then(), 400);
+        problem(given().auth().oauth2(svc).contentType(ContentType.JSON).body("{\"buyerId\":\"" + "x".repeat(65) + "\"}")
+                .put("/internal/products/" + id + "/chats/13").then(), 400);
         given().get("/api/products/" + id).then().body("chatCount", equalTo(2));
     }
 

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Tells product that a room was opened so the listing's chatCount grows. Off the request path and
- * idempotent per room on product's side, so retries are safe; with product down the room still opens.
+ * Tells product that a buyer opened a room, so the listing's chatCount grows and the buyer may be named in a
+ * trade. Off the request path and idempotent per room on product's side, so retries are safe; with product down
+ * the room still opens and the answer is false: the room stays unreported and is sent again later.
  */
 @ApplicationScoped
 public class ChatCounter {
@@ -30,14 +31,15 @@ public class ChatCounter {
     @Timeout(3000)
     @Retry(maxRetries = 5, delay = 500, jitter = 200)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000)
-    @Fallback(fallbackMethod = "notCounted")
-    public CompletionStage<Void> roomOpened(long productId, long roomId) {
-        api.chatOpened(productId, roomId);
-        return CompletableFuture.completedFuture(null);
+    @Fallback(fallbackMethod = "notReported")
+    public CompletionStage<Boolean> roomOpened(long productId, long roomId, String buyerId) {
+        api.chatOpened(productId, roomId, new ProductInternalApi.RoomOpened(buyerId));
+        return CompletableFuture.completedFuture(true);
     }
 
-    CompletionStage<Void> notCounted(long productId, long roomId) {
-        LOG.warnf("Room %d on product %d not yet counted in chatCount: product unavailable", roomId, productId);
-        return CompletableFuture.completedFuture(null);
+    CompletionStage<Boolean> notReported(long productId, long roomId, String buyerId) {
+        LOG.warnf("Room %d on product %d not yet reported to product (unavailable); it is sent again later",
+                roomId, productId);
+        return CompletableFuture.completedFuture(false);
     }
 }

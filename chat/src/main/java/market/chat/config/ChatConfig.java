@@ -33,4 +33,8 @@ public interface ChatConfig {
     /** How long a replica's presence entry for a connected user lives without a heartbeat. */
     @WithDefault("45s")
     Duration presenceTtl();
+
+    /** A room product has not acknowledged this long after it opened is sent again by the sweep. */
+    @WithDefault("10s")
+    Duration roomReportAfter();
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import market.chat.api.RoomView;
-import market.chat.client.ChatCounter;
 import market.chat.client.ProductCatalog;
 import market.chat.domain.ProductFacts;
 import market.chat.domain.Room;
@@ -23,13 +22,13 @@ public class RoomService {
     private final EntityManager em;
     private final ProductCatalog products;
     private final RoomQueries queries;
-    private final ChatCounter chatCounter;
+    private final RoomReports reports;
 
-    public RoomService(EntityManager em, ProductCatalog products, RoomQueries queries, ChatCounter chatCounter) {
+    public RoomService(EntityManager em, ProductCatalog products, RoomQueries queries, RoomReports reports) {
         this.em = em;
         this.products = products;
         this.queries = queries;
-        this.chatCounter = chatCounter;
+        this.reports = reports;
     }
 
     /**
@@ -72,7 +71,7 @@ public class RoomService {
             return new Opened(queries.room(ids.get(0).longValue(), userId), true);
         });
         if (opened.created()) {
-            chatCounter.roomOpened(productId, opened.room().id());
+            reports.opened(productId, opened.room().id(), userId);
         }
         return opened;
     }

@@ -1,15 +1,27 @@
 package market.product.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
 
-/** For chat (service role, never routed by the gateway): a room was opened on this listing. */
+/**
+ * For chat (service role, never routed by the gateway): a buyer opened a room on this listing. chat reports every
+ * room until product has acknowledged it, so rooms opened while product was down (or before buyers were
+ * reported) arrive too.
+ */
 @Path("/internal/products/{id}/chats")
 public class InternalChatResource {
+
+    public record RoomOpened(@NotNull @Size(min = 1, max = 64) String buyerId) {
+    }
 
     private final SocialService social;
 
@@ -20,8 +32,9 @@ public class InternalChatResource {
     @PUT
     @Path("{roomId}")
     @RolesAllowed("service")
-    public Response opened(@PathParam("id") long id, @PathParam("roomId") long roomId) {
-        social.chatOpened(id, roomId);
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response opened(@PathParam("id") long id, @PathParam("roomId") long roomId, @Valid @NotNull RoomOpened body) {
+        social.chatOpened(id, roomId, body.buyerId());
         return Response.noContent().build();
     }
 }

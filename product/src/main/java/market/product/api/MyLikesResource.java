@@ -26,6 +26,6 @@ public class MyLikesResource {
     @RolesAllowed("user")
     public Page<ProductViews.Summary> likes(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         String me = user.caller().id();
-        return mapper.page(queries.likedBy(me, cursor, Cursor.size(size)));
+        return mapper.page(queries.likedBy(me, cursor, Cursor.size(size)), me);
     }
 }

@@ -31,7 +31,7 @@ public class MyListingsResource {
         String me = user.caller().id();
         FeedQuery q = new FeedQuery(null, null, null, QueryParams.optionalEnum("status", status, ProductStatus.class),
                 null, null, me, FeedQuery.Sort.LATEST);
-        return mapper.page(queries.feed(q, cursor, Cursor.size(size), me));
+        return mapper.page(queries.feed(q, cursor, Cursor.size(size), me), me);
     }
 
 }

@@ -32,25 +32,25 @@ public class ProductMapper {
         List<ProductViews.Image> imgs = images.stream().map(i -> new ProductViews.Image(i.id, imageUrl(i.objectKey),
                 imageUrl(i.thumbKey), i.width, i.height)).toList();
         return new ProductViews.Detail(p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region,
-                p.status, p.buyerId, seller(p.sellerId, seller), imgs, p.likeCount, p.chatCount, p.commentCount,
+                p.status, Product.buyerShownTo(p.sellerId, p.buyerId, callerId), seller(p.sellerId, seller), imgs, p.likeCount, p.chatCount, p.commentCount,
                 p.viewCount, liked, p.createdAt, p.updatedAt, p.bumpedAt, p.version);
     }
 
     /** The detail read by {@code ProductService.view} (seller, photos and liked already in it). */
-    public ProductViews.Detail detail(ListingDetail d) {
+    public ProductViews.Detail detail(ListingDetail d, String callerId) {
         List<ProductViews.Image> imgs = d.images().stream().map(i -> new ProductViews.Image(i.id(),
                 imageUrl(i.objectKey()), imageUrl(i.thumbKey()), i.width(), i.height())).toList();
         return new ProductViews.Detail(d.id(), d.title(), d.description(), d.price(), d.negotiable(), d.category(),
-                d.region(), d.status(), d.buyerId(), seller(d.sellerId(), d.sellerNickname(), d.sellerTemperature()),
+                d.region(), d.status(), Product.buyerShownTo(d.sellerId(), d.buyerId(), callerId), seller(d.sellerId(), d.sellerNickname(), d.sellerTemperature()),
                 imgs, d.likeCount(), d.chatCount(), d.commentCount(), d.viewCount(), d.liked(), d.createdAt(),
                 d.updatedAt(), d.bumpedAt(), d.version());
     }
 
-    public Page<ProductViews.Summary> page(Page<ListingSummary> page) {
+    public Page<ProductViews.Summary> page(Page<ListingSummary> page, String callerId) {
         List<ProductViews.Summary> items = new ArrayList<>(page.items().size());
         for (ListingSummary p : page.items()) {
             items.add(new ProductViews.Summary(p.id(), p.title(), p.price(), p.negotiable(), p.category(), p.region(),
-                    p.status(), p.buyerId(), seller(p.sellerId(), p.sellerNickname(), p.sellerTemperature()),
+                    p.status(), Product.buyerShownTo(p.sellerId(), p.buyerId(), callerId), seller(p.sellerId(), p.sellerNickname(), p.sellerTemperature()),
                     p.thumbKey() == null ? null : imageUrl(p.thumbKey()), p.likeCount(), p.chatCount(),
                     p.commentCount(), p.viewCount(), p.liked(), p.createdAt(), p.updatedAt(), p.bumpedAt(),
                     p.version()));

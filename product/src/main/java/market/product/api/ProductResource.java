@@ -74,7 +74,7 @@ public class ProductResource {
                 QueryParams.optionalText("region", region, 50),
                 QueryParams.optionalEnum("status", status, ProductStatus.class), min, max,
                 QueryParams.optionalText("sellerId", sellerId, 64), order);
-        return mapper.page(queries.feed(query, cursor, Cursor.size(size), user.idOrNull()));
+        return mapper.page(queries.feed(query, cursor, Cursor.size(size), user.idOrNull()), user.idOrNull());
     }
 
     @GET
@@ -82,7 +82,7 @@ public class ProductResource {
     @PermitAll
     public Response detail(@PathParam("id") long id) {
         ListingDetail d = products.view(id, user.viewerKey(), user.idOrNull());
-        return Response.ok(mapper.detail(d)).tag(new EntityTag(Integer.toString(d.version()))).build();
+        return Response.ok(mapper.detail(d, user.idOrNull())).tag(new EntityTag(Integer.toString(d.version()))).build();
     }
 
     @POST

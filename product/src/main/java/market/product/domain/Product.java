@@ -87,6 +87,11 @@ public class Product extends PanacheEntityBase {
         return sellerId.equals(userId);
     }
 
+    /** Who bought (or reserved) a listing is the two parties' business: anyone else sees no buyer. */
+    public static String buyerShownTo(String sellerId, String buyerId, String callerId) {
+        return callerId != null && (callerId.equals(sellerId) || callerId.equals(buyerId)) ? buyerId : null;
+    }
+
     /** When the next 끌어올리기 is allowed. */
     public OffsetDateTime nextBumpAt() {
         return bumpedAt.plus(BUMP_INTERVAL);

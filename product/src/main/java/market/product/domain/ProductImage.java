@@ -32,6 +32,9 @@ public class ProductImage extends PanacheEntityBase {
     @Column(name = "content_type", nullable = false)
     public String contentType;
 
+    @Column(name = "thumb_content_type", nullable = false)
+    public String thumbContentType;
+
     public int width;
 
     public int height;

@@ -19,6 +19,7 @@ public class EventOutbox {
     public static final String LIKE = "LIKE";
     public static final String PRICE_DROP = "PRICE_DROP";
     public static final String REVIEW = "REVIEW";
+    public static final String TRADE = "TRADE";
 
     private final EntityManager em;
     private final ObjectMapper json;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import market.common.api.ApiException;
 import market.product.domain.ProductImage;
+import market.product.storage.ImageFormat;
 import market.product.storage.ImageProcessor;
 import market.product.storage.ImageStore;
 import market.product.storage.ProcessedImage;
@@ -60,6 +61,7 @@ public class ImageService {
                     row.thumbKey = row.objectKey;
                 }
                 row.contentType = img.format().contentType();
+                row.thumbContentType = img.thumbnail() != null ? img.thumbnailType() : row.contentType;
                 row.width = img.width();
                 row.height = img.height();
                 row.sizeBytes = img.bytes().length;
@@ -116,32 +118,65 @@ public class ImageService {
                 .setParameter("p", productId).getResultList();
     }
 
-    /** Whether a listing that is not deleted shows this photo or thumbnail key. */
+    /**
+     * The content type our own record gives this photo or thumbnail key if a live listing shows it, else null.
+     * The bucket's idea of the type is never used: whoever can write to the store must not choose it.
+     */
     @Transactional
-    public boolean isPublished(String key) {
-        Number n = (Number) em.createNativeQuery("""
-                SELECT count(*) FROM product_image i JOIN product p ON p.id = i.product_id
-                WHERE (i.object_key = :k OR i.thumb_key = :k) AND p.deleted_at IS NULL""")
-                .setParameter("k", key).getSingleResult();
-        return n.longValue() > 0;
+    public String publishedType(String key) {
+        @SuppressWarnings("unchecked")
+        List<String> types = em.createNativeQuery("""
+                SELECT CASE WHEN i.object_key = :k THEN i.content_type ELSE i.thumb_content_type END
+                FROM product_image i JOIN product p ON p.id = i.product_id
+                WHERE (i.object_key = :k OR i.thumb_key = :k) AND p.deleted_at IS NULL LIMIT 1""")
+                .setParameter("k", key).getResultList();
+        return types.isEmpty() ? null : types.get(0);
     }
 
     /** A stored photo being read; the HTTP layer closes the stream when it is sent. */
-    public record Opened(java.io.InputStream stream, String contentType, Long length) {}
+    public record Opened(java.io.InputStream stream, ImageFormat format, Long length) {}
 
     private static final java.util.regex.Pattern KEY =
             java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** The photo or thumbnail under this key if a live listing shows it, else 404. */
+    /**
+     * The photo or thumbnail under this key if a live listing shows it, else 404. Its first bytes must be the
+     * format we stored: an object replaced in the store by something else is refused, not served.
+     */
     public Opened open(String key) {
-        if (!KEY.matcher(key).matches() || !isPublished(key)) {
+        String type = KEY.matcher(key).matches() ? publishedType(key) : null;
+        ImageFormat format = type == null ? null : ImageFormat.ofContentType(type);
+        if (format == null) {
             throw ApiException.notFound("Image");
         }
         var object = store.get(key);
         if (object == null) {
             throw ApiException.notFound("Image");
         }
-        return new Opened(object, object.response().contentType(), object.response().contentLength());
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(object, 8192);
+        byte[] head;
+        try {
+            in.mark(ImageFormat.SIGNATURE_LENGTH);
+            head = in.readNBytes(ImageFormat.SIGNATURE_LENGTH);
+            in.reset();
+        } catch (java.io.IOException e) {
+            closeQuietly(in);
+            throw ApiException.unavailable("Photo storage is unavailable, please try again", 5);
+        }
+        if (ImageFormat.detect(head) != format) {
+            closeQuietly(in);
+            LOG.errorf("Object %s in the bucket is not the %s recorded for it; refusing to serve it", key, format);
+            throw ApiException.notFound("Image");
+        }
+        return new Opened(in, format, object.response().contentLength());
+    }
+
+    private static void closeQuietly(java.io.InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException e) {
+            LOG.debugf("closing an object stream: %s", e.toString());
+        }
     }
 
     private long count(long productId) {

@@ -236,6 +236,32 @@ public class ProductQueries {
         return Page.of(rows, size, p -> Cursor.encode(likedAt.get(p.id()), p.id()));
     }
 
+    /**
+     * 구매내역: the listings the user bought (the buyer of their trade), latest trade first. The liked flag is
+     * the buyer's own like.
+     */
+    public Page<ListingSummary> purchasedBy(String userId, String cursor, int size) {
+        Cursor c = Cursor.decode(cursor, 2);
+        Sql sql = new Sql().append("SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
+                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1),"
+                + " EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = t.buyer_id),"
+                + " t.completed_at FROM trade t JOIN product p ON p.id = t.product_id"
+                + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE t.buyer_id = ? AND p.deleted_at IS NULL",
+                userId);
+        if (c != null) {
+            sql.append(" AND (t.completed_at, t.product_id) < (?, ?)", Timestamps.fromMicros(c.longAt(0)),
+                    c.longAt(1));
+        }
+        sql.append(" ORDER BY t.completed_at DESC, t.product_id DESC LIMIT " + (size + 1));
+        Map<Long, Long> boughtAt = new HashMap<>();
+        List<ListingSummary> rows = sql.query(dataSource, false, rs -> {
+            ListingSummary row = summary(rs);
+            boughtAt.put(row.id(), Timestamps.micros(rs.getObject(22, OffsetDateTime.class)));
+            return row;
+        });
+        return Page.of(rows, size, p -> Cursor.encode(boughtAt.get(p.id()), p.id()));
+    }
+
     @Transactional
     public Map<String, Profile> profiles(Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -69,6 +69,12 @@ public class ProductService {
         return p;
     }
 
+    /**
+     * 판매중 / 예약중 / 거래완료. RESERVED and SOLD may name the buyer, who must be someone who opened a chat about
+     * this listing; the buyer hears about it (TRADE). The first sale to a named buyer is the listing's trade,
+     * which reviews belong to: until a party has reviewed, the seller may correct the buyer or undo the sale;
+     * after that the trade is final and later status changes never open a second round of reviews.
+     */
     @Transactional
     public Product changeStatus(Caller caller, long id, ProductStatus status, String buyerId, Integer expectedVersion,
             boolean viaIfMatch) {
@@ -76,17 +82,60 @@ public class ProductService {
         if (expectedVersion != null) {
             checkVersion(p, expectedVersion, viaIfMatch);
         }
-        if (buyerId != null && status != ProductStatus.SOLD) {
-            throw ApiException.badRequest("buyerId", "only a SOLD listing names a buyer");
+        if (buyerId != null && status == ProductStatus.ON_SALE) {
+            throw ApiException.badRequest("buyerId", "a listing on sale has no buyer");
         }
         if (buyerId != null && buyerId.equals(p.sellerId)) {
             throw ApiException.unprocessable("The seller can not be the buyer");
         }
+        if (buyerId != null && !chatted(p.id, buyerId)) {
+            throw ApiException.unprocessable("The buyer must be someone who chatted with you about this listing");
+        }
+        boolean changed = p.status != status || !java.util.Objects.equals(p.buyerId, buyerId);
         p.status = status;
-        p.buyerId = status == ProductStatus.SOLD ? buyerId : null;
+        p.buyerId = status == ProductStatus.ON_SALE ? null : buyerId;
         p.updatedAt = Clock.now();
         em.flush();
+        recordTrade(p);
+        if (changed && p.buyerId != null) {
+            notifyBuyer(caller, p);
+        }
         return p;
+    }
+
+    private boolean chatted(long productId, String buyerId) {
+        return !em.createNativeQuery("SELECT 1 FROM product_chat WHERE product_id = :p AND buyer_id = :b LIMIT 1")
+                .setParameter("p", productId).setParameter("b", buyerId).getResultList().isEmpty();
+    }
+
+    /** Keeps the listing's one trade in step with its status (the listing row is locked by the caller). */
+    private void recordTrade(Product p) {
+        boolean reviewed = !em.createNativeQuery("SELECT 1 FROM review WHERE product_id = :p LIMIT 1")
+                .setParameter("p", p.id).getResultList().isEmpty();
+        if (reviewed) {
+            return;
+        }
+        if (p.status == ProductStatus.SOLD && p.buyerId != null) {
+            em.createNativeQuery("""
+                    INSERT INTO trade (product_id, seller_id, buyer_id, completed_at) VALUES (:p, :s, :b, :at)
+                    ON CONFLICT (product_id) DO UPDATE SET buyer_id = EXCLUDED.buyer_id,
+                        completed_at = EXCLUDED.completed_at
+                    WHERE trade.buyer_id <> EXCLUDED.buyer_id""")
+                    .setParameter("p", p.id).setParameter("s", p.sellerId).setParameter("b", p.buyerId)
+                    .setParameter("at", p.updatedAt).executeUpdate();
+        } else {
+            em.createNativeQuery("DELETE FROM trade WHERE product_id = :p").setParameter("p", p.id).executeUpdate();
+        }
+    }
+
+    private void notifyBuyer(Caller caller, Product p) {
+        String seller = profiles.me(caller.id(), caller.username()).nickname;
+        boolean sold = p.status == ProductStatus.SOLD;
+        outbox.publish("trade:" + p.id + ":" + p.version, EventOutbox.TRADE, p.buyerId,
+                sold ? "거래완료" : "예약중",
+                sold ? seller + "님과 " + p.title + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
+                        : seller + "님이 " + p.title + " 거래를 예약했어요.",
+                Map.of("productId", p.id, "status", p.status.name()));
     }
 
     /** 끌어올리기: moves the listing to the top of the feed, at most once per 24 hours. */
@@ -119,7 +168,7 @@ public class ProductService {
 
     /**
      * The listing with its seller, photos and the caller's like, counting a view unless this viewer was
-     * counted within the last hour. One statement on an autocommit connection: the view is only written when
+     * counted within the last hour or is the seller. One statement on an autocommit connection: the view is only written when
      * it counts (the NOT EXISTS guard), so a repeated view takes no row lock and commits without a WAL flush;
      * the upsert's own WHERE still decides when two first views race.
      */
@@ -128,6 +177,7 @@ public class ProductService {
                 WITH counted AS (
                     INSERT INTO product_view (product_id, viewer, viewed_at)
                     SELECT p.id, ?, now() FROM product p WHERE p.id = ? AND p.deleted_at IS NULL
+                    AND p.seller_id IS DISTINCT FROM CAST(? AS varchar)
                     AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = ?
                                     AND v.viewed_at >= now() - interval '1 hour')
                     ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now()
@@ -138,7 +188,7 @@ public class ProductService {
                     RETURNING view_count
                 )
                 SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status,
-                    p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, viewerKey);
+                    p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, callerId, viewerKey);
         if (callerId == null) {
             sql.append("false");
         } else {

@@ -3,14 +3,17 @@ package market.product.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 import market.common.api.ApiException;
 import market.product.domain.Product;
-import market.product.domain.ProductStatus;
 import market.product.domain.Rating;
 import market.product.domain.Review;
 
-/** 거래후기: after a sale the buyer and the seller each rate the other once. */
+/**
+ * 거래후기: the two parties of a listing's trade (its first sale to a buyer who chatted about it) each rate the
+ * other once.
+ */
 @ApplicationScoped
 public class ReviewService {
 
@@ -28,15 +31,20 @@ public class ReviewService {
     public Review review(Caller caller, long productId, Rating rating, String comment) {
         // The row lock serialises both parties' reviews of one sale, so "once per side" holds under races.
         Product p = products.lockLive(productId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> trade = em.createNativeQuery("SELECT seller_id, buyer_id FROM trade WHERE product_id = :p")
+                .setParameter("p", productId).getResultList();
+        String seller = trade.isEmpty() ? p.sellerId : (String) trade.get(0)[0];
+        String buyer = trade.isEmpty() ? p.buyerId : (String) trade.get(0)[1];
         String reviewee;
-        if (p.isOwnedBy(caller.id())) {
-            reviewee = p.buyerId;
-        } else if (caller.id().equals(p.buyerId)) {
-            reviewee = p.sellerId;
+        if (caller.id().equals(seller)) {
+            reviewee = buyer;
+        } else if (caller.id().equals(buyer)) {
+            reviewee = seller;
         } else {
             throw ApiException.forbidden("Only the buyer and the seller of this sale can review it");
         }
-        if (p.status != ProductStatus.SOLD || reviewee == null) {
+        if (trade.isEmpty()) {
             throw ApiException.unprocessable("Reviews are possible once the listing is sold to a named buyer");
         }
         Number existing = (Number) em.createNativeQuery(

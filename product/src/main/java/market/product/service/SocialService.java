@@ -30,6 +30,9 @@ public class SocialService {
     @Transactional
     public void like(Caller caller, long productId) {
         Product p = products.find(productId);
+        if (p.isOwnedBy(caller.id())) {
+            throw ApiException.unprocessable("You can not like your own listing");
+        }
         int added = em.createNativeQuery("""
                 INSERT INTO product_like (product_id, user_id) VALUES (:p, :u) ON CONFLICT DO NOTHING""")
                 .setParameter("p", productId).setParameter("u", caller.id()).executeUpdate();
@@ -38,12 +41,10 @@ public class SocialService {
         }
         em.createNativeQuery("UPDATE product SET like_count = like_count + 1 WHERE id = :p")
                 .setParameter("p", productId).executeUpdate();
-        if (!p.isOwnedBy(caller.id())) {
-            String nickname = profiles.me(caller.id(), caller.username()).nickname;
-            outbox.publish("like:" + productId + ":" + caller.id(), EventOutbox.LIKE, p.sellerId,
-                    "관심 알림", nickname + "님이 " + p.title + "을(를) 관심상품으로 등록했어요",
-                    Map.of("productId", productId));
-        }
+        String nickname = profiles.me(caller.id(), caller.username()).nickname;
+        outbox.publish("like:" + productId + ":" + caller.id(), EventOutbox.LIKE, p.sellerId,
+                "관심 알림", nickname + "님이 " + p.title + "을(를) 관심상품으로 등록했어요",
+                Map.of("productId", productId));
     }
 
     @Transactional
@@ -57,14 +58,22 @@ public class SocialService {
         }
     }
 
-    /** chat reports each room opened on a listing once (idempotent per room) so the listing shows chatCount. */
+    /**
+     * chat reports each room opened on a listing (at least once; idempotent per room) so the listing shows
+     * chatCount and the room's buyer may be named in a trade. Rooms recorded before buyers were reported learn
+     * theirs from chat's next report.
+     */
     @Transactional
-    public void chatOpened(long productId, long roomId) {
+    public void chatOpened(long productId, long roomId, String buyerId) {
         products.find(productId);
-        int added = em.createNativeQuery("""
-                INSERT INTO product_chat (product_id, room_id) VALUES (:p, :r) ON CONFLICT DO NOTHING""")
-                .setParameter("p", productId).setParameter("r", roomId).executeUpdate();
-        if (added > 0) {
+        @SuppressWarnings("unchecked")
+        List<Boolean> inserted = em.createNativeQuery("""
+                INSERT INTO product_chat (product_id, room_id, buyer_id) VALUES (:p, :r, :b)
+                ON CONFLICT (product_id, room_id) DO UPDATE SET buyer_id = EXCLUDED.buyer_id
+                WHERE product_chat.buyer_id IS NULL
+                RETURNING (xmax = 0)""")
+                .setParameter("p", productId).setParameter("r", roomId).setParameter("b", buyerId).getResultList();
+        if (!inserted.isEmpty() && inserted.get(0)) {
             em.createNativeQuery("UPDATE product SET chat_count = chat_count + 1 WHERE id = :p")
                     .setParameter("p", productId).executeUpdate();
         }

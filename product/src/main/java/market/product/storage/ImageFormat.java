@@ -14,6 +14,19 @@ public enum ImageFormat {
         return contentType;
     }
 
+    /** How many first bytes {@link #detect} needs to tell every format apart. */
+    public static final int SIGNATURE_LENGTH = 12;
+
+    /** The format with this content type, or null. */
+    public static ImageFormat ofContentType(String contentType) {
+        for (ImageFormat f : values()) {
+            if (f.contentType.equals(contentType)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** The format the bytes start with, or null. */
     public static ImageFormat detect(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {

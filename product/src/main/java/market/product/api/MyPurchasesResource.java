@@ -1,0 +1,32 @@
+package market.product.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import market.common.api.Cursor;
+import market.common.api.Page;
+import market.product.service.ProductQueries;
+
+/** GET /api/me/purchases (구매내역): listings the caller bought, latest trade first. */
+@Path("/api/me/purchases")
+public class MyPurchasesResource {
+
+    private final ProductQueries queries;
+    private final ProductMapper mapper;
+    private final CurrentUser user;
+
+    public MyPurchasesResource(ProductQueries queries, ProductMapper mapper, CurrentUser user) {
+        this.queries = queries;
+        this.mapper = mapper;
+        this.user = user;
+    }
+
+    @GET
+    @RolesAllowed("user")
+    public Page<ProductViews.Summary> purchases(@QueryParam("cursor") String cursor,
+            @QueryParam("size") String size) {
+        String me = user.caller().id();
+        return mapper.page(queries.purchasedBy(me, cursor, Cursor.size(size)), me);
+    }
+}
