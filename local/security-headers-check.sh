@@ -67,6 +67,8 @@ check "API: nosniff" nosniff "$(header X-Content-Type-Options)"
 check "API: CSP sandbox, nothing loads" "default-src 'none'; frame-ancestors 'none'; sandbox" "$(header Content-Security-Policy)"
 check "API: X-Frame-Options DENY" DENY "$(header X-Frame-Options)"
 check "API: no nginx version" nginx "$(header Server)"
+fetch -H 'Accept-Encoding: gzip' "$GW/auth/realms/market/.well-known/openid-configuration" >/dev/null
+check "JSON is gzip-compressed (the discovery document)" gzip "$(header Content-Encoding)"
 fetch -H 'Accept-Encoding: gzip' "$GW/api/products?size=50" >/dev/null
 if [ "$(stat -c %s "$body")" -gt 1024 ] || [ -n "$(header Content-Encoding)" ]; then
   check "API: a large JSON answer is gzip-compressed" gzip "$(header Content-Encoding)"
