@@ -87,5 +87,6 @@ if java "$ROOT/local/ChatReplicasCheck.java" "$GW" "http://127.0.0.1:${CHAT_PORT
 sed 's/^/  /' "$cr_log"
 check "chat across two replicas and a replica restart, nothing lost" ok "$cr"
 
+if GATEWAY_URL=$GW "$ROOT/local/security-headers-check.sh"; then gw_sec=ok; else gw_sec=failed; fi; check "gateway: security headers, caching, compression, unrouted paths, Keycloak admin hidden" ok "$gw_sec"
 echo "stack: $passed passed, $failed failed"
 [ "$failed" = 0 ]

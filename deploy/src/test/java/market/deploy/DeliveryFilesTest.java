@@ -86,7 +86,8 @@ class DeliveryFilesTest {
         assertTrue(df.contains("USER 101"));
         String conf = Files.readString(Repo.ROOT.resolve("frontend/nginx.conf"));
         assertTrue(conf.contains("listen 8080;"));
-        assertTrue(conf.contains("try_files $uri $uri/ /index.html;"), "SPA fallback for client-side routes");
+        assertTrue(conf.contains("try_files $uri /index.html;"), "SPA fallback for client-side routes");
+        assertTrue(df.contains("gzip -9") && conf.contains("gzip_static on;"), "bundles precompressed in the image, served by gzip_static");
         assertTrue(conf.contains("location = /healthz"), "the chart probes /healthz");
     }
 

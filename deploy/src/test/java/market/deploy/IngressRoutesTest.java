@@ -9,15 +9,18 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Ingress is the gateway: exactly the routes of local/routes.tsv, which the local nginx serves too. */
 class IngressRoutesTest {
-    record Route(String prefix, String backend, String kind) {
+    record Route(String prefix, String backend, String kind, String cache) {
     }
 
     static List<Route> routesTsv() throws Exception {
@@ -27,8 +30,10 @@ class IngressRoutesTest {
                 continue;
             }
             String[] f = line.split("\t");
-            assertEquals(3, f.length, "bad line in routes.tsv: " + line);
-            routes.add(new Route(f[0], f[1], f[2]));
+            assertEquals(4, f.length, "bad line in routes.tsv (prefix, backend, kind, cache): " + line);
+            assertTrue(Set.of("http", "websocket", "static").contains(f[2]), "unknown kind: " + line);
+            assertTrue(Set.of("no-store", "-").contains(f[3]), "unknown cache: " + line);
+            routes.add(new Route(f[0], f[1], f[2], f[3]));
         }
         return routes;
     }
@@ -96,5 +101,97 @@ class IngressRoutesTest {
             assertEquals("market-tls", ingress.path("spec").path("tls").get(0).path("secretName").asText());
             assertEquals("letsencrypt", ingress.path("metadata").path("annotations").path("cert-manager.io/cluster-issuer").asText());
         }
+    }
+
+    /** The route a request path takes: Prefix semantics of the Ingress and of routes.tsv (whole segments, longest wins). */
+    static Route routeOf(List<Route> routes, String path) {
+        Route best = null;
+        for (Route r : routes) {
+            String p = r.prefix();
+            boolean matches = p.equals("/") || path.equals(p) || path.startsWith(p + "/");
+            if (matches && (best == null || p.length() > best.prefix().length())) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/auth", "/auth/", "/auth/admin", "/auth/admin/", "/auth/admin/master/console/",
+            "/auth/admin/realms/market/users", "/auth/realms/master", "/auth/realms/master/", "/auth/realms/master/protocol/openid-connect/token",
+            "/auth/realms/market-other/", "/auth/realms/other/account", "/auth/welcome", "/auth/metrics", "/auth/health"})
+    void keycloakAdminConsoleAndOtherRealmsAreNeverRouted(String path) throws Exception {
+        Route r = routeOf(routesTsv(), path);
+        assertNotEquals("keycloak", r.backend(), path + " must not reach Keycloak");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/auth/realms/market", "/auth/realms/market/.well-known/openid-configuration",
+            "/auth/realms/market/protocol/openid-connect/auth", "/auth/realms/market/protocol/openid-connect/token",
+            "/auth/realms/market/protocol/openid-connect/certs", "/auth/realms/market/protocol/openid-connect/registrations",
+            "/auth/realms/market/login-actions/authenticate", "/auth/realms/market/account/",
+            "/auth/resources/h8er8/login/keycloak.v2/css/styles.css", "/auth/resources/h8er8/common/keycloak/vendor/patternfly-v5/patternfly.min.css"})
+    void whatUsersOfRealmMarketNeedReachesKeycloak(String path) throws Exception {
+        assertEquals("keycloak", routeOf(routesTsv(), path).backend(), path);
+    }
+
+    @Test
+    void onlyRealmMarketAndTheThemeFilesAreKeycloakRoutes() throws Exception {
+        List<String> keycloak = routesTsv().stream().filter(r -> r.backend().equals("keycloak")).map(Route::prefix).toList();
+        assertEquals(List.of("/auth/realms/market", "/auth/resources"), keycloak);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/me", "/api/me/products", "/api/me/purchases", "/api/me/likes", "/api/me/keywords",
+            "/api/chat/rooms", "/api/chat/rooms/1/messages", "/api/me/notifications", "/api/me/notifications/stream",
+            "/api/me/notification-settings", "/api/devices", "/api/admin/notices"})
+    void personalAnswersAreNeverStored(String path) throws Exception {
+        Route r = routeOf(routesTsv(), path);
+        assertEquals("no-store", r.cache(), path + " is personal data: Cache-Control no-store at the gateway");
+    }
+
+    /** With ingress.apiHeaders.enabled: every service route names the ConfigMap of its headers; the SPA and Keycloak none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void apiIngressesCarryTheGatewaysResponseHeaders(String valueSet) throws Exception {
+        List<JsonNode> objects = Chart.parseAll(Chart.template(valueSet, Map.of("ingress.apiHeaders.enabled", true)));
+        Map<String, String> headersOf = new TreeMap<>();
+        for (JsonNode ingress : Chart.ofKind(objects, "Ingress")) {
+            String ref = ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/custom-headers").asText(null);
+            for (JsonNode path : ingress.path("spec").path("rules").get(0).path("http").path("paths")) {
+                headersOf.put(path.path("path").asText(), ref);
+            }
+        }
+        for (Route r : routesTsv()) {
+            String ref = headersOf.get(r.prefix());
+            if (r.backend().equals("keycloak") || r.kind().equals("static")) {
+                assertNull(ref, r.prefix() + " sets its own headers (Keycloak, the frontend's nginx)");
+                continue;
+            }
+            String expected = Chart.NAMESPACE + "/" + (r.cache().equals("no-store") ? "market-api-headers-no-store" : "market-api-headers");
+            assertEquals(expected, ref, r.prefix());
+            JsonNode data = Chart.get(objects, "ConfigMap", ref.substring(ref.indexOf('/') + 1)).path("data");
+            assertEquals("nosniff", data.path("X-Content-Type-Options").asText(), ref);
+            assertEquals("DENY", data.path("X-Frame-Options").asText(), ref);
+            assertEquals("strict-origin-when-cross-origin", data.path("Referrer-Policy").asText(), ref);
+            assertTrue(data.path("Content-Security-Policy").asText().contains("sandbox"), ref);
+            assertTrue(data.path("Content-Security-Policy").asText().contains("frame-ancestors 'none'"), ref);
+            assertEquals(r.cache().equals("no-store") ? "no-store" : "", data.path("Cache-Control").asText(), ref);
+            // ingress-nginx refuses (503) a header name or value outside these characters
+            data.fields().forEachRemaining(e -> {
+                assertTrue(e.getKey().matches("^[a-zA-Z\\d\\-_]+$"), e.getKey());
+                assertTrue(e.getValue().asText().matches("^[a-zA-Z\\d_ :;.,\\\\/\"'?!(){}\\[\\]@<>=\\-+*#$&`|~^%]+$"), e.getValue().asText());
+            });
+        }
+    }
+
+    @Test
+    void withoutApiHeadersNoIngressNamesAConfigMapThatIsNotRendered() {
+        List<JsonNode> objects = Chart.render("default");
+        for (JsonNode ingress : Chart.ofKind(objects, "Ingress")) {
+            assertTrue(ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/custom-headers").isMissingNode(),
+                    Chart.id(ingress) + ": custom-headers needs the controller's global-allowed-response-headers, so it is opt-in");
+        }
+        assertTrue(Chart.ofKind(objects, "ConfigMap").stream().noneMatch(c -> Chart.id(c).contains("api-headers")));
     }
 }
