@@ -22,6 +22,7 @@ import market.common.api.Cursor;
 import market.notify.service.InboxService;
 import market.notify.service.InboxStreams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/me/notifications")
 public class InboxResource {
@@ -67,6 +68,9 @@ public class InboxResource {
     @Path("/stream")
     @Blocking // reads the starting point from the database; the stream itself is not tied to this thread
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    // The data is JSON by this declaration, not by a media type per event: RESTEasy writes an event's own
+    // media type as a "content-type:" line, which is no SSE field (the stream must be id/event/data only).
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed("user")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
@@ -74,7 +78,7 @@ public class InboxResource {
         String userId = jwt.getSubject();
         Multi<OutboundSseEvent> items = streams.open(userId, lastEventId)
                 .map(item -> sse.newEventBuilder().id(Long.toString(item.id())).name("notification")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(InboxService.Item.class, item).build());
+                        .data(InboxService.Item.class, item).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(items, heartbeats);
