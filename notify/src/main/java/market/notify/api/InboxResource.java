@@ -21,6 +21,7 @@ import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.notify.service.InboxService;
 import market.notify.service.InboxStreams;
+import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -38,26 +39,39 @@ public class InboxResource {
 
     private final InboxService inbox;
     private final InboxStreams streams;
+    private final SettingsService settings;
+    private final AccountCreation accounts;
     private final JsonWebToken jwt;
 
-    public InboxResource(InboxService inbox, InboxStreams streams, JsonWebToken jwt) {
+    public InboxResource(InboxService inbox, InboxStreams streams, SettingsService settings,
+            AccountCreation accounts, JsonWebToken jwt) {
         this.inbox = inbox;
         this.streams = streams;
+        this.settings = settings;
+        this.accounts = accounts;
         this.jwt = jwt;
+    }
+
+    /** The caller from now on gets every broadcast; so does a caller notify has never seen before. */
+    private String caller() {
+        settings.seen(jwt.getSubject(), accounts.of(jwt));
+        return jwt.getSubject();
     }
 
     /** Newest first, with the number of unread items. */
     @GET
     @RolesAllowed("user")
     public InboxService.InboxPage list(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
-        return inbox.page(jwt.getSubject(), cursor, Cursor.size(size));
+        int pageSize = Cursor.size(size);
+        Cursor.decode(cursor, 1); // a bad cursor is refused before anything is recorded about the caller
+        return inbox.page(caller(), cursor, pageSize);
     }
 
     @POST
     @Path("/read")
     @RolesAllowed("user")
     public Unread read(@Valid @NotNull ReadRequest body) {
-        return new Unread(inbox.markRead(jwt.getSubject(), body.upToId()));
+        return new Unread(inbox.markRead(caller(), body.upToId()));
     }
 
     /**
@@ -75,7 +89,7 @@ public class InboxResource {
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
         Long lastEventId = parseEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
-        String userId = jwt.getSubject();
+        String userId = caller();
         Multi<OutboundSseEvent> items = streams.open(userId, lastEventId)
                 .map(item -> sse.newEventBuilder().id(Long.toString(item.id())).name("notification")
                         .data(InboxService.Item.class, item).build());
