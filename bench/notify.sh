@@ -93,7 +93,8 @@ done
 t1=$(date +%s%N)
 notice_ms=$(( (t1 - t0) / 1000000 ))
 read -r targeted sent failed < <(jq -r '"\(.targeted // .stats.targeted) \(.sent // .stats.sent) \(.failed // .stats.failed)"' "$tmp/notice.json")
-inbox=$("$PGBIN/psql" -d notify_bench -tAc "SELECT count(*) FROM notification WHERE notice_id = $nid")
+# notices are fanned out on read since the broadcast table: one row per round, none per user
+inbox=$("$PGBIN/psql" -d notify_bench -tAc "SELECT (SELECT count(*) FROM notification WHERE notice_id = $nid) + (SELECT count(*) FROM broadcast WHERE notice_id = $nid)")
 fcm_after=$(curl -fsS "http://127.0.0.1:$FCM_PORT/_stats" | cut -d' ' -f1)
 fcm_calls=$((fcm_after - fcm_before))
 inbox_per_s=$(awk -v n="$inbox" -v ms="$notice_ms" 'BEGIN { printf "%.0f", (ms > 0 ? n * 1000 / ms : 0) }')

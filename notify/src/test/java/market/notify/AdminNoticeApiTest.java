@@ -97,10 +97,14 @@ class AdminNoticeApiTest {
 
         String user = Api.unique("sched");
         Api.inbox(user);
-        long scheduled = post("{\"type\":\"NOTICE\",\"title\":\"예약 공지\",\"body\":\"한 시간 뒤\",\"scheduledAt\":\"" + later + "\"}")
-                .statusCode(202).extract().jsonPath().getLong("id");
-        clock.setTo(later.plusSeconds(1));
+        // Due in a few seconds of real time: a notice published at a clock moved ahead would carry a future
+        // publication time and show in the inbox of every user of later tests (inboxes are read, not filled).
+        Instant soon = Instant.now().plusSeconds(4);
+        long scheduled = post("{\"type\":\"NOTICE\",\"title\":\"예약 공지\",\"body\":\"곧\",\"scheduledAt\":\"" + soon + "\"}")
+                .statusCode(202).body("status", equalTo("SCHEDULED")).extract().jsonPath().getLong("id");
         await().atMost(WAIT).until(() -> "SENT".equals(get(scheduled).extract().path("status")));
+        assertFalse(Instant.parse(get(scheduled).extract().<String>path("sentAt")).isBefore(soon),
+                "not before it was due");
         assertTrue(inboxTitles(user).contains("예약 공지"));
         assertFalse(inboxTitles(user).contains("예약"), "the cancelled one never went out");
         assertEquals(0, Fcm.topicMessages("notices", cancelled).size());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,8 +41,14 @@ class DeviceApiTest {
         Api.registerDevice(alice, token, "IOS").statusCode(201);
         Api.registerDevice(bob, token, "IOS").statusCode(201);
 
-        given().auth().oauth2(Tokens.user(alice)).delete("/api/devices/" + token).then().statusCode(403)
-                .contentType("application/problem+json");
+        // A foreign token answers exactly like one that was never registered: a DELETE reveals nothing.
+        String unknown = Api.newToken("never-registered");
+        String foreignAnswer = given().auth().oauth2(Tokens.user(alice)).delete("/api/devices/" + token).then()
+                .statusCode(404).contentType("application/problem+json").extract().asString();
+        String unknownAnswer = given().auth().oauth2(Tokens.user(alice)).delete("/api/devices/" + unknown).then()
+                .statusCode(404).contentType("application/problem+json").extract().asString();
+        assertEquals(unknownAnswer.replace(unknown, token), foreignAnswer);
+        Api.registerDevice(bob, token, "IOS").statusCode(200); // still bob's: the refused DELETE changed nothing
         given().auth().oauth2(Tokens.user(bob)).delete("/api/devices/" + token).then().statusCode(204);
         given().auth().oauth2(Tokens.user(bob)).delete("/api/devices/" + token).then().statusCode(404)
                 .contentType("application/problem+json");

@@ -20,7 +20,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -153,6 +164,45 @@ class InboxApiTest {
             Sse.Event e = sse.next(Duration.ofSeconds(10));
             assertNotNull(e, "woken by the other replica's NOTIFY");
             assertEquals("elsewhere", JSON.readTree(e.data()).path("title").asText());
+        }
+    }
+
+    @Test
+    void streamEventsCarryOnlySseFieldsOnTheWire() throws Exception {
+        String user = Api.unique("sse-raw");
+        HttpRequest request = HttpRequest.newBuilder(streamUrl.toURI()).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + Tokens.user(user)).build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        try (InputStream body = response.body()) {
+            Thread.sleep(300);
+            Api.event(Api.unique("k"), "COMMENT", user, "raw", "줄 단위로").statusCode(202);
+            List<String> lines = new ArrayList<>();
+            CompletableFuture<Void> read = CompletableFuture.runAsync(() -> {
+                BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+                try {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.isEmpty() && lines.stream().anyMatch(l -> l.startsWith("data:"))) {
+                            return;
+                        }
+                        if (!line.isEmpty() && !line.startsWith(":")) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            read.get(10, TimeUnit.SECONDS);
+            assertEquals(3, lines.size(), "one event: " + lines);
+            for (String line : lines) {
+                assertTrue(line.startsWith("id:") || line.startsWith("event:") || line.startsWith("data:"),
+                        "only SSE fields on the wire, got: " + line);
+            }
+            assertTrue(lines.stream().anyMatch(l -> l.equals("event:notification")), lines.toString());
+            String data = lines.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow().substring(5);
+            assertEquals("raw", JSON.readTree(data).path("title").asText());
         }
     }
 

@@ -91,6 +91,28 @@ class InternalEventApiTest {
     }
 
     @Test
+    void tradeEventsArePushedAndSilencedByTheActivitySetting() throws Exception {
+        // product sends TRADE to the buyer on 예약중 and 거래완료.
+        String buyer = Api.unique("buyer");
+        String phone = Api.newToken("buyer");
+        Api.registerDevice(buyer, phone, "ANDROID").statusCode(201);
+        long reserved = Api.event(Api.unique("trade"), "TRADE", buyer, "예약중", "판매자가 예약중으로 바꿨어요").statusCode(202)
+                .body("duplicate", equalTo(false)).body("pushed", equalTo(true))
+                .extract().jsonPath().getLong("notificationId");
+        await().atMost(WAIT).until(() -> Fcm.deliveredTo(phone).size() == 1);
+        assertEquals("TRADE", Fcm.deliveredTo(phone).get(0).path("data").path("type").asText());
+        assertEquals(Long.toString(reserved), Fcm.deliveredTo(phone).get(0).path("data").path("notificationId").asText());
+
+        Api.settings(buyer, true, false, true, false, false);
+        Api.event(Api.unique("trade"), "TRADE", buyer, "거래완료", "거래가 완료됐어요").statusCode(202)
+                .body("pushed", equalTo(false));
+        Thread.sleep(1000);
+        assertEquals(1, Fcm.deliveredTo(phone).size(), "activity off silences TRADE pushes");
+        Api.inbox(buyer).body("items.type", contains("TRADE", "TRADE"))
+                .body("items.title", contains("거래완료", "예약중"));
+    }
+
+    @Test
     void tokensFcmCallsDeadAreDeletedAndTheRestStillGetIt() {
         String user = Api.unique("prune");
         String alive = Api.newToken("alive");

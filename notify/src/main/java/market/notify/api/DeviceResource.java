@@ -17,6 +17,7 @@ import java.util.List;
 import market.notify.domain.Platform;
 import market.notify.service.DeviceService;
 import market.notify.service.PushOutbox;
+import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/devices")
@@ -40,10 +41,15 @@ public class DeviceResource {
     }
 
     private final DeviceService devices;
+    private final SettingsService settings;
+    private final AccountCreation accounts;
     private final JsonWebToken jwt;
 
-    public DeviceResource(DeviceService devices, JsonWebToken jwt) {
+    public DeviceResource(DeviceService devices, SettingsService settings, AccountCreation accounts,
+            JsonWebToken jwt) {
         this.devices = devices;
+        this.settings = settings;
+        this.accounts = accounts;
         this.jwt = jwt;
     }
 
@@ -51,6 +57,7 @@ public class DeviceResource {
     @POST
     @RolesAllowed("user")
     public Response register(@Valid @NotNull DeviceRegistration body) {
+        settings.seen(jwt.getSubject(), accounts.of(jwt));
         DeviceService.Registration r = devices.register(jwt.getSubject(), body.token(), body.platform());
         return Response.status(r.created() ? 201 : 200).entity(DeviceView.of(r.device())).build();
     }

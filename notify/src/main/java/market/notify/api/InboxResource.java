@@ -21,7 +21,9 @@ import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.notify.service.InboxService;
 import market.notify.service.InboxStreams;
+import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/me/notifications")
 public class InboxResource {
@@ -37,26 +39,39 @@ public class InboxResource {
 
     private final InboxService inbox;
     private final InboxStreams streams;
+    private final SettingsService settings;
+    private final AccountCreation accounts;
     private final JsonWebToken jwt;
 
-    public InboxResource(InboxService inbox, InboxStreams streams, JsonWebToken jwt) {
+    public InboxResource(InboxService inbox, InboxStreams streams, SettingsService settings,
+            AccountCreation accounts, JsonWebToken jwt) {
         this.inbox = inbox;
         this.streams = streams;
+        this.settings = settings;
+        this.accounts = accounts;
         this.jwt = jwt;
+    }
+
+    /** The caller from now on gets every broadcast; so does a caller notify has never seen before. */
+    private String caller() {
+        settings.seen(jwt.getSubject(), accounts.of(jwt));
+        return jwt.getSubject();
     }
 
     /** Newest first, with the number of unread items. */
     @GET
     @RolesAllowed("user")
     public InboxService.InboxPage list(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
-        return inbox.page(jwt.getSubject(), cursor, Cursor.size(size));
+        int pageSize = Cursor.size(size);
+        Cursor.decode(cursor, 1); // a bad cursor is refused before anything is recorded about the caller
+        return inbox.page(caller(), cursor, pageSize);
     }
 
     @POST
     @Path("/read")
     @RolesAllowed("user")
     public Unread read(@Valid @NotNull ReadRequest body) {
-        return new Unread(inbox.markRead(jwt.getSubject(), body.upToId()));
+        return new Unread(inbox.markRead(caller(), body.upToId()));
     }
 
     /**
@@ -67,14 +82,17 @@ public class InboxResource {
     @Path("/stream")
     @Blocking // reads the starting point from the database; the stream itself is not tied to this thread
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    // The data is JSON by this declaration, not by a media type per event: RESTEasy writes an event's own
+    // media type as a "content-type:" line, which is no SSE field (the stream must be id/event/data only).
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed("user")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
         Long lastEventId = parseEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
-        String userId = jwt.getSubject();
+        String userId = caller();
         Multi<OutboundSseEvent> items = streams.open(userId, lastEventId)
                 .map(item -> sse.newEventBuilder().id(Long.toString(item.id())).name("notification")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(InboxService.Item.class, item).build());
+                        .data(InboxService.Item.class, item).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(items, heartbeats);

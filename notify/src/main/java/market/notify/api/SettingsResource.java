@@ -26,22 +26,25 @@ public class SettingsResource {
     }
 
     private final SettingsService settings;
+    private final AccountCreation accounts;
     private final JsonWebToken jwt;
 
-    public SettingsResource(SettingsService settings, JsonWebToken jwt) {
+    public SettingsResource(SettingsService settings, AccountCreation accounts, JsonWebToken jwt) {
         this.settings = settings;
+        this.accounts = accounts;
         this.jwt = jwt;
     }
 
     @GET
     @RolesAllowed("user")
     public Settings get() {
-        return Settings.of(settings.of(jwt.getSubject()));
+        return Settings.of(settings.seen(jwt.getSubject(), accounts.of(jwt)));
     }
 
     @PUT
     @RolesAllowed("user")
     public Settings put(@Valid @NotNull SettingsUpdate body) {
+        settings.seen(jwt.getSubject(), accounts.of(jwt));
         return Settings.of(settings.update(jwt.getSubject(), body.chat(), body.activity(), body.keywords(),
                 body.marketing(), body.marketingNight(), body.version()));
     }

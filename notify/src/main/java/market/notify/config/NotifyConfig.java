@@ -14,6 +14,25 @@ public interface NotifyConfig {
 
     Notices notices();
 
+    Inbox inbox();
+
+    interface Inbox {
+        /**
+         * Claim of the access token that carries when the account was created (epoch seconds, or milliseconds
+         * as Keycloak's user property {@code createdTimestamp} gives them). Broadcasts published since then
+         * reach the user's inbox, even before notify first sees them.
+         */
+        @WithDefault("created_at")
+        String accountCreatedClaim();
+
+        /**
+         * For users whose token carries no creation time (or who are only known from an event addressed to
+         * them): broadcasts published this long before notify first saw them still reach their inbox.
+         */
+        @WithDefault("30d")
+        Duration noticesBeforeFirstContact();
+    }
+
     interface Notices {
         /** How often due scheduled notices and held ads are looked for (also read by @Scheduled). */
         @WithDefault("5s")

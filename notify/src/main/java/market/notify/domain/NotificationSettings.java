@@ -28,6 +28,10 @@ public class NotificationSettings extends PanacheEntityBase {
     @Column(name = "marketing_consented_at")
     public OffsetDateTime marketingConsentedAt;
 
+    /** Since when night-time ads are consented to; null without night consent. */
+    @Column(name = "marketing_night_at")
+    public OffsetDateTime marketingNightAt;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

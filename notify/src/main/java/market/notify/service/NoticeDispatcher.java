@@ -21,9 +21,10 @@ import market.notify.push.PushMessage;
 import org.jboss.logging.Logger;
 
 /**
- * Sends notices that are due: fills the inboxes and queues the pushes in one transaction per notice.
- * A NOTICE goes to topic `notices` and every known user's inbox. An AD goes to users with marketing consent
- * (topic `ads` by day); at night only to those with night consent, one by one, and to the rest at 08:00 KST.
+ * Sends notices that are due: publishes the round's one inbox entry (every user's inbox reads it, see
+ * {@link InboxService}) and queues the pushes, in one transaction per notice. A NOTICE goes to topic `notices`
+ * and every inbox. An AD goes to users with marketing consent (topic `ads` by day); at night only to those with
+ * night consent, one by one, and to the rest at 08:00 KST.
  */
 @ApplicationScoped
 public class NoticeDispatcher {
@@ -113,21 +114,24 @@ public class NoticeDispatcher {
                 : new PushMessage(title, body, data);
         int targeted;
         String heldUntil = null;
+        String audience;
         if (!ad) {
-            targeted = fillInboxes(id, push, EVERYONE);
+            audience = "ALL";
+            targeted = count(EVERYONE);
             outbox.topic(PushOutbox.NOTICES_TOPIC, push, false, id, targeted);
         } else if (!firstRound) {
-            // 08:00 KST: everyone who consented and has not got it yet (night consenters had it at night).
-            String notYet = MARKETING + " AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.notice_id = "
-                    + id + " AND n.user_id = s.user_id)";
-            outbox.usersOfNotice(id, push, true, notYet);
-            targeted = fillInboxes(id, push, notYet);
+            // 08:00 KST: every consenting user the night round did not reach (the same rule as their inboxes).
+            audience = "MORNING";
+            String rest = MARKETING + " AND NOT EXISTS (SELECT 1 FROM broadcast nb WHERE nb.notice_id = " + id
+                    + " AND nb.audience = 'NIGHT' AND s.marketing_night AND s.marketing_night_at <= nb.published_at)";
+            targeted = outbox.usersOfNotice(id, push, true, rest);
         } else if (AdRules.isNight(now)) {
-            targeted = fillInboxes(id, push, MARKETING_NIGHT);
-            outbox.usersOfNotice(id, push, true, MARKETING_NIGHT);
+            audience = "NIGHT";
+            targeted = outbox.usersOfNotice(id, push, true, MARKETING_NIGHT);
             heldUntil = "held";
         } else {
-            targeted = fillInboxes(id, push, MARKETING);
+            audience = "DAY";
+            targeted = count(MARKETING);
             outbox.topic(PushOutbox.ADS_TOPIC, push, true, id, targeted);
         }
         em.createNativeQuery("""
@@ -137,6 +141,7 @@ public class NoticeDispatcher {
                 .setParameter(3, heldUntil == null ? null : AdRules.nextMorning(now).atOffset(ZoneOffset.UTC))
                 .setParameter(4, targeted).executeUpdate();
         store.finishNoticeIfDone(id);
+        publish(id, audience, push, now);
         InboxFanout.announce(em, InboxFanout.EVERYONE);
         inboxChanged.fire(InboxChanged.toEveryone());
         LOG.infof("Notice %d (%s) dispatched to %d user(s)%s", id, r[1], targeted, heldUntil == null ? ""
@@ -153,15 +158,26 @@ public class NoticeDispatcher {
         ids.forEach(id -> store.finishNoticeIfDone(id.longValue()));
     }
 
-    /** The inbox item for each selected user; the title carries the ad prefix in the inbox too. */
-    private int fillInboxes(long noticeId, PushMessage push, String userFilter) {
-        return em.createNativeQuery("""
-                INSERT INTO notification (user_id, type, title, body, data, notice_id, created_at)
-                SELECT s.user_id, ?1, ?2, ?3, ?4, ?5, ?6 FROM notification_settings s WHERE\s""" + userFilter
-                + " ORDER BY s.user_id")
-                .setParameter(1, push.data().get("type")).setParameter(2, push.title()).setParameter(3, push.body())
-                .setParameter(4, outbox.toJson(push.data())).setParameter(5, noticeId)
-                .setParameter(6, clock.instant().atOffset(ZoneOffset.UTC))
+    /** How many users notify knows that the round is for: a count only, nothing is written per user. */
+    private int count(String userFilter) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM notification_settings s WHERE " + userFilter)
+                .getSingleResult()).intValue();
+    }
+
+    /**
+     * The round's one inbox entry, which every user it is for reads from their inbox; the title carries the ad
+     * prefix in the inbox too. Its id is taken last, under the exclusive inbox lock (see {@link InboxService}),
+     * so no personal item taken before it can commit after it.
+     */
+    private void publish(long noticeId, String audience, PushMessage push, Instant now) {
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, 0)) l")
+                .setParameter(1, InboxService.ORDER_LOCK).getSingleResult();
+        em.createNativeQuery("""
+                INSERT INTO broadcast (id, notice_id, audience, type, title, body, data, published_at)
+                VALUES (nextval('notification_id_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, noticeId).setParameter(2, audience).setParameter(3, push.data().get("type"))
+                .setParameter(4, push.title()).setParameter(5, push.body())
+                .setParameter(6, outbox.toJson(push.data())).setParameter(7, now.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 }

@@ -26,6 +26,7 @@ class PushSenderProducerTest {
             public Fcm fcm() { return fcm; }
             public Relay relay() { throw new UnsupportedOperationException(); }
             public Notices notices() { throw new UnsupportedOperationException(); }
+            public Inbox inbox() { throw new UnsupportedOperationException(); }
         };
     }
 
