@@ -34,6 +34,10 @@ public interface ChatConfig {
     @WithDefault("45s")
     Duration presenceTtl();
 
+    /** How often each replica sends product the rooms it has not acknowledged (read by the scheduler). */
+    @WithDefault("30s")
+    Duration roomReportEvery();
+
     /** A room product has not acknowledged this long after it opened is sent again by the sweep. */
     @WithDefault("10s")
     Duration roomReportAfter();
