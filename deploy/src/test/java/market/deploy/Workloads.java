@@ -69,7 +69,12 @@ final class Workloads {
                         problems.add(cid + ": resources." + p[0] + "." + p[1] + " missing");
                     }
                 }
-                if (!o.path("kind").asText().equals("Job")) {
+                // Kubernetes allows no probes on init containers: they run to completion before the pod starts.
+                boolean init = false;
+                for (JsonNode ic : pod.path("initContainers")) {
+                    init |= ic == c;
+                }
+                if (!o.path("kind").asText().equals("Job") && !init) {
                     for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                         if (!c.has(probe)) {
                             problems.add(cid + ": " + probe + " missing");
