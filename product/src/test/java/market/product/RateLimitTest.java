@@ -41,6 +41,8 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             var overrides = new java.util.HashMap<String, String>();
+            // a loaded test machine must not turn a slow answer into "allowed" (fail open)
+            overrides.put("market.rate-limit.timeout", "10s");
             for (String action : new String[] {"listing", "comment", "upload", "review", "keyword"}) {
                 overrides.put("market.rate-limit.actions." + action + ".limit", "2");
                 overrides.put("market.rate-limit.actions." + action + ".period", "1h");
@@ -125,7 +127,7 @@ class RateLimitTest {
         // Another replica: its own Redis client and its own limiter, sharing only Redis.
         Redis other = Redis.createClient(vertx, host);
         try {
-            RateLimiter replica = new RateLimiter(other::send, config);
+            RateLimiter replica = new RateLimiter(other::send, patient(config));
             assertTrue(replica.acquire(Action.LISTING, Tokens.idOf(seller)).allowed());
             assertTrue(replica.acquire(Action.LISTING, Tokens.idOf(seller)).allowed());
             RateLimiter.Decision third = replica.acquire(Action.LISTING, Tokens.idOf(seller));
@@ -183,5 +185,30 @@ class RateLimitTest {
         assertEquals(429, (int) r.path("status"));
         long retryAfter = Long.parseLong(r.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= maxWaitSeconds, "Retry-After " + retryAfter);
+    }
+
+    /** The same limits with a generous timeout: a loaded test machine must not turn a slow answer into "allowed". */
+    static RateLimitConfig patient(RateLimitConfig config) {
+        return new RateLimitConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public java.time.Duration timeout() {
+                return java.time.Duration.ofSeconds(10);
+            }
+
+            @Override
+            public java.time.Duration warnEvery() {
+                return config.warnEvery();
+            }
+
+            @Override
+            public Map<String, ActionLimit> actions() {
+                return config.actions();
+            }
+        };
     }
 }
