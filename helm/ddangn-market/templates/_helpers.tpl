@@ -99,7 +99,7 @@ postgresql
 {{- if .Values.redis.enabled -}}
 redis://redis:6379
 {{- else -}}
-{{- $host := required "Redis for chat: set redis.enabled=true (bundled) or redis.external.host (external Redis)" .Values.redis.external.host -}}
+{{- $host := required "Redis for chat and product (rate limits): set redis.enabled=true (bundled) or redis.external.host (external Redis)" .Values.redis.external.host -}}
 {{- printf "%s://%s:%v" (ternary "rediss" "redis" .Values.redis.external.tls) $host .Values.redis.external.port -}}
 {{- end -}}
 {{- end }}

@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,92 @@ class PushTest {
         } finally {
             FakeUpstreams.notifyUp();
         }
+    }
+
+    @Test
+    void aBurstToAnOfflineRecipientIsOnePushThenOneSummaryWithTheRightCount() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        long start = System.nanoTime();
+        long[] ids = new long[5];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Fixtures.send(buyer, roomId, "연락 주세요 " + i);
+        }
+        long burstMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        FakeUpstreams.Received first = awaitPush(ids[0], 10_000).orElseThrow(() -> new AssertionError("no first push"));
+        assertEquals("연락 주세요 0", new JsonObject(first.body()).getString("body"), "the first message at once, as is");
+        // The window (3 s in tests) closes: the rest arrive as one push that opens the room at the last message.
+        JsonObject summary = awaitEvent("chat-summary-" + ids[4], 15_000)
+                .orElseThrow(() -> new AssertionError("no summary push; got " + pushesFor(seller, roomId)));
+        List<JsonObject> pushes = pushesFor(seller, roomId);
+        int represented = pushes.stream().mapToInt(e -> e.getString("idempotencyKey").startsWith("chat-summary-")
+                ? Integer.parseInt(e.getJsonObject("data").getString("count")) : 1).sum();
+        assertEquals(5, represented, "every message is in exactly one push: " + pushes);
+        if (burstMillis < 2500) {
+            assertEquals(2, pushes.size(), "one push and one summary for a burst within the window: " + pushes);
+            assertEquals("새 메시지 4개", summary.getString("body"));
+            assertEquals("4", summary.getJsonObject("data").getString("count"));
+        }
+        assertEquals("CHAT_MESSAGE", summary.getString("type"));
+        assertEquals(Tokens.idOf(seller), summary.getString("recipientId"));
+        assertEquals(buyer, summary.getString("title"), "the sender's nickname");
+        assertEquals(Long.toString(roomId), summary.getJsonObject("data").getString("roomId"));
+        assertEquals(Long.toString(ids[4]), summary.getJsonObject("data").getString("messageId"));
+        assertTrue(Long.parseLong(summary.getJsonObject("data").getString("productId")) > 0);
+
+        // After the window a message is pushed at once again.
+        long later = Fixtures.send(buyer, roomId, "아직 계신가요?");
+        assertTrue(awaitPush(later, 10_000).isPresent(), "a message after the window gets its own push");
+        assertEquals(pushes.size() + 1, pushesFor(seller, roomId).size());
+    }
+
+    @Test
+    void aWindowOpenedByAnotherReplicaCountsThisReplicasMessagesInsteadOfPushingThem() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        String window = "chat:push:{" + Tokens.idOf(seller) + ":" + roomId + "}";
+        // What replica b writes when it pushed this room's previous message a moment ago.
+        redis.send(Request.cmd(Command.SET).arg(window).arg("replica-b:1").arg("PX").arg(60_000))
+                .await().atMost(Duration.ofSeconds(5));
+        long one = Fixtures.send(buyer, roomId, "하나");
+        long two = Fixtures.send(buyer, roomId, "둘");
+        JsonObject counted = null;
+        for (int i = 0; i < 50; i++) {
+            var n = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("n")).await().atMost(Duration.ofSeconds(5));
+            if (n != null && n.toInteger() == 2) {
+                var last = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("last"))
+                        .await().atMost(Duration.ofSeconds(5));
+                counted = new JsonObject().put("n", n.toInteger()).put("last", last.toLong());
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(new JsonObject().put("n", 2).put("last", two), counted, "counted for replica b's summary");
+        assertTrue(awaitPush(one, 500).isEmpty() && awaitPush(two, 500).isEmpty(), "no push of their own");
+        assertTrue(pushesFor(seller, roomId).isEmpty());
+    }
+
+    private static List<JsonObject> pushesFor(String user, long roomId) {
+        String id = Tokens.idOf(user);
+        return FakeUpstreams.events().stream().map(e -> new JsonObject(e.body()))
+                .filter(e -> id.equals(e.getString("recipientId"))
+                        && Long.toString(roomId).equals(e.getJsonObject("data").getString("roomId")))
+                .toList();
+    }
+
+    private static Optional<JsonObject> awaitEvent(String idempotencyKey, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        do {
+            Optional<JsonObject> found = FakeUpstreams.events().stream().map(e -> new JsonObject(e.body()))
+                    .filter(e -> idempotencyKey.equals(e.getString("idempotencyKey"))).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return Optional.empty();
     }
 
     static Optional<FakeUpstreams.Received> awaitPush(long messageId, long millis) {

@@ -26,7 +26,8 @@ class RateLimitTest {
     public static class LowLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("market.chat.sends-per-second", "3");
+            return Map.of("market.rate-limit.actions.chat-send.limit", "3",
+                    "market.rate-limit.actions.chat-send.burst", "3");
         }
     }
 

@@ -179,9 +179,20 @@ class HelmChartTest {
                 "ingress-controller->notify", "ingress-controller->keycloak",
                 "chat->product", "product->notify", "chat->notify",
                 "product->postgresql", "chat->postgresql", "notify->postgresql", "keycloak->postgresql",
-                "chat->redis", "product->s3",
+                "chat->redis", "product->redis", "product->s3",
                 "product->keycloak", "chat->keycloak", "notify->keycloak"));
         assertEquals(expected, edges);
+    }
+
+    @Test
+    void productAndChatShareRedisForRateLimits() {
+        List<JsonNode> objects = Chart.render("default");
+        for (String service : List.of("product", "chat")) {
+            assertEquals("redis://redis:6379", Chart.get(objects, "ConfigMap", service + "-config").path("data")
+                    .path("quarkus.redis.hosts").asText(), service);
+            assertEquals("change-me-redis", Chart.get(objects, "Secret", service + "-secrets").path("stringData")
+                    .path("quarkus.redis.password").asText(), service);
+        }
     }
 
     @Test

@@ -225,8 +225,10 @@ class K8sManifestsTest {
         if (overlay.equals("prod")) {
             assertTrue(objects.stream().noneMatch(o -> Set.of("StatefulSet/redis", "StatefulSet/s3", "Secret/product-secrets").contains(Chart.id(o))),
                     "prod must not deploy the trial Redis/S3 nor trial credentials");
-            assertEquals("rediss://redis.cache.example.internal:6380",
-                    Chart.get(objects, "ConfigMap", "chat-config").path("data").path("quarkus.redis.hosts").asText());
+            for (String service : List.of("chat", "product")) {
+                assertEquals("rediss://redis.cache.example.internal:6380",
+                        Chart.get(objects, "ConfigMap", service + "-config").path("data").path("quarkus.redis.hosts").asText());
+            }
             assertEquals("market-tls", Chart.get(objects, "Ingress", "market").path("spec").path("tls").get(0).path("secretName").asText());
         } else {
             Chart.get(objects, "StatefulSet", "redis");

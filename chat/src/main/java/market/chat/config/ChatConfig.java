@@ -18,9 +18,12 @@ public interface ChatConfig {
     @WithDefault("1000")
     int maxMessageLength();
 
-    /** Messages a user may send per second (REST and WebSocket together, per instance). */
-    @WithDefault("10")
-    int sendsPerSecond();
+    /**
+     * Pushes to an offline recipient are coalesced per room: the first message of a quiet room is pushed at
+     * once, the ones within this window after it go as one "새 메시지 N개" push when it closes.
+     */
+    @WithDefault("10s")
+    Duration pushWindow();
 
     /** How long product facts are served from the cache without asking the product service again. */
     @WithDefault("60s")

@@ -3,20 +3,18 @@ package market.chat.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import market.chat.client.NotifyApi;
-import market.chat.client.NotifyClient;
 import market.chat.config.ChatConfig;
 import market.chat.domain.Appointment;
 import market.chat.domain.Room;
 import market.chat.ws.Frames;
 import market.common.api.ApiException;
+import market.common.limits.Action;
+import market.common.limits.RateLimiter;
 
 /**
  * Sending, reading and typing, shared by REST and WebSocket: checks, then the durable write, then live
- * delivery to both participants and a push for a recipient who has no connection anywhere.
+ * delivery to both participants and a (coalesced) push for a recipient who has no connection anywhere.
  */
 @ApplicationScoped
 public class ChatService {
@@ -25,18 +23,18 @@ public class ChatService {
     private final RoomService rooms;
     private final Fanout fanout;
     private final Presence presence;
-    private final NotifyClient notify;
-    private final SendRateLimiter limiter;
+    private final PushCoalescer pushes;
+    private final RateLimiter limiter;
     private final ObjectMapper mapper;
     private final ChatConfig config;
 
-    public ChatService(MessageStore store, RoomService rooms, Fanout fanout, Presence presence, NotifyClient notify,
-            SendRateLimiter limiter, ObjectMapper mapper, ChatConfig config) {
+    public ChatService(MessageStore store, RoomService rooms, Fanout fanout, Presence presence, PushCoalescer pushes,
+            RateLimiter limiter, ObjectMapper mapper, ChatConfig config) {
         this.store = store;
         this.rooms = rooms;
         this.fanout = fanout;
         this.presence = presence;
-        this.notify = notify;
+        this.pushes = pushes;
         this.limiter = limiter;
         this.mapper = mapper;
         this.config = config;
@@ -46,8 +44,9 @@ public class ChatService {
     public MessageStore.Stored send(long roomId, String senderId, String content, String clientMsgId,
             Appointment appointment) {
         String text = validContent(content);
-        if (!limiter.tryAcquire(senderId)) {
-            throw ApiException.tooManyRequests("You are sending messages too fast", 1);
+        RateLimiter.Decision allowed = limiter.acquire(Action.CHAT_SEND, senderId);
+        if (!allowed.allowed()) {
+            throw ApiException.tooManyRequests("You are sending messages too fast", allowed.retryAfterSeconds());
         }
         MessageStore.Stored stored = store.append(roomId, senderId, text, clientMsgId, appointment);
         if (stored.created()) {
@@ -55,10 +54,10 @@ public class ChatService {
             fanout.publish(List.of(room.sellerId(), room.buyerId()), json(new Frames.Message(stored.message())));
             String recipient = room.otherThan(senderId);
             // Off the sender's path and off the worker threads: the presence lookup is a non-blocking Redis
-            // round trip, the push an asynchronous, bulkheaded call.
+            // round trip, the push coalesced per room and then an asynchronous, bulkheaded call.
             presence.isOnline(recipient).subscribe().with(online -> {
                 if (!online) {
-                    push(room, recipient, stored);
+                    pushes.offline(room, recipient, stored.message());
                 }
             });
         }
@@ -95,21 +94,5 @@ public class ChatService {
             throw ApiException.badRequest("content", "must be at most " + max + " characters");
         }
         return content;
-    }
-
-    private void push(Room room, String recipient, MessageStore.Stored stored) {
-        var m = stored.message();
-        String body = m.appointment() != null
-                ? "약속: " + m.appointment().at() + " · " + m.appointment().place()
-                : m.content();
-        if (body.codePointCount(0, body.length()) > 140) {
-            body = body.substring(0, body.offsetByCodePoints(0, 139)) + "…";
-        }
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("roomId", Long.toString(room.id()));
-        data.put("productId", Long.toString(room.productId()));
-        data.put("messageId", Long.toString(m.id()));
-        notify.publish(new NotifyApi.Event("chat-message-" + m.id(), "CHAT_MESSAGE", recipient,
-                room.nicknameOf(m.senderId()), body, data));
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import market.common.api.ApiException;
+import market.common.limits.Action;
 import market.product.domain.ProductImage;
 import market.product.storage.ImageFormat;
 import market.product.storage.ImageProcessor;
@@ -42,6 +43,7 @@ public class ImageService {
     /** One uploaded file, already read and size-checked by the API layer. */
     public record Upload(byte[] bytes) {}
 
+    @RateLimited(Action.UPLOAD)
     public List<ProductImage> add(Caller caller, long productId, List<Upload> uploads) {
         checkRoom(caller, productId, uploads.size());
         List<ProcessedImage> processed = uploads.stream().map(u -> processor.process(u.bytes())).toList();

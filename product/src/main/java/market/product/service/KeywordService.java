@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import market.common.api.ApiException;
+import market.common.limits.Action;
 import market.product.domain.KeywordAlert;
 import market.product.domain.Profile;
 
@@ -27,6 +28,7 @@ public class KeywordService {
                 .setParameter("u", userId).getResultList();
     }
 
+    @RateLimited(Action.KEYWORD)
     @Transactional
     public KeywordAlert add(Caller caller, String keyword) {
         profiles.me(caller.id(), caller.username());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import market.common.api.ApiException;
+import market.common.limits.Action;
 import market.product.domain.Category;
 import market.product.domain.Product;
 import market.product.domain.ProductStatus;
@@ -39,6 +40,7 @@ public class ProductService {
         this.cleanup = cleanup;
     }
 
+    @RateLimited(Action.LISTING)
     @Transactional
     public Product create(Caller caller, Fields f) {
         profiles.me(caller.id(), caller.username());

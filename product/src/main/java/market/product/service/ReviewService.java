@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import market.common.api.ApiException;
+import market.common.limits.Action;
 import market.product.domain.Product;
 import market.product.domain.Rating;
 import market.product.domain.Review;
@@ -27,6 +28,7 @@ public class ReviewService {
         this.outbox = outbox;
     }
 
+    @RateLimited(Action.REVIEW)
     @Transactional
     public Review review(Caller caller, long productId, Rating rating, String comment) {
         // The row lock serialises both parties' reviews of one sale, so "once per side" holds under races.

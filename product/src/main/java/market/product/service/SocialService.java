@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import market.common.api.ApiException;
 import market.common.api.Page;
+import market.common.limits.Action;
 import market.product.domain.Comment;
 import market.product.domain.Product;
 
@@ -79,6 +80,7 @@ public class SocialService {
         }
     }
 
+    @RateLimited(Action.COMMENT)
     @Transactional
     public Comment comment(Caller caller, long productId, String content) {
         Product p = products.find(productId);
