@@ -13,7 +13,8 @@ export function ProductManage({ product, afterDelete }: { product: ProductSummar
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [status, setStatus] = useState<ProductStatus>(product.status);
-  const [buyerId, setBuyerId] = useState('');
+  // A reserved listing keeps its buyer when it becomes 거래완료 unless the seller picks another.
+  const [buyerId, setBuyerId] = useState(product.buyerId ?? '');
   const [note, setNote] = useState('');
   // Its own key under 'rooms' (the chat list caches that endpoint as an infinite query).
   const partners = useQuery({

@@ -8,6 +8,7 @@ import { ErrorState } from './Status';
 import { ApiError } from '../api/client';
 import { FeedPage, effectiveRegion } from '../pages/FeedPage';
 import { move } from '../pages/SellPage';
+import { ProductManage } from './ProductManage';
 import { fakeAuth, jsonResponse, renderWith } from '../test/render';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -118,5 +119,30 @@ describe('photo reordering', () => {
     expect(move(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     const same = ['a'];
     expect(move(same, 0, -1)).toBe(same);
+  });
+});
+
+describe('ProductManage', () => {
+  it('keeps the reserved buyer when the listing becomes 거래완료', async () => {
+    const bodies: unknown[] = [];
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.startsWith('/api/chat/rooms')) {
+        return jsonResponse({
+          items: [{ id: 7, product: { id: 1 }, seller: { id: 's', nickname: 'alice' }, buyer: { id: 'b', nickname: 'bob' } }],
+          nextCursor: null,
+        });
+      }
+      if (url.endsWith('/status')) {
+        bodies.push(JSON.parse(String(init?.body)));
+        return jsonResponse(product({ status: 'SOLD', buyerId: 'b' }));
+      }
+      return jsonResponse({});
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderWith(<ProductManage product={product({ status: 'RESERVED', buyerId: 'b' })} />, { auth: fakeAuth({ id: 's' }) });
+    await userEvent.selectOptions(screen.getByLabelText('상태 변경'), '거래완료');
+    await waitFor(() => expect(screen.getByRole('option', { name: 'bob' })).toBeTruthy());
+    await userEvent.click(screen.getByRole('button', { name: '변경' }));
+    await waitFor(() => expect(bodies).toEqual([{ status: 'SOLD', buyerId: 'b' }]));
   });
 });

@@ -1,6 +1,7 @@
 package market.chat.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -33,7 +34,18 @@ public class ChatCounter {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000)
     @Fallback(fallbackMethod = "notReported")
     public CompletionStage<Boolean> roomOpened(long productId, long roomId, String buyerId) {
-        api.chatOpened(productId, roomId, new ProductInternalApi.RoomOpened(buyerId));
+        try {
+            api.chatOpened(productId, roomId, new ProductInternalApi.RoomOpened(buyerId));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                // product refuses this report for good (a listing that never existed): done, never retried
+                LOG.warnf("product refused the report of room %d on product %d (%d); not sent again", roomId,
+                        productId, status);
+                return CompletableFuture.completedFuture(true);
+            }
+            throw e;
+        }
         return CompletableFuture.completedFuture(true);
     }
 

@@ -38,10 +38,22 @@ public class RoomReports {
         });
     }
 
-    /** Rooms older than a few seconds that product has not acknowledged; stops at the first failure. */
+    /**
+     * Rooms older than a few seconds that product has not acknowledged, batch after batch for up to 20 s a run (so
+     * the rooms made before buyers were reported reach product quickly); stops at the first failure (product down).
+     */
     @Scheduled(every = "${market.chat.room-report-every}", delayed = "${market.chat.room-report-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resend() {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        int sent;
+        do {
+            sent = resendBatch();
+        } while (sent == BATCH && System.nanoTime() < until);
+    }
+
+    /** One batch: how many rooms product acknowledged (fewer than {@link #BATCH} when done or failing). */
+    private int resendBatch() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 SELECT id, product_id, buyer_id FROM chat_room
@@ -53,13 +65,14 @@ public class RoomReports {
             boolean ok = counter.roomOpened(((Number) row[1]).longValue(), roomId, (String) row[2])
                     .toCompletableFuture().join();
             if (!ok) {
-                return;
+                return 0;
             }
             markReported(roomId);
         }
         if (!rows.isEmpty()) {
             LOG.infof("Reported %d room(s) product had not acknowledged", rows.size());
         }
+        return rows.size();
     }
 
     private void markReported(long roomId) {

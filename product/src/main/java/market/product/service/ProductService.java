@@ -98,9 +98,9 @@ public class ProductService {
         p.buyerId = status == ProductStatus.ON_SALE ? null : buyerId;
         p.updatedAt = Clock.now();
         em.flush();
-        recordTrade(p);
+        boolean reviewable = recordTrade(p);
         if (changed && p.buyerId != null) {
-            notifyBuyer(caller, p);
+            notifyBuyer(caller, p, reviewable);
         }
         return p;
     }
@@ -110,12 +110,17 @@ public class ProductService {
                 .setParameter("p", productId).setParameter("b", buyerId).getResultList().isEmpty();
     }
 
-    /** Keeps the listing's one trade in step with its status (the listing row is locked by the caller). */
-    private void recordTrade(Product p) {
+    /**
+     * Keeps the listing's one trade in step with its status (the listing row is locked by the caller). True when
+     * the listing's buyer can now review it.
+     */
+    private boolean recordTrade(Product p) {
         boolean reviewed = !em.createNativeQuery("SELECT 1 FROM review WHERE product_id = :p LIMIT 1")
                 .setParameter("p", p.id).getResultList().isEmpty();
         if (reviewed) {
-            return;
+            return p.buyerId != null && !em.createNativeQuery(
+                    "SELECT 1 FROM trade WHERE product_id = :p AND buyer_id = :b").setParameter("p", p.id)
+                    .setParameter("b", p.buyerId).getResultList().isEmpty();
         }
         if (p.status == ProductStatus.SOLD && p.buyerId != null) {
             em.createNativeQuery("""
@@ -125,19 +130,24 @@ public class ProductService {
                     WHERE trade.buyer_id <> EXCLUDED.buyer_id""")
                     .setParameter("p", p.id).setParameter("s", p.sellerId).setParameter("b", p.buyerId)
                     .setParameter("at", p.updatedAt).executeUpdate();
-        } else {
-            em.createNativeQuery("DELETE FROM trade WHERE product_id = :p").setParameter("p", p.id).executeUpdate();
+            return true;
         }
+        em.createNativeQuery("DELETE FROM trade WHERE product_id = :p").setParameter("p", p.id).executeUpdate();
+        return false;
     }
 
-    private void notifyBuyer(Caller caller, Product p) {
+    /**
+     * Once per listing, buyer and status (notify drops a repeated key), so toggling a reservation cannot flood a
+     * chat partner with pushes. Only a buyer who can review is asked to.
+     */
+    private void notifyBuyer(Caller caller, Product p, boolean reviewable) {
         String seller = profiles.me(caller.id(), caller.username()).nickname;
         boolean sold = p.status == ProductStatus.SOLD;
-        outbox.publish("trade:" + p.id + ":" + p.version, EventOutbox.TRADE, p.buyerId,
-                sold ? "거래완료" : "예약중",
-                sold ? seller + "님과 " + p.title + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
-                        : seller + "님이 " + p.title + " 거래를 예약했어요.",
-                Map.of("productId", p.id, "status", p.status.name()));
+        String body = !sold ? seller + "님이 " + p.title + " 거래를 예약했어요."
+                : reviewable ? seller + "님과 " + p.title + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
+                : seller + "님과 " + p.title + " 거래가 완료되었어요.";
+        outbox.publish("trade:" + p.id + ":" + p.buyerId + ":" + p.status, EventOutbox.TRADE, p.buyerId,
+                sold ? "거래완료" : "예약중", body, Map.of("productId", p.id, "status", p.status.name()));
     }
 
     /** 끌어올리기: moves the listing to the top of the feed, at most once per 24 hours. */
@@ -228,6 +238,25 @@ public class ProductService {
     public Product find(long id) {
         Product p = em.find(Product.class, id);
         if (p == null || p.deletedAt != null) {
+            throw ApiException.notFound("Product " + id);
+        }
+        return p;
+    }
+
+    /** A listing, deleted or not, or 404 when it never existed. */
+    @Transactional
+    public Product findIncludingDeleted(long id) {
+        Product p = em.find(Product.class, id);
+        if (p == null) {
+            throw ApiException.notFound("Product " + id);
+        }
+        return p;
+    }
+
+    /** Locks a listing, deleted or not (a sale's parties may still review it), or 404 when it never existed. */
+    Product lock(long id) {
+        Product p = em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
             throw ApiException.notFound("Product " + id);
         }
         return p;

@@ -32,7 +32,8 @@ public class ReviewService {
     @Transactional
     public Review review(Caller caller, long productId, Rating rating, String comment) {
         // The row lock serialises both parties' reviews of one sale, so "once per side" holds under races.
-        Product p = products.lockLive(productId);
+        // A deleted listing's trade can still be reviewed: deleting it must not take the buyer's review away.
+        Product p = products.lock(productId);
         @SuppressWarnings("unchecked")
         List<Object[]> trade = em.createNativeQuery("SELECT seller_id, buyer_id FROM trade WHERE product_id = :p")
                 .setParameter("p", productId).getResultList();

@@ -66,7 +66,8 @@ public class SocialService {
      */
     @Transactional
     public void chatOpened(long productId, long roomId, String buyerId) {
-        products.find(productId);
+        // A listing deleted since the room opened still gets it: chat must not retry such a room forever.
+        products.findIncludingDeleted(productId);
         @SuppressWarnings("unchecked")
         List<Boolean> inserted = em.createNativeQuery("""
                 INSERT INTO product_chat (product_id, room_id, buyer_id) VALUES (:p, :r, :b)
