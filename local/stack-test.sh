@@ -72,5 +72,6 @@ if java "$ROOT/local/ChatReplicasCheck.java" "$GW" "http://127.0.0.1:${CHAT_PORT
 sed 's/^/  /' "$cr_log"
 check "chat across two replicas and a replica restart, nothing lost" ok "$cr"
 
+bash "$ROOT/local/token-checks.sh" | sed 's/^/  /'; check "token rules: audience, ID token, refresh rotation, admin-cli (local/token-checks.sh)" 0 "${PIPESTATUS[0]}"
 echo "stack: $passed passed, $failed failed"
 [ "$failed" = 0 ]
