@@ -3,13 +3,18 @@ package market.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One realm: the chart imports the local stack's realm JSON, minus what only belongs to dev. */
@@ -102,5 +107,101 @@ class KeycloakRealmTest {
         }
         assertTrue(importMounted);
         assertTrue(c.path("image").asText().startsWith("quay.io/keycloak/keycloak:26.5"));
+    }
+
+    /** The clients whose access tokens the services accept: the two apps, the dev client and the callers of notify. */
+    static final List<String> API_CLIENTS = List.of("market-web", "market-app", "market-test", "product-service", "chat-service");
+
+    /** Every realm a deployment path imports: local stack, chart (trial and production), the operator's import. */
+    static Map<String, JsonNode> realms() throws Exception {
+        return Map.of(
+                "local/keycloak/market-realm.json", Chart.JSON.readTree(Repo.REALM.toFile()),
+                "chart (trial)", realm("trial", Map.of()),
+                "chart (production)", realm("production", Map.of()),
+                "k8s/operators/keycloak-realm-import.yaml",
+                Chart.YAML.readTree(Repo.K8S.resolve("operators/keycloak-realm-import.yaml").toFile()).path("spec").path("realm"));
+    }
+
+    static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode c : realm.path("clients")) {
+            if (c.path("clientId").asText().equals(clientId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static Properties serviceProperties(String service) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(Repo.ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    @Test
+    void theApiClientsPutTheAudienceTheServicesRequireIntoAccessTokensOnly() throws Exception {
+        String audience = serviceProperties("product").getProperty("quarkus.oidc.token.audience");
+        assertEquals("market-api", audience);
+        for (String service : List.of("chat", "notify")) {
+            assertEquals(audience, serviceProperties(service).getProperty("quarkus.oidc.token.audience"), service);
+        }
+        for (Map.Entry<String, JsonNode> e : realms().entrySet()) {
+            for (String clientId : API_CLIENTS) {
+                JsonNode c = client(e.getValue(), clientId);
+                if (c == null) {
+                    assertEquals("market-test", clientId, e.getKey() + " lacks " + clientId);
+                    continue;
+                }
+                JsonNode mapper = null;
+                for (JsonNode m : c.path("protocolMappers")) {
+                    if (m.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                        mapper = m;
+                    }
+                }
+                String where = e.getKey() + " client " + clientId;
+                assertNotNull(mapper, where + " has no audience mapper: its access tokens would get 401 everywhere");
+                assertEquals("openid-connect", mapper.path("protocol").asText(), where);
+                assertEquals(audience, mapper.path("config").path("included.custom.audience").asText(), where);
+                assertEquals("true", mapper.path("config").path("access.token.claim").asText(), where);
+                // An ID token with the API audience would pass the audience check; only typ would stop it.
+                assertEquals("false", mapper.path("config").path("id.token.claim").asText(), where);
+            }
+        }
+    }
+
+    @Test
+    void theServicesRefuseTokensThatAreNotAccessTokens() throws Exception {
+        for (String service : List.of("product", "chat", "notify")) {
+            assertEquals("Bearer", serviceProperties(service).getProperty("quarkus.oidc.token.required-claims.typ"),
+                    service + " must require typ=Bearer so that a Keycloak ID token (typ ID) gets 401");
+        }
+    }
+
+    @Test
+    void refreshTokensRotateAndAReusedOneIsRefused() throws Exception {
+        for (Map.Entry<String, JsonNode> e : realms().entrySet()) {
+            assertTrue(e.getValue().path("revokeRefreshToken").asBoolean(false), e.getKey() + ": revokeRefreshToken");
+            assertTrue(e.getValue().has("refreshTokenMaxReuse"), e.getKey() + ": refreshTokenMaxReuse");
+            assertEquals(0, e.getValue().path("refreshTokenMaxReuse").asInt(-1), e.getKey() + ": refreshTokenMaxReuse");
+        }
+    }
+
+    @Test
+    void onlyTheDevClientHasPasswordGrantsAndAdminCliIsOverridden() throws Exception {
+        for (Map.Entry<String, JsonNode> e : realms().entrySet()) {
+            // Keycloak creates admin-cli in every realm with direct access grants on, unless the import defines it.
+            JsonNode adminCli = client(e.getValue(), "admin-cli");
+            assertNotNull(adminCli, e.getKey() + " must define admin-cli, else Keycloak creates it with password grants");
+            assertEquals("false", adminCli.path("directAccessGrantsEnabled").asText(), e.getKey() + ": admin-cli");
+            assertFalse(adminCli.path("serviceAccountsEnabled").asBoolean(false), e.getKey() + ": admin-cli");
+            for (JsonNode c : e.getValue().path("clients")) {
+                if (!c.path("clientId").asText().equals("market-test")) {
+                    assertFalse(c.path("directAccessGrantsEnabled").asBoolean(true),
+                            e.getKey() + ": " + c.path("clientId").asText() + " must say directAccessGrantsEnabled=false");
+                }
+            }
+        }
+        assertNull(client(realm("production", Map.of()), "market-test"));
     }
 }

@@ -14,10 +14,17 @@ import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwt.JwtClaims;
 
 /**
- * Keycloak-shaped access tokens (sub, preferred_username, realm_access.roles, azp) signed by the key of
- * the running {@link OidcServerResource}. User ids are stable per username so tests can refer to them.
+ * Keycloak-shaped access tokens (sub, preferred_username, realm_access.roles, azp, aud with the API's
+ * audience, typ Bearer) signed by the key of the running {@link OidcServerResource}. User ids are stable
+ * per username so tests can refer to them.
  */
 public final class Tokens {
+
+    /**
+     * The audience the realm's audience mappers put into access tokens of the API's clients, and that the
+     * services require ({@code quarkus.oidc.token.audience}).
+     */
+    public static final String API_AUDIENCE = "market-api";
 
     private Tokens() {
     }
@@ -44,6 +51,33 @@ public final class Tokens {
         return sign(claims(idOf(username), username, Arrays.asList(roles), 300), key());
     }
 
+    /**
+     * A valid access token of a client that has no audience mapper for the API (Keycloak's default
+     * {@code aud: account}), e.g. one issued to another application of the same realm.
+     */
+    public static String withoutApiAudience(String username) {
+        JwtClaims c = claims(idOf(username), username, List.of("user", "admin"), 300);
+        c.setAudience("account");
+        return sign(c, key());
+    }
+
+    /**
+     * An OpenID ID token ({@code typ: ID}) as a client holds one after login. It carries the API's
+     * audience and the user's roles, so only its type tells it from an access token.
+     */
+    public static String idToken(String username) {
+        JwtClaims c = claims(idOf(username), username, List.of("user", "admin"), 300);
+        c.setClaim("typ", "ID");
+        return sign(c, key());
+    }
+
+    /** A service account's token from a client without the API's audience mapper. */
+    public static String serviceWithoutApiAudience(String clientId) {
+        JwtClaims c = claims(idOf("service-account-" + clientId), "service-account-" + clientId, List.of("service"), 300);
+        c.setAudience("account");
+        return sign(c, key());
+    }
+
     public static String expired(String username) {
         return sign(claims(idOf(username), username, List.of("user"), -120), key());
     }
@@ -62,7 +96,7 @@ public final class Tokens {
         JwtClaims c = new JwtClaims();
         c.setIssuer(System.getProperty(OidcServerResource.ISSUER_PROP));
         c.setSubject(sub);
-        c.setAudience("account");
+        c.setAudience(API_AUDIENCE, "account");
         c.setIssuedAtToNow();
         c.setExpirationTimeMinutesInTheFuture(ttlSeconds / 60f);
         c.setGeneratedJwtId();
