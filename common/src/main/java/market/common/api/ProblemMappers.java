@@ -89,6 +89,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (MalformedBodies.isMalformedForm(e)) {
+            return build(Problem.of(400, "Bad Request", "The multipart body is malformed")).build();
+        }
         if (StorageFailures.isRejectedValue(e)) {
             return build(Problem.of(400, "Bad Request", "A value contains characters that can not be stored")).build();
         }
