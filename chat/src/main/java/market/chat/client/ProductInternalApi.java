@@ -5,11 +5,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** product's service-only hook (never routed by the gateway): a room was opened, count it in chatCount. */
 @RegisterRestClient(configKey = "product")
 @OidcClientFilter
 @Path("/internal/products")
+// the servers answer JSON or 406, so the Accept header says JSON
+@Produces(MediaType.APPLICATION_JSON)
 public interface ProductInternalApi {
 
     @PUT

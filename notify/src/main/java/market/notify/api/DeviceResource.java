@@ -18,8 +18,11 @@ import market.notify.domain.Platform;
 import market.notify.service.DeviceService;
 import market.notify.service.PushOutbox;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/devices")
+@Produces(MediaType.APPLICATION_JSON)
 public class DeviceResource {
 
     /** FCM registration tokens are printable ASCII without spaces (typically ~160 characters). */

@@ -24,6 +24,7 @@ import market.notify.service.InboxStreams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/me/notifications")
+@Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
 
     public record ReadRequest(@NotNull @Positive Long upToId) {

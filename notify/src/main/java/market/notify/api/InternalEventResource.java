@@ -16,9 +16,12 @@ import market.common.api.ApiException;
 import market.notify.domain.EventType;
 import market.notify.service.EventService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** Personal events from product and chat (service accounts only; never routed by the gateway). */
 @Path("/internal/events")
+@Produces(MediaType.APPLICATION_JSON)
 public class InternalEventResource {
 
     public record EventRequest(

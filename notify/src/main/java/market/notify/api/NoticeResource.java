@@ -23,8 +23,11 @@ import market.notify.domain.NoticeType;
 import market.notify.service.NoticeQueries;
 import market.notify.service.NoticeService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
 
     /** What anyone sees of a published notice. */

@@ -7,9 +7,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import market.product.service.ImageService;
 import market.product.storage.ImageStore;
+import jakarta.ws.rs.Produces;
 
 /** Photos come from the private bucket through here, never by a public bucket URL. */
 @Path("/api/images")
+@Produces({"image/jpeg", "image/png", "image/webp"})
 public class ImageResource {
 
     private final ImageService images;

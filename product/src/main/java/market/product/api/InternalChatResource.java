@@ -6,9 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** For chat (service role, never routed by the gateway): a room was opened on this listing. */
 @Path("/internal/products/{id}/chats")
+@Produces(MediaType.APPLICATION_JSON)
 public class InternalChatResource {
 
     private final SocialService social;

@@ -13,8 +13,11 @@ import market.common.api.ApiException;
 import market.product.domain.Profile;
 import market.product.service.ProfileService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
     private final ProfileService profiles;

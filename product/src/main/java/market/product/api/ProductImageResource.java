@@ -18,8 +18,10 @@ import market.product.domain.ProductImage;
 import market.product.service.ImageService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import jakarta.ws.rs.Produces;
 
 @Path("/api/products/{id}/images")
+@Produces(MediaType.APPLICATION_JSON)
 public class ProductImageResource {
 
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;

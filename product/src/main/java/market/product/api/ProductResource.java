@@ -28,8 +28,10 @@ import market.product.service.ImageService;
 import market.product.service.ListingDetail;
 import market.product.service.ProductQueries;
 import market.product.service.ProductService;
+import jakarta.ws.rs.Produces;
 
 @Path("/api/products")
+@Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
     private final ProductService products;
