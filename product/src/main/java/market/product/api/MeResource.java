@@ -44,7 +44,8 @@ public class MeResource {
             if (!ifMatch.replace("W/", "").equals(etag(current).toString())) {
                 throw new ApiException(412, "Precondition Failed", "The profile was changed meanwhile");
             }
-            expected = current.version;
+            // a body version older than the one If-Match vouches for is a stale edit (409), not ignored
+            expected = body.version() != null ? body.version() : current.version;
         }
         Profile p = profiles.update(jwt.getSubject(), jwt.getClaim("preferred_username"), body.nickname(),
                 body.region(), expected);

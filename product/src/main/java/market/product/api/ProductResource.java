@@ -103,6 +103,7 @@ public class ProductResource {
     public Response update(@PathParam("id") long id, @Valid @NotNull ProductInput body,
             @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = QueryParams.ifMatchVersion(ifMatch);
+        QueryParams.agreeingVersions(fromHeader, body.version());
         if (fromHeader == null && body.version() == null) {
             throw ApiException.badRequest("version", "send the version you edited (or an If-Match header)");
         }
@@ -118,6 +119,7 @@ public class ProductResource {
     public Response status(@PathParam("id") long id, @Valid @NotNull StatusChange body,
             @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = QueryParams.ifMatchVersion(ifMatch);
+        QueryParams.agreeingVersions(fromHeader, body.version());
         Integer expected = fromHeader != null ? fromHeader : body.version();
         Product p = products.changeStatus(user.caller(), id, body.status(), body.buyerId(), expected,
                 fromHeader != null);

@@ -61,4 +61,17 @@ final class QueryParams {
             return -1;
         }
     }
+
+    /**
+     * If-Match and the body's version both name the version the client edited; when they disagree the
+     * body was edited from another version than the one the header vouches for, so applying it could
+     * overwrite a change the client never saw. The edit is refused as stale (409) before anything is read.
+     */
+    static void agreeingVersions(Integer fromHeader, Integer fromBody) {
+        // an If-Match that is not one of our ETags (-1) can never match: that stays a 412
+        if (fromHeader != null && fromHeader >= 0 && fromBody != null && !fromHeader.equals(fromBody)) {
+            throw ApiException.conflict("The body's version " + fromBody + " does not match If-Match "
+                    + fromHeader + "; reload and retry");
+        }
+    }
 }
