@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import market.common.db.StorageFailures;
+import market.common.text.NfcStrings;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -125,6 +126,10 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException u) {
             return Problem.withErrors(400, "Bad Request", "Unknown field '" + u.getPropertyName() + "'",
                     List.of(new Problem.FieldError(path(u), "unknown field")));
+        }
+        if (e instanceof NfcStrings.BrokenText b) {
+            return Problem.withErrors(400, "Bad Request", "The request is invalid",
+                    List.of(new Problem.FieldError(path(b), b.getOriginalMessage())));
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return Problem.withErrors(400, "Bad Request", "A field has the wrong type or format",

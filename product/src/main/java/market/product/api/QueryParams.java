@@ -1,6 +1,7 @@
 package market.product.api;
 
 import market.common.api.ApiException;
+import market.common.text.TextRules;
 
 /** Query parameters are taken as text and parsed here, so a wrong value is a 400 naming the parameter. */
 final class QueryParams {
@@ -29,13 +30,12 @@ final class QueryParams {
             return null;
         }
         String value = raw.strip();
-        if (value.length() > maxLength) {
-            throw ApiException.badRequest(name, "must be at most " + maxLength + " characters");
+        String violation = TextRules.violation(value, 0, maxLength, true);
+        if (violation != null) {
+            throw ApiException.badRequest(name, violation);
         }
-        if (value.indexOf('\0') >= 0) {
-            throw ApiException.badRequest(name, "must not contain NUL characters");
-        }
-        return value;
+        // stored text is NFC, so a decomposed query must be too to find it
+        return TextRules.nfc(value);
     }
 
     static <E extends Enum<E>> E optionalEnum(String name, String raw, Class<E> type) {
