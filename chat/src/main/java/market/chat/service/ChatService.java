@@ -13,6 +13,7 @@ import market.chat.domain.Appointment;
 import market.chat.domain.Room;
 import market.chat.ws.Frames;
 import market.common.api.ApiException;
+import market.common.text.TextRules;
 
 /**
  * Sending, reading and typing, shared by REST and WebSocket: checks, then the durable write, then live
@@ -90,11 +91,11 @@ public class ChatService {
         if (content == null || content.isBlank()) {
             throw ApiException.badRequest("content", "must not be blank");
         }
-        int max = config.maxMessageLength();
-        if (content.codePointCount(0, content.length()) > max) {
-            throw ApiException.badRequest("content", "must be at most " + max + " characters");
+        String violation = TextRules.violation(content, 1, config.maxMessageLength(), false);
+        if (violation != null) {
+            throw ApiException.badRequest("content", violation);
         }
-        return content;
+        return TextRules.nfc(content);
     }
 
     private void push(Room room, String recipient, MessageStore.Stored stored) {
@@ -102,9 +103,7 @@ public class ChatService {
         String body = m.appointment() != null
                 ? "약속: " + m.appointment().at() + " · " + m.appointment().place()
                 : m.content();
-        if (body.codePointCount(0, body.length()) > 140) {
-            body = body.substring(0, body.offsetByCodePoints(0, 139)) + "…";
-        }
+        body = TextRules.abbreviate(body, 140);
         Map<String, String> data = new LinkedHashMap<>();
         data.put("roomId", Long.toString(room.id()));
         data.put("productId", Long.toString(room.productId()));

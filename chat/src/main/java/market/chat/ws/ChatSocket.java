@@ -21,6 +21,7 @@ import market.chat.service.ChatService;
 import market.chat.service.MessageStore;
 import market.chat.service.Presence;
 import market.common.api.ApiException;
+import market.common.text.NfcStrings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -149,6 +150,10 @@ public class ChatSocket {
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof NfcStrings.BrokenText b && !b.getPath().isEmpty()) {
+            return "Field '" + b.getPath().get(b.getPath().size() - 1).getFieldName() + "' "
+                    + b.getOriginalMessage();
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 && m.getPath().get(m.getPath().size() - 1).getFieldName() != null) {
