@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -20,11 +23,13 @@ final class WsClient implements AutoCloseable {
     private final WebSocket socket;
     private final LinkedBlockingQueue<JsonObject> incoming = new LinkedBlockingQueue<>();
     private final List<JsonObject> unclaimed = new ArrayList<>();
+    private final CompletableFuture<Short> closeStatus = new CompletableFuture<>();
 
     private WsClient(WebSocketClient client, WebSocket socket) {
         this.client = client;
         this.socket = socket;
         socket.textMessageHandler(text -> incoming.add(new JsonObject(text)));
+        socket.closeHandler(v -> closeStatus.complete(socket.closeStatusCode()));
     }
 
     /** Token in the Authorization header (mobile apps, other services). */
@@ -42,7 +47,12 @@ final class WsClient implements AutoCloseable {
     }
 
     static WsClient open(Vertx vertx, WebSocketConnectOptions options) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient();
+        return open(vertx, options, new WebSocketClientOptions());
+    }
+
+    static WsClient open(Vertx vertx, WebSocketConnectOptions options, WebSocketClientOptions clientOptions)
+            throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(clientOptions);
         try {
             WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return new WsClient(client, socket);
@@ -66,6 +76,25 @@ final class WsClient implements AutoCloseable {
 
     void send(String text) {
         socket.writeTextMessage(text);
+    }
+
+    /** The text as one frame, however large (writeTextMessage would split it at the client's frame size). */
+    void sendOneFrame(String text) {
+        socket.writeFrame(WebSocketFrame.textFrame(text, true));
+    }
+
+    /**
+     * The status of the server's close frame once the connection is closed; null when the connection is
+     * still open after the wait, and the status is null too when it was dropped without a close frame.
+     */
+    Short awaitClose(long millis) {
+        try {
+            return closeStatus.get(millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void send(JsonObject frame) {

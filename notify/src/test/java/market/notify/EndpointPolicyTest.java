@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import market.testing.EndpointMediaTypes;
 import market.testing.EndpointPolicies;
 import org.junit.jupiter.api.Test;
 
@@ -13,5 +14,11 @@ class EndpointPolicyTest {
     void everyEndpointDeclaresItsSecurityPolicy() {
         List<String> missing = EndpointPolicies.unprotected(Path.of("target/classes"), getClass().getClassLoader());
         assertEquals(List.of(), missing, "endpoints without @RolesAllowed/@PermitAll/@Authenticated");
+    }
+
+    @Test
+    void everyEndpointAnswersOnlyInTheApiFormats() {
+        List<String> offenders = EndpointMediaTypes.offenders(Path.of("target/classes"), getClass().getClassLoader());
+        assertEquals(List.of(), offenders, "endpoints that would negotiate other formats (e.g. text/html)");
     }
 }

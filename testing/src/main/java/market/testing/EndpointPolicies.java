@@ -85,7 +85,7 @@ public final class EndpointPolicies {
         return Stream.of(annotations).anyMatch(a -> POLICY_ANNOTATIONS.contains(a.annotationType().getName()));
     }
 
-    private static List<Class<?>> classes(java.nio.file.Path root, ClassLoader loader) {
+    static List<Class<?>> classes(java.nio.file.Path root, ClassLoader loader) {
         try (Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$"))
                     .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '.')

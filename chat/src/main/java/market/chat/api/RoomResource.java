@@ -19,8 +19,11 @@ import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/chat/rooms")
+@Produces(MediaType.APPLICATION_JSON)
 public class RoomResource {
 
     private final RoomQueries queries;

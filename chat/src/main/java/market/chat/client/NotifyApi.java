@@ -5,11 +5,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** notify's service-only event intake; the filter adds chat-service's client-credentials token. */
 @RegisterRestClient(configKey = "notify")
 @OidcClientFilter
 @Path("/internal/events")
+// the servers answer JSON or 406, so the Accept header says JSON
+@Produces(MediaType.APPLICATION_JSON)
 public interface NotifyApi {
 
     @POST

@@ -10,10 +10,14 @@ import market.common.api.ApiException;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** The public product detail endpoint (DESIGN section 5); only the fields chat uses are read. */
 @RegisterRestClient(configKey = "product")
 @Path("/api/products")
+// the servers answer JSON or 406, so the Accept header says JSON
+@Produces(MediaType.APPLICATION_JSON)
 public interface ProductApi {
 
     @GET

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * product's service-only hook (never routed by the gateway): a room was opened by this buyer. product counts it
@@ -15,6 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "product")
 @OidcClientFilter
 @Path("/internal/products")
+// the servers answer JSON or 406, so the Accept header says JSON
+@Produces(MediaType.APPLICATION_JSON)
 public interface ProductInternalApi {
 
     record RoomOpened(String buyerId) {

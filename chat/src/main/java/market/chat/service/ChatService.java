@@ -11,6 +11,7 @@ import market.chat.ws.Frames;
 import market.common.api.ApiException;
 import market.common.limits.Action;
 import market.common.limits.RateLimiter;
+import market.common.text.TextRules;
 
 /**
  * Sending, reading and typing, shared by REST and WebSocket: checks, then the durable write, then live
@@ -89,10 +90,10 @@ public class ChatService {
         if (content == null || content.isBlank()) {
             throw ApiException.badRequest("content", "must not be blank");
         }
-        int max = config.maxMessageLength();
-        if (content.codePointCount(0, content.length()) > max) {
-            throw ApiException.badRequest("content", "must be at most " + max + " characters");
+        String violation = TextRules.violation(content, 1, config.maxMessageLength(), false);
+        if (violation != null) {
+            throw ApiException.badRequest("content", violation);
         }
-        return content;
+        return TextRules.nfc(content);
     }
 }

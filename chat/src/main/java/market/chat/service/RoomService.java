@@ -9,6 +9,7 @@ import market.chat.client.ProductCatalog;
 import market.chat.domain.ProductFacts;
 import market.chat.domain.Room;
 import market.common.api.ApiException;
+import market.common.text.TextRules;
 
 /** Opening rooms and deciding who may use them. */
 @ApplicationScoped
@@ -136,6 +137,6 @@ public class RoomService {
 
     private static String nickname(String username) {
         String n = username == null || username.isBlank() ? "user" : username;
-        return n.length() <= 30 ? n : n.substring(0, 30);
+        return TextRules.truncate(n, 30);
     }
 }

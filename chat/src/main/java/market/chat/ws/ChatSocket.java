@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -21,6 +24,7 @@ import market.chat.service.ChatService;
 import market.chat.service.MessageStore;
 import market.chat.service.Presence;
 import market.common.api.ApiException;
+import market.common.text.NfcStrings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -34,6 +38,8 @@ public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final UserData.TypedKey<String> USER = UserData.TypedKey.forString("userId");
+    static final int MESSAGE_TOO_BIG = 1009;
+    private static final int INTERNAL_ERROR = 1011;
 
     private final ChatService chat;
     private final LocalConnections local;
@@ -67,6 +73,21 @@ public class ChatSocket {
         if (userId != null && local.remove(userId, connection)) {
             presence.offline(userId);
         }
+    }
+
+    /**
+     * Vert.x reports a message over {@code quarkus.websockets-next.server.max-message-size} (one frame or
+     * several) only as this exception and keeps the connection; left unhandled, websockets-next closes it
+     * without saying why. RFC 6455 has a code for it: 1009 Message Too Big. A single frame over the larger
+     * max-frame-size never gets here: Vert.x's frame decoder drops that connection without a close frame.
+     */
+    @OnError
+    public Uni<Void> failure(IllegalStateException e, WebSocketConnection connection) {
+        if (e.getMessage() != null && e.getMessage().contains("max message size")) {
+            return connection.close(new CloseReason(MESSAGE_TOO_BIG, "Message too big"));
+        }
+        LOG.error("WebSocket failure", e);
+        return connection.close(new CloseReason(INTERNAL_ERROR, "Internal error"));
     }
 
     /**
@@ -149,6 +170,10 @@ public class ChatSocket {
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof NfcStrings.BrokenText b && !b.getPath().isEmpty()) {
+            return "Field '" + b.getPath().get(b.getPath().size() - 1).getFieldName() + "' "
+                    + b.getOriginalMessage();
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 && m.getPath().get(m.getPath().size() - 1).getFieldName() != null) {

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import market.common.db.StorageFailures;
+import market.common.text.NfcStrings;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -89,6 +90,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (MalformedBodies.isMalformedForm(e)) {
+            return build(Problem.of(400, "Bad Request", "The multipart body is malformed")).build();
+        }
         if (StorageFailures.isRejectedValue(e)) {
             return build(Problem.of(400, "Bad Request", "A value contains characters that can not be stored")).build();
         }
@@ -122,6 +126,10 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException u) {
             return Problem.withErrors(400, "Bad Request", "Unknown field '" + u.getPropertyName() + "'",
                     List.of(new Problem.FieldError(path(u), "unknown field")));
+        }
+        if (e instanceof NfcStrings.BrokenText b) {
+            return Problem.withErrors(400, "Bad Request", "The request is invalid",
+                    List.of(new Problem.FieldError(path(b), b.getOriginalMessage())));
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return Problem.withErrors(400, "Bad Request", "A field has the wrong type or format",

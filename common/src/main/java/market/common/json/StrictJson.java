@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import market.common.text.NfcStrings;
 
 /**
  * A field of the wrong JSON type is a client mistake (400), never silently converted: "1000" is no price,
  * 1.5 no id, 42 no title, "true" no boolean, 3 no enum constant. Unknown fields are refused by
- * {@code quarkus.jackson.fail-on-unknown-properties=true} in each service.
+ * {@code quarkus.jackson.fail-on-unknown-properties=true} in each service. Strings arrive in NFC
+ * ({@link NfcStrings}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -27,5 +30,6 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("nfc-strings").addDeserializer(String.class, new NfcStrings()));
     }
 }

@@ -19,8 +19,11 @@ import market.notify.service.DeviceService;
 import market.notify.service.PushOutbox;
 import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/devices")
+@Produces(MediaType.APPLICATION_JSON)
 public class DeviceResource {
 
     /** FCM registration tokens are printable ASCII without spaces (typically ~160 characters). */

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/me/notifications")
+@Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
 
     public record ReadRequest(@NotNull @Positive Long upToId) {

@@ -16,17 +16,22 @@ import market.common.api.ApiException;
 import market.notify.domain.EventType;
 import market.notify.service.EventService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import market.common.text.Text;
+import market.common.text.TextRules;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** Personal events from product and chat (service accounts only; never routed by the gateway). */
 @Path("/internal/events")
+@Produces(MediaType.APPLICATION_JSON)
 public class InternalEventResource {
 
     public record EventRequest(
             @NotBlank @Size(max = 150) String idempotencyKey,
             @NotNull EventType type,
             @NotBlank @Size(max = 64) String recipientId,
-            @NotBlank @Size(max = 200) String title,
-            @NotNull @Size(max = 2000) String body,
+            @NotBlank @Text(min = 1, max = 200, singleLine = true) String title,
+            @NotNull @Text(max = 2000) String body,
             @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotNull Object> data) {
     }
 
@@ -72,7 +77,7 @@ public class InternalEventResource {
                 throw ApiException.badRequest("data." + key, "must be a string, number or boolean");
             }
             String text = value.toString();
-            if (text.length() > MAX_VALUE_LENGTH) {
+            if (TextRules.length(text) > MAX_VALUE_LENGTH) {
                 throw ApiException.badRequest("data." + key, "at most " + MAX_VALUE_LENGTH + " characters");
             }
             out.put(key, text);

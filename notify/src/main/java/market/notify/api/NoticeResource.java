@@ -23,8 +23,12 @@ import market.notify.domain.NoticeType;
 import market.notify.service.NoticeQueries;
 import market.notify.service.NoticeService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import market.common.text.Text;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
 
     /** What anyone sees of a published notice. */
@@ -33,8 +37,8 @@ public class NoticeResource {
     /** Compose a notice or ad; without scheduledAt it goes out now. */
     public record NoticeRequest(
             @NotNull NoticeType type,
-            @NotBlank @Size(max = 100) String title,
-            @NotBlank @Size(max = 2000) String body,
+            @NotBlank @Text(min = 1, max = 100, singleLine = true) String title,
+            @NotBlank @Text(min = 1, max = 2000) String body,
             @Size(max = 500) @Pattern(regexp = "(https?://|/)[\\x21-\\x7E]*", message = "must be an http(s) URL or an app path")
             String link,
             OffsetDateTime scheduledAt) {}

@@ -10,8 +10,11 @@ import jakarta.ws.rs.Path;
 import market.notify.domain.NotificationSettings;
 import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/me/notification-settings")
+@Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
 
     public record Settings(boolean chat, boolean activity, boolean keywords, boolean marketing,

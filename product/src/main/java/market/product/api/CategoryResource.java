@@ -6,8 +6,11 @@ import jakarta.ws.rs.Path;
 import java.util.Arrays;
 import java.util.List;
 import market.product.domain.Category;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/categories")
+@Produces(MediaType.APPLICATION_JSON)
 public class CategoryResource {
 
     public record CategoryView(String code, String name, String nameEn) {}

@@ -6,9 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** DELETE /api/comments/{id}: by its author or an admin. */
 @Path("/api/comments")
+@Produces(MediaType.APPLICATION_JSON)
 public class CommentAdminResource {
 
     private final SocialService social;

@@ -1,7 +1,7 @@
 package market.product.api;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import market.common.text.Text;
 
-public record CommentInput(@NotBlank @Size(max = 1000) String content) {
+public record CommentInput(@NotBlank @Text(min = 1, max = 1000) String content) {
 }

@@ -21,8 +21,10 @@ import market.product.domain.Comment;
 import market.product.domain.Profile;
 import market.product.service.ProductQueries;
 import market.product.service.SocialService;
+import jakarta.ws.rs.Produces;
 
 @Path("/api/products/{id}/comments")
+@Produces(MediaType.APPLICATION_JSON)
 public class CommentResource {
 
     private final SocialService social;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import market.product.service.ImageService;
 import market.product.storage.ImageStore;
+import jakarta.ws.rs.Produces;
 
 /**
  * Photos come from the private bucket through here, never by a public bucket URL. Only our own record decides
@@ -14,6 +15,7 @@ import market.product.storage.ImageStore;
  * told not to sniff and to treat the bytes as a sandboxed document: a photo can never run script on this origin.
  */
 @Path("/api/images")
+@Produces({"image/jpeg", "image/png", "image/webp"})
 public class ImageResource {
 
     static final String CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * For chat (service role, never routed by the gateway): a buyer opened a room on this listing. chat reports every
@@ -18,6 +20,7 @@ import market.product.service.SocialService;
  * reported) arrive too.
  */
 @Path("/internal/products/{id}/chats")
+@Produces(MediaType.APPLICATION_JSON)
 public class InternalChatResource {
 
     public record RoomOpened(@NotNull @Size(min = 1, max = 64) String buyerId) {

@@ -1,7 +1,7 @@
 package market.product.api;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import market.common.text.Text;
 
-public record KeywordInput(@NotBlank @Size(max = 30) String keyword) {
+public record KeywordInput(@NotBlank @Text(min = 1, max = 30, singleLine = true) String keyword) {
 }

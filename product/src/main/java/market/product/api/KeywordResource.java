@@ -15,8 +15,10 @@ import java.net.URI;
 import market.common.api.Page;
 import market.product.domain.KeywordAlert;
 import market.product.service.KeywordService;
+import jakarta.ws.rs.Produces;
 
 @Path("/api/me/keywords")
+@Produces(MediaType.APPLICATION_JSON)
 public class KeywordResource {
 
     private final KeywordService keywords;

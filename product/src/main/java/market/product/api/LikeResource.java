@@ -7,8 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/products/{id}/like")
+@Produces(MediaType.APPLICATION_JSON)
 public class LikeResource {
 
     private final SocialService social;

@@ -13,8 +13,11 @@ import market.common.api.ApiException;
 import market.product.domain.Profile;
 import market.product.service.ProfileService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
     private final ProfileService profiles;
@@ -41,7 +44,8 @@ public class MeResource {
             if (!ifMatch.replace("W/", "").equals(etag(current).toString())) {
                 throw new ApiException(412, "Precondition Failed", "The profile was changed meanwhile");
             }
-            expected = current.version;
+            // a body version older than the one If-Match vouches for is a stale edit (409), not ignored
+            expected = body.version() != null ? body.version() : current.version;
         }
         Profile p = profiles.update(jwt.getSubject(), jwt.getClaim("preferred_username"), body.nickname(),
                 body.region(), expected);

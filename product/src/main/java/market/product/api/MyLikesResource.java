@@ -7,9 +7,12 @@ import jakarta.ws.rs.QueryParam;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.product.service.ProductQueries;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** GET /api/me/likes (관심목록), most recently liked first. */
 @Path("/api/me/likes")
+@Produces(MediaType.APPLICATION_JSON)
 public class MyLikesResource {
 
     private final ProductQueries queries;

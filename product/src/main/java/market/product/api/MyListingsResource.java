@@ -9,9 +9,12 @@ import market.common.api.Page;
 import market.product.domain.ProductStatus;
 import market.product.service.FeedQuery;
 import market.product.service.ProductQueries;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /** GET /api/me/products?status= (판매내역). */
 @Path("/api/me/products")
+@Produces(MediaType.APPLICATION_JSON)
 public class MyListingsResource {
 
     private final ProductQueries queries;

@@ -3,13 +3,16 @@ package market.product.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.product.service.ProductQueries;
 
 /** GET /api/me/purchases (구매내역): listings the caller bought, latest trade first. */
 @Path("/api/me/purchases")
+@Produces(MediaType.APPLICATION_JSON)
 public class MyPurchasesResource {
 
     private final ProductQueries queries;

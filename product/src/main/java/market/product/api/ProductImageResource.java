@@ -18,11 +18,15 @@ import market.product.domain.ProductImage;
 import market.product.service.ImageService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import jakarta.ws.rs.Produces;
 
 @Path("/api/products/{id}/images")
+@Produces(MediaType.APPLICATION_JSON)
 public class ProductImageResource {
 
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+    /** The name is never stored, but one longer than any file system allows is a forged part header. */
+    static final int MAX_FILE_NAME = 255;
 
     private final ImageService images;
     private final CurrentUser user;
@@ -44,6 +48,13 @@ public class ProductImageResource {
         }
         List<ImageService.Upload> uploads = new ArrayList<>();
         for (FileUpload f : files) {
+            // a part without a filename is a plain form value: there is no uploaded file to read
+            if (f.uploadedFile() == null) {
+                throw ApiException.badRequest("files", "each part must be a file (with a filename)");
+            }
+            if (f.fileName() != null && f.fileName().length() > MAX_FILE_NAME) {
+                throw ApiException.badRequest("files", "file name longer than " + MAX_FILE_NAME + " characters");
+            }
             if (f.size() > MAX_FILE_BYTES) {
                 throw new ApiException(413, "Content Too Large", "Each photo may be at most 10 MB");
             }

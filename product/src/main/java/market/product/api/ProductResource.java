@@ -28,8 +28,10 @@ import market.product.service.ImageService;
 import market.product.service.ListingDetail;
 import market.product.service.ProductQueries;
 import market.product.service.ProductService;
+import jakarta.ws.rs.Produces;
 
 @Path("/api/products")
+@Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
     private final ProductService products;
@@ -101,6 +103,7 @@ public class ProductResource {
     public Response update(@PathParam("id") long id, @Valid @NotNull ProductInput body,
             @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = QueryParams.ifMatchVersion(ifMatch);
+        QueryParams.agreeingVersions(fromHeader, body.version());
         if (fromHeader == null && body.version() == null) {
             throw ApiException.badRequest("version", "send the version you edited (or an If-Match header)");
         }
@@ -116,6 +119,7 @@ public class ProductResource {
     public Response status(@PathParam("id") long id, @Valid @NotNull StatusChange body,
             @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = QueryParams.ifMatchVersion(ifMatch);
+        QueryParams.agreeingVersions(fromHeader, body.version());
         Integer expected = fromHeader != null ? fromHeader : body.version();
         Product p = products.changeStatus(user.caller(), id, body.status(), body.buyerId(), expected,
                 fromHeader != null);

@@ -2,10 +2,10 @@ package market.product.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
+import market.common.text.Text;
 
 public record ProfileUpdate(
-        @NotBlank @Size(min = 2, max = 30) String nickname,
-        @Size(max = 50) String region,
+        @NotBlank @Text(min = 2, max = 30, singleLine = true) String nickname,
+        @Text(max = 50, singleLine = true) String region,
         @PositiveOrZero Integer version) {
 }

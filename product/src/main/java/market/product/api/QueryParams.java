@@ -1,6 +1,7 @@
 package market.product.api;
 
 import market.common.api.ApiException;
+import market.common.text.TextRules;
 
 /** Query parameters are taken as text and parsed here, so a wrong value is a 400 naming the parameter. */
 final class QueryParams {
@@ -29,13 +30,12 @@ final class QueryParams {
             return null;
         }
         String value = raw.strip();
-        if (value.length() > maxLength) {
-            throw ApiException.badRequest(name, "must be at most " + maxLength + " characters");
+        String violation = TextRules.violation(value, 0, maxLength, true);
+        if (violation != null) {
+            throw ApiException.badRequest(name, violation);
         }
-        if (value.indexOf('\0') >= 0) {
-            throw ApiException.badRequest(name, "must not contain NUL characters");
-        }
-        return value;
+        // stored text is NFC, so a decomposed query must be too to find it
+        return TextRules.nfc(value);
     }
 
     static <E extends Enum<E>> E optionalEnum(String name, String raw, Class<E> type) {
@@ -59,6 +59,19 @@ final class QueryParams {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /**
+     * If-Match and the body's version both name the version the client edited; when they disagree the
+     * body was edited from another version than the one the header vouches for, so applying it could
+     * overwrite a change the client never saw. The edit is refused as stale (409) before anything is read.
+     */
+    static void agreeingVersions(Integer fromHeader, Integer fromBody) {
+        // an If-Match that is not one of our ETags (-1) can never match: that stays a 412
+        if (fromHeader != null && fromHeader >= 0 && fromBody != null && !fromHeader.equals(fromBody)) {
+            throw ApiException.conflict("The body's version " + fromBody + " does not match If-Match "
+                    + fromHeader + "; reload and retry");
         }
     }
 }

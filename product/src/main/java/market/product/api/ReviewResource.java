@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import market.product.domain.Review;
 import market.product.service.ReviewService;
+import jakarta.ws.rs.Produces;
 
 @Path("/api/products/{id}/reviews")
+@Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
     private final ReviewService reviews;

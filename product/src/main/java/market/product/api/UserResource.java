@@ -8,8 +8,11 @@ import java.util.List;
 import market.common.api.ApiException;
 import market.product.domain.Profile;
 import market.product.service.ProductQueries;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/users")
+@Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
     private final ProductQueries queries;

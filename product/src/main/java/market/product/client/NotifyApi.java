@@ -6,10 +6,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import jakarta.ws.rs.Produces;
 
 /** notify's internal API; the filter adds product-service's client-credentials token. */
 @RegisterRestClient(configKey = "notify")
 @OidcClientFilter
+// the servers answer JSON or 406, so the Accept header says JSON
+@Produces(MediaType.APPLICATION_JSON)
 public interface NotifyApi {
 
     @POST

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import market.common.text.TextRules;
 
 /**
  * Writes notification events into the outbox table inside the caller's transaction: the event exists
@@ -53,6 +54,6 @@ public class EventOutbox {
     }
 
     private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return TextRules.abbreviate(s, max);
     }
 }

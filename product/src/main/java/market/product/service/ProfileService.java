@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import market.common.api.ApiException;
+import market.common.text.TextRules;
 import market.product.domain.Profile;
+import market.product.domain.ReservedNames;
 
 @ApplicationScoped
 public class ProfileService {
@@ -24,7 +26,7 @@ public class ProfileService {
         em.createNativeQuery("""
                 INSERT INTO user_profile (id, nickname) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING""")
                 .setParameter(1, userId)
-                .setParameter(2, truncate(username == null || username.isBlank() ? "user" : username, 30))
+                .setParameter(2, TextRules.truncate(username == null || username.isBlank() ? "user" : username, 30))
                 .executeUpdate();
         return em.find(Profile.class, userId);
     }
@@ -35,6 +37,9 @@ public class ProfileService {
         if (expectedVersion != null && expectedVersion != p.version) {
             throw ApiException.conflict("The profile was changed meanwhile (version " + p.version + ")");
         }
+        if (ReservedNames.isReserved(nickname)) {
+            throw ApiException.badRequest("nickname", "is reserved for the operator; choose another");
+        }
         p.nickname = nickname.strip();
         p.region = region == null || region.isBlank() ? null : region.strip();
         p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -42,7 +47,4 @@ public class ProfileService {
         return p;
     }
 
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
 }
