@@ -80,6 +80,7 @@ for port in "${PORTS[@]}"; do
     QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${REDIS_PORT:-16379}" \
     MARKET_CHAT_PRODUCT_URL="$PRODUCT" \
     MARKET_CHAT_NOTIFY_URL="http://127.0.0.1:${NOTIFY_PORT:-8083}" \
+    MARKET_RATE_LIMIT_ENABLED="${MARKET_RATE_LIMIT_ENABLED:-false}" \
     java -Xmx384m -XX:+UseSerialGC ${CHAT_JAVA_OPTS:-} \
       -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
       -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \

@@ -3,6 +3,7 @@ import { UserManager, type User } from 'oidc-client-ts';
 import { setTokenProvider, setUnauthorizedHandler } from '../api/client';
 import { AuthContext, type AuthValue } from './AuthContext';
 import { CALLBACK_PATH, oidcSettings } from './settings';
+import { singleFlight } from './singleFlight';
 import { sessionUserFromToken, type SessionUser } from './token';
 
 let manager: UserManager | null = null;
@@ -41,13 +42,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
     um.events.addUserLoaded(apply);
     um.events.addUserUnloaded(() => apply(null));
-    um.events.addSilentRenewError(() => {
-      void um.removeUser();
-    });
+    // Every silent renewal goes through one flight: refresh tokens rotate, and a second refresh with the same
+    // token (a 401 burst after sleep, racing the expiry timer) would end the session.
+    const renew = singleFlight(() => um.signinSilent());
+    const renewOrSignOut = () => {
+      renew().catch(() => um.removeUser());
+    };
+    um.events.addAccessTokenExpiring(renewOrSignOut);
     setTokenProvider(() => currentToken);
-    setUnauthorizedHandler(() => {
-      um.signinSilent().catch(() => um.removeUser());
-    });
+    setUnauthorizedHandler(renewOrSignOut);
 
     (async () => {
       const url = new URL(window.location.href);
@@ -69,7 +72,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         // Tokens are only in memory, so a reload asks Keycloak (hidden iframe, prompt=none) whether the
         // browser still has an SSO session.
-        apply(await um.signinSilent());
+        apply(await renew());
       } catch {
         apply(null);
       }

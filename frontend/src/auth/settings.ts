@@ -17,7 +17,8 @@ export function oidcSettings(origin: string = window.location.origin): UserManag
     // survive the redirect to Keycloak, so it goes to sessionStorage and is removed on return.
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    automaticSilentRenew: true,
+    // Renewal is started by AuthProvider (token expiring, or a 401) through one single flight.
+    automaticSilentRenew: false,
     silentRequestTimeoutInSeconds: 6,
     monitorSession: false,
     loadUserInfo: false,

@@ -124,7 +124,9 @@ class RoomApiTest {
         given().auth().oauth2(Tokens.service("product-service")).contentType(ContentType.JSON)
                 .body("{\"productId\":" + productId + "}")
                 .post("/api/chat/rooms").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(token).get("/api/chat/rooms").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(token).get("/api/chat/rooms").then().statusCode(200).body("items", hasSize(0))
+                // personal: no shared cache may keep it, whatever sits in front
+                .header("Cache-Control", equalTo("private, no-store"));
     }
 
     @Test

@@ -16,7 +16,9 @@ class SettingsApiTest {
         given().auth().oauth2(Tokens.user(Api.unique("set"))).get("/api/me/notification-settings").then()
                 .statusCode(200).body("chat", equalTo(true)).body("activity", equalTo(true))
                 .body("keywords", equalTo(true)).body("marketing", equalTo(false))
-                .body("marketingNight", equalTo(false));
+                .body("marketingNight", equalTo(false))
+                // personal: no shared cache may keep it, whatever sits in front
+                .header("Cache-Control", equalTo("private, no-store"));
     }
 
     @Test
