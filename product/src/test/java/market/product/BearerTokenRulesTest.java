@@ -40,11 +40,13 @@ class BearerTokenRulesTest {
     @Test
     void aServiceTokenWithoutTheApiAudienceCannotReportChats() {
         long id = create("aud-seller", Api.uniqueRegion());
+        String room = "{\"buyerId\":\"" + Tokens.idOf("aud-buyer") + "\"}";
         problem(given().auth().oauth2(Tokens.serviceWithoutApiAudience("chat-service"))
+                .contentType(io.restassured.http.ContentType.JSON).body(room)
                 .put("/internal/products/" + id + "/chats/21").then(), 401);
         given().get("/api/products/" + id).then().body("chatCount", equalTo(0));
-        given().auth().oauth2(Tokens.service("chat-service")).put("/internal/products/" + id + "/chats/21")
-                .then().statusCode(204);
+        given().auth().oauth2(Tokens.service("chat-service")).contentType(io.restassured.http.ContentType.JSON)
+                .body(room).put("/internal/products/" + id + "/chats/21").then().statusCode(204);
         given().get("/api/products/" + id).then().body("chatCount", equalTo(1));
     }
 }

@@ -64,7 +64,7 @@ class OutboxEventsTest {
         as("ev-fan").put("/api/products/" + id + "/like").then().statusCode(204);
         as("ev-fan").delete("/api/products/" + id + "/like").then().statusCode(204);
         as("ev-fan").put("/api/products/" + id + "/like").then().statusCode(204);
-        as("ev-seller").put("/api/products/" + id + "/like").then().statusCode(204);
+        Api.problem(as("ev-seller").put("/api/products/" + id + "/like").then(), 422);
         json("ev-fan").body("{\"content\":\"네고 되나요?\"}").post("/api/products/" + id + "/comments").then()
                 .statusCode(201);
         json("ev-seller").body("{\"content\":\"안돼요\"}").post("/api/products/" + id + "/comments").then()

@@ -67,7 +67,7 @@ class SocialApiTest {
         problem(given().contentType(ContentType.JSON).body(b1).put("/internal/products/" + id + "/chats/13").then(), 401);
         problem(given().auth().oauth2(svc).contentType(ContentType.JSON).body(b1)
                 .put("/internal/products/8888888/chats/13").then(), 404);
-        problem(given().auth().oauth2(svc).put("/internal/products/" + id + "/chats/13").then(), 415);
+        problem(given().auth().oauth2(svc).put("/internal/products/" + id + "/chats/13").then(), 400);
         problem(given().auth().oauth2(svc).contentType(ContentType.JSON).body("{}")
                 .put("/internal/products/" + id + "/chats/13").then(), 400);
         problem(given().auth().oauth2(svc).contentType(ContentType.JSON).body("{\"buyerId\":\"" + "x".repeat(65) + "\"}")
