@@ -38,6 +38,8 @@ refresh=$(body "$r" | jq -r '.refresh_token // empty')
 check "market-test: alice gets access, ID and refresh tokens" true "$([ -n "$access" ] && [ -n "$id" ] && [ -n "$refresh" ] && echo true || echo false)"
 check "market-test access token carries audience $AUDIENCE" true "$(has_aud "$access")"
 check "market-test access token is typ Bearer" Bearer "$(claim "$access" .typ)"
+check "market-test access token carries the account's creation time (created_at, notify's inbox)" true \
+  "$(claim "$access" '(.created_at | type) == "number" and .created_at > 1500000000000')"
 check "the ID token is typ ID" ID "$(claim "$id" .typ)"
 check "the ID token does not carry audience $AUDIENCE" false "$(has_aud "$id")"
 
