@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { Link } from 'react-router-dom';
 import { nextPageParam } from '../api/client';
 import { listMyLikes, listMyProducts, listMyPurchases, updateMe } from '../api/endpoints';
-import { PRODUCT_STATUSES, type ProductStatus } from '../api/types';
+import { PRODUCT_STATUSES, type Page, type ProductStatus, type ProductSummary } from '../api/types';
 import { LoadMore } from '../components/InfiniteList';
 import { ProductCard } from '../components/ProductCard';
 import { ProductManage } from '../components/ProductManage';
@@ -133,18 +133,26 @@ function Listings({ status }: { status: ProductStatus }) {
   );
 }
 
-function Likes() {
-  const { t } = useI18n();
+/** A paged list of listing cards (관심목록, 구매내역). */
+function ProductPages({
+  queryKey,
+  fetchPage,
+  empty,
+}: {
+  queryKey: readonly unknown[];
+  fetchPage: (cursor?: string) => Promise<Page<ProductSummary>>;
+  empty: string;
+}) {
   const q = useInfiniteQuery({
-    queryKey: keys.myLikes,
-    queryFn: ({ pageParam }) => listMyLikes(pageParam),
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextPageParam,
   });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const items = q.data.pages.flatMap((p) => p.items);
-  if (!items.length) return <Empty>{t('my.noLikes')}</Empty>;
+  if (!items.length) return <Empty>{empty}</Empty>;
   return (
     <>
       <ul className="product-list">
@@ -157,27 +165,13 @@ function Likes() {
   );
 }
 
+function Likes() {
+  const { t } = useI18n();
+  return <ProductPages queryKey={keys.myLikes} fetchPage={listMyLikes} empty={t('my.noLikes')} />;
+}
+
 /** 구매내역: what the user bought (they were the buyer of the listing's trade). */
 function Purchases() {
   const { t } = useI18n();
-  const q = useInfiniteQuery({
-    queryKey: keys.myPurchases,
-    queryFn: ({ pageParam }) => listMyPurchases(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextPageParam,
-  });
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  const items = q.data.pages.flatMap((p) => p.items);
-  if (!items.length) return <Empty>{t('my.noPurchases')}</Empty>;
-  return (
-    <>
-      <ul className="product-list">
-        {items.map((p) => (
-          <ProductCard key={p.id} product={p} />
-        ))}
-      </ul>
-      <LoadMore hasNextPage={q.hasNextPage} isFetchingNextPage={q.isFetchingNextPage} fetchNextPage={() => void q.fetchNextPage()} />
-    </>
-  );
+  return <ProductPages queryKey={keys.myPurchases} fetchPage={listMyPurchases} empty={t('my.noPurchases')} />;
 }

@@ -218,22 +218,7 @@ public class ProductQueries {
 
     /** My liked listings, most recently liked first. */
     public Page<ListingSummary> likedBy(String userId, String cursor, int size) {
-        Cursor c = Cursor.decode(cursor, 2);
-        Sql sql = new Sql().append("SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
-                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1),"
-                + " true, l.created_at FROM product_like l JOIN product p ON p.id = l.product_id"
-                + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE l.user_id = ? AND p.deleted_at IS NULL", userId);
-        if (c != null) {
-            sql.append(" AND (l.created_at, l.product_id) < (?, ?)", Timestamps.fromMicros(c.longAt(0)), c.longAt(1));
-        }
-        sql.append(" ORDER BY l.created_at DESC, l.product_id DESC LIMIT " + (size + 1));
-        Map<Long, Long> likedAt = new HashMap<>();
-        List<ListingSummary> rows = sql.query(dataSource, false, rs -> {
-            ListingSummary row = summary(rs);
-            likedAt.put(row.id(), Timestamps.micros(rs.getObject(22, OffsetDateTime.class)));
-            return row;
-        });
-        return Page.of(rows, size, p -> Cursor.encode(likedAt.get(p.id()), p.id()));
+        return byUserEvent("product_like", "user_id", "created_at", "true", userId, cursor, size);
     }
 
     /**
@@ -241,25 +226,35 @@ public class ProductQueries {
      * the buyer's own like.
      */
     public Page<ListingSummary> purchasedBy(String userId, String cursor, int size) {
+        return byUserEvent("trade", "buyer_id", "completed_at",
+                "EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = e.buyer_id)",
+                userId, cursor, size);
+    }
+
+    /**
+     * Live listings a user has an event row about ({@code table} e with product_id, the user in {@code userColumn},
+     * its time in {@code timeColumn}), newest event first, keyset-paged on (time, product id).
+     */
+    private Page<ListingSummary> byUserEvent(String table, String userColumn, String timeColumn, String likedSql,
+            String userId, String cursor, int size) {
         Cursor c = Cursor.decode(cursor, 2);
         Sql sql = new Sql().append("SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
-                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1),"
-                + " EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = t.buyer_id),"
-                + " t.completed_at FROM trade t JOIN product p ON p.id = t.product_id"
-                + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE t.buyer_id = ? AND p.deleted_at IS NULL",
-                userId);
+                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), "
+                + likedSql + ", e." + timeColumn + " FROM " + table + " e JOIN product p ON p.id = e.product_id"
+                + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE e." + userColumn + " = ?"
+                + " AND p.deleted_at IS NULL", userId);
         if (c != null) {
-            sql.append(" AND (t.completed_at, t.product_id) < (?, ?)", Timestamps.fromMicros(c.longAt(0)),
+            sql.append(" AND (e." + timeColumn + ", e.product_id) < (?, ?)", Timestamps.fromMicros(c.longAt(0)),
                     c.longAt(1));
         }
-        sql.append(" ORDER BY t.completed_at DESC, t.product_id DESC LIMIT " + (size + 1));
-        Map<Long, Long> boughtAt = new HashMap<>();
+        sql.append(" ORDER BY e." + timeColumn + " DESC, e.product_id DESC LIMIT " + (size + 1));
+        Map<Long, Long> eventAt = new HashMap<>();
         List<ListingSummary> rows = sql.query(dataSource, false, rs -> {
             ListingSummary row = summary(rs);
-            boughtAt.put(row.id(), Timestamps.micros(rs.getObject(22, OffsetDateTime.class)));
+            eventAt.put(row.id(), Timestamps.micros(rs.getObject(22, OffsetDateTime.class)));
             return row;
         });
-        return Page.of(rows, size, p -> Cursor.encode(boughtAt.get(p.id()), p.id()));
+        return Page.of(rows, size, p -> Cursor.encode(eventAt.get(p.id()), p.id()));
     }
 
     @Transactional

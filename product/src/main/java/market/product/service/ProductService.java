@@ -236,35 +236,27 @@ public class ProductService {
     /** A listing that is not deleted, or 404. */
     @Transactional
     public Product find(long id) {
-        Product p = em.find(Product.class, id);
-        if (p == null || p.deletedAt != null) {
-            throw ApiException.notFound("Product " + id);
-        }
-        return p;
+        return load(id, LockModeType.NONE, true);
     }
 
     /** A listing, deleted or not, or 404 when it never existed. */
     @Transactional
     public Product findIncludingDeleted(long id) {
-        Product p = em.find(Product.class, id);
-        if (p == null) {
-            throw ApiException.notFound("Product " + id);
-        }
-        return p;
+        return load(id, LockModeType.NONE, false);
     }
 
     /** Locks a listing, deleted or not (a sale's parties may still review it), or 404 when it never existed. */
     Product lock(long id) {
-        Product p = em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null) {
-            throw ApiException.notFound("Product " + id);
-        }
-        return p;
+        return load(id, LockModeType.PESSIMISTIC_WRITE, false);
     }
 
     Product lockLive(long id) {
-        Product p = em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null || p.deletedAt != null) {
+        return load(id, LockModeType.PESSIMISTIC_WRITE, true);
+    }
+
+    private Product load(long id, LockModeType lock, boolean liveOnly) {
+        Product p = em.find(Product.class, id, lock);
+        if (p == null || (liveOnly && p.deletedAt != null)) {
             throw ApiException.notFound("Product " + id);
         }
         return p;
