@@ -1,0 +1,348 @@
+# shellcheck shell=bash
+# Sourced by ./market: the images (./market images) and the container stack (./market up|test|down|status|logs
+# --containers). Everything runs under podman, rootful, on the network "ddangn-market"; containers, volumes and
+# images are named ddangn-market-* / localhost/ddangn-market/* so that only ours are ever touched.
+#
+# What runs is local/containers/stack.json: the chart rendered with local/containers/values.yaml (generated and
+# checked by deploy/src/test/java/market/deploy/ContainerStackTest.java), so each container has the image,
+# command, env, user, read-only root, dropped capabilities, files and probe its pod has in the chart.
+
+IMG=localhost/ddangn-market
+CTR_NET=ddangn-market
+CTR_SUBNET_PREFIX=10.89.77
+CTR_HOME=$MARKET_HOME/containers
+CTR_STACK=$ROOT/local/containers/stack.json
+# podman needs two settings on machines like this one (no CAP_SYS_RESOURCE, cgroup v1 in hybrid mode): see
+# images/local/containers.conf. Set CONTAINERS_CONF yourself to use another file.
+export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/images/local/containers.conf}
+APP_VERSION=$(sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$ROOT/helm/ddangn-market/Chart.yaml")
+# The parts of the container stack, as in the process stack; chat runs two replicas.
+CTR_PARTS=(postgresql redis s3 keycloak product chat chat-2 notify frontend gateway)
+
+ctr_ip() {
+  case $1 in
+    postgresql) echo "$CTR_SUBNET_PREFIX.10" ;; redis) echo "$CTR_SUBNET_PREFIX.11" ;; s3) echo "$CTR_SUBNET_PREFIX.12" ;;
+    keycloak) echo "$CTR_SUBNET_PREFIX.13" ;; product) echo "$CTR_SUBNET_PREFIX.20" ;; chat) echo "$CTR_SUBNET_PREFIX.21" ;;
+    chat-2) echo "$CTR_SUBNET_PREFIX.22" ;; notify) echo "$CTR_SUBNET_PREFIX.23" ;; frontend) echo "$CTR_SUBNET_PREFIX.30" ;;
+    gateway) echo "$CTR_SUBNET_PREFIX.40" ;; *) return 1 ;;
+  esac
+}
+
+# Host ports (127.0.0.1 only): the same as the process stack, so the stack and browser tests run unchanged.
+ctr_host_port() {
+  case $1 in
+    postgresql) echo "$PG_PORT" ;; redis) echo "$REDIS_PORT" ;; s3) echo "$S3_PORT" ;; keycloak) echo "$KEYCLOAK_PORT" ;;
+    product) echo "$PRODUCT_PORT" ;; chat) echo "$CHAT_PORT" ;; chat-2) echo "$CHAT2_PORT" ;; notify) echo "$NOTIFY_PORT" ;;
+    gateway) echo "$GATEWAY_PORT" ;; *) return 1 ;;
+  esac
+}
+
+ctr_name() { echo "ddangn-market-$1"; }
+# The chart workload a part runs: chat-2 is the second pod of Deployment chat.
+ctr_workload() { echo "${1%-[0-9]}"; }
+
+# ---------------------------------------------------------------- podman and the local bases
+
+ensure_podman() {
+  local want=()
+  command -v podman >/dev/null || want+=(podman)
+  command -v runc >/dev/null || [ -x /usr/sbin/runc ] || want+=(runc)
+  command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || want+=(debootstrap)
+  command -v skopeo >/dev/null || want+=(skopeo)
+  [ ${#want[@]} -gt 0 ] && ensure_packages "${want[@]}"
+  is_root || die "the container stack runs rootful podman: run ./market as root (or with sudo)"
+  return 0
+}
+
+# A base image the script makes itself where no registry answers: Debian bookworm (minbase) from the machine's
+# Debian mirror, imported into podman.
+ensure_debian_base() {
+  podman image exists "$IMG/base:bookworm" && return 0
+  local mirror rootfs=$CTR_HOME/rootfs
+  mirror=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -1)
+  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $3 == "bookworm" {print $2; exit}' /etc/apt/sources.list 2>/dev/null)
+  [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
+  say "making the Debian base image with debootstrap from $mirror (~80 s, log: $LOGS/debootstrap.log)"
+  rm -rf "$rootfs"
+  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" > "$LOGS/debootstrap.log" 2>&1 \
+    || { tail -20 "$LOGS/debootstrap.log"; die "debootstrap failed"; }
+  tar -C "$rootfs" --exclude='./var/cache/apt/archives/*.deb' --exclude='./var/lib/apt/lists/*' -c . \
+    | podman import --change 'CMD ["/bin/bash"]' - "$IMG/base:bookworm" > /dev/null
+  rm -rf "$rootfs"
+}
+
+# Does a public registry answer? Then the Dockerfiles' default bases are used; otherwise local stand-ins.
+# MARKET_IMAGE_BASES=public|local forces one.
+public_registry() {
+  case ${MARKET_IMAGE_BASES:-auto} in public) return 0 ;; local) return 1 ;; esac
+  timeout 20 skopeo inspect --retry-times 0 docker://docker.io/library/eclipse-temurin:17-jre > /dev/null 2>&1
+}
+
+IMAGES_TSV=
+# build_image <name> <tag> <containerfile> <context> [build args...]: builds and records size and time.
+build_image() {
+  local name=$1 tag=$2 file=$3 ctx=$4; shift 4
+  local t0=$SECONDS args=() a
+  for a in "$@"; do args+=(--build-arg "$a"); done
+  podman build --layers -q -f "$file" "${args[@]}" -t "$IMG/$name:$tag" "$ctx" > "$LOGS/image-$name.log" 2>&1 \
+    || { tail -30 "$LOGS/image-$name.log"; die "image $name failed to build (log: $LOGS/image-$name.log)"; }
+  local size; size=$(podman image inspect --format '{{.Size}}' "$IMG/$name:$tag")
+  printf '%s\t%s\t%s\t%s\n' "$IMG/$name:$tag" "$((size / 1000000))" "$((SECONDS - t0))" "$file" >> "$IMAGES_TSV"
+  printf '  %-45s %5s MB %4s s\n' "$IMG/$name:$tag" "$((size / 1000000))" "$((SECONDS - t0))"
+}
+
+# ---------------------------------------------------------------- ./market images
+
+cmd_images() {
+  mkdir -p "$LOGS" "$CTR_HOME"
+  ensure_packages
+  ensure_podman
+  ensure_dist
+  build_services || true
+  build_frontend
+  IMAGES_TSV=$CTR_HOME/images.tsv
+  printf 'image\tMB\tseconds\tfile\n' > "$IMAGES_TSV"
+  local t0=$SECONDS jre nginx kc
+  if public_registry; then
+    say "building the images on the Dockerfiles' public bases"
+    jre=docker.io/library/eclipse-temurin:17-jre nginx=docker.io/nginxinc/nginx-unprivileged:1.27-alpine
+    kc=quay.io/keycloak/keycloak:$KEYCLOAK_VERSION
+  else
+    say "no public registry answers: building local bases (images/local) first"
+    ensure_debian_base
+    build_image base-jre 17 "$ROOT/images/local/jre.Containerfile" "$ROOT/images/local"
+    build_image base-nginx bookworm "$ROOT/images/local/nginx.Containerfile" "$ROOT/images/local"
+    # Keycloak's own distribution laid out as its upstream image.
+    local kctx=$CTR_HOME/context-keycloak
+    if [ ! -x "$kctx/keycloak/bin/kc.sh" ]; then
+      rm -rf "$kctx" && mkdir -p "$kctx"
+      unzip -q "$DIST/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$kctx"
+      mv "$kctx/keycloak-$KEYCLOAK_VERSION" "$kctx/keycloak"
+    fi
+    cp "$ROOT/images/local/keycloak-dist.Containerfile" "$kctx/Containerfile"
+    build_image keycloak-dist "$KEYCLOAK_VERSION" "$kctx/Containerfile" "$kctx"
+    jre=$IMG/base-jre:17 nginx=$IMG/base-nginx:bookworm kc=$IMG/keycloak-dist:$KEYCLOAK_VERSION
+  fi
+  # What the chart bundles for trials (PostgreSQL, Redis, S3Proxy) comes from public images in a cluster; the
+  # container stack runs these equivalents, built here from Debian and Maven Central.
+  build_image postgres 15 "$ROOT/images/local/postgres.Containerfile" "$ROOT/images/local"
+  build_image redis 7 "$ROOT/images/local/redis.Containerfile" "$ROOT/images/local"
+  local sctx=$CTR_HOME/context-s3proxy
+  mkdir -p "$sctx"
+  cp "$DIST/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" "$sctx/s3proxy.jar"
+  cp "$ROOT/images/local/s3proxy-run.sh" "$ROOT/images/local/s3proxy.Containerfile" "$sctx/"
+  build_image s3proxy "$S3PROXY_VERSION" "$sctx/s3proxy.Containerfile" "$sctx" "BASE_IMAGE=$jre"
+  # The images the chart deploys.
+  build_image keycloak "$APP_VERSION" "$ROOT/images/keycloak.Dockerfile" "$ROOT/images" "KEYCLOAK_IMAGE=$kc"
+  local s
+  for s in "${SERVICES[@]}"; do
+    build_image "$s" "$APP_VERSION" "$ROOT/images/jvm.Dockerfile" "$ROOT/$s" "BASE_IMAGE=$jre"
+  done
+  build_image frontend "$APP_VERSION" "$ROOT/frontend/Dockerfile" "$ROOT/frontend" "BASE_IMAGE=$nginx"
+  for s in keycloak "${SERVICES[@]}" frontend; do podman tag "$IMG/$s:$APP_VERSION" "$IMG/$s:dev"; done
+  say "images built in $((SECONDS - t0)) s (sizes and times: $IMAGES_TSV)"
+}
+
+# ---------------------------------------------------------------- the container stack
+
+ctr_running() { [ "$(podman inspect --format '{{.State.Running}}' "$(ctr_name "$1")" 2>/dev/null)" = true ]; }
+
+# Per-machine secrets for the @secret:<name>@ placeholders of stack.json.
+ctr_stack_json() {
+  local sdir=$CTR_HOME/secrets name expr=''
+  mkdir -p "$sdir" && chmod 700 "$sdir"
+  for name in $(grep -o '@secret:[a-z0-9-]*@' "$CTR_STACK" | sort -u | sed 's/@secret:\(.*\)@/\1/'); do
+    [ -s "$sdir/$name" ] || (umask 077; head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$sdir/$name")
+    expr+="s/@secret:$name@/$(cat "$sdir/$name")/g;"
+  done
+  sed "$expr" "$CTR_STACK"
+}
+
+ctr_part_json() { # part -> the first container of its workload
+  jq -c --arg w "$(ctr_workload "$1")" '.parts[] | select(.name == $w)' "$CTR_HOME/stack.json"
+}
+
+# podman run arguments for one container of stack.json (stdin: the container's JSON), files under $2.
+ctr_run_args() {
+  local c=$1 files=$2 part=$3
+  local user ro drop
+  user=$(jq -r .user <<<"$c"); ro=$(jq -r .readOnlyRootFilesystem <<<"$c")
+  [ -n "$user" ] && printf '%s\n' --user "$user"
+  [ "$ro" = true ] && printf '%s\n' --read-only --read-only-tmpfs=false
+  for drop in $(jq -r '.dropCapabilities[]' <<<"$c"); do printf '%s\n' --cap-drop "$drop"; done
+  [ "$(jq -r .allowPrivilegeEscalation <<<"$c")" = false ] && printf '%s\n' --security-opt no-new-privileges
+  jq -r '.env | to_entries[] | "--env\n\(.key)=\(.value)"' <<<"$c"
+  local n m path type i=0
+  n=$(jq '.mounts | length' <<<"$c")
+  while [ $i -lt "$n" ]; do
+    m=$(jq -c ".mounts[$i]" <<<"$c"); i=$((i + 1))
+    path=$(jq -r .path <<<"$m"); type=$(jq -r .type <<<"$m")
+    case $type in
+      # an emptyDir: as the kubelet makes it, a fresh world-writable directory on the host (a podman tmpfs
+      # takes the owner and mode of the image's directory instead)
+      tmpfs) local empty=$files/empty-$i; rm -rf "$empty"; mkdir -p "$empty"; chmod 1777 "$empty"
+        printf '%s\n' --volume "$empty:$path" ;;
+      volume) printf '%s\n' --volume "ddangn-market-$(ctr_workload "$part")-$(jq -r .volume <<<"$m"):$path:U" ;;
+      files)
+        local dir=$files/$i; rm -rf "$dir"; mkdir -p "$dir"
+        jq -r '.files | keys[]' <<<"$m" | while read -r f; do jq -j --arg f "$f" '.files[$f]' <<<"$m" > "$dir/$f"; done
+        chmod -R a+rX "$dir"
+        printf '%s\n' --volume "$dir:$path:ro" ;;
+      file)
+        mkdir -p "$files"; jq -j .content <<<"$m" > "$files/$i"; chmod a+r "$files/$i"
+        printf '%s\n' --volume "$files/$i:$path:ro" ;;
+    esac
+  done
+}
+
+ctr_start() {
+  local part=$1 w c name ip port files
+  w=$(ctr_part_json "$part"); name=$(ctr_name "$part"); ip=$(ctr_ip "$part")
+  ctr_running "$part" && return 0
+  podman rm -f -t 0 "$name" > /dev/null 2>&1 || true
+  if [ "$part" = gateway ]; then ctr_start_gateway; return; fi
+  files=$CTR_HOME/files/$part
+  local publish=() hp
+  hp=$(ctr_host_port "$part" 2>/dev/null) && publish=(--publish "127.0.0.1:$hp:$(jq -r '.containers[0].ports[0]' <<<"$w")")
+  # Init containers first (the S3 store's bucket directory), each to completion.
+  local k ni
+  ni=$(jq '.initContainers | length' <<<"$w")
+  for ((k = 0; k < ni; k++)); do
+    c=$(jq -c ".initContainers[$k]" <<<"$w")
+    local args=(); mapfile -t args < <(ctr_run_args "$c" "$files/init$k" "$part")
+    local cmd=(); mapfile -t cmd < <(jq -r '(.command + .args)[]' <<<"$c")
+    podman run --rm --name "$name-init" --network "$CTR_NET" "${args[@]}" --entrypoint "${cmd[0]}" \
+      "$(jq -r .image <<<"$c")" "${cmd[@]:1}" > "$LOGS/$part-init.log" 2>&1 \
+      || { cat "$LOGS/$part-init.log"; die "init container of $part failed"; }
+  done
+  c=$(jq -c '.containers[0]' <<<"$w")
+  local args=(); mapfile -t args < <(ctr_run_args "$c" "$files" "$part")
+  local entry=() cmdargs=()
+  mapfile -t cmdargs < <(jq -r '.args[]' <<<"$c")
+  if [ "$(jq '.command | length' <<<"$c")" -gt 0 ]; then
+    local cmd=(); mapfile -t cmd < <(jq -r '.command[]' <<<"$c")
+    entry=(--entrypoint "${cmd[0]}"); cmdargs=("${cmd[@]:1}" "${cmdargs[@]}")
+  fi
+  # Every pod of a workload answers at its Service's name (both chat replicas at "chat").
+  podman run -d --name "$name" --hostname "$part" --network "$CTR_NET" --ip "$ip" \
+    --network-alias "$(ctr_workload "$part")" --label app.kubernetes.io/part-of=ddangn-market \
+    "${publish[@]}" "${args[@]}" "${entry[@]}" "$(jq -r .image <<<"$c")" "${cmdargs[@]}" > /dev/null \
+    || die "podman could not start $part"
+}
+
+# The gateway stands in for the Ingress: the same route table (local/routes.tsv) as the process stack's, with
+# each backend at its Service name and "/" going to the frontend container, as the Ingress sends it.
+ctr_start_gateway() {
+  local dir=$CTR_HOME/gateway
+  mkdir -p "$dir"
+  GW_MODE=containers GW_DIR_IN=/etc/gateway GW_DIR=$dir gateway_conf
+  chmod -R a+rX "$dir"
+  podman run -d --name "$(ctr_name gateway)" --hostname gateway --network "$CTR_NET" --ip "$(ctr_ip gateway)" \
+    --label app.kubernetes.io/part-of=ddangn-market --publish "127.0.0.1:$GATEWAY_PORT:8080" \
+    --user 101:101 --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,mode=1777 --cap-drop ALL \
+    --security-opt no-new-privileges --volume "$dir:/etc/gateway:ro" \
+    "$IMG/base-nginx:bookworm" nginx -e /dev/stderr -c /etc/gateway/nginx.conf -g 'daemon off;' > /dev/null \
+    || die "podman could not start the gateway"
+}
+
+# Readiness as the chart's probe says, from the host to the container's address (exec probes inside it).
+ctr_health() {
+  local part=$1 w c type ip
+  ctr_running "$part" || { echo STOPPED; return; }
+  ip=$(ctr_ip "$part")
+  if [ "$part" = gateway ]; then
+    curl -fsS -o /dev/null --max-time 5 "http://$ip:8080/" 2>/dev/null && echo UP || echo DOWN; return
+  fi
+  w=$(ctr_part_json "$part"); c=$(jq -c '.containers[0].probe' <<<"$w"); type=$(jq -r .type <<<"$c")
+  case $type in
+    http) curl -fsS -o /dev/null --max-time 5 "http://$ip:$(jq -r .port <<<"$c")$(jq -r .path <<<"$c")" 2>/dev/null && echo UP || echo DOWN ;;
+    tcp) timeout 5 bash -c "exec 3<>/dev/tcp/$ip/$(jq -r .port <<<"$c")" 2>/dev/null && echo UP || echo DOWN ;;
+    exec) local cmd=(); mapfile -t cmd < <(jq -r '.command[]' <<<"$c")
+      timeout 10 podman exec "$(ctr_name "$part")" "${cmd[@]}" > /dev/null 2>&1 && echo UP || echo DOWN ;;
+    *) echo UP ;;
+  esac
+}
+
+ctr_await() {
+  local part=$1 timeout=$2 waited=0
+  while [ "$(ctr_health "$part")" != UP ]; do
+    if ! ctr_running "$part"; then
+      podman logs --tail 40 "$(ctr_name "$part")" >&2 2>&1 || true
+      die "$part exited during start-up (./market logs $part --containers)"
+    fi
+    [ $waited -ge "$timeout" ] && { podman logs --tail 40 "$(ctr_name "$part")" >&2 2>&1; die "$part not ready after ${timeout}s"; }
+    sleep 1; waited=$((waited + 1))
+  done
+}
+
+ctr_stop() {
+  local part=$1 name; name=$(ctr_name "$part")
+  podman container exists "$name" || return 0
+  podman stop -t 30 "$name" > /dev/null 2>&1 || true
+  podman rm -f -t 0 "$name" > /dev/null 2>&1 || true
+  say "stopped container $name"
+}
+
+ctr_up() {
+  local t0=$SECONDS
+  mkdir -p "$RUN" "$LOGS" "$CTR_HOME"
+  local p
+  for p in "${PARTS[@]}"; do alive "$p" && die "the process stack is running (./market down first)"; done
+  cmd_images
+  ctr_stack_json > "$CTR_HOME/stack.json"; chmod 600 "$CTR_HOME/stack.json"
+  podman network exists "$CTR_NET" || podman network create --subnet "$CTR_SUBNET_PREFIX.0/24" "$CTR_NET" > /dev/null
+  echo containers > "$MARKET_HOME/mode"
+  for p in postgresql redis s3; do ctr_start "$p"; done
+  ctr_await postgresql 120; ctr_await redis 60; ctr_await s3 120
+  ctr_start keycloak
+  for p in product chat chat-2 notify frontend; do ctr_start "$p"; done
+  ctr_await keycloak 300
+  KEYCLOAK_LOG_HINT="./market logs keycloak --containers" keycloak_console_on_own_port
+  for p in product chat chat-2 notify frontend; do ctr_await "$p" 240; done
+  ctr_start gateway
+  ctr_await gateway 30
+  cat <<EOF
+
+  ddangn-market is up as containers in $((SECONDS - t0)) s:   http://localhost:$GATEWAY_PORT
+
+  the images the chart deploys (localhost/ddangn-market/*:$APP_VERSION), under podman on network $CTR_NET
+  demo logins (user / password):  alice / alice   bob / bob   admin / admin (admin console)
+  Keycloak admin console:          http://127.0.0.1:$KEYCLOAK_PORT/auth/admin/master/console/  (kcadmin / kcadmin)
+  status / logs / stop:            ./market status | ./market logs <part> | ./market down   (podman ps)
+
+EOF
+}
+
+ctr_down() {
+  local i
+  for ((i = ${#CTR_PARTS[@]} - 1; i >= 0; i--)); do ctr_stop "${CTR_PARTS[$i]}"; done
+  rm -f "$MARKET_HOME/mode"
+}
+
+ctr_status() {
+  printf '%-10s %-22s %-16s %-9s %s\n' PART ADDRESS HOST-PORT STATE CONTAINER
+  local p
+  for p in "${CTR_PARTS[@]}"; do
+    local hp; hp=$(ctr_host_port "$p" 2>/dev/null) || hp=-
+    printf '%-10s %-22s %-16s %-9s %s\n' "$p" "$(ctr_workload "$p"):$(jq -r '.containers[0].ports[0] // 8080' <<<"$(ctr_part_json "$p" 2>/dev/null || echo '{}')" 2>/dev/null)" \
+      "127.0.0.1:$hp" "$(ctr_health "$p")" "$(ctr_name "$p")"
+  done
+}
+
+ctr_logs() {
+  local part=$1
+  ctr_ip "$part" > /dev/null || die "usage: ./market logs <${CTR_PARTS[*]}>"
+  if [ -t 1 ]; then podman logs --tail 200 -f "$(ctr_name "$part")"; else podman logs --tail 200 "$(ctr_name "$part")" 2>&1; fi
+}
+
+# restart in the container stack kills the container (SIGKILL, no shutdown hook) and starts it again.
+ctr_restart() {
+  local part=$1
+  ctr_ip "$part" > /dev/null || die "usage: ./market restart <${CTR_PARTS[*]}>"
+  podman kill -s KILL "$(ctr_name "$part")" > /dev/null 2>&1 || true
+  podman rm -f -t 0 "$(ctr_name "$part")" > /dev/null 2>&1 || true
+  say "killed container $(ctr_name "$part")"
+  ctr_start "$part"
+  ctr_await "$part" 300
+  say "started $part again"
+}
