@@ -71,3 +71,29 @@ Where a service (or Keycloak) reaches one dependency: {"kind": "bundled"|"select
 {{- end -}}
 {{- $t | toJson -}}
 {{- end }}
+
+{{/*
+The Gateway API data plane, allowed in like the ingress controller (a "from" list entry, or nothing).
+Input: the root context.
+*/}}
+{{- define "market.np.gatewayPeer" -}}
+{{- $np := .Values.networkPolicy -}}
+{{- if .Values.gatewayApi.enabled -}}
+{{- include "market.gatewayApi.check" . -}}
+- namespaceSelector:
+    matchLabels:
+      kubernetes.io/metadata.name: {{ required "gatewayApi.enabled with networkPolicy.enabled needs networkPolicy.gatewayNamespace (where the Gateway's proxy pods run)" $np.gatewayNamespace }}
+  {{- with $np.gatewayPodLabels }}
+  podSelector:
+    matchLabels:
+      {{- toYaml . | nindent 6 }}
+  {{- end }}
+{{- end -}}
+{{- end }}
+
+{{/* gatewayApi.enabled needs a Gateway to attach to. */}}
+{{- define "market.gatewayApi.check" -}}
+{{- if and .Values.gatewayApi.enabled (not .Values.gatewayApi.parentRefs) -}}
+{{- fail "gatewayApi.enabled=true needs gatewayApi.parentRefs (the Gateway to attach the HTTPRoute to, e.g. [{name: public, namespace: gateway-system}])" -}}
+{{- end -}}
+{{- end }}
