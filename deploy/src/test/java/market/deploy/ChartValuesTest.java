@@ -115,7 +115,7 @@ class ChartValuesTest {
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             JsonNode v = e.getValue();
             boolean opaque = Set.of("resources", "config", "annotations", "podLabels", "nodeSelector",
-                    "ingressControllerPodLabels").contains(e.getKey());
+                    "ingressControllerPodLabels", "gatewayPodLabels", "podSelector", "labels").contains(e.getKey());
             if (v.isObject() && !opaque && v.size() > 0) {
                 leaves(v, key, out);
             } else {

@@ -66,7 +66,8 @@ class HelmChartTest {
         for (String name : List.of("product", "chat", "notify")) {
             JsonNode deployment = Chart.get(objects, "Deployment", name);
             JsonNode spec = deployment.path("spec");
-            assertTrue(spec.path("replicas").asInt() >= 2, name + " needs >= 2 replicas");
+            // the HPA owns the scale: a replicas field would reset it at every helm upgrade
+            assertTrue(spec.path("replicas").isMissingNode(), name + ": no replicas field when the HPA manages it");
             assertEquals("RollingUpdate", spec.path("strategy").path("type").asText());
             assertEquals(0, spec.path("strategy").path("rollingUpdate").path("maxUnavailable").asInt(-1),
                     name + ": a rollout must not drop below the desired replicas");
@@ -168,20 +169,120 @@ class HelmChartTest {
         });
     }
 
+    static final NetworkPolicies.Endpoint API_SERVER = NetworkPolicies.outside("api-server", "172.31.0.10", 443, 6443);
+    static final NetworkPolicies.Endpoint PROMETHEUS = NetworkPolicies.pod("prometheus", "monitoring",
+            Map.of("app.kubernetes.io/name", "prometheus"));
+
+    /** Every allowed connection of the default install, port by port (CIDR rules match nothing inside the cluster). */
     @Test
     void networkPoliciesAllowOnlyTheCallsOfTheDesign() {
         List<JsonNode> objects = Chart.render("default");
         Chart.get(objects, "NetworkPolicy", "default-deny-all");
         TreeSet<String> edges = NetworkPolicies.allowedEdges(objects, Chart.NAMESPACE, "ingress-nginx",
-                Map.of("app.kubernetes.io/name", "ingress-nginx"));
+                Map.of("app.kubernetes.io/name", "ingress-nginx"), API_SERVER, PROMETHEUS);
         TreeSet<String> expected = new TreeSet<>(List.of(
-                "ingress-controller->frontend", "ingress-controller->product", "ingress-controller->chat",
-                "ingress-controller->notify", "ingress-controller->keycloak",
-                "chat->product", "product->notify", "chat->notify",
-                "product->postgresql", "chat->postgresql", "notify->postgresql", "keycloak->postgresql",
-                "chat->redis", "product->redis", "product->s3",
-                "product->keycloak", "chat->keycloak", "notify->keycloak"));
+                "ingress-controller->frontend:8080", "ingress-controller->product:8080", "ingress-controller->chat:8080",
+                "ingress-controller->notify:8080", "ingress-controller->keycloak:8080",
+                "chat->product:8080", "product->notify:8080", "chat->notify:8080",
+                "product->postgresql:5432", "chat->postgresql:5432", "notify->postgresql:5432", "keycloak->postgresql:5432",
+                "chat->redis:6379", "product->redis:6379", "product->s3:9090",
+                "product->keycloak:8080", "chat->keycloak:8080", "notify->keycloak:8080",
+                // Prometheus scrapes the services and Keycloak's management port, nothing else
+                "prometheus->product:8080", "prometheus->chat:8080", "prometheus->notify:8080", "prometheus->keycloak:9000",
+                // quarkus-kubernetes-config reads the ConfigMap/Secret through the API server
+                "product->api-server:443", "product->api-server:6443", "chat->api-server:443", "chat->api-server:6443",
+                "notify->api-server:443", "notify->api-server:6443"));
         assertEquals(expected, edges);
+    }
+
+    /** Two Keycloak replicas form an Infinispan cluster: JGroups 7800 and failure detection 57800 between them. */
+    @Test
+    void keycloakReplicasReachEachOtherOnTheJGroupsPorts() {
+        List<JsonNode> objects = Chart.parseAll(Chart.template("default", Map.of("keycloak.replicas", 2)));
+        JsonNode kc = Chart.get(objects, "StatefulSet", "keycloak");
+        JsonNode labels = kc.path("spec").path("template").path("metadata").path("labels");
+        Map<String, String> l = new java.util.HashMap<>();
+        labels.fields().forEachRemaining(e -> l.put(e.getKey(), e.getValue().asText()));
+        NetworkPolicies.Endpoint second = NetworkPolicies.pod("keycloak-1", Chart.NAMESPACE, l, 8080, 9000, 7800, 57800);
+        TreeSet<String> edges = NetworkPolicies.allowedEdges(objects, Chart.NAMESPACE, "ingress-nginx",
+                Map.of("app.kubernetes.io/name", "ingress-nginx"), second);
+        for (String e : List.of("keycloak->keycloak-1:7800", "keycloak->keycloak-1:57800", "keycloak-1->keycloak:7800",
+                "keycloak-1->keycloak:57800")) {
+            assertTrue(edges.contains(e), e + " missing: " + edges);
+        }
+        assertFalse(edges.contains("product->keycloak-1:7800"), "only Keycloak pods join the cluster");
+        JsonNode c = kc.path("spec").path("template").path("spec").path("containers").get(0);
+        assertEquals("ispn", env(c).get("KC_CACHE"));
+        assertEquals("keycloak-headless", kc.path("spec").path("serviceName").asText());
+        JsonNode headless = Chart.get(objects, "Service", "keycloak-headless").path("spec");
+        assertEquals("None", headless.path("clusterIP").asText());
+        assertTrue(headless.path("publishNotReadyAddresses").asBoolean());
+        assertEquals("keycloak", Chart.get(objects, "StatefulSet", "keycloak").path("spec").path("template")
+                .path("metadata").path("labels").path("app.kubernetes.io/name").asText());
+        assertEquals("local", env(Chart.get(Chart.render("default"), "StatefulSet", "keycloak").path("spec").path("template")
+                .path("spec").path("containers").get(0)).get("KC_CACHE"), "one replica: local caches");
+    }
+
+    /**
+     * In-cluster dependencies outside the release (CloudNativePG clusters, the operator's Keycloak) are reached
+     * through pod selectors: with only the CIDR rules they would be unreachable on Cilium.
+     */
+    @Test
+    void inClusterDependenciesAreSelectedByLabelsNotCidrs() {
+        List<JsonNode> objects = new ArrayList<>(Chart.render("external"));
+        // the databases' and Keycloak's own side is opened by their policies (k8s/operators); here only the
+        // services' side is under test
+        objects.add(Chart.parseAll("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: operator-managed-pods-accept-all}
+                spec:
+                  podSelector:
+                    matchExpressions: [{key: app.kubernetes.io/name, operator: DoesNotExist}]
+                  policyTypes: [Ingress]
+                  ingress: [{}]
+                """).get(0));
+        NetworkPolicies.Endpoint productDb = NetworkPolicies.pod("product-db-1", Chart.NAMESPACE, Map.of("cnpg.io/cluster", "product-db"), 5432);
+        NetworkPolicies.Endpoint chatDb = NetworkPolicies.pod("chat-db-1", Chart.NAMESPACE, Map.of("cnpg.io/cluster", "chat-db"), 5432);
+        NetworkPolicies.Endpoint keycloak = NetworkPolicies.pod("keycloak-0", Chart.NAMESPACE,
+                Map.of("app", "keycloak", "app.kubernetes.io/managed-by", "keycloak-operator"), 8080, 9000);
+        NetworkPolicies.Endpoint redis = NetworkPolicies.outside("redis.example.internal", "10.200.0.5", 6379);
+        NetworkPolicies.Endpoint minio = NetworkPolicies.outside("minio.example.internal", "10.200.0.6", 443);
+        TreeSet<String> edges = NetworkPolicies.allowedEdges(objects, Chart.NAMESPACE, "ingress-nginx",
+                Map.of("app.kubernetes.io/name", "ingress-nginx"), productDb, chatDb, keycloak, redis, minio, API_SERVER);
+        for (String e : List.of("product->product-db-1:5432", "chat->chat-db-1:5432", "product->keycloak-0:8080",
+                "chat->keycloak-0:8080", "notify->keycloak-0:8080",
+                "product->redis.example.internal:6379", "chat->redis.example.internal:6379", "product->minio.example.internal:443",
+                "product->api-server:443")) {
+            assertTrue(edges.contains(e), e + " missing: " + edges);
+        }
+        for (String e : List.of("product->chat-db-1:5432", "chat->product-db-1:5432", "product->keycloak-0:9000",
+                "notify->redis.example.internal:6379")) {
+            assertFalse(edges.contains(e), e + " must not be allowed");
+        }
+        // only the API server, external Redis and S3 are CIDR rules; no port of an in-cluster peer is
+        for (String name : List.of("product", "chat", "notify")) {
+            Set<Integer> cidrPorts = new TreeSet<>();
+            for (JsonNode rule : Chart.get(objects, "NetworkPolicy", name).path("spec").path("egress")) {
+                if (rule.path("to").toString().contains("ipBlock")) {
+                    rule.path("ports").forEach(p -> cidrPorts.add(p.path("port").asInt()));
+                }
+            }
+            Set<Integer> expected = new TreeSet<>(Set.of(443, 6443));
+            if (!name.equals("notify")) expected.add(6379);
+            assertEquals(expected, cidrPorts, name + " CIDR ports");
+        }
+    }
+
+    /** Without an HPA the Deployment keeps its replicas; with one, only the HPA scales it. */
+    @Test
+    void replicasAreSetOnlyWhereNoHpaScales() {
+        List<JsonNode> objects = Chart.parseAll(Chart.template("default",
+                Map.of("product.autoscaling.enabled", "false", "product.replicas", "3")));
+        assertEquals(3, Chart.get(objects, "Deployment", "product").path("spec").path("replicas").asInt());
+        assertTrue(Chart.ofKind(objects, "HorizontalPodAutoscaler").stream().noneMatch(h -> Chart.id(h).equals("HorizontalPodAutoscaler/product")));
+        assertTrue(Chart.get(objects, "Deployment", "chat").path("spec").path("replicas").isMissingNode());
+        Chart.get(objects, "HorizontalPodAutoscaler", "chat");
     }
 
     @Test

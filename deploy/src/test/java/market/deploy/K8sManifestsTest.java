@@ -162,6 +162,66 @@ class K8sManifestsTest {
         assertTrue(relativePath, "Keycloak must serve under /auth like the local stack and the chart");
     }
 
+    /**
+     * The operator path under the chart's default-deny: every connection the operators' pods need, and nothing
+     * else, evaluated port by port on the dev overlay (CIDR rules never match a pod, as on Cilium). Pods the
+     * operators create are modelled with the labels the operators give them: Keycloak instances (app: keycloak,
+     * app.kubernetes.io/managed-by: keycloak-operator), the KeycloakRealmImport Job (app: keycloak-realm-import), the
+     * Keycloak Operator (app.kubernetes.io/name: keycloak-operator, installed in the same namespace), CNPG instances
+     * (cnpg.io/cluster) and the CNPG operator in cnpg-system (app.kubernetes.io/name: cloudnative-pg).
+     */
+    @Test
+    void operatorPodsGetExactlyTheConnectionsTheyNeed() throws Exception {
+        assumeTrue(kubectlAvailable(), "kubectl (with its embedded kustomize) is not installed: overlays not built");
+        String ns = "market-dev";
+        List<JsonNode> objects = kustomize("dev");
+        List<NetworkPolicies.Endpoint> endpoints = NetworkPolicies.workloadPods(objects, ns);
+        Map<String, String> kc = Map.of("app", "keycloak", "app.kubernetes.io/managed-by", "keycloak-operator",
+                "app.kubernetes.io/instance", "keycloak");
+        endpoints.add(NetworkPolicies.pod("keycloak-0", ns, kc, 8080, 9000, 7800, 57800));
+        endpoints.add(NetworkPolicies.pod("keycloak-1", ns, kc, 8080, 9000, 7800, 57800));
+        endpoints.add(NetworkPolicies.pod("realm-import", ns, Map.of("app", "keycloak-realm-import",
+                "app.kubernetes.io/managed-by", "keycloak-operator", "app.kubernetes.io/instance", "keycloak")));
+        endpoints.add(NetworkPolicies.pod("keycloak-operator", ns, Map.of("app.kubernetes.io/name", "keycloak-operator")));
+        List<String> dbPods = List.of("product-db-1", "product-db-2", "chat-db-1", "notify-db-1", "keycloak-db-1");
+        for (String db : dbPods) {
+            endpoints.add(NetworkPolicies.pod(db, ns, Map.of("cnpg.io/cluster", db.substring(0, db.lastIndexOf('-')),
+                    "cnpg.io/podRole", "instance"), 5432, 8000));
+        }
+        endpoints.add(NetworkPolicies.pod("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")));
+        endpoints.add(NetworkPolicies.pod(NetworkPolicies.CONTROLLER, "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
+        endpoints.add(HelmChartTest.PROMETHEUS);
+        endpoints.add(HelmChartTest.API_SERVER);
+
+        Set<String> expected = new TreeSet<>();
+        // the application, as in the chart, with the operator-managed databases and Keycloak
+        for (String svc : List.of("product", "chat", "notify")) {
+            expected.addAll(List.of("ingress-controller->" + svc + ":8080", "prometheus->" + svc + ":8080",
+                    svc + "->api-server:443", svc + "->api-server:6443", svc + "->keycloak-0:8080", svc + "->keycloak-1:8080"));
+        }
+        expected.addAll(List.of("ingress-controller->frontend:8080", "ingress-controller->keycloak-0:8080", "ingress-controller->keycloak-1:8080",
+                "chat->product:8080", "product->notify:8080", "chat->notify:8080",
+                "product->redis:6379", "chat->redis:6379", "product->s3:9090",
+                "product->product-db-1:5432", "product->product-db-2:5432", "chat->chat-db-1:5432", "notify->notify-db-1:5432"));
+        // Keycloak: metrics for Prometheus, its database, the Infinispan cluster between the instances
+        for (String[] pair : new String[][]{{"keycloak-0", "keycloak-1"}, {"keycloak-1", "keycloak-0"}}) {
+            expected.addAll(List.of(pair[0] + "->" + pair[1] + ":7800", pair[0] + "->" + pair[1] + ":57800",
+                    pair[0] + "->keycloak-db-1:5432", "prometheus->" + pair[0] + ":9000"));
+        }
+        // the realm import Job reaches Keycloak's database; the Keycloak Operator reaches the API server
+        expected.addAll(List.of("realm-import->keycloak-db-1:5432", "keycloak-operator->api-server:443", "keycloak-operator->api-server:6443"));
+        // CNPG: the operator reaches every instance (status on 8000, PostgreSQL), instances replicate within their
+        // cluster, the instance manager talks to the API server
+        for (String db : dbPods) {
+            expected.addAll(List.of("cnpg-operator->" + db + ":8000", "cnpg-operator->" + db + ":5432",
+                    db + "->api-server:443", db + "->api-server:6443"));
+        }
+        expected.addAll(List.of("product-db-1->product-db-2:5432", "product-db-1->product-db-2:8000",
+                "product-db-2->product-db-1:5432", "product-db-2->product-db-1:8000"));
+
+        assertEquals(expected, NetworkPolicies.edges(objects, ns, endpoints));
+    }
+
     static boolean kubectlAvailable() {
         try {
             Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
@@ -216,9 +276,21 @@ class K8sManifestsTest {
         String image = overlay.equals("dev") ? "ghcr.io/ddangn-market/%s:dev" : "registry.example.com/ddangn-market/%s:0.1.0";
         for (String name : List.of("product", "chat", "notify", "frontend")) {
             JsonNode d = Chart.get(objects, "Deployment", name);
-            assertEquals(replicas, d.path("spec").path("replicas").asInt(), name + " replicas");
+            if (name.equals("frontend")) {
+                assertEquals(replicas, d.path("spec").path("replicas").asInt(), name + " replicas");
+            } else {
+                // scaled by its HPA only: a replicas field (e.g. from kustomize's replicas transformer) would reset the
+                // HPA's scale at every apply
+                assertTrue(d.path("spec").path("replicas").isMissingNode(), name + ": no replicas field next to an HPA");
+                JsonNode hpa = Chart.get(objects, "HorizontalPodAutoscaler", name).path("spec");
+                assertEquals(replicas, hpa.path("minReplicas").asInt(), name + " HPA minReplicas");
+                assertTrue(hpa.path("maxReplicas").asInt() > replicas, name + " HPA maxReplicas");
+            }
             assertEquals(String.format(image, name), d.path("spec").path("template").path("spec").path("containers").get(0).path("image").asText());
         }
+        JsonNode keycloak = Chart.get(objects, "Keycloak", "keycloak").path("spec");
+        assertEquals(String.format(image, "keycloak"), keycloak.path("image").asText(), "the project's Keycloak image, same tag scheme");
+        assertTrue(keycloak.path("startOptimized").asBoolean(), "the image is pre-built: no rebuild at start");
         Set<String> kinds = new TreeSet<>();
         objects.forEach(o -> kinds.add(o.path("kind").asText()));
         assertTrue(kinds.containsAll(Set.of("Cluster", "Keycloak", "KeycloakRealmImport", "Ingress", "NetworkPolicy")), kinds.toString());

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the Kubernetes OpenAPI definitions (src/test/resources/schemas, see README there), made strict the way
  *       kubeconform's "-strict" is: an object with declared properties accepts no others, so a misspelt field
  *       fails instead of being dropped by the API server;</li>
- *   <li>operator CRDs' openAPIV3Schema (src/test/resources/crds), made strict the same way;</li>
+ *   <li>CRDs' openAPIV3Schema (src/test/resources/crds: the operators', Gateway API's HTTPRoute, Prometheus
+ *       Operator's ServiceMonitor), made strict the same way (CEL x-kubernetes-validations are not evaluated);</li>
  *   <li>fabric8's typed model: every object must deserialize into its typed class, not a generic resource.</li>
  * </ul>
  */
@@ -84,7 +85,8 @@ final class Schemas {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root, CONFIG);
         }
         for (String crd : List.of("keycloaks.k8s.keycloak.org-v1.yml", "keycloakrealmimports.k8s.keycloak.org-v1.yml",
-                "postgresql.cnpg.io_clusters.yaml")) {
+                "postgresql.cnpg.io_clusters.yaml", "gateway.networking.k8s.io_httproutes.yaml",
+                "monitoring.coreos.com_servicemonitors.yaml")) {
             JsonNode c = readResource("crds/" + crd, true);
             String group = c.path("spec").path("group").asText();
             String kind = c.path("spec").path("names").path("kind").asText();
