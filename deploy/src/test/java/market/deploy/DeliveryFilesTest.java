@@ -39,32 +39,43 @@ class DeliveryFilesTest {
         return out;
     }
 
+    @Test
+    void jvmImageIsOneFileForTheThreeServicesWithFastJarLayersAndANonRootUser() throws Exception {
+        String df = Files.readString(Repo.ROOT.resolve("images/jvm.Dockerfile"));
+        List<String> froms = fromLines(df);
+        assertEquals(List.of("FROM ${BASE_IMAGE}"), froms, "one runtime stage on a base given as a build argument");
+        assertTrue(df.contains("ARG BASE_IMAGE=docker.io/library/eclipse-temurin:17-jre"), "a public default base");
+        // dependencies first, the code last: a code change rebuilds the small layers only
+        List<String> copies = new ArrayList<>();
+        for (String l : df.split("\n")) {
+            if (l.startsWith("COPY ")) {
+                copies.add(l.replaceAll("\\s+", " "));
+            }
+        }
+        assertEquals(List.of(
+                "COPY --chown=1001:0 target/quarkus-app/lib/ /deployments/lib/",
+                "COPY --chown=1001:0 target/quarkus-app/*.jar /deployments/",
+                "COPY --chown=1001:0 target/quarkus-app/quarkus/ /deployments/quarkus/",
+                "COPY --chown=1001:0 target/quarkus-app/app/ /deployments/app/"), copies);
+        assertTrue(Pattern.compile("(?m)^USER 1001:0$").matcher(df).find(), "runs as 1001, the chart's runAsUser");
+        assertTrue(df.contains("EXPOSE 8080") && df.contains("QUARKUS_HTTP_PORT=8080"), "image port must be the chart's serviceDefaults.port");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"product", "chat", "notify"})
-    void serviceDockerfilesAreMultiStageAndRunAsNonRoot(String svc) throws Exception {
-        Path dir = Repo.ROOT.resolve(svc).resolve("src/main/docker");
-        for (String variant : List.of("jvm", "native")) {
-            String df = Files.readString(dir.resolve("Dockerfile." + variant));
-            List<String> froms = fromLines(df);
-            assertEquals(2, froms.size(), svc + " Dockerfile." + variant + " must have a build and a runtime stage");
-            assertTrue(froms.get(0).endsWith(" AS build"), froms.get(0));
-            String runtime = froms.get(1);
-            String afterRuntime = df.substring(df.indexOf(runtime));
-            if (variant.equals("jvm")) {
-                assertTrue(froms.get(0).contains("ubi9/openjdk-17:"), froms.get(0));
-                assertTrue(runtime.startsWith("FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:"), runtime);
-                assertTrue(df.contains("/build/" + svc + "/target/quarkus-app/"), "copies the fast-jar of " + svc);
-            } else {
-                assertTrue(froms.get(0).contains("ubi9-quarkus-mandrel-builder-image:jdk-21"), froms.get(0));
-                assertEquals("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0", runtime);
-                assertTrue(df.contains("-Dnative") && df.contains("-Dquarkus.native.container-build=false"));
-                assertTrue(df.contains("/build/" + svc + "/target/*-runner"));
-            }
-            assertTrue(df.contains("./mvnw -B -ntp -pl " + svc + " -am package"), "builds only " + svc + " and what it needs");
-            assertTrue(Pattern.compile("(?m)^USER 1001$").matcher(afterRuntime).find(), svc + " runtime must run as 1001");
-            assertTrue(afterRuntime.contains("EXPOSE 8080") && afterRuntime.contains("QUARKUS_HTTP_PORT=8080"),
-                    "image port must be the chart's serviceDefaults.port");
-        }
+    void nativeDockerfilesAreMultiStageAndRunAsNonRoot(String svc) throws Exception {
+        String df = Files.readString(Repo.ROOT.resolve(svc).resolve("src/main/docker/Dockerfile.native"));
+        List<String> froms = fromLines(df);
+        assertEquals(2, froms.size(), svc + " Dockerfile.native must have a build and a runtime stage");
+        assertTrue(froms.get(0).endsWith(" AS build"), froms.get(0));
+        String afterRuntime = df.substring(df.indexOf(froms.get(1)));
+        assertTrue(froms.get(0).contains("ubi9-quarkus-mandrel-builder-image:jdk-21"), froms.get(0));
+        assertTrue(df.contains("-Dnative") && df.contains("-Dquarkus.native.container-build=false"));
+        assertTrue(df.contains("/build/" + svc + "/target/*-runner"));
+        assertTrue(df.contains("./mvnw -B -ntp -pl " + svc + " -am package"), "builds only " + svc + " and what it needs");
+        assertTrue(Pattern.compile("(?m)^USER 1001$").matcher(afterRuntime).find(), svc + " runtime must run as 1001");
+        assertTrue(afterRuntime.contains("EXPOSE 8080") && afterRuntime.contains("QUARKUS_HTTP_PORT=8080"),
+                "image port must be the chart's serviceDefaults.port");
     }
 
     @Test
@@ -78,12 +89,13 @@ class DeliveryFilesTest {
     @Test
     void frontendImageServesTheSpaWithFallbackAndHealthz() throws Exception {
         String df = Files.readString(Repo.ROOT.resolve("frontend/Dockerfile"));
-        List<String> froms = fromLines(df);
-        assertEquals(2, froms.size());
-        assertTrue(froms.get(0).contains("node:") && froms.get(0).endsWith(" AS build"));
-        assertTrue(froms.get(1).contains("nginxinc/nginx-unprivileged:"));
-        assertTrue(df.contains("npm run build") && df.contains("/app/dist /usr/share/nginx/html"));
+        assertEquals(List.of("FROM ${BASE_IMAGE}"), fromLines(df), "the built app on a base given as a build argument");
+        assertTrue(df.contains("ARG BASE_IMAGE=docker.io/nginxinc/nginx-unprivileged:"), "a public default base");
+        assertTrue(df.contains("COPY dist/ /usr/share/nginx/html/") && df.contains("COPY nginx-main.conf /etc/nginx/nginx.conf"));
         assertTrue(df.contains("USER 101"));
+        String main = Files.readString(Repo.ROOT.resolve("frontend/nginx-main.conf"));
+        assertTrue(main.contains("pid /tmp/nginx.pid;") && main.contains("client_body_temp_path /tmp/"),
+                "nginx writes only to /tmp (an emptyDir; the root is read-only)");
         String conf = Files.readString(Repo.ROOT.resolve("frontend/nginx.conf"));
         assertTrue(conf.contains("listen 8080;"));
         assertTrue(conf.contains("try_files $uri /index.html;"), "SPA fallback for client-side routes");
@@ -154,6 +166,10 @@ class DeliveryFilesTest {
                             throw new AssertionError(profile + ": patch path not found " + path);
                         }
                     }
+                    case "remove" -> {
+                        assertTrue(parent instanceof ObjectNode o && o.has(last), profile + ": remove of missing " + path);
+                        ((ObjectNode) parent).remove(last);
+                    }
                     default -> throw new AssertionError("unsupported patch op " + op);
                 }
             }
@@ -179,7 +195,7 @@ class DeliveryFilesTest {
     }
 
     @Test
-    void skaffoldBuildsTheFourImagesWithTheRepositoryDockerfiles() throws Exception {
+    void skaffoldBuildsTheFiveImagesWithTheRepositoryDockerfiles() throws Exception {
         JsonNode config = skaffold();
         Set<String> images = new TreeSet<>();
         for (String profile : List.of("", "native")) {
@@ -190,14 +206,21 @@ class DeliveryFilesTest {
                 Path dockerfile = context.resolve(a.path("docker").path("dockerfile").asText());
                 assertTrue(Files.isRegularFile(dockerfile), "missing " + dockerfile);
                 String name = a.path("image").asText();
-                if (!name.equals("frontend")) {
-                    assertEquals(Repo.ROOT, context.normalize(), name + " builds from the repository root");
-                    assertTrue(dockerfile.toString().endsWith(profile.equals("native") ? "Dockerfile.native" : "Dockerfile.jvm"),
-                            profile + ": " + dockerfile);
+                if (Set.of("product", "chat", "notify").contains(name)) {
+                    if (profile.equals("native")) {
+                        assertEquals(Repo.ROOT, context.normalize(), name + " builds natively from the repository root");
+                        assertTrue(dockerfile.toString().endsWith(name + "/src/main/docker/Dockerfile.native"), dockerfile.toString());
+                        assertTrue(a.path("hooks").isMissingNode(), "the native build compiles inside the builder image");
+                    } else {
+                        assertEquals(Repo.ROOT.resolve(name), context.normalize(), name + " copies its module's fast-jar");
+                        assertEquals(Repo.ROOT.resolve("images/jvm.Dockerfile"), dockerfile.normalize());
+                        assertTrue(a.path("hooks").path("before").get(0).path("command").toString().contains("-pl " + name + " -am"),
+                                name + " is packaged before the image is built");
+                    }
                 }
             }
         }
-        assertEquals(Set.of("product", "chat", "notify", "frontend"), images);
+        assertEquals(Set.of("product", "chat", "notify", "frontend", "keycloak"), images);
         JsonNode pf = config.path("portForward").get(0);
         assertEquals("ingress-nginx-controller", pf.path("resourceName").asText());
         assertEquals(8080, pf.path("localPort").asInt(), "the gateway on localhost:8080, as with ./market up");
