@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by ./market: the images (./market images) and the container stack (./market up|test|down|status|logs
-# --containers). Everything runs under podman, rootful, on the network "ddangn-market"; containers, volumes and
-# images are named ddangn-market-* / localhost/ddangn-market/* so that only ours are ever touched.
+# --containers). Everything runs under podman, rootful, on the network "ddangn-market"; containers and images are
+# named ddangn-market-* / localhost/ddangn-market/* so that only ours are ever touched; data lives in
+# $MARKET_HOME/containers/volumes (one directory per PersistentVolumeClaim of the chart).
 #
 # What runs is local/containers/stack.json: the chart rendered with local/containers/values.yaml (generated and
 # checked by deploy/src/test/java/market/deploy/ContainerStackTest.java), so each container has the image,
@@ -182,7 +183,10 @@ ctr_run_args() {
       # takes the owner and mode of the image's directory instead)
       tmpfs) local empty=$files/empty-$i; rm -rf "$empty"; mkdir -p "$empty"; chmod 1777 "$empty"
         printf '%s\n' --volume "$empty:$path" ;;
-      volume) printf '%s\n' --volume "ddangn-market-$(ctr_workload "$part")-$(jq -r .volume <<<"$m"):$path:U" ;;
+      # a PersistentVolumeClaim: a directory under $MARKET_HOME (like the process stack's data, wiped by
+      # ./market reset, and always matching the secrets generated there), owned by the container's user
+      volume) local vdir=$CTR_HOME/volumes/$(ctr_workload "$part")-$(jq -r .volume <<<"$m"); mkdir -p "$vdir"
+        printf '%s\n' --volume "$vdir:$path:U" ;;
       files)
         local dir=$files/$i; rm -rf "$dir"; mkdir -p "$dir"
         jq -r '.files | keys[]' <<<"$m" | while read -r f; do jq -j --arg f "$f" '.files[$f]' <<<"$m" > "$dir/$f"; done

@@ -28,6 +28,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private static final Map<Long, String> PRODUCTS = new ConcurrentHashMap<>();
     private static final List<Received> EVENTS = new CopyOnWriteArrayList<>();
+    /** Trace and request headers of every call to the fake product service, by "METHOD path". */
+    private static final Map<String, Map<String, String>> PRODUCT_CALL_HEADERS = new ConcurrentHashMap<>();
     private static final List<Received> CHATS_OPENED = new CopyOnWriteArrayList<>();
     private static final Map<String, String> CHAT_OPENED_BODIES = new ConcurrentHashMap<>();
     private static int productPort;
@@ -75,9 +77,26 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         return CHAT_OPENED_BODIES.get(call);
     }
 
+    /** traceparent and X-Request-Id (absent ones left out) of the last call "METHOD path" to product, or null. */
+    public static Map<String, String> productCallHeaders(String call) {
+        return PRODUCT_CALL_HEADERS.get(call);
+    }
+
+    private static void recordHeaders(HttpExchange ex) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        for (String name : List.of("traceparent", "X-Request-Id")) {
+            String value = ex.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        PRODUCT_CALL_HEADERS.put(ex.getRequestMethod() + " " + ex.getRequestURI().getPath(), headers);
+    }
+
     public static synchronized void productUp() {
         product = serve(productPort, server -> {
             server.createContext("/internal/products/", ex -> {
+                recordHeaders(ex);
                 String call = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();
                 CHAT_OPENED_BODIES.put(call, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 CHATS_OPENED.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), call));
@@ -85,6 +104,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 ex.close();
             });
             server.createContext("/api/products/", ex -> {
+            recordHeaders(ex);
             String idPart = ex.getRequestURI().getPath().substring("/api/products/".length());
             String json = null;
             try {

@@ -68,8 +68,18 @@ class DeliveryFilesTest {
         List<String> froms = fromLines(df);
         assertEquals(2, froms.size(), svc + " Dockerfile.native must have a build and a runtime stage");
         assertTrue(froms.get(0).endsWith(" AS build"), froms.get(0));
-        String afterRuntime = df.substring(df.indexOf(froms.get(1)));
+        String runtime = froms.get(1);
+        String afterRuntime = df.substring(df.indexOf(runtime));
         assertTrue(froms.get(0).contains("ubi9-quarkus-mandrel-builder-image:jdk-21"), froms.get(0));
+        if (svc.equals("product")) {
+            // AWT (photo processing): the AWT guide's runtime base with freetype and fontconfig, plus the
+            // JDK's AWT libraries the native build writes next to the executable.
+            assertTrue(runtime.startsWith("FROM registry.access.redhat.com/ubi9/ubi-minimal:"), runtime);
+            assertTrue(afterRuntime.contains("microdnf install -y freetype fontconfig"), "AWT needs freetype and fontconfig");
+            assertTrue(afterRuntime.contains("/build/product/target/*.so /work/"), "copies the AWT libraries of the build");
+        } else {
+            assertEquals("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0", runtime);
+        }
         assertTrue(df.contains("-Dnative") && df.contains("-Dquarkus.native.container-build=false"));
         assertTrue(df.contains("/build/" + svc + "/target/*-runner"));
         assertTrue(df.contains("./mvnw -B -ntp -pl " + svc + " -am package"), "builds only " + svc + " and what it needs");

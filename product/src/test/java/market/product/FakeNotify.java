@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class FakeNotify implements QuarkusTestResourceLifecycleManager {
 
-    public record Received(JsonNode event, String tokenUser) {}
+    /** An accepted event with the caller's user and its W3C traceparent header (null without one). */
+    public record Received(JsonNode event, String tokenUser, String traceparent) {}
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     public static volatile boolean down;
@@ -54,7 +55,7 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
                     REJECTED.add(event);
                     status = 422;
                 } else {
-                    RECEIVED.add(new Received(event, user(auth)));
+                    RECEIVED.add(new Received(event, user(auth), ex.getRequestHeaders().getFirst("traceparent")));
                     status = 202;
                 }
             }

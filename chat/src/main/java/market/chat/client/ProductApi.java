@@ -7,6 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import market.common.api.ApiException;
+import market.common.logging.RequestIdPropagation;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The public product detail endpoint (DESIGN section 5); only the fields chat uses are read. */
+@RegisterProvider(RequestIdPropagation.class)
 @RegisterRestClient(configKey = "product")
 @Path("/api/products")
 // the servers answer JSON or 406, so the Accept header says JSON

@@ -6,6 +6,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
+import market.common.logging.RequestIdPropagation;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
  * product's service-only hook (never routed by the gateway): a room was opened by this buyer. product counts it
  * in chatCount and remembers the buyer as someone the seller may name in a trade.
  */
+@RegisterProvider(RequestIdPropagation.class)
 @RegisterRestClient(configKey = "product")
 @OidcClientFilter
 @Path("/internal/products")

@@ -3,6 +3,10 @@ package market.chat.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -15,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
 import market.chat.config.ChatConfig;
+import market.common.tracing.TraceParents;
 import market.chat.ws.LocalConnections;
 import org.jboss.logging.Logger;
 
@@ -33,7 +39,8 @@ import org.jboss.logging.Logger;
  * as soon as Redis answers again, and then clients that may have missed frames are told so with a
  * {@code {"type":"resync"}} frame (they fetch {@code after=<last id>} for their rooms): every local
  * connection when this replica's subscription was lost, and, through Redis, the users whose frames this
- * replica failed to publish.
+ * replica failed to publish. An envelope carries the publisher's trace context ({@code traceparent}, when tracing
+ * is on), so the delivery on the other replicas continues the trace of the send.
  */
 @ApplicationScoped
 public class Fanout {
@@ -55,6 +62,7 @@ public class Fanout {
     private final ObjectMapper mapper;
     private final String channel;
     private final String instanceId = UUID.randomUUID().toString();
+    private final Tracer tracer;
 
     private final ReconnectingRedis subscription;
     private volatile boolean everSubscribed;
@@ -64,8 +72,9 @@ public class Fanout {
     private final AtomicBoolean resyncing = new AtomicBoolean();
 
     public Fanout(Redis redis, RedisLink link, Vertx vertx, LocalConnections local, ObjectMapper mapper,
-            ChatConfig config) {
+            ChatConfig config, Tracer tracer) {
         this.link = link;
+        this.tracer = tracer;
         this.local = local;
         this.mapper = mapper;
         this.channel = config.fanoutChannel();
@@ -156,8 +165,16 @@ public class Fanout {
     }
 
     private String envelope(List<String> to, String frame) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("origin", instanceId);
+        envelope.put("to", to);
+        envelope.put("frame", frame);
+        String traceparent = TraceParents.current();
+        if (traceparent != null) {
+            envelope.put("traceparent", traceparent);
+        }
         try {
-            return mapper.writeValueAsString(Map.of("origin", instanceId, "to", to, "frame", frame));
+            return mapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -175,10 +192,19 @@ public class Fanout {
             List<String> to = new ArrayList<>();
             envelope.path("to").forEach(n -> to.add(n.asText()));
             String frame = envelope.path("frame").asText();
-            if (to.contains(EVERYONE)) {
-                local.deliverAll(frame);
-            } else {
-                local.deliver(to, frame);
+            String traceparent = envelope.path("traceparent").asText(null);
+            Span span = traceparent == null ? Span.getInvalid()
+                    : TraceParents.continuing(tracer, "chat fan-out deliver", traceparent)
+                            .setSpanKind(SpanKind.CONSUMER).setAttribute("market.chat.recipients", to.size())
+                            .startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                if (to.contains(EVERYONE)) {
+                    local.deliverAll(frame);
+                } else {
+                    local.deliver(to, frame);
+                }
+            } finally {
+                span.end();
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("Ignoring an unreadable fan-out envelope: %s", e.getMessage());

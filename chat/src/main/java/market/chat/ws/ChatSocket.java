@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -47,9 +52,11 @@ public class ChatSocket {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final SecurityIdentity identity;
+    private final Tracer tracer;
 
     public ChatSocket(ChatService chat, LocalConnections local, Presence presence, ObjectMapper mapper,
-            Validator validator, SecurityIdentity identity) {
+            Validator validator, SecurityIdentity identity, Tracer tracer) {
+        this.tracer = tracer;
         this.chat = chat;
         this.local = local;
         this.presence = presence;
@@ -162,9 +169,20 @@ public class ChatSocket {
                 throw ApiException.badRequest("appointment." + v.getPropertyPath(), v.getMessage());
             }
         }
-        MessageStore.Stored stored = chat.send(frame.roomId(), userId, frame.content(), frame.clientMsgId(),
-                frame.appointment());
-        return chat.json(new Frames.Ack(frame.clientMsgId(), stored.message()));
+        // Each send is its own trace (the handshake that opened the connection is long over); the fan-out
+        // carries it to the other replicas and the push to notify.
+        Span span = tracer.spanBuilder("chat ws send").setNoParent().setSpanKind(SpanKind.SERVER)
+                .setAttribute("market.chat.room_id", frame.roomId().longValue()).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            MessageStore.Stored stored = chat.send(frame.roomId(), userId, frame.content(), frame.clientMsgId(),
+                    frame.appointment());
+            return chat.json(new Frames.Ack(frame.clientMsgId(), stored.message()));
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private static String describe(JsonProcessingException e) {

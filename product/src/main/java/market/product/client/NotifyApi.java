@@ -5,10 +5,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import market.common.logging.RequestIdPropagation;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import jakarta.ws.rs.Produces;
 
 /** notify's internal API; the filter adds product-service's client-credentials token. */
+@RegisterProvider(RequestIdPropagation.class)
 @RegisterRestClient(configKey = "notify")
 @OidcClientFilter
 // the servers answer JSON or 406, so the Accept header says JSON

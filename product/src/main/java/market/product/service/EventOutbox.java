@@ -7,10 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import market.common.text.TextRules;
+import market.common.tracing.TraceParents;
 
 /**
  * Writes notification events into the outbox table inside the caller's transaction: the event exists
- * exactly when the change that caused it was committed. {@link OutboxRelay} delivers them to notify.
+ * exactly when the change that caused it was committed. {@link OutboxRelay} delivers them to notify, continuing
+ * the trace of the request stored with the event.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -41,8 +43,8 @@ public class EventOutbox {
             throw new IllegalStateException("event data not serialisable", e);
         }
         em.createNativeQuery("""
-                INSERT INTO outbox_event (idempotency_key, type, recipient_id, title, body, data)
-                VALUES (:key, :type, :recipient, :title, :body, CAST(:data AS jsonb))
+                INSERT INTO outbox_event (idempotency_key, type, recipient_id, title, body, data, traceparent)
+                VALUES (:key, :type, :recipient, :title, :body, CAST(:data AS jsonb), :traceparent)
                 ON CONFLICT (idempotency_key) DO NOTHING""")
                 .setParameter("key", idempotencyKey)
                 .setParameter("type", type)
@@ -50,6 +52,7 @@ public class EventOutbox {
                 .setParameter("title", clip(title, 200))
                 .setParameter("body", clip(body, 1000))
                 .setParameter("data", payload)
+                .setParameter("traceparent", TraceParents.current())
                 .executeUpdate();
     }
 

@@ -3,6 +3,10 @@ package market.product.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,6 +18,7 @@ import java.util.List;
 import market.product.client.NotifyClient;
 import market.product.client.NotifyEvent;
 import market.product.client.NotifyRejected;
+import market.common.tracing.TraceParents;
 import market.product.config.OutboxConfig;
 import org.jboss.logging.Logger;
 
@@ -35,15 +40,18 @@ public class OutboxRelay {
     private final NotifyClient notify;
     private final OutboxConfig config;
     private final ObjectMapper json;
+    private final Tracer tracer;
 
-    public OutboxRelay(AgroalDataSource db, NotifyClient notify, OutboxConfig config, ObjectMapper json) {
+    public OutboxRelay(AgroalDataSource db, NotifyClient notify, OutboxConfig config, ObjectMapper json,
+            Tracer tracer) {
         this.db = db;
         this.notify = notify;
         this.config = config;
         this.json = json;
+        this.tracer = tracer;
     }
 
-    private record Claimed(long id, int attempts, NotifyEvent event) {}
+    private record Claimed(long id, int attempts, NotifyEvent event, String traceparent) {}
 
     @Scheduled(every = "${market.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
@@ -63,16 +71,27 @@ public class OutboxRelay {
         int failed = 0;
         String lastError = null;
         for (Claimed c : batch) {
-            try {
+            // Each delivery continues the trace of the request that stored the event; the REST client's span
+            // (and its traceparent header to notify) is a child of this one.
+            Span span = TraceParents.continuing(tracer, "outbox deliver " + c.event().type(), c.traceparent())
+                    .setAttribute("market.outbox.event_id", c.id())
+                    .setAttribute("market.outbox.attempt", c.attempts() + 1L)
+                    .startSpan();
+            try (Scope ignored = span.makeCurrent()) {
                 notify.send(c.event());
                 execute("UPDATE outbox_event SET delivered_at = now() WHERE id = ?", c.id());
                 delivered++;
             } catch (NotifyRejected e) {
+                span.setStatus(StatusCode.ERROR, "refused by notify");
                 deadLetter(c, e.getMessage());
             } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, "not delivered, retried later");
+                span.recordException(e);
                 failed++;
                 lastError = e.toString();
                 reschedule(c, lastError);
+            } finally {
+                span.end();
             }
         }
         if (failed > 0) {
@@ -89,13 +108,14 @@ public class OutboxRelay {
                         WHERE id IN (SELECT id FROM outbox_event WHERE delivered_at IS NULL AND dead_at IS NULL
                                      AND next_attempt_at <= now()
                                      ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-                        RETURNING id, attempts, idempotency_key, type, recipient_id, title, body, data::text""")) {
+                        RETURNING id, attempts, idempotency_key, type, recipient_id, title, body, data::text, traceparent""")) {
             ps.setDouble(1, config.lease().toMillis() / 1000.0);
             ps.setInt(2, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Claimed(rs.getLong(1), rs.getInt(2), new NotifyEvent(rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), parse(rs.getString(8)))));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), parse(rs.getString(8))),
+                            rs.getString(9)));
                 }
             }
         }
