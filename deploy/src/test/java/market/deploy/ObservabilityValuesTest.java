@@ -55,6 +55,45 @@ class ObservabilityValuesTest {
         }
     }
 
+    /** The egress rules of a service's NetworkPolicy that allow the given TCP port, as JSON text. */
+    private static List<String> egressTo(List<JsonNode> objects, String service, int port) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode rule : Chart.get(objects, "NetworkPolicy", service).path("spec").path("egress")) {
+            for (JsonNode p : rule.path("ports")) {
+                if (p.path("port").asInt() == port) {
+                    out.add(rule.path("to").toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theServicesMayReachTheCollectorOnlyWhenTracingIsOn() {
+        for (String service : SERVICES) {
+            assertTrue(egressTo(Chart.render("default"), service, 4317).isEmpty(), service + " reaches 4317 with tracing off");
+        }
+        // in the cluster: by its pods' labels (a CIDR rule would not match them on Cilium)
+        Map<String, Object> sets = new HashMap<>();
+        sets.put("observability.otlp.endpoint", "http://otel-collector.monitoring:4317");
+        sets.put("observability.otlp.podSelector.app", "otel-collector");
+        sets.put("observability.otlp.namespace", "monitoring");
+        List<JsonNode> objects = Chart.parseAll(Chart.template("default", sets));
+        for (String service : SERVICES) {
+            List<String> rules = egressTo(objects, service, 4317);
+            assertEquals(1, rules.size(), service + ": " + rules);
+            assertTrue(rules.get(0).contains("\"app\":\"otel-collector\"") && rules.get(0).contains("monitoring")
+                    && !rules.get(0).contains("ipBlock"), rules.get(0));
+        }
+        // outside the pod network: the external CIDRs, that port only
+        List<JsonNode> outside = Chart.parseAll(Chart.template("default", Map.of("observability.otlp.endpoint", "https://otlp.example.com:4318")));
+        for (String service : SERVICES) {
+            List<String> rules = egressTo(outside, service, 4318);
+            assertEquals(1, rules.size(), service + ": " + rules);
+            assertTrue(rules.get(0).contains("ipBlock"), rules.get(0));
+        }
+    }
+
     @Test
     void wrongObservabilityValuesAreRejected() {
         assertThrows(Exception.class, () -> Chart.template("default", Map.of("observability.otlp.protocol", "zipkin")));
