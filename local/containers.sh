@@ -45,11 +45,12 @@ ctr_workload() { echo "${1%-[0-9]}"; }
 # ---------------------------------------------------------------- podman and the local bases
 
 ensure_podman() {
-  local want=()
-  command -v podman >/dev/null || want+=(podman)
-  command -v runc >/dev/null || [ -x /usr/sbin/runc ] || want+=(runc)
-  command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || want+=(debootstrap)
-  command -v skopeo >/dev/null || want+=(skopeo)
+  # Named explicitly: with --no-install-recommends podman alone may come with CNI instead of netavark (no DNS
+  # for container names) and without iptables (no published ports).
+  local p want=()
+  for p in podman runc netavark aardvark-dns iptables skopeo debootstrap; do
+    dpkg -s "$p" > /dev/null 2>&1 || want+=("$p")
+  done
   [ ${#want[@]} -gt 0 ] && ensure_packages "${want[@]}"
   is_root || die "the container stack runs rootful podman: run ./market as root (or with sudo)"
   return 0
