@@ -61,8 +61,8 @@ ensure_podman() {
 ensure_debian_base() {
   podman image exists "$IMG/base:bookworm" && return 0
   local mirror rootfs=$CTR_HOME/rootfs
-  mirror=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -1)
-  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $3 == "bookworm" {print $2; exit}' /etc/apt/sources.list 2>/dev/null)
+  mirror=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -1 || true)
+  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $3 == "bookworm" {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
   [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
   say "making the Debian base image with debootstrap from $mirror (~80 s, log: $LOGS/debootstrap.log)"
   rm -rf "$rootfs"
@@ -105,17 +105,18 @@ cmd_images() {
   IMAGES_TSV=$CTR_HOME/images.tsv
   printf 'image\tMB\tseconds\tfile\n' > "$IMAGES_TSV"
   local t0=$SECONDS jre nginx kc
+  # The local bases: the stand-ins below and the gateway run on them whatever the chart's images use.
+  ensure_debian_base
+  build_image base-jre 17 "$ROOT/images/local/jre.Containerfile" "$ROOT/images/local"
+  build_image base-nginx bookworm "$ROOT/images/local/nginx.Containerfile" "$ROOT/images/local"
   if public_registry; then
-    say "building the images on the Dockerfiles' public bases"
+    say "a registry answers: the chart's images are built on the Dockerfiles' public bases"
     jre=docker.io/library/eclipse-temurin:17-jre nginx=docker.io/nginxinc/nginx-unprivileged:1.27-alpine
     kc=quay.io/keycloak/keycloak:$KEYCLOAK_VERSION
   else
-    say "no public registry answers: building local bases (images/local) first"
-    ensure_debian_base
-    build_image base-jre 17 "$ROOT/images/local/jre.Containerfile" "$ROOT/images/local"
-    build_image base-nginx bookworm "$ROOT/images/local/nginx.Containerfile" "$ROOT/images/local"
+    say "no registry answers: the chart's images are built on the local bases (images/local)"
     # Keycloak's own distribution laid out as its upstream image.
-    local kctx=$CTR_HOME/context-keycloak
+    local kctx=$CTR_HOME/context-keycloak-$KEYCLOAK_VERSION
     if [ ! -x "$kctx/keycloak/bin/kc.sh" ]; then
       rm -rf "$kctx" && mkdir -p "$kctx"
       unzip -q "$DIST/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$kctx"
@@ -133,7 +134,7 @@ cmd_images() {
   mkdir -p "$sctx"
   cp "$DIST/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" "$sctx/s3proxy.jar"
   cp "$ROOT/images/local/s3proxy-run.sh" "$ROOT/images/local/s3proxy.Containerfile" "$sctx/"
-  build_image s3proxy "$S3PROXY_VERSION" "$sctx/s3proxy.Containerfile" "$sctx" "BASE_IMAGE=$jre"
+  build_image s3proxy "$S3PROXY_VERSION" "$sctx/s3proxy.Containerfile" "$sctx" "BASE_IMAGE=$IMG/base-jre:17"
   # The images the chart deploys.
   build_image keycloak "$APP_VERSION" "$ROOT/images/keycloak.Dockerfile" "$ROOT/images" "KEYCLOAK_IMAGE=$kc"
   local s
@@ -152,7 +153,7 @@ ctr_running() { [ "$(podman inspect --format '{{.State.Running}}' "$(ctr_name "$
 # Per-machine secrets for the @secret:<name>@ placeholders of stack.json.
 ctr_stack_json() {
   local sdir=$CTR_HOME/secrets name expr=''
-  mkdir -p "$sdir" && chmod 700 "$sdir"
+  mkdir -p "$sdir" && chmod 700 "$CTR_HOME" "$sdir"
   for name in $(grep -o '@secret:[a-z0-9-]*@' "$CTR_STACK" | sort -u | sed 's/@secret:\(.*\)@/\1/'); do
     [ -s "$sdir/$name" ] || (umask 077; head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$sdir/$name")
     expr+="s/@secret:$name@/$(cat "$sdir/$name")/g;"
@@ -164,48 +165,75 @@ ctr_part_json() { # part -> the first container of its workload
   jq -c --arg w "$(ctr_workload "$1")" '.parts[] | select(.name == $w)' "$CTR_HOME/stack.json"
 }
 
-# podman run arguments for one container of stack.json (stdin: the container's JSON), files under $2.
+# podman run arguments for one container of stack.json ($1: its JSON), NUL-separated (env values may hold
+# newlines); files of ConfigMap/Secret mounts are written under $2, owned by the container's user only.
 ctr_run_args() {
   local c=$1 files=$2 part=$3
-  local user ro drop
-  user=$(jq -r .user <<<"$c"); ro=$(jq -r .readOnlyRootFilesystem <<<"$c")
-  [ -n "$user" ] && printf '%s\n' --user "$user"
-  [ "$ro" = true ] && printf '%s\n' --read-only --read-only-tmpfs=false
-  for drop in $(jq -r '.dropCapabilities[]' <<<"$c"); do printf '%s\n' --cap-drop "$drop"; done
-  [ "$(jq -r .allowPrivilegeEscalation <<<"$c")" = false ] && printf '%s\n' --security-opt no-new-privileges
-  jq -r '.env | to_entries[] | "--env\n\(.key)=\(.value)"' <<<"$c"
-  local n m path type i=0
+  local user; user=$(jq -r .user <<<"$c")
+  jq -j '
+    (if .user != "" then "--user\u0000\(.user)\u0000" else "" end),
+    (if .readOnlyRootFilesystem then "--read-only\u0000--read-only-tmpfs=false\u0000" else "" end),
+    (.dropCapabilities[] | "--cap-drop\u0000\(.)\u0000"),
+    (if .allowPrivilegeEscalation == false then "--security-opt\u0000no-new-privileges\u0000" else "" end),
+    (if .memoryLimit != "" then "--memory\u0000\(.memoryLimit)\u0000" else "" end),
+    (if .cpuLimit != "" then "--cpus\u0000\(.cpuLimit)\u0000" else "" end),
+    (.env | to_entries[] | "--env\u0000\(.key)=\(.value)\u0000")' <<<"$c"
+  local n m path type ro i=0
   n=$(jq '.mounts | length' <<<"$c")
-  while [ $i -lt "$n" ]; do
+  while [ "$i" -lt "$n" ]; do
     m=$(jq -c ".mounts[$i]" <<<"$c"); i=$((i + 1))
-    path=$(jq -r .path <<<"$m"); type=$(jq -r .type <<<"$m")
+    path=$(jq -r .path <<<"$m"); type=$(jq -r .type <<<"$m"); ro=
+    [ "$(jq -r .readOnly <<<"$m")" = true ] && ro=ro
     case $type in
       # an emptyDir: as the kubelet makes it, a fresh world-writable directory on the host (a podman tmpfs
       # takes the owner and mode of the image's directory instead)
       tmpfs) local empty=$files/empty-$i; rm -rf "$empty"; mkdir -p "$empty"; chmod 1777 "$empty"
-        printf '%s\n' --volume "$empty:$path" ;;
+        printf '%s\0' --volume "$empty:$path${ro:+:$ro}" ;;
       # a PersistentVolumeClaim: a directory under $MARKET_HOME (like the process stack's data, wiped by
       # ./market reset, and always matching the secrets generated there), owned by the container's user
       volume) local vdir=$CTR_HOME/volumes/$(ctr_workload "$part")-$(jq -r .volume <<<"$m"); mkdir -p "$vdir"
-        printf '%s\n' --volume "$vdir:$path:U" ;;
+        printf '%s\0' --volume "$vdir:$path:U${ro:+,$ro}" ;;
       files)
-        local dir=$files/$i; rm -rf "$dir"; mkdir -p "$dir"
-        jq -r '.files | keys[]' <<<"$m" | while read -r f; do jq -j --arg f "$f" '.files[$f]' <<<"$m" > "$dir/$f"; done
-        chmod -R a+rX "$dir"
-        printf '%s\n' --volume "$dir:$path:ro" ;;
+        local dir=$files/$i f; rm -rf "$dir"; mkdir -p "$dir"
+        while IFS= read -r -d '' f; do jq -j --arg f "$f" '.files[$f]' <<<"$m" > "$dir/$f"; done \
+          < <(jq -j '.files | keys[] | . + "\u0000"' <<<"$m")
+        ctr_own "$dir" "$user"
+        printf '%s\0' --volume "$dir:$path:ro" ;;
       file)
-        mkdir -p "$files"; jq -j .content <<<"$m" > "$files/$i"; chmod a+r "$files/$i"
-        printf '%s\n' --volume "$files/$i:$path:ro" ;;
+        mkdir -p "$files/file-$i"; jq -j .content <<<"$m" > "$files/file-$i/content"; ctr_own "$files/file-$i" "$user"
+        printf '%s\0' --volume "$files/file-$i/content:$path:ro" ;;
+      *) die "mount type $type of $part not supported" ;;
     esac
   done
+}
+
+# Files only the container's user can read (they hold passwords and client secrets).
+ctr_own() {
+  if [ -n "$2" ]; then chown -R "$2" "$1" && chmod -R u+rwX,go-rwx "$1"; else chmod -R a+rX "$1"; fi
+}
+
+# The arguments, checked: a failed jq must not start a container without its hardening.
+ctr_args_into() { # array-name container-json files part
+  local out=$CTR_HOME/args.$$
+  ctr_run_args "$2" "$3" "$4" > "$out" || { rm -f "$out"; die "could not read the settings of $4 from stack.json"; }
+  mapfile -d '' -t "$1" < "$out"
+  rm -f "$out"
 }
 
 ctr_start() {
   local part=$1 w c name ip port files
   w=$(ctr_part_json "$part"); name=$(ctr_name "$part"); ip=$(ctr_ip "$part")
-  ctr_running "$part" && return 0
+  # Running from the image just built with the same settings: nothing to do; otherwise replaced.
+  local spec
+  if [ "$part" = gateway ]; then spec=$(podman image inspect --format '{{.Id}}' "$IMG/base-nginx:bookworm")$(cat "$ROOT/local/routes.tsv")
+  else spec=$(podman image inspect --format '{{.Id}}' "$(jq -r '.containers[0].image' <<<"$w")")$w; fi
+  spec=$(printf '%s' "$spec" | sha256sum | cut -c1-16)
+  if ctr_running "$part"; then
+    [ "$(podman inspect --format '{{index .Config.Labels "ddangn-market.spec"}}' "$name")" = "$spec" ] && return 0
+    say "replacing $part (new image or settings)"
+  fi
   podman rm -f -t 0 "$name" > /dev/null 2>&1 || true
-  if [ "$part" = gateway ]; then ctr_start_gateway; return; fi
+  if [ "$part" = gateway ]; then ctr_start_gateway "$spec"; return; fi
   files=$CTR_HOME/files/$part
   local publish=() hp
   hp=$(ctr_host_port "$part" 2>/dev/null) && publish=(--publish "127.0.0.1:$hp:$(jq -r '.containers[0].ports[0]' <<<"$w")")
@@ -214,23 +242,23 @@ ctr_start() {
   ni=$(jq '.initContainers | length' <<<"$w")
   for ((k = 0; k < ni; k++)); do
     c=$(jq -c ".initContainers[$k]" <<<"$w")
-    local args=(); mapfile -t args < <(ctr_run_args "$c" "$files/init$k" "$part")
-    local cmd=(); mapfile -t cmd < <(jq -r '(.command + .args)[]' <<<"$c")
-    podman run --rm --name "$name-init" --network "$CTR_NET" "${args[@]}" --entrypoint "${cmd[0]}" \
+    local args=(); ctr_args_into args "$c" "$files/init$k" "$part"
+    local cmd=(); mapfile -d '' -t cmd < <(jq -j '(.command + .args)[] | . + "\u0000"' <<<"$c")
+    podman run --rm --pull=never --name "$name-init" --network "$CTR_NET" "${args[@]}" --entrypoint "${cmd[0]}" \
       "$(jq -r .image <<<"$c")" "${cmd[@]:1}" > "$LOGS/$part-init.log" 2>&1 \
       || { cat "$LOGS/$part-init.log"; die "init container of $part failed"; }
   done
   c=$(jq -c '.containers[0]' <<<"$w")
-  local args=(); mapfile -t args < <(ctr_run_args "$c" "$files" "$part")
+  local args=(); ctr_args_into args "$c" "$files" "$part"
   local entry=() cmdargs=()
-  mapfile -t cmdargs < <(jq -r '.args[]' <<<"$c")
+  mapfile -d '' -t cmdargs < <(jq -j '.args[] | . + "\u0000"' <<<"$c")
   if [ "$(jq '.command | length' <<<"$c")" -gt 0 ]; then
-    local cmd=(); mapfile -t cmd < <(jq -r '.command[]' <<<"$c")
+    local cmd=(); mapfile -d '' -t cmd < <(jq -j '.command[] | . + "\u0000"' <<<"$c")
     entry=(--entrypoint "${cmd[0]}"); cmdargs=("${cmd[@]:1}" "${cmdargs[@]}")
   fi
   # Every pod of a workload answers at its Service's name (both chat replicas at "chat").
-  podman run -d --name "$name" --hostname "$part" --network "$CTR_NET" --ip "$ip" \
-    --network-alias "$(ctr_workload "$part")" --label app.kubernetes.io/part-of=ddangn-market \
+  podman run -d --pull=never --name "$name" --hostname "$part" --network "$CTR_NET" --ip "$ip" \
+    --network-alias "$(ctr_workload "$part")" --label app.kubernetes.io/part-of=ddangn-market --label "ddangn-market.spec=$spec" \
     "${publish[@]}" "${args[@]}" "${entry[@]}" "$(jq -r .image <<<"$c")" "${cmdargs[@]}" > /dev/null \
     || die "podman could not start $part"
 }
@@ -242,8 +270,8 @@ ctr_start_gateway() {
   mkdir -p "$dir"
   GW_MODE=containers GW_DIR_IN=/etc/gateway GW_DIR=$dir gateway_conf
   chmod -R a+rX "$dir"
-  podman run -d --name "$(ctr_name gateway)" --hostname gateway --network "$CTR_NET" --ip "$(ctr_ip gateway)" \
-    --label app.kubernetes.io/part-of=ddangn-market --publish "127.0.0.1:$GATEWAY_PORT:8080" \
+  podman run -d --pull=never --name "$(ctr_name gateway)" --hostname gateway --network "$CTR_NET" --ip "$(ctr_ip gateway)" \
+    --label app.kubernetes.io/part-of=ddangn-market --label "ddangn-market.spec=$1" --publish "127.0.0.1:$GATEWAY_PORT:8080" \
     --user 101:101 --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,mode=1777 --cap-drop ALL \
     --security-opt no-new-privileges --volume "$dir:/etc/gateway:ro" \
     "$IMG/base-nginx:bookworm" nginx -e /dev/stderr -c /etc/gateway/nginx.conf -g 'daemon off;' > /dev/null \
@@ -291,18 +319,21 @@ ctr_stop() {
 ctr_up() {
   local t0=$SECONDS
   mkdir -p "$RUN" "$LOGS" "$CTR_HOME"
+  # Keycloak's public URL (the token issuer) is the chart's publicUrl in local/containers/values.yaml.
+  [ "$GATEWAY_PORT" = 8080 ] || die "the container stack's public URL is http://localhost:8080 (GATEWAY_PORT must be 8080)"
   local p
   for p in "${PARTS[@]}"; do alive "$p" && die "the process stack is running (./market down first)"; done
   cmd_images
-  ctr_stack_json > "$CTR_HOME/stack.json"; chmod 600 "$CTR_HOME/stack.json"
+  (umask 077; ctr_stack_json > "$CTR_HOME/stack.json.new") && mv "$CTR_HOME/stack.json.new" "$CTR_HOME/stack.json"
   podman network exists "$CTR_NET" || podman network create --subnet "$CTR_SUBNET_PREFIX.0/24" "$CTR_NET" > /dev/null
   echo containers > "$MARKET_HOME/mode"
   for p in postgresql redis s3; do ctr_start "$p"; done
   ctr_await postgresql 120; ctr_await redis 60; ctr_await s3 120
+  ctr_keycloak_database
   ctr_start keycloak
   for p in product chat chat-2 notify frontend; do ctr_start "$p"; done
   ctr_await keycloak 300
-  KEYCLOAK_LOG_HINT="./market logs keycloak --containers" keycloak_console_on_own_port
+  keycloak_console_on_own_port
   for p in product chat chat-2 notify frontend; do ctr_await "$p" 240; done
   ctr_start gateway
   ctr_await gateway 30
@@ -318,6 +349,22 @@ ctr_up() {
 EOF
 }
 
+# Keycloak imports the realm only into an empty database (an existing realm is never re-imported): when the
+# realm the chart renders changes, Keycloak's database starts over, as the process stack's does.
+ctr_keycloak_database() {
+  local sum f=$CTR_HOME/realm.sha256
+  sum=$(jq -c '.parts[] | select(.name == "keycloak") | .containers[0].mounts' "$CTR_STACK" | sha256sum | cut -d' ' -f1)
+  [ "$(cat "$f" 2>/dev/null)" = "$sum" ] && return 0
+  if [ -s "$f" ]; then
+    say "the realm changed: Keycloak's database starts over"
+    podman rm -f -t 10 "$(ctr_name keycloak)" > /dev/null 2>&1 || true
+    podman exec "$(ctr_name postgresql)" sh -c 'psql -v ON_ERROR_STOP=1 -h /var/run/postgresql -U "$POSTGRES_USER" -d postgres \
+      -c "DROP DATABASE IF EXISTS keycloak WITH (FORCE)" -c "CREATE DATABASE keycloak"' > /dev/null \
+      || die "could not reset Keycloak's database"
+  fi
+  echo "$sum" > "$f"
+}
+
 ctr_down() {
   local i
   for ((i = ${#CTR_PARTS[@]} - 1; i >= 0; i--)); do ctr_stop "${CTR_PARTS[$i]}"; done
@@ -326,11 +373,12 @@ ctr_down() {
 
 ctr_status() {
   printf '%-10s %-22s %-16s %-9s %s\n' PART ADDRESS HOST-PORT STATE CONTAINER
-  local p
+  local p hp port
   for p in "${CTR_PARTS[@]}"; do
-    local hp; hp=$(ctr_host_port "$p" 2>/dev/null) || hp=-
-    printf '%-10s %-22s %-16s %-9s %s\n' "$p" "$(ctr_workload "$p"):$(jq -r '.containers[0].ports[0] // 8080' <<<"$(ctr_part_json "$p" 2>/dev/null || echo '{}')" 2>/dev/null)" \
-      "127.0.0.1:$hp" "$(ctr_health "$p")" "$(ctr_name "$p")"
+    hp=$(ctr_host_port "$p" 2>/dev/null) || hp=-
+    port=8080
+    [ "$p" = gateway ] || port=$(ctr_part_json "$p" 2>/dev/null | jq -r '.containers[0].ports[0]' 2>/dev/null) || port=?
+    printf '%-10s %-22s %-16s %-9s %s\n' "$p" "$(ctr_workload "$p"):$port" "127.0.0.1:$hp" "$(ctr_health "$p")" "$(ctr_name "$p")"
   done
 }
 

@@ -122,6 +122,13 @@ class ContainerStackTest {
         ArrayNode drop = o.putArray("dropCapabilities");
         sc.path("capabilities").path("drop").forEach(drop::add);
 
+        // the chart's limits as podman's --memory/--cpus (the JVMs size their heap from them, as in a pod)
+        JsonNode limits = c.path("resources").path("limits");
+        o.put("memoryLimit", quantity(limits.path("memory").asText("")));
+        o.put("cpuLimit", cpus(limits.path("cpu").asText("")));
+        if (c.has("envFrom")) {
+            throw new AssertionError("envFrom of " + c.path("name").asText() + " is not supported by the container stack");
+        }
         ArrayNode ports = o.putArray("ports");
         c.path("ports").forEach(port -> ports.add(port.path("containerPort").asInt()));
 
@@ -141,6 +148,9 @@ class ContainerStackTest {
             ObjectNode m = mounts.addObject();
             m.put("path", vm.path("mountPath").asText());
             m.put("readOnly", vm.path("readOnly").asBoolean(false));
+            if (vm.has("subPath") && (claims.contains(vname) || isEmptyDir(pod, vname))) {
+                throw new AssertionError("subPath on volume " + vname + " is not supported by the container stack");
+            }
             if (claims.contains(vname)) {
                 m.put("type", "volume");
                 m.put("volume", vname);
@@ -164,12 +174,16 @@ class ContainerStackTest {
                 Map<String, String> data = data(Chart.get(objects, secret ? "Secret" : "ConfigMap", objName));
                 ObjectNode files = Chart.JSON.createObjectNode();
                 if (src.has("items")) {
-                    src.path("items").forEach(i -> files.put(i.path("path").asText(), data.get(i.path("key").asText())));
+                    src.path("items").forEach(i -> files.put(i.path("path").asText(),
+                            required(data, Chart.JSON.createObjectNode().put("name", objName).put("key", i.path("key").asText()))));
                 } else {
                     data.forEach(files::put);
                 }
                 if (vm.has("subPath")) {
                     String sub = vm.path("subPath").asText();
+                    if (!files.has(sub)) {
+                        throw new AssertionError("subPath " + sub + " not in " + objName);
+                    }
                     m.put("type", "file");
                     m.put("content", files.path(sub).asText());
                 } else {
@@ -200,6 +214,43 @@ class ContainerStackTest {
             pr.put("type", "none");
         }
         return o;
+    }
+
+    private static boolean isEmptyDir(JsonNode pod, String name) {
+        for (JsonNode v : pod.path("volumes")) {
+            if (v.path("name").asText().equals(name)) {
+                return v.has("emptyDir");
+            }
+        }
+        return false;
+    }
+
+    /** A Kubernetes memory quantity as podman's --memory (Mi -> m, Gi -> g); "" stays "". */
+    static String quantity(String q) {
+        if (q.isEmpty()) {
+            return "";
+        }
+        Matcher m = Pattern.compile("^(\\d+)(Ki|Mi|Gi|k|M|G)?$").matcher(q);
+        if (!m.matches()) {
+            throw new AssertionError("memory quantity " + q + " not supported by the container stack");
+        }
+        String unit = m.group(2) == null ? "b" : switch (m.group(2)) {
+            case "Ki", "k" -> "k";
+            case "Mi", "M" -> "m";
+            default -> "g";
+        };
+        return m.group(1) + unit;
+    }
+
+    /** A Kubernetes CPU quantity as podman's --cpus ("250m" -> "0.25", "2" -> "2"). */
+    static String cpus(String q) {
+        if (q.isEmpty()) {
+            return "";
+        }
+        if (q.endsWith("m")) {
+            return new java.math.BigDecimal(q.substring(0, q.length() - 1)).movePointLeft(3).stripTrailingZeros().toPlainString();
+        }
+        return new java.math.BigDecimal(q).stripTrailingZeros().toPlainString();
     }
 
     private static int port(JsonNode c, JsonNode ref) {
@@ -287,13 +338,19 @@ class ContainerStackTest {
         List<String> names = new ArrayList<>();
         for (JsonNode p : stack.path("parts")) {
             names.add(p.path("name").asText());
-            for (JsonNode c : p.path("containers")) {
+            List<JsonNode> all = new ArrayList<>();
+            p.path("initContainers").forEach(all::add);
+            p.path("containers").forEach(all::add);
+            for (JsonNode c : all) {
                 String id = p.path("name").asText() + "/" + c.path("name").asText();
                 assertFalse(c.path("user").asText().isEmpty() || c.path("user").asText().startsWith("0"), id + " runs as root");
                 assertTrue(c.path("readOnlyRootFilesystem").asBoolean(), id + " has a writable root");
                 assertTrue(c.path("dropCapabilities").toString().contains("ALL"), id + " keeps capabilities");
                 assertFalse(c.path("allowPrivilegeEscalation").asBoolean(), id + " may escalate");
-                assertFalse("none".equals(c.path("probe").path("type").asText()), id + " has no probe");
+                assertFalse(c.path("memoryLimit").asText().isEmpty(), id + " has no memory limit");
+                if (p.path("containers").toString().contains(c.toString())) {
+                    assertFalse("none".equals(c.path("probe").path("type").asText()), id + " has no probe");
+                }
                 assertTrue(c.path("image").asText().startsWith("localhost/ddangn-market/"), id + " uses an image the project builds: "
                         + c.path("image").asText());
             }
@@ -301,6 +358,15 @@ class ContainerStackTest {
         assertEquals(ORDER, names);
         // two chat replicas, as the process stack runs
         assertEquals(2, stack.path("parts").get(ORDER.indexOf("chat")).path("replicas").asInt());
+    }
+
+    @Test
+    void quantitiesBecomePodmanLimits() {
+        assertEquals("768m", quantity("768Mi"));
+        assertEquals("1g", quantity("1Gi"));
+        assertEquals("0.25", cpus("250m"));
+        assertEquals("1", cpus("1"));
+        assertEquals("1.5", cpus("1500m"));
     }
 
     @Test
