@@ -32,8 +32,8 @@ export function ProductCard({ product, as: Tag = 'li' }: { product: ProductSumma
             <span className={product.price === 0 ? 'price free' : 'price'}>{formatPrice(product.price, t)}</span>
           </p>
           <p className="card-counts">
-            {product.chatCount > 0 && <span aria-label={t('product.chats', { n: product.chatCount })}><ChatIcon size={14} /> {product.chatCount}</span>}
-            {product.likeCount > 0 && <span aria-label={t('product.likes', { n: product.likeCount })}>♡ {product.likeCount}</span>}
+            {product.chatCount > 0 && <span role="img" aria-label={t('product.chats', { n: product.chatCount })}><ChatIcon size={14} /> {product.chatCount}</span>}
+            {product.likeCount > 0 && <span role="img" aria-label={t('product.likes', { n: product.likeCount })}>♡ {product.likeCount}</span>}
           </p>
         </div>
       </Link>

@@ -52,7 +52,7 @@ export default function ChatListPage() {
                         </p>
                       </div>
                       {r.unreadCount > 0 && (
-                        <span className="count-badge" aria-label={t('chat.unread', { n: r.unreadCount })}>
+                        <span className="count-badge" role="img" aria-label={t('chat.unread', { n: r.unreadCount })}>
                           {r.unreadCount}
                         </span>
                       )}

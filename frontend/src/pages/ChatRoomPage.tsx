@@ -107,6 +107,7 @@ export default function ChatRoomPage() {
     void qc.invalidateQueries({ queryKey: keys.rooms });
   }, [state, myId, socket, roomId, qc]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the bottom whenever a message is added (the counts are the trigger)
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;

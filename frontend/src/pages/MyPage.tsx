@@ -28,6 +28,7 @@ export default function MyPage() {
       <div role="tablist" className="tabs" aria-label={t('my.listings')}>
         {tabs.map((k) => (
           <button
+            type="button"
             key={k}
             role="tab"
             id={`tab-${k}`}

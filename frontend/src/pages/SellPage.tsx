@@ -58,9 +58,10 @@ export default function SellPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const loaded = useRef(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: prefill the home 동네 once it loads; later edits of the field must not re-run this
   useEffect(() => {
     if (!region && me.data?.region && editId === null) setRegion(me.data.region);
-  }, [me.data?.region]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [me.data?.region]);
 
   useEffect(() => {
     const p = existing.data;
@@ -77,7 +78,13 @@ export default function SellPage() {
     setVersion(p.version);
   }, [existing.data]);
 
-  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.preview)), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revoke the previews left at unmount only (removing a photo revokes its own)
+  useEffect(
+    () => () => {
+      for (const p of photos) URL.revokeObjectURL(p.preview);
+    },
+    [],
+  );
 
   const addFiles = (files: FileList | null) => {
     if (!files) return;

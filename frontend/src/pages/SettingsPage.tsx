@@ -49,6 +49,7 @@ export default function SettingsPage() {
                 type="checkbox"
                 role="switch"
                 checked={s[k]}
+                aria-checked={s[k]}
                 disabled={k === 'marketingNight' && !s.marketing}
                 onChange={(e) => toggle(k, e.target.checked)}
               />
