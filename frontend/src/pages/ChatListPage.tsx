@@ -57,7 +57,14 @@ export default function ChatListPage() {
                         </span>
                       )}
                       {r.product.thumbnailUrl && (
-                        <img className="room-thumb" src={r.product.thumbnailUrl} alt="" loading="lazy" width={48} height={48} />
+                        <img
+                          className="room-thumb"
+                          src={r.product.thumbnailUrl}
+                          alt=""
+                          loading="lazy"
+                          width={48}
+                          height={48}
+                        />
                       )}
                     </Link>
                   </li>

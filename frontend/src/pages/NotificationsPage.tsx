@@ -79,7 +79,11 @@ export default function NotificationsPage() {
               );
             })}
           </ul>
-          <LoadMore hasNextPage={inbox.hasNextPage} isFetchingNextPage={inbox.isFetchingNextPage} fetchNextPage={() => void inbox.fetchNextPage()} />
+          <LoadMore
+            hasNextPage={inbox.hasNextPage}
+            isFetchingNextPage={inbox.isFetchingNextPage}
+            fetchNextPage={() => void inbox.fetchNextPage()}
+          />
         </>
       )}
       <InlineError error={markRead.error} />

@@ -39,7 +39,11 @@ export default function SellPage() {
   const qc = useQueryClient();
   const me = useMe();
   const categories = useCategories();
-  const existing = useQuery({ queryKey: keys.product(editId ?? -1), queryFn: () => getProduct(editId!), enabled: editId !== null });
+  const existing = useQuery({
+    queryKey: keys.product(editId ?? -1),
+    queryFn: () => getProduct(editId!),
+    enabled: editId !== null,
+  });
 
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
@@ -140,7 +144,11 @@ export default function SellPage() {
       if (photos.length) {
         setProgress(0);
         try {
-          await uploadImages(id, photos.map((p) => p.file), setProgress);
+          await uploadImages(
+            id,
+            photos.map((p) => p.file),
+            setProgress,
+          );
           setPhotos([]);
         } catch (e) {
           throw new Error(t('sell.uploadFailed', { e: errorMessage(e) }));
@@ -214,7 +222,12 @@ export default function SellPage() {
               <li key={p.key} className="photo">
                 <img src={p.preview} alt={p.file.name} />
                 <div className="photo-tools">
-                  <button type="button" aria-label={`${t('sell.moveLeft')}: ${p.file.name}`} disabled={i === 0} onClick={() => setPhotos((l) => move(l, i, -1))}>
+                  <button
+                    type="button"
+                    aria-label={`${t('sell.moveLeft')}: ${p.file.name}`}
+                    disabled={i === 0}
+                    onClick={() => setPhotos((l) => move(l, i, -1))}
+                  >
                     ◀
                   </button>
                   <button
@@ -240,13 +253,23 @@ export default function SellPage() {
               </li>
             ))}
           </ul>
-          {photoError && <p className="inline-error" role="alert">{photoError}</p>}
+          {photoError && (
+            <p className="inline-error" role="alert">
+              {photoError}
+            </p>
+          )}
           <InlineError error={removeServerImage.error} />
         </fieldset>
 
         <label>
           {t('sell.fieldTitle')}
-          <input value={title} maxLength={100} required onChange={(e) => setTitle(e.target.value)} aria-invalid={!!fieldErr('title')} />
+          <input
+            value={title}
+            maxLength={100}
+            required
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={!!fieldErr('title')}
+          />
         </label>
         {fieldErr('title') && <p className="inline-error">{fieldErr('title')}</p>}
 
@@ -288,7 +311,13 @@ export default function SellPage() {
 
         <label>
           {t('sell.fieldRegion')}
-          <input value={region} maxLength={50} required placeholder={t('my.regionPlaceholder')} onChange={(e) => setRegion(e.target.value)} />
+          <input
+            value={region}
+            maxLength={50}
+            required
+            placeholder={t('my.regionPlaceholder')}
+            onChange={(e) => setRegion(e.target.value)}
+          />
         </label>
 
         <label>
