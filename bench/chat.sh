@@ -15,6 +15,7 @@
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
 # CHAT_JAVA_OPTS: extra JVM options for the two instances (experiments, e.g. -XX:TieredStopAtLevel=1).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
+# shellcheck disable=SC2154 # the results (msg_per_s, p50, lost, ...) are set by 'declare $(grep ^RESULT ...)' below
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONNS=${1:-1000}
@@ -27,15 +28,16 @@ PORTS=(18082 18092)
 PRODUCT=${PRODUCT_URL:-http://127.0.0.1:8081}
 KC=${KEYCLOAK_URL:-http://127.0.0.1:8180/auth}
 export PGHOST=127.0.0.1 PGPORT=${PG_PORT:-15432} PGUSER=market PGPASSWORD=market PGDATABASE=product
+# shellcheck disable=SC2012 # version-numbered directories, sorted by version: no odd characters to mangle
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 JAR=$ROOT/chat/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "$JAR missing: build chat first"; exit 1; }
 command -v redis-benchmark >/dev/null || { echo "redis-benchmark is needed"; exit 1; }
-[ "$SECS" -ge 5 ] && [ "$SECS" -le 600 ] || { echo "seconds must be 5..600"; exit 1; }
+{ [ "$SECS" -ge 5 ] && [ "$SECS" -le 600 ]; } || { echo "seconds must be 5..600"; exit 1; }
 # access tokens live 5 minutes and signing 1,000 users in takes about a minute: resync catch-ups late in a
 # longer run would get 401s
 [ $((WARMUP + SECS)) -le 200 ] || echo "warning: warm-up + run > 200 s; the users' tokens (5 min) may expire before the end"
-[ $((ROOMS % 2)) -eq 0 ] && [ "$ROOMS" -le 2000 ] || { echo "rooms must be even and <= 2000"; exit 1; }
+{ [ $((ROOMS % 2)) -eq 0 ] && [ "$ROOMS" -le 2000 ]; } || { echo "rooms must be even and <= 2000"; exit 1; }
 curl -fsS "$PRODUCT/q/health/ready" >/dev/null || { echo "product not ready at $PRODUCT: run ./market up"; exit 1; }
 
 tmp=$(mktemp -d)
@@ -65,7 +67,8 @@ if [ "$have" -lt "$CONNS" ]; then
   echo "creating Keycloak users chat-bench-0001..$(name "$CONNS") ($have exist)…"
   for ((from = 1; from <= CONNS; from += 100)); do
     ADM=$(admin_token) # master-realm admin tokens live 60 s: one per batch
-    for ((i = from; i < from + 100 && i <= CONNS; i++)); do echo "$(name "$i")"; done | ADM=$ADM xargs -P4 -I{} sh -c '
+    # shellcheck disable=SC2016 # $ADM, $KC and $code belong to the inner shell
+    for ((i = from; i < from + 100 && i <= CONNS; i++)); do name "$i"; echo; done | ADM=$ADM xargs -P4 -I{} sh -c '
       code=$(curl -sS -o /dev/null -w "%{http_code}" -H "Authorization: Bearer $ADM" -H "Content-Type: application/json" \
         -d "{\"username\":\"{}\",\"enabled\":true,\"email\":\"{}@bench.invalid\",\"emailVerified\":true,\"firstName\":\"{}\",\"lastName\":\"bench\",\"credentials\":[{\"type\":\"password\",\"value\":\"{}\",\"temporary\":false}]}" \
         "$KC/admin/realms/market/users")
@@ -74,6 +77,7 @@ if [ "$have" -lt "$CONNS" ]; then
 fi
 # the two chat instances boot while the users sign in (access tokens live 5 minutes: sign in last)
 for port in "${PORTS[@]}"; do
+  # shellcheck disable=SC2086 # CHAT_JAVA_OPTS is a list of JVM options, split on purpose
   env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/chat" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$KC/realms/market" \
@@ -89,6 +93,7 @@ for port in "${PORTS[@]}"; do
 done
 echo "signing in $CONNS users…"
 mkdir -p "$tmp/tok"
+# shellcheck disable=SC2016 # $0 is the inner shell's argument
 for i in $(seq "$CONNS"); do name "$i"; echo; done | xargs -P4 -I{} bash -c 'token {} {} > "$0/tok/{}"' "$tmp"
 sub_of() { cut -d. -f2 < "$tmp/tok/$1" | tr '_-' '/+' | { read -r s; while [ $(( ${#s} % 4 )) -ne 0 ]; do s="$s="; done; echo "$s"; } | base64 -d | jq -r .sub; }
 
@@ -99,6 +104,7 @@ missing=$(while read -r n sub; do grep -q "^$sub " "$tmp/listings" || echo "$n";
 if [ -n "$missing" ]; then
   echo "creating $(wc -w <<<"$missing") listings…"
   export PRODUCT
+  # shellcheck disable=SC2016 # $0 and $(cat ...) belong to the inner shell
   tr ' ' '\n' <<<"$missing" | xargs -P4 -I{} sh -c 'curl -fsS -o /dev/null -H "Authorization: Bearer $(cat "$0/tok/{}")" -H "Content-Type: application/json" \
     -d "{\"title\":\"chat-bench listing\",\"description\":\"bench listing\",\"price\":1000,\"category\":\"OTHER\",\"region\":\"동네01동\"}" \
     "$PRODUCT/api/products" || { echo "creating the listing of {} failed" >&2; exit 255; }' "$tmp"

@@ -5,6 +5,7 @@
 # :18083 against a fresh database notify_bench and a fake FCM (bench/FakeFcmServer.java) on :18099, seeds
 # users/devices with SQL, and stops both (by pid) and drops notify_bench at the end.
 # usage: bench/notify.sh [users/devices, default 100000] [SSE streams, default 1000] [SSE events, default 9]
+# shellcheck disable=SC2154 # the results (streams, p50, received, ...) are set by 'declare $(grep ^RESULT ...)' below
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 USERS=${1:-100000}
@@ -14,11 +15,12 @@ PORT=18083
 FCM_PORT=18099
 KC=${KEYCLOAK_URL:-http://127.0.0.1:8180/auth}
 export PGHOST=127.0.0.1 PGPORT=${PG_PORT:-15432} PGUSER=market PGPASSWORD=market
+# shellcheck disable=SC2012 # version-numbered directories, sorted by version: no odd characters to mangle
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 JAR=$ROOT/notify/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "$JAR missing: build notify first"; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
-[ "$USERS" -le 1000000 ] && [ "$STREAMS" -le 5000 ] && [ "$EVENTS" -le 100 ] || { echo "limits: users <= 1e6, streams <= 5000, events <= 100"; exit 1; }
+{ [ "$USERS" -le 1000000 ] && [ "$STREAMS" -le 5000 ] && [ "$EVENTS" -le 100 ]; } || { echo "limits: users <= 1e6, streams <= 5000, events <= 100"; exit 1; }
 
 tmp=$(mktemp -d)
 pids=()

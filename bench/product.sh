@@ -3,11 +3,11 @@
 # Needs the local stack (./market up). Seeds 100,000 listings across 50 동네 once (seller ids 'bench-*').
 # usage: bench/product.sh [seconds per run, default 15] [connections, default 16]
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DUR=${1:-15}
 CONN=${2:-16}
 SVC=${PRODUCT_URL:-http://127.0.0.1:8081}
 export PGHOST=127.0.0.1 PGPORT=${PG_PORT:-15432} PGUSER=market PGPASSWORD=market PGDATABASE=product
+# shellcheck disable=SC2012 # version-numbered directories, sorted by version: no odd characters to mangle
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }

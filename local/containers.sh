@@ -154,10 +154,10 @@ ctr_running() { [ "$(podman inspect --format '{{.State.Running}}' "$(ctr_name "$
 ctr_stack_json() {
   local sdir=$CTR_HOME/secrets name expr=''
   mkdir -p "$sdir" && chmod 700 "$CTR_HOME" "$sdir"
-  for name in $(grep -o '@secret:[a-z0-9-]*@' "$CTR_STACK" | sort -u | sed 's/@secret:\(.*\)@/\1/'); do
+  while read -r name; do
     [ -s "$sdir/$name" ] || (umask 077; head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$sdir/$name")
     expr+="s/@secret:$name@/$(cat "$sdir/$name")/g;"
-  done
+  done < <(grep -o '@secret:[a-z0-9-]*@' "$CTR_STACK" | sort -u | sed 's/@secret:\(.*\)@/\1/')
   sed "$expr" "$CTR_STACK"
 }
 
@@ -191,7 +191,7 @@ ctr_run_args() {
         printf '%s\0' --volume "$empty:$path${ro:+:$ro}" ;;
       # a PersistentVolumeClaim: a directory under $MARKET_HOME (like the process stack's data, wiped by
       # ./market reset, and always matching the secrets generated there), owned by the container's user
-      volume) local vdir=$CTR_HOME/volumes/$(ctr_workload "$part")-$(jq -r .volume <<<"$m"); mkdir -p "$vdir"
+      volume) local vdir; vdir=$CTR_HOME/volumes/$(ctr_workload "$part")-$(jq -r .volume <<<"$m"); mkdir -p "$vdir"
         printf '%s\0' --volume "$vdir:$path:U${ro:+,$ro}" ;;
       files)
         local dir=$files/$i f; rm -rf "$dir"; mkdir -p "$dir"
@@ -243,9 +243,9 @@ ctr_start() {
   for ((k = 0; k < ni; k++)); do
     c=$(jq -c ".initContainers[$k]" <<<"$w")
     local args=(); ctr_args_into args "$c" "$files/init$k" "$part"
-    local cmd=(); mapfile -d '' -t cmd < <(jq -j '(.command + .args)[] | . + "\u0000"' <<<"$c")
-    podman run --rm --pull=never --name "$name-init" --network "$CTR_NET" "${args[@]}" --entrypoint "${cmd[0]}" \
-      "$(jq -r .image <<<"$c")" "${cmd[@]:1}" > "$LOGS/$part-init.log" 2>&1 \
+    local argv=(); mapfile -d '' -t argv < <(jq -j '(.command + .args)[] | . + "\u0000"' <<<"$c")
+    podman run --rm --pull=never --name "$name-init" --network "$CTR_NET" "${args[@]}" --entrypoint "${argv[0]}" \
+      "$(jq -r .image <<<"$c")" "${argv[@]:1}" > "$LOGS/$part-init.log" 2>&1 \
       || { cat "$LOGS/$part-init.log"; die "init container of $part failed"; }
   done
   c=$(jq -c '.containers[0]' <<<"$w")
@@ -253,8 +253,8 @@ ctr_start() {
   local entry=() cmdargs=()
   mapfile -d '' -t cmdargs < <(jq -j '.args[] | . + "\u0000"' <<<"$c")
   if [ "$(jq '.command | length' <<<"$c")" -gt 0 ]; then
-    local cmd=(); mapfile -d '' -t cmd < <(jq -j '.command[] | . + "\u0000"' <<<"$c")
-    entry=(--entrypoint "${cmd[0]}"); cmdargs=("${cmd[@]:1}" "${cmdargs[@]}")
+    local argv=(); mapfile -d '' -t argv < <(jq -j '.command[] | . + "\u0000"' <<<"$c")
+    entry=(--entrypoint "${argv[0]}"); cmdargs=("${argv[@]:1}" "${cmdargs[@]}")
   fi
   # Every pod of a workload answers at its Service's name (both chat replicas at "chat").
   podman run -d --pull=never --name "$name" --hostname "$part" --network "$CTR_NET" --ip "$ip" \
@@ -290,8 +290,8 @@ ctr_health() {
   case $type in
     http) curl -fsS -o /dev/null --max-time 5 "http://$ip:$(jq -r .port <<<"$c")$(jq -r .path <<<"$c")" 2>/dev/null && echo UP || echo DOWN ;;
     tcp) timeout 5 bash -c "exec 3<>/dev/tcp/$ip/$(jq -r .port <<<"$c")" 2>/dev/null && echo UP || echo DOWN ;;
-    exec) local cmd=(); mapfile -t cmd < <(jq -r '.command[]' <<<"$c")
-      timeout 10 podman exec "$(ctr_name "$part")" "${cmd[@]}" > /dev/null 2>&1 && echo UP || echo DOWN ;;
+    exec) local argv=(); mapfile -t argv < <(jq -r '.command[]' <<<"$c")
+      timeout 10 podman exec "$(ctr_name "$part")" "${argv[@]}" > /dev/null 2>&1 && echo UP || echo DOWN ;;
     *) echo UP ;;
   esac
 }
@@ -377,7 +377,7 @@ ctr_status() {
   for p in "${CTR_PARTS[@]}"; do
     hp=$(ctr_host_port "$p" 2>/dev/null) || hp=-
     port=8080
-    [ "$p" = gateway ] || port=$(ctr_part_json "$p" 2>/dev/null | jq -r '.containers[0].ports[0]' 2>/dev/null) || port=?
+    [ "$p" = gateway ] || port=$(ctr_part_json "$p" 2>/dev/null | jq -r '.containers[0].ports[0]' 2>/dev/null) || port='?'
     printf '%-10s %-22s %-16s %-9s %s\n' "$p" "$(ctr_workload "$p"):$port" "127.0.0.1:$hp" "$(ctr_health "$p")" "$(ctr_name "$p")"
   done
 }

@@ -64,7 +64,7 @@ S3=${S3_URL:-http://127.0.0.1:19090}
 check "the S3 store refuses an anonymous listing" 403 "$(status "$S3/market-images")"
 check "the S3 store refuses an anonymous write" 403 "$(status -X PUT -H 'Content-Type: text/html' --data '<script>1</script>' "$S3/market-images/x.html")"
 s3_listen=$(ss -Hltn "sport = :${S3##*:}" 2>/dev/null | awk '{print $4}' | sort -u | tr '\n' ' ')
-check "the S3 store listens on loopback only" "127.0.0.1:${S3##*:} " "$(sed 's/\[::ffff:127.0.0.1\]/127.0.0.1/g' <<<"$s3_listen")"
+check "the S3 store listens on loopback only" "127.0.0.1:${S3##*:} " "${s3_listen//'[::ffff:127.0.0.1]'/127.0.0.1}"
 pid=$(curl -s -H "Authorization: Bearer $alice" -H 'Content-Type: application/json' -d '{"title":"stack photo","description":"d","price":1000,"negotiable":false,"category":"DIGITAL","region":"역삼동"}' "$GW/api/products" | jq -r .id)
 img_url=$(java "$(dirname "${BASH_SOURCE[0]}")/TinyJpeg.java" > /tmp/stack-photo.jpg 2>/dev/null && curl -s -H "Authorization: Bearer $alice" -F "files=@/tmp/stack-photo.jpg;type=image/jpeg" "$GW/api/products/$pid/images" | jq -r '.[0].url')
 img_headers=$(curl -s -D - -o /dev/null "$GW$img_url" | tr -d '\r')

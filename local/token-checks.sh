@@ -71,7 +71,8 @@ fi
 jar=$(mktemp); trap 'rm -f "$jar"' EXIT
 verifier=$(head -c 48 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
 hex=$(printf '%s' "$verifier" | sha256sum | cut -d' ' -f1)
-challenge=$(printf "$(sed 's/../\\x&/g' <<<"$hex")" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+# shellcheck disable=SC2001 # a back-reference (\x before every byte): no parameter expansion does that
+challenge=$(printf '%b' "$(sed 's/../\\x&/g' <<<"$hex")" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 redirect="$WEB_ORIGIN/login/callback"
 login_page=$(curl -s -c "$jar" -b "$jar" -G "$GW/auth/realms/market/protocol/openid-connect/auth" \
   --data-urlencode client_id=market-web --data-urlencode response_type=code --data-urlencode scope=openid \

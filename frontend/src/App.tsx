@@ -31,14 +31,70 @@ export function App() {
           <Route path="login/callback" element={<Callback />} />
           <Route path="products/:id" element={<ProductPage />} />
           <Route path="users/:id" element={<UserPage />} />
-          <Route path="sell" element={<RequireAuth><SellPage /></RequireAuth>} />
-          <Route path="products/:id/edit" element={<RequireAuth><SellPage /></RequireAuth>} />
-          <Route path="my" element={<RequireAuth><MyPage /></RequireAuth>} />
-          <Route path="chat" element={<RequireAuth><ChatListPage /></RequireAuth>} />
-          <Route path="chat/:roomId" element={<RequireAuth><ChatRoomPage /></RequireAuth>} />
-          <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
-          <Route path="settings" element={<RequireAuth><SettingsPage /></RequireAuth>} />
-          <Route path="admin" element={<RequireRole role="admin"><AdminPage /></RequireRole>} />
+          <Route
+            path="sell"
+            element={
+              <RequireAuth>
+                <SellPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="products/:id/edit"
+            element={
+              <RequireAuth>
+                <SellPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="my"
+            element={
+              <RequireAuth>
+                <MyPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="chat"
+            element={
+              <RequireAuth>
+                <ChatListPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="chat/:roomId"
+            element={
+              <RequireAuth>
+                <ChatRoomPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="notifications"
+            element={
+              <RequireAuth>
+                <NotificationsPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <RequireAuth>
+                <SettingsPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="admin"
+            element={
+              <RequireRole role="admin">
+                <AdminPage />
+              </RequireRole>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

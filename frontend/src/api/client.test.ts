@@ -11,7 +11,13 @@ afterEach(() => {
 describe('problem+json', () => {
   it('reads detail and field errors into one sentence', async () => {
     const res = jsonResponse(
-      { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Invalid product', errors: [{ field: 'price', message: 'must be ≥ 0' }] },
+      {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'Invalid product',
+        errors: [{ field: 'price', message: 'must be ≥ 0' }],
+      },
       400,
     );
     const p = await toProblem(res);
@@ -21,15 +27,36 @@ describe('problem+json', () => {
 
   it('falls back to title and then to a status text when the body is not JSON', async () => {
     expect(problemMessage({ status: 409 })).toMatch(/reload/);
-    const p = await toProblem(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    const p = await toProblem(
+      new Response('<html>bad gateway</html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'content-type': 'text/html' },
+      }),
+    );
     expect(problemMessage(p)).toBe('Bad Gateway');
   });
 
   it('request() throws ApiError with status, field lookup and Retry-After', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () =>
-      jsonResponse({ status: 429, title: 'Too Many Requests', detail: 'Bump once a day', errors: [{ field: 'body.bumpedAt', message: 'too soon' }] }, 429, { 'retry-after': '3600' }),
-    ));
-    const err = (await request('/api/products/1/bump', { method: 'POST' }).then(() => null, (e: unknown) => e)) as ApiError;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(
+          {
+            status: 429,
+            title: 'Too Many Requests',
+            detail: 'Bump once a day',
+            errors: [{ field: 'body.bumpedAt', message: 'too soon' }],
+          },
+          429,
+          { 'retry-after': '3600' },
+        ),
+      ),
+    );
+    const err = (await request('/api/products/1/bump', { method: 'POST' }).then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(429);
     expect(err.retryAfter).toBe(3600);
@@ -38,8 +65,16 @@ describe('problem+json', () => {
   });
 
   it('turns a network failure into a readable ApiError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
-    const err = (await request('/api/categories').then(() => null, (e: unknown) => e)) as ApiError;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const err = (await request('/api/categories').then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(0);
     expect(err.message).toMatch(/cannot be reached/);
@@ -59,7 +94,9 @@ describe('requests', () => {
   });
 
   it('builds query strings without empty values', () => {
-    expect(buildQuery({ q: '책상', region: undefined, minPrice: 0, cursor: '' })).toBe('?q=%EC%B1%85%EC%83%81&minPrice=0');
+    expect(buildQuery({ q: '책상', region: undefined, minPrice: 0, cursor: '' })).toBe(
+      '?q=%EC%B1%85%EC%83%81&minPrice=0',
+    );
     expect(buildQuery({})).toBe('');
   });
 });
@@ -75,9 +112,15 @@ describe('cursor paging', () => {
   });
 
   it('reads the unread count from the inbox body or its header', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ items: [], nextCursor: null, unreadCount: 4 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ items: [], nextCursor: null, unreadCount: 4 })),
+    );
     expect((await listNotifications()).unreadCount).toBe(4);
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ items: [], nextCursor: null }, 200, { unreadCount: '2' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ items: [], nextCursor: null }, 200, { unreadCount: '2' })),
+    );
     expect((await listNotifications()).unreadCount).toBe(2);
   });
 });
@@ -86,8 +129,12 @@ describe('chat partners of a listing', () => {
   it('walks the room pages and returns each buyer of that product once', async () => {
     const { chatPartnersFor } = await import('./endpoints');
     const room = (id: number, productId: number, buyer: string) => ({
-      id, product: { id: productId, title: '', price: 0, status: 'ON_SALE' }, seller: { id: 's' },
-      buyer: { id: buyer, nickname: buyer }, unreadCount: 0, updatedAt: '',
+      id,
+      product: { id: productId, title: '', price: 0, status: 'ON_SALE' },
+      seller: { id: 's' },
+      buyer: { id: buyer, nickname: buyer },
+      unreadCount: 0,
+      updatedAt: '',
     });
     const fetchMock = vi.fn(async (url: string) =>
       url.includes('cursor=p2')

@@ -27,7 +27,7 @@ export class ApiError extends Error {
   }
 
   fieldError(field: string): string | undefined {
-    return this.problem.errors?.find((e) => e.field === field || e.field.endsWith('.' + field))?.message;
+    return this.problem.errors?.find((e) => e.field === field || e.field.endsWith(`.${field}`))?.message;
   }
 }
 
@@ -142,7 +142,11 @@ export async function requestFull<T>(path: string, opts: RequestOptions = {}): P
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError({ status: 0, title: 'Network error', detail: 'The server cannot be reached. Check your connection.' });
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: 'The server cannot be reached. Check your connection.',
+    });
   }
   if (!res.ok) {
     const problem = await toProblem(res);

@@ -1,7 +1,25 @@
 import { ApiError, getAccessToken, request, requestFull, toProblem } from './client';
 import type {
-  Appointment, Category, Keyword, ChatMessage, ChatRoom, Comment, Me, Notice, NoticeInput, NotificationPage, NotificationSettings,
-  Page, Product, ProductImage, ProductInput, ProductQuery, ProductStatus, ProductSummary, UserProfile, UserRef,
+  Appointment,
+  Category,
+  Keyword,
+  ChatMessage,
+  ChatRoom,
+  Comment,
+  Me,
+  Notice,
+  NoticeInput,
+  NotificationPage,
+  NotificationSettings,
+  Page,
+  Product,
+  ProductImage,
+  ProductInput,
+  ProductQuery,
+  ProductStatus,
+  ProductSummary,
+  UserProfile,
+  UserRef,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -47,7 +65,8 @@ export const listMyPurchases = (cursor?: string) =>
   request<Page<ProductSummary>>('/api/me/purchases', { query: { cursor } });
 
 export const listKeywords = () => request<Page<Keyword>>('/api/me/keywords').then((p) => p.items);
-export const addKeyword = (keyword: string) => request<Keyword>('/api/me/keywords', { method: 'POST', body: { keyword } });
+export const addKeyword = (keyword: string) =>
+  request<Keyword>('/api/me/keywords', { method: 'POST', body: { keyword } });
 export const deleteKeyword = (id: number) => request<void>(`/api/me/keywords/${id}`, { method: 'DELETE' });
 
 /**
@@ -70,7 +89,8 @@ export function uploadImages(
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
     };
-    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'Network error', detail: 'Upload failed: network error' }));
+    xhr.onerror = () =>
+      reject(new ApiError({ status: 0, title: 'Network error', detail: 'Upload failed: network error' }));
     xhr.onload = async () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress?.(1);
@@ -93,7 +113,8 @@ export function uploadImages(
 }
 
 // chat
-export const openRoom = (productId: number) => request<ChatRoom>('/api/chat/rooms', { method: 'POST', body: { productId } });
+export const openRoom = (productId: number) =>
+  request<ChatRoom>('/api/chat/rooms', { method: 'POST', body: { productId } });
 export const listRooms = (cursor?: string) => request<Page<ChatRoom>>('/api/chat/rooms', { query: { cursor } });
 /**
  * The people who chatted about one listing (the 거래완료 buyer candidates). The room list has no product
@@ -104,7 +125,8 @@ export async function chatPartnersFor(productId: number): Promise<UserRef[]> {
   let cursor: string | undefined;
   for (let i = 0; i < 20; i++) {
     const page = await request<Page<ChatRoom>>('/api/chat/rooms', { query: { productId, cursor, size: 100 } });
-    for (const r of page.items) if (r.product.id === productId && !found.has(r.buyer.id)) found.set(r.buyer.id, r.buyer);
+    for (const r of page.items)
+      if (r.product.id === productId && !found.has(r.buyer.id)) found.set(r.buyer.id, r.buyer);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }

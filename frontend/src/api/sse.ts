@@ -16,8 +16,7 @@ export class SseParser {
   push(chunk: string): SseEvent[] {
     this.buffer += chunk;
     const out: SseEvent[] = [];
-    let nl: number;
-    while ((nl = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
+    for (let nl = this.buffer.search(/\r\n|\r|\n/); nl >= 0; nl = this.buffer.search(/\r\n|\r|\n/)) {
       const line = this.buffer.slice(0, nl);
       const sepLen = this.buffer.startsWith('\r\n', nl) ? 2 : 1;
       this.buffer = this.buffer.slice(nl + sepLen);

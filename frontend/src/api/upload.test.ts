@@ -11,14 +11,27 @@ class FakeXhr {
   status = 0;
   responseText = '';
   contentType = 'application/json';
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+    onprogress: null,
+  };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
-  constructor() { FakeXhr.last = this; }
-  open(m: string, u: string) { this.method = m; this.url = u; }
-  setRequestHeader(k: string, v: string) { this.headers[k] = v; }
-  getResponseHeader() { return this.contentType; }
-  send(b: FormData) { this.body = b; }
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(m: string, u: string) {
+    this.method = m;
+    this.url = u;
+  }
+  setRequestHeader(k: string, v: string) {
+    this.headers[k] = v;
+  }
+  getResponseHeader() {
+    return this.contentType;
+  }
+  send(b: FormData) {
+    this.body = b;
+  }
 }
 
 afterEach(() => {
@@ -53,9 +66,16 @@ describe('uploadImages', () => {
     const xhr = FakeXhr.last;
     xhr.status = 415;
     xhr.contentType = 'application/problem+json';
-    xhr.responseText = JSON.stringify({ status: 415, title: 'Unsupported Media Type', detail: 'Only JPEG, PNG or WebP images' });
+    xhr.responseText = JSON.stringify({
+      status: 415,
+      title: 'Unsupported Media Type',
+      detail: 'Only JPEG, PNG or WebP images',
+    });
     xhr.onload!();
-    const err = (await done.then(() => null, (e: unknown) => e)) as ApiError;
+    const err = (await done.then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(415);
     expect(err.message).toBe('Only JPEG, PNG or WebP images');

@@ -33,7 +33,9 @@ describe('auth guards', () => {
   });
 
   it('refuses the admin console to a non-admin with a 403 page, and opens it for an admin', () => {
-    const { unmount } = renderWith(<RequireRole role="admin">{secret}</RequireRole>, { auth: fakeAuth({ roles: ['user'] }) });
+    const { unmount } = renderWith(<RequireRole role="admin">{secret}</RequireRole>, {
+      auth: fakeAuth({ roles: ['user'] }),
+    });
     expect(screen.getByRole('heading', { name: '접근 권한이 없어요' })).toBeTruthy();
     expect(screen.queryByText('secret page')).toBeNull();
     unmount();

@@ -12,8 +12,18 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (ready && !user) void login(loc.pathname + loc.search);
   }, [ready, user, login, loc.pathname, loc.search]);
-  if (!ready) return <p className="state" role="status">{t('common.loading')}</p>;
-  if (!user) return <p className="state" role="status">{t('auth.redirecting')}</p>;
+  if (!ready)
+    return (
+      <p className="state" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  if (!user)
+    return (
+      <p className="state" role="status">
+        {t('auth.redirecting')}
+      </p>
+    );
   return <>{children}</>;
 }
 

@@ -12,6 +12,7 @@ export function ChatProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const qc = useQueryClient();
   const [socket, setSocket] = useState<ChatSocket | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one connection per signed-in user: reconnect when the user id changes, not on every new user object
   useEffect(() => {
     if (!user) return;
     const s = new ChatSocket(getAccessToken);
@@ -27,7 +28,7 @@ export function ChatProvider({ children }: { children: ReactNode }) {
       s.stop();
       setSocket(null);
     };
-  }, [user?.id, qc]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [user?.id, qc]);
   return <ChatContext.Provider value={socket}>{children}</ChatContext.Provider>;
 }
 

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../api/types';
-import { addMessages, addPending, applyFrame, initialRoomState, lastMessageId, mergeMessages, parseFrame, unreadFromPeer } from './frames';
+import {
+  addMessages,
+  addPending,
+  applyFrame,
+  initialRoomState,
+  lastMessageId,
+  mergeMessages,
+  parseFrame,
+  unreadFromPeer,
+} from './frames';
 
 const msg = (id: number, senderId = 'bob', extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  id, roomId: 1, senderId, type: 'TEXT', content: `m${id}`, sentAt: '2026-11-26T10:00:00Z', ...extra,
+  id,
+  roomId: 1,
+  senderId,
+  type: 'TEXT',
+  content: `m${id}`,
+  sentAt: '2026-11-26T10:00:00Z',
+  ...extra,
 });
 
 describe('chat frames', () => {

@@ -9,13 +9,27 @@ class FakeWs {
   onclose: (() => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
   onerror: (() => void) | null = null;
-  constructor(public url: string, public protocols: string[]) {
+  constructor(
+    public url: string,
+    public protocols: string[],
+  ) {
     FakeWs.all.push(this);
   }
-  send(d: string) { this.sent.push(d); }
-  close() { this.readyState = 3; this.onclose?.(); }
-  open() { this.readyState = 1; this.onopen?.(); }
-  drop() { this.readyState = 3; this.onclose?.(); }
+  send(d: string) {
+    this.sent.push(d);
+  }
+  close() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  drop() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
 }
 
 beforeEach(() => {
@@ -24,7 +38,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const make = () => new ChatSocket(() => 'tok', 'ws://x/ws/chat', (u, p) => new FakeWs(u, p) as unknown as WebSocket);
+const make = () =>
+  new ChatSocket(
+    () => 'tok',
+    'ws://x/ws/chat',
+    (u, p) => new FakeWs(u, p) as unknown as WebSocket,
+  );
 
 describe('ChatSocket', () => {
   it('puts the bearer token in the Quarkus subprotocol', () => {

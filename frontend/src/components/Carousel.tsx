@@ -21,7 +21,15 @@ export function Carousel({ images, title }: { images: ProductImage[]; title: str
   };
   const img = images[i];
   return (
-    <div className="carousel" role="region" aria-roledescription="carousel" aria-label={title} tabIndex={0} onKeyDown={onKey}>
+    <div
+      className="carousel"
+      role="region"
+      aria-roledescription="carousel"
+      aria-label={title}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the carousel takes focus to be driven with the arrow keys (onKeyDown)
+      tabIndex={0}
+      onKeyDown={onKey}
+    >
       <img
         key={img.id}
         src={img.url}

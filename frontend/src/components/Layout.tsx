@@ -9,7 +9,11 @@ function Bell() {
   const { data: unread } = useUnreadCount();
   const n = unread ?? 0;
   return (
-    <Link to="/notifications" className="icon-button bell" aria-label={n > 0 ? t('noti.bell', { n }) : t('noti.bellNone')}>
+    <Link
+      to="/notifications"
+      className="icon-button bell"
+      aria-label={n > 0 ? t('noti.bell', { n }) : t('noti.bellNone')}
+    >
       <BellIcon />
       {n > 0 && (
         <span className="count-badge" data-testid="bell-count" aria-hidden="true">

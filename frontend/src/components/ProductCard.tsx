@@ -19,7 +19,9 @@ export function ProductCard({ product, as: Tag = 'li' }: { product: ProductSumma
           {product.thumbnailUrl ? (
             <img src={product.thumbnailUrl} alt="" loading="lazy" decoding="async" width={112} height={112} />
           ) : (
-            <span className="thumb-empty"><CarrotIcon size={40} /></span>
+            <span className="thumb-empty">
+              <CarrotIcon size={40} />
+            </span>
           )}
         </div>
         <div className="card-body">
@@ -32,8 +34,16 @@ export function ProductCard({ product, as: Tag = 'li' }: { product: ProductSumma
             <span className={product.price === 0 ? 'price free' : 'price'}>{formatPrice(product.price, t)}</span>
           </p>
           <p className="card-counts">
-            {product.chatCount > 0 && <span aria-label={t('product.chats', { n: product.chatCount })}><ChatIcon size={14} /> {product.chatCount}</span>}
-            {product.likeCount > 0 && <span aria-label={t('product.likes', { n: product.likeCount })}>♡ {product.likeCount}</span>}
+            {product.chatCount > 0 && (
+              <span role="img" aria-label={t('product.chats', { n: product.chatCount })}>
+                <ChatIcon size={14} /> {product.chatCount}
+              </span>
+            )}
+            {product.likeCount > 0 && (
+              <span role="img" aria-label={t('product.likes', { n: product.likeCount })}>
+                ♡ {product.likeCount}
+              </span>
+            )}
           </p>
         </div>
       </Link>

@@ -87,7 +87,12 @@ export function ProductManage({ product, afterDelete }: { product: ProductSummar
         </button>
       </div>
       <div className="manage-row">
-        <button type="button" className="btn btn-ghost btn-small" disabled={bumpM.isPending} onClick={() => bumpM.mutate()}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          disabled={bumpM.isPending}
+          onClick={() => bumpM.mutate()}
+        >
           {t('my.bump')}
         </button>
         <Link className="btn btn-ghost btn-small" to={`/products/${product.id}/edit`}>

@@ -45,7 +45,9 @@ export function Forbidden() {
   const { t } = useI18n();
   return (
     <section className="page state-page" aria-labelledby="forbidden-title">
-      <p className="big-code" aria-hidden="true">403</p>
+      <p className="big-code" aria-hidden="true">
+        403
+      </p>
       <h1 id="forbidden-title">{t('forbidden.title')}</h1>
       <p>{t('forbidden.body')}</p>
       <Link className="btn" to="/">
@@ -59,7 +61,9 @@ export function NotFound() {
   const { t } = useI18n();
   return (
     <section className="page state-page" aria-labelledby="nf-title">
-      <p className="big-code" aria-hidden="true">404</p>
+      <p className="big-code" aria-hidden="true">
+        404
+      </p>
       <h1 id="nf-title">{t('notFound.title')}</h1>
       <Link className="btn" to="/">
         {t('home.link')}

@@ -14,10 +14,23 @@ import { fakeAuth, jsonResponse, renderWith } from '../test/render';
 afterEach(() => vi.unstubAllGlobals());
 
 const product = (over: Partial<ProductSummary> = {}): ProductSummary => ({
-  id: 1, title: '컴퓨터책상 팝니다', price: 0, negotiable: false, category: 'FURNITURE', region: '역삼동',
-  status: 'ON_SALE', seller: { id: 's', nickname: 'alice', mannerTemperature: 36.5 },
-  thumbnailUrl: '/api/images/thumb-1', likeCount: 2, chatCount: 1, commentCount: 0, viewCount: 3,
-  createdAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T10:00:00Z', bumpedAt: '2026-11-26T10:00:00Z', version: 0,
+  id: 1,
+  title: '컴퓨터책상 팝니다',
+  price: 0,
+  negotiable: false,
+  category: 'FURNITURE',
+  region: '역삼동',
+  status: 'ON_SALE',
+  seller: { id: 's', nickname: 'alice', mannerTemperature: 36.5 },
+  thumbnailUrl: '/api/images/thumb-1',
+  likeCount: 2,
+  chatCount: 1,
+  commentCount: 0,
+  viewCount: 3,
+  createdAt: '2026-11-26T10:00:00Z',
+  updatedAt: '2026-11-26T10:00:00Z',
+  bumpedAt: '2026-11-26T10:00:00Z',
+  version: 0,
   ...over,
 });
 
@@ -53,7 +66,12 @@ describe('Carousel', () => {
 describe('ErrorState', () => {
   it('shows the API problem in words with a retry', async () => {
     const retry = vi.fn();
-    renderWith(<ErrorState error={new ApiError({ status: 422, detail: '판매자는 자기 물건에 채팅할 수 없어요' })} onRetry={retry} />);
+    renderWith(
+      <ErrorState
+        error={new ApiError({ status: 422, detail: '판매자는 자기 물건에 채팅할 수 없어요' })}
+        onRetry={retry}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('판매자는 자기 물건에 채팅할 수 없어요');
     await userEvent.click(screen.getByRole('button', { name: '다시 시도' }));
     expect(retry).toHaveBeenCalled();
@@ -64,7 +82,8 @@ describe('FeedPage', () => {
   it('lists the feed, pages on with the cursor, and ends', async () => {
     const fetchMock = vi.fn(async (url: string) => {
       if (url.startsWith('/api/categories')) return jsonResponse([]);
-      if (url.includes('cursor=c2')) return jsonResponse({ items: [product({ id: 2, title: '가방', price: 5000 })], nextCursor: null });
+      if (url.includes('cursor=c2'))
+        return jsonResponse({ items: [product({ id: 2, title: '가방', price: 5000 })], nextCursor: null });
       return jsonResponse({ items: [product()], nextCursor: 'c2' });
     });
     vi.stubGlobal('fetch', fetchMock);
@@ -90,7 +109,8 @@ describe('FeedPage', () => {
 
   it('starts a signed-in user on the home 동네, with all 동네 one tap away', async () => {
     const fetchMock = vi.fn(async (url: string) => {
-      if (url.startsWith('/api/me')) return jsonResponse({ id: 'u1', nickname: 'bob', region: '역삼동', mannerTemperature: 36.5, createdAt: '' });
+      if (url.startsWith('/api/me'))
+        return jsonResponse({ id: 'u1', nickname: 'bob', region: '역삼동', mannerTemperature: 36.5, createdAt: '' });
       if (url.startsWith('/api/categories')) return jsonResponse([]);
       return jsonResponse({ items: [], nextCursor: null });
     });
@@ -98,9 +118,13 @@ describe('FeedPage', () => {
     renderWith(<FeedPage />, { auth: fakeAuth({}) });
     const mine = await screen.findByRole('button', { name: '내 동네: 역삼동' });
     expect(mine.getAttribute('aria-pressed')).toBe('true');
-    await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u).includes('region=%EC%97%AD%EC%82%BC%EB%8F%99'))).toBe(true));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([u]) => String(u).includes('region=%EC%97%AD%EC%82%BC%EB%8F%99'))).toBe(true),
+    );
     await userEvent.click(screen.getByRole('button', { name: '전체 동네' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: '전체 동네' }).getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: '전체 동네' }).getAttribute('aria-pressed')).toBe('true'),
+    );
     const productCalls = fetchMock.mock.calls.map(([u]) => String(u)).filter((u) => u.startsWith('/api/products'));
     expect(productCalls[productCalls.length - 1]).not.toContain('region=');
   });
@@ -128,7 +152,9 @@ describe('ProductManage', () => {
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
       if (url.startsWith('/api/chat/rooms')) {
         return jsonResponse({
-          items: [{ id: 7, product: { id: 1 }, seller: { id: 's', nickname: 'alice' }, buyer: { id: 'b', nickname: 'bob' } }],
+          items: [
+            { id: 7, product: { id: 1 }, seller: { id: 's', nickname: 'alice' }, buyer: { id: 'b', nickname: 'bob' } },
+          ],
           nextCursor: null,
         });
       }
@@ -139,7 +165,9 @@ describe('ProductManage', () => {
       return jsonResponse({});
     });
     vi.stubGlobal('fetch', fetchMock);
-    renderWith(<ProductManage product={product({ status: 'RESERVED', buyerId: 'b' })} />, { auth: fakeAuth({ id: 's' }) });
+    renderWith(<ProductManage product={product({ status: 'RESERVED', buyerId: 'b' })} />, {
+      auth: fakeAuth({ id: 's' }),
+    });
     await userEvent.selectOptions(screen.getByLabelText('상태 변경'), '거래완료');
     await waitFor(() => expect(screen.getByRole('option', { name: 'bob' })).toBeTruthy());
     await userEvent.click(screen.getByRole('button', { name: '변경' }));

@@ -24,6 +24,7 @@ export function useUnreadCount() {
 export function useNotificationStream() {
   const { user } = useAuth();
   const qc = useQueryClient();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one connection per signed-in user: reconnect when the user id changes, not on every new user object
   useEffect(() => {
     if (!user) return;
     const ctrl = new AbortController();
@@ -40,5 +41,5 @@ export function useNotificationStream() {
       },
     });
     return () => ctrl.abort();
-  }, [user?.id, qc]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [user?.id, qc]);
 }

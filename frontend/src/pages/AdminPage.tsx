@@ -79,7 +79,13 @@ export default function AdminPage() {
         {type === 'AD' && <p className="hint">{t('admin.adHint')}</p>}
         <label>
           {t('admin.noticeTitle')}
-          <input required maxLength={100} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!fieldErr('title')} />
+          <input
+            required
+            maxLength={100}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={!!fieldErr('title')}
+          />
         </label>
         <label>
           {t('admin.body')}
@@ -141,7 +147,12 @@ export default function AdminPage() {
                     <td className="small">{t('admin.stats', { t: s.targeted, s: s.sent, f: s.failed })}</td>
                     <td>
                       {n.status === 'SCHEDULED' && (
-                        <button type="button" className="btn btn-danger btn-small" disabled={cancel.isPending} onClick={() => cancel.mutate(n.id)}>
+                        <button
+                          type="button"
+                          className="btn btn-danger btn-small"
+                          disabled={cancel.isPending}
+                          onClick={() => cancel.mutate(n.id)}
+                        >
                           {t('admin.cancel')}
                         </button>
                       )}
@@ -151,7 +162,11 @@ export default function AdminPage() {
               })}
             </tbody>
           </table>
-          <LoadMore hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={() => void list.fetchNextPage()} />
+          <LoadMore
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={() => void list.fetchNextPage()}
+          />
         </>
       )}
       <InlineError error={cancel.error} />

@@ -52,12 +52,19 @@ export default function ChatListPage() {
                         </p>
                       </div>
                       {r.unreadCount > 0 && (
-                        <span className="count-badge" aria-label={t('chat.unread', { n: r.unreadCount })}>
+                        <span className="count-badge" role="img" aria-label={t('chat.unread', { n: r.unreadCount })}>
                           {r.unreadCount}
                         </span>
                       )}
                       {r.product.thumbnailUrl && (
-                        <img className="room-thumb" src={r.product.thumbnailUrl} alt="" loading="lazy" width={48} height={48} />
+                        <img
+                          className="room-thumb"
+                          src={r.product.thumbnailUrl}
+                          alt=""
+                          loading="lazy"
+                          width={48}
+                          height={48}
+                        />
                       )}
                     </Link>
                   </li>

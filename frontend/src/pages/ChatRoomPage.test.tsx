@@ -15,18 +15,35 @@ class FakeWs {
   onclose: (() => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
   onerror: (() => void) | null = null;
-  constructor() { FakeWs.last = this; }
-  send(d: string) { this.sent.push(JSON.parse(d)); }
+  constructor() {
+    FakeWs.last = this;
+  }
+  send(d: string) {
+    this.sent.push(JSON.parse(d));
+  }
   close() {}
-  serverSends(f: object) { this.onmessage?.({ data: JSON.stringify(f) }); }
+  serverSends(f: object) {
+    this.onmessage?.({ data: JSON.stringify(f) });
+  }
 }
 
 const room = {
-  id: 9, product: { id: 1, title: '컴퓨터책상', price: 0, status: 'ON_SALE', thumbnailUrl: null },
-  seller: { id: 'alice', nickname: '앨리스' }, buyer: { id: 'bob', nickname: '밥' }, lastMessage: null, unreadCount: 0, updatedAt: '2026-11-26T10:00:00Z',
+  id: 9,
+  product: { id: 1, title: '컴퓨터책상', price: 0, status: 'ON_SALE', thumbnailUrl: null },
+  seller: { id: 'alice', nickname: '앨리스' },
+  buyer: { id: 'bob', nickname: '밥' },
+  lastMessage: null,
+  unreadCount: 0,
+  updatedAt: '2026-11-26T10:00:00Z',
 };
 const msg = (id: number, senderId: string, content: string, clientMsgId?: string) => ({
-  id, roomId: 9, senderId, type: 'TEXT', content, clientMsgId, sentAt: '2026-11-26T10:00:00Z',
+  id,
+  roomId: 9,
+  senderId,
+  type: 'TEXT',
+  content,
+  clientMsgId,
+  sentAt: '2026-11-26T10:00:00Z',
 });
 
 afterEach(() => vi.unstubAllGlobals());
@@ -38,11 +55,16 @@ function setup(open: boolean) {
       const body = JSON.parse(String(init.body));
       return jsonResponse(msg(3, 'bob', body.content, body.clientMsgId), 201);
     }
-    if (url.startsWith('/api/chat/rooms/9/messages')) return jsonResponse({ items: [msg(1, 'alice', '안녕하세요')], nextCursor: null });
+    if (url.startsWith('/api/chat/rooms/9/messages'))
+      return jsonResponse({ items: [msg(1, 'alice', '안녕하세요')], nextCursor: null });
     return new Response(null, { status: 204 });
   });
   vi.stubGlobal('fetch', fetchMock);
-  const socket = new ChatSocket(() => 'tok', 'ws://x', () => new FakeWs() as unknown as WebSocket);
+  const socket = new ChatSocket(
+    () => 'tok',
+    'ws://x',
+    () => new FakeWs() as unknown as WebSocket,
+  );
   socket.start();
   if (open) {
     FakeWs.last.readyState = 1;
@@ -71,7 +93,13 @@ describe('ChatRoomPage', () => {
     expect(send).toMatchObject({ roomId: 9, content: '아직 있나요?' });
     expect(screen.getByText('전송 중')).toBeTruthy();
 
-    act(() => ws.serverSends({ type: 'ack', clientMsgId: send.clientMsgId, message: msg(2, 'bob', '아직 있나요?', String(send.clientMsgId)) }));
+    act(() =>
+      ws.serverSends({
+        type: 'ack',
+        clientMsgId: send.clientMsgId,
+        message: msg(2, 'bob', '아직 있나요?', String(send.clientMsgId)),
+      }),
+    );
     expect(screen.queryByText('전송 중')).toBeNull();
     act(() => ws.serverSends({ type: 'typing', roomId: 9, userId: 'alice' }));
     expect(screen.getByText('상대방이 입력 중…')).toBeTruthy();
@@ -107,7 +135,10 @@ describe('ChatRoomPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '전송' }));
     expect(await screen.findByText('오프라인 메시지')).toBeTruthy();
     const post = fetchMock.mock.calls.find(([u, i]) => String(u).endsWith('/messages') && i?.method === 'POST')!;
-    expect(JSON.parse(String(post[1]!.body))).toMatchObject({ content: '오프라인 메시지', clientMsgId: expect.any(String) });
+    expect(JSON.parse(String(post[1]!.body))).toMatchObject({
+      content: '오프라인 메시지',
+      clientMsgId: expect.any(String),
+    });
     await waitFor(() => expect(screen.queryByText('전송 중')).toBeNull());
     act(() => socket.stop());
   });

@@ -7,7 +7,13 @@ import { getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/end
 import type { Appointment, ChatMessage } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import {
-  addMessages, addPending, applyFrame, failPending, initialRoomState, lastMessageId, unreadFromPeer,
+  addMessages,
+  addPending,
+  applyFrame,
+  failPending,
+  initialRoomState,
+  lastMessageId,
+  unreadFromPeer,
   type RoomState,
 } from '../chat/frames';
 import { useChatSocket } from '../chat/ChatProvider';
@@ -28,7 +34,11 @@ export default function ChatRoomPage() {
   const myId = user?.id ?? '';
   const socket = useChatSocket();
   const qc = useQueryClient();
-  const room = useQuery({ queryKey: keys.room(roomId), queryFn: () => getRoom(roomId), enabled: Number.isFinite(roomId) });
+  const room = useQuery({
+    queryKey: keys.room(roomId),
+    queryFn: () => getRoom(roomId),
+    enabled: Number.isFinite(roomId),
+  });
 
   const [state, setState] = useState<RoomState>(() => initialRoomState(roomId));
   const stateRef = useRef(state);
@@ -107,6 +117,7 @@ export default function ChatRoomPage() {
     void qc.invalidateQueries({ queryKey: keys.rooms });
   }, [state, myId, socket, roomId, qc]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the bottom whenever a message is added (the counts are the trigger)
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -185,9 +196,12 @@ export default function ChatRoomPage() {
         <h1 id="room-title">{other?.nickname ?? t('chat.title')}</h1>
         {r && (
           <Link to={`/products/${r.product.id}`} className="room-product">
-            {r.product.thumbnailUrl && <img src={r.product.thumbnailUrl} alt="" width={40} height={40} loading="lazy" />}
+            {r.product.thumbnailUrl && (
+              <img src={r.product.thumbnailUrl} alt="" width={40} height={40} loading="lazy" />
+            )}
             <span>
-              <StatusBadge status={r.product.status} /> {r.product.title} · <strong>{formatPrice(r.product.price, t)}</strong>
+              <StatusBadge status={r.product.status} /> {r.product.title} ·{' '}
+              <strong>{formatPrice(r.product.price, t)}</strong>
             </span>
           </Link>
         )}
@@ -205,7 +219,9 @@ export default function ChatRoomPage() {
         </button>
       )}
       <ol className="messages" ref={listRef} aria-live="polite" aria-label={t('chat.title')}>
-        {loaded && state.messages.length === 0 && state.pending.length === 0 && <li className="muted center">{t('chat.noMessages')}</li>}
+        {loaded && state.messages.length === 0 && state.pending.length === 0 && (
+          <li className="muted center">{t('chat.noMessages')}</li>
+        )}
         {state.messages.map((m) => (
           <Bubble key={m.id} m={m} mine={m.senderId === myId} read={m.id === lastMineRead?.id} />
         ))}
@@ -281,7 +297,9 @@ function Bubble({ m, mine, read }: { m: ChatMessage; mine: boolean; read: boolea
         <p>{m.content}</p>
       )}
       <span className="small muted">
-        <time dateTime={m.sentAt}>{new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+        <time dateTime={m.sentAt}>
+          {new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+        </time>
         {mine && read && <> · {t('chat.read')}</>}
       </span>
     </li>

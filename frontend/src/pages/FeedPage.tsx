@@ -124,7 +124,10 @@ export function FeedPage() {
         <div id="feed-filters" className="filters">
           <label>
             {t('feed.category')}
-            <select value={params.get('category') ?? ''} onChange={(e) => update('category', e.target.value || undefined)}>
+            <select
+              value={params.get('category') ?? ''}
+              onChange={(e) => update('category', e.target.value || undefined)}
+            >
               <option value="">{t('feed.allCategories')}</option>
               {categories.data?.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -160,7 +163,10 @@ export function FeedPage() {
           </label>
           <label>
             {t('feed.sort')}
-            <select value={params.get('sort') ?? 'latest'} onChange={(e) => update('sort', e.target.value === 'latest' ? undefined : e.target.value)}>
+            <select
+              value={params.get('sort') ?? 'latest'}
+              onChange={(e) => update('sort', e.target.value === 'latest' ? undefined : e.target.value)}
+            >
               {SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`sort.${s}`)}

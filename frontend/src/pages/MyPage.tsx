@@ -28,6 +28,7 @@ export default function MyPage() {
       <div role="tablist" className="tabs" aria-label={t('my.listings')}>
         {tabs.map((k) => (
           <button
+            type="button"
             key={k}
             role="tab"
             id={`tab-${k}`}
@@ -81,7 +82,8 @@ function Profile() {
           {me.data.nickname.slice(0, 1)}
         </div>
         <div className={`manner ${mannerClass(me.data.mannerTemperature)}`}>
-          <strong>{me.data.mannerTemperature.toFixed(1)}°C</strong> <span className="muted small">{t('product.manner')}</span>
+          <strong>{me.data.mannerTemperature.toFixed(1)}°C</strong>{' '}
+          <span className="muted small">{t('product.manner')}</span>
         </div>
       </div>
       <label>
@@ -90,7 +92,12 @@ function Profile() {
       </label>
       <label>
         {t('my.region')}
-        <input value={region} maxLength={50} placeholder={t('my.regionPlaceholder')} onChange={(e) => setRegion(e.target.value)} />
+        <input
+          value={region}
+          maxLength={50}
+          placeholder={t('my.regionPlaceholder')}
+          onChange={(e) => setRegion(e.target.value)}
+        />
       </label>
       <button type="submit" className="btn btn-small" disabled={save.isPending || !nickname.trim()}>
         {t('common.save')}
@@ -128,7 +135,11 @@ function Listings({ status }: { status: ProductStatus }) {
           </li>
         ))}
       </ul>
-      <LoadMore hasNextPage={q.hasNextPage} isFetchingNextPage={q.isFetchingNextPage} fetchNextPage={() => void q.fetchNextPage()} />
+      <LoadMore
+        hasNextPage={q.hasNextPage}
+        isFetchingNextPage={q.isFetchingNextPage}
+        fetchNextPage={() => void q.fetchNextPage()}
+      />
     </>
   );
 }
@@ -160,7 +171,11 @@ function ProductPages({
           <ProductCard key={p.id} product={p} />
         ))}
       </ul>
-      <LoadMore hasNextPage={q.hasNextPage} isFetchingNextPage={q.isFetchingNextPage} fetchNextPage={() => void q.fetchNextPage()} />
+      <LoadMore
+        hasNextPage={q.hasNextPage}
+        isFetchingNextPage={q.isFetchingNextPage}
+        fetchNextPage={() => void q.fetchNextPage()}
+      />
     </>
   );
 }

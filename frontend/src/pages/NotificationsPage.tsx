@@ -43,9 +43,10 @@ export default function NotificationsPage() {
   const hasUnread = items.some((n) => !n.read);
 
   // Opening the inbox reads what is in it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mark read once per newest item, not again when the mutation's state changes
   useEffect(() => {
     if (newest && hasUnread && !markRead.isPending && !markRead.isSuccess) markRead.mutate(newest.id);
-  }, [newest?.id, hasUnread]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [newest?.id, hasUnread]);
 
   return (
     <section className="page" aria-labelledby="noti-title">
@@ -78,7 +79,11 @@ export default function NotificationsPage() {
               );
             })}
           </ul>
-          <LoadMore hasNextPage={inbox.hasNextPage} isFetchingNextPage={inbox.isFetchingNextPage} fetchNextPage={() => void inbox.fetchNextPage()} />
+          <LoadMore
+            hasNextPage={inbox.hasNextPage}
+            isFetchingNextPage={inbox.isFetchingNextPage}
+            fetchNextPage={() => void inbox.fetchNextPage()}
+          />
         </>
       )}
       <InlineError error={markRead.error} />

@@ -80,7 +80,8 @@ export default function ProductPage() {
         </p>
         <p className="description">{p.description}</p>
         <p className="muted small">
-          {t('product.chats', { n: p.chatCount })} · {t('product.likes', { n: p.likeCount })} · {t('product.views', { n: p.viewCount })}
+          {t('product.chats', { n: p.chatCount })} · {t('product.likes', { n: p.likeCount })} ·{' '}
+          {t('product.views', { n: p.viewCount })}
         </p>
       </section>
 
@@ -174,7 +175,11 @@ function Comments({ productId }: { productId: number }) {
             ))}
           </ul>
           {comments.hasNextPage && (
-            <LoadMore hasNextPage isFetchingNextPage={comments.isFetchingNextPage} fetchNextPage={() => void comments.fetchNextPage()} />
+            <LoadMore
+              hasNextPage
+              isFetchingNextPage={comments.isFetchingNextPage}
+              fetchNextPage={() => void comments.fetchNextPage()}
+            />
           )}
         </>
       )}

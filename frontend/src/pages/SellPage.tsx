@@ -39,7 +39,11 @@ export default function SellPage() {
   const qc = useQueryClient();
   const me = useMe();
   const categories = useCategories();
-  const existing = useQuery({ queryKey: keys.product(editId ?? -1), queryFn: () => getProduct(editId!), enabled: editId !== null });
+  const existing = useQuery({
+    queryKey: keys.product(editId ?? -1),
+    queryFn: () => getProduct(editId!),
+    enabled: editId !== null,
+  });
 
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
@@ -58,9 +62,10 @@ export default function SellPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const loaded = useRef(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: prefill the home 동네 once it loads; later edits of the field must not re-run this
   useEffect(() => {
     if (!region && me.data?.region && editId === null) setRegion(me.data.region);
-  }, [me.data?.region]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [me.data?.region]);
 
   useEffect(() => {
     const p = existing.data;
@@ -77,7 +82,13 @@ export default function SellPage() {
     setVersion(p.version);
   }, [existing.data]);
 
-  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.preview)), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revoke the previews left at unmount only (removing a photo revokes its own)
+  useEffect(
+    () => () => {
+      for (const p of photos) URL.revokeObjectURL(p.preview);
+    },
+    [],
+  );
 
   const addFiles = (files: FileList | null) => {
     if (!files) return;
@@ -133,7 +144,11 @@ export default function SellPage() {
       if (photos.length) {
         setProgress(0);
         try {
-          await uploadImages(id, photos.map((p) => p.file), setProgress);
+          await uploadImages(
+            id,
+            photos.map((p) => p.file),
+            setProgress,
+          );
           setPhotos([]);
         } catch (e) {
           throw new Error(t('sell.uploadFailed', { e: errorMessage(e) }));
@@ -207,7 +222,12 @@ export default function SellPage() {
               <li key={p.key} className="photo">
                 <img src={p.preview} alt={p.file.name} />
                 <div className="photo-tools">
-                  <button type="button" aria-label={`${t('sell.moveLeft')}: ${p.file.name}`} disabled={i === 0} onClick={() => setPhotos((l) => move(l, i, -1))}>
+                  <button
+                    type="button"
+                    aria-label={`${t('sell.moveLeft')}: ${p.file.name}`}
+                    disabled={i === 0}
+                    onClick={() => setPhotos((l) => move(l, i, -1))}
+                  >
                     ◀
                   </button>
                   <button
@@ -233,13 +253,23 @@ export default function SellPage() {
               </li>
             ))}
           </ul>
-          {photoError && <p className="inline-error" role="alert">{photoError}</p>}
+          {photoError && (
+            <p className="inline-error" role="alert">
+              {photoError}
+            </p>
+          )}
           <InlineError error={removeServerImage.error} />
         </fieldset>
 
         <label>
           {t('sell.fieldTitle')}
-          <input value={title} maxLength={100} required onChange={(e) => setTitle(e.target.value)} aria-invalid={!!fieldErr('title')} />
+          <input
+            value={title}
+            maxLength={100}
+            required
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={!!fieldErr('title')}
+          />
         </label>
         {fieldErr('title') && <p className="inline-error">{fieldErr('title')}</p>}
 
@@ -281,7 +311,13 @@ export default function SellPage() {
 
         <label>
           {t('sell.fieldRegion')}
-          <input value={region} maxLength={50} required placeholder={t('my.regionPlaceholder')} onChange={(e) => setRegion(e.target.value)} />
+          <input
+            value={region}
+            maxLength={50}
+            required
+            placeholder={t('my.regionPlaceholder')}
+            onChange={(e) => setRegion(e.target.value)}
+          />
         </label>
 
         <label>

@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { addKeyword, deleteKeyword, getNotificationSettings, listKeywords, putNotificationSettings } from '../api/endpoints';
+import {
+  addKeyword,
+  deleteKeyword,
+  getNotificationSettings,
+  listKeywords,
+  putNotificationSettings,
+} from '../api/endpoints';
 import type { NotificationSettings } from '../api/types';
 import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
 import { LanguageSwitch, useI18n } from '../i18n';
@@ -49,6 +55,7 @@ export default function SettingsPage() {
                 type="checkbox"
                 role="switch"
                 checked={s[k]}
+                aria-checked={s[k]}
                 disabled={k === 'marketingNight' && !s.marketing}
                 onChange={(e) => toggle(k, e.target.checked)}
               />
@@ -95,7 +102,13 @@ function Keywords() {
         <label htmlFor="kw-input" className="sr-only">
           {t('keywords.label')}
         </label>
-        <input id="kw-input" value={text} maxLength={30} placeholder={t('keywords.label')} onChange={(e) => setText(e.target.value)} />
+        <input
+          id="kw-input"
+          value={text}
+          maxLength={30}
+          placeholder={t('keywords.label')}
+          onChange={(e) => setText(e.target.value)}
+        />
         <button type="submit" className="btn btn-small" disabled={add.isPending || !text.trim()}>
           {t('keywords.add')}
         </button>
@@ -112,7 +125,12 @@ function Keywords() {
           {list.data.map((k) => (
             <li key={k.id} className="chip">
               {k.keyword}{' '}
-              <button type="button" className="chip-x" aria-label={t('keywords.remove', { k: k.keyword })} onClick={() => remove.mutate(k.id)}>
+              <button
+                type="button"
+                className="chip-x"
+                aria-label={t('keywords.remove', { k: k.keyword })}
+                onClick={() => remove.mutate(k.id)}
+              >
                 ×
               </button>
             </li>

@@ -56,7 +56,11 @@ export default function UserPage() {
               <ProductCard key={x.id} product={x} />
             ))}
           </ul>
-          <LoadMore hasNextPage={items.hasNextPage} isFetchingNextPage={items.isFetchingNextPage} fetchNextPage={() => void items.fetchNextPage()} />
+          <LoadMore
+            hasNextPage={items.hasNextPage}
+            isFetchingNextPage={items.isFetchingNextPage}
+            fetchNextPage={() => void items.fetchNextPage()}
+          />
         </>
       )}
     </section>

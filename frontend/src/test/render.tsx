@@ -24,6 +24,7 @@ export function renderWith(
   { auth = fakeAuth(null), path = '/', lang = 'ko' as Lang }: { auth?: AuthValue; path?: string; lang?: Lang } = {},
 ) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // biome-ignore lint/correctness/noComponentHookFactories: one Wrapper per render call, bound to that call's QueryClient and auth
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <I18nProvider lang={lang}>
       <QueryClientProvider client={qc}>
