@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import market.common.events.EventType;
 import market.product.service.EventOutbox;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class TracingTest {
     void anEventStoredOutsideARequestIsDeliveredInATraceOfItsOwn() {
         String recipient = "trace-quiet";
         // The test thread has no current span: the event is stored without a traceparent (as with tracing off).
-        QuarkusTransaction.requiringNew().run(() -> outbox.publish("trace-test:" + UUID.randomUUID(), EventOutbox.LIKE,
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish("trace-test:" + UUID.randomUUID(), EventType.LIKE,
                 Tokens.idOf(recipient), "관심", "누군가 관심을 보였어요", Map.of("productId", 1)));
         String sent = delivered(recipient, "LIKE").traceparent();
         assertNotNull(sent, "the relay starts a trace of its own");

@@ -15,9 +15,9 @@ import market.chat.service.ChatService;
 import market.chat.service.MessageStore;
 import market.chat.service.RoomQueries;
 import market.chat.service.RoomService;
-import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.api.QueryParams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -49,7 +49,7 @@ public class RoomResource {
     }
 
     private static Long productId(String raw) {
-        return idParam("productId", raw, 1, "must be a listing id");
+        return QueryParams.optionalId("productId", raw, 1, "must be a listing id");
     }
 
     @POST
@@ -98,22 +98,6 @@ public class RoomResource {
     }
 
     private static Long messageId(String name, String raw) {
-        return idParam(name, raw, 0, "must be a message id (0 or more)");
-    }
-
-    /** An optional id query parameter: absent or blank is null, else a whole number of at least min (or a 400). */
-    private static Long idParam(String field, String raw, long min, String must) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(raw.strip());
-            if (value >= min) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badRequest(field, must);
+        return QueryParams.optionalId(name, raw, 0, "must be a message id (0 or more)");
     }
 }

@@ -3,7 +3,7 @@ package market.chat.client;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import java.util.Map;
+import market.common.events.InternalEvent;
 import market.common.logging.RequestIdPropagation;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -20,10 +20,5 @@ import jakarta.ws.rs.core.MediaType;
 public interface NotifyApi {
 
     @POST
-    void publish(Event event);
-
-    /** data values are strings: notify (and FCM data payloads) accept nothing else. */
-    record Event(String idempotencyKey, String type, String recipientId, String title, String body,
-            Map<String, String> data) {
-    }
+    void publish(InternalEvent event);
 }

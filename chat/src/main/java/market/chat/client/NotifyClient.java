@@ -3,6 +3,7 @@ package market.chat.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import market.common.events.InternalEvent;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -36,12 +37,12 @@ public class NotifyClient {
     @Retry(maxRetries = 3, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000)
     @Fallback(fallbackMethod = "notDelivered")
-    public CompletionStage<Void> publish(NotifyApi.Event event) {
+    public CompletionStage<Void> publish(InternalEvent event) {
         api.publish(event);
         return CompletableFuture.completedFuture(null);
     }
 
-    CompletionStage<Void> notDelivered(NotifyApi.Event event) {
+    CompletionStage<Void> notDelivered(InternalEvent event) {
         LOG.warnf("Push %s for %s not handed to notify (notify unavailable); the message itself is stored",
                 event.idempotencyKey(), event.recipientId());
         return CompletableFuture.completedFuture(null);

@@ -8,11 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import market.chat.client.NotifyApi;
 import market.chat.client.NotifyClient;
 import market.chat.config.ChatConfig;
 import market.chat.api.MessageView;
 import market.chat.domain.Room;
+import market.common.events.EventType;
+import market.common.events.InternalEvent;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,26 +111,27 @@ public class PushCoalescer {
                         (Object) room.id(), failure.getMessage()));
     }
 
-    private static NotifyApi.Event single(Room room, String recipient, MessageView m) {
+    private static InternalEvent single(Room room, String recipient, MessageView m) {
         String body = m.appointment() != null
                 ? "약속: " + m.appointment().at() + " · " + m.appointment().place()
                 : m.content();
         if (body.codePointCount(0, body.length()) > MAX_BODY) {
             body = body.substring(0, body.offsetByCodePoints(0, MAX_BODY - 1)) + "…";
         }
-        return new NotifyApi.Event("chat-message-" + m.id(), "CHAT_MESSAGE", recipient,
+        return new InternalEvent("chat-message-" + m.id(), EventType.CHAT_MESSAGE, recipient,
                 room.nicknameOf(m.senderId()), body, data(room, m.id()));
     }
 
-    private static NotifyApi.Event summary(Room room, String recipient, long count, long lastId) {
-        Map<String, String> data = data(room, lastId);
+    private static InternalEvent summary(Room room, String recipient, long count, long lastId) {
+        Map<String, Object> data = data(room, lastId);
         data.put("count", Long.toString(count));
-        return new NotifyApi.Event("chat-summary-" + lastId, "CHAT_MESSAGE", recipient,
+        return new InternalEvent("chat-summary-" + lastId, EventType.CHAT_MESSAGE, recipient,
                 room.nicknameOf(room.otherThan(recipient)), "새 메시지 " + count + "개", data);
     }
 
-    private static Map<String, String> data(Room room, long messageId) {
-        Map<String, String> data = new LinkedHashMap<>();
+    /** Values as strings, as chat always sent them (notify would take numbers too). */
+    private static Map<String, Object> data(Room room, long messageId) {
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("roomId", Long.toString(room.id()));
         data.put("productId", Long.toString(room.productId()));
         data.put("messageId", Long.toString(messageId));

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
-import market.common.api.ApiException;
 import market.common.api.Cursor;
+import market.common.api.QueryParams;
 import market.notify.service.InboxService;
 import market.notify.service.InboxStreams;
 import market.notify.service.SettingsService;
@@ -89,7 +89,8 @@ public class InboxResource {
     @RolesAllowed("user")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
-        Long lastEventId = parseEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
+        Long lastEventId = QueryParams.optionalId("Last-Event-ID",
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery, 0, "must be a notification id");
         String userId = caller();
         Multi<OutboundSseEvent> items = streams.open(userId, lastEventId)
                 .map(item -> sse.newEventBuilder().id(Long.toString(item.id())).name("notification")
@@ -97,20 +98,5 @@ public class InboxResource {
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(items, heartbeats);
-    }
-
-    private static Long parseEventId(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id < 0) {
-                throw new NumberFormatException();
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Last-Event-ID", "must be a notification id");
-        }
     }
 }

@@ -2,9 +2,7 @@ package market.notify.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -13,10 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import market.common.api.ApiException;
-import market.notify.domain.EventType;
+import market.common.events.InternalEvent;
 import market.notify.service.EventService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import market.common.text.Text;
 import market.common.text.TextRules;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -25,15 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/internal/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalEventResource {
-
-    public record EventRequest(
-            @NotBlank @Size(max = 150) String idempotencyKey,
-            @NotNull EventType type,
-            @NotBlank @Size(max = 64) String recipientId,
-            @NotBlank @Text(min = 1, max = 200, singleLine = true) String title,
-            @NotNull @Text(max = 2000) String body,
-            @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotNull Object> data) {
-    }
 
     public record EventAccepted(long notificationId, boolean duplicate, boolean pushed) {
     }
@@ -53,7 +41,7 @@ public class InternalEventResource {
 
     @POST
     @RolesAllowed("service")
-    public Response accept(@Valid @NotNull EventRequest body) {
+    public Response accept(@Valid @NotNull InternalEvent body) {
         EventService.Accepted a = events.accept(jwt.getSubject(), body.idempotencyKey(), body.type(),
                 body.recipientId(), body.title(), body.body(), stringData(body.data()));
         return Response.accepted(new EventAccepted(a.notificationId(), a.duplicate(), a.pushed())).build();

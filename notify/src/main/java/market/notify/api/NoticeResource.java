@@ -16,9 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.api.QueryParams;
 import market.notify.domain.NoticeType;
 import market.notify.service.NoticeQueries;
 import market.notify.service.NoticeService;
@@ -84,7 +84,7 @@ public class NoticeResource {
     @Path("/admin/notices/{id}")
     @RolesAllowed("admin")
     public NoticeView get(@PathParam("id") String id) {
-        return commands.get(parseId(id));
+        return commands.get(QueryParams.pathId(id, "Notice"));
     }
 
     /** Cancels a scheduled notice (409 once it is being sent or done). */
@@ -92,14 +92,6 @@ public class NoticeResource {
     @Path("/admin/notices/{id}")
     @RolesAllowed("admin")
     public NoticeView cancel(@PathParam("id") String id) {
-        return commands.cancel(parseId(id));
-    }
-
-    private static long parseId(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("Notice");
-        }
+        return commands.cancel(QueryParams.pathId(id, "Notice"));
     }
 }

@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import market.notify.domain.EventType;
+import market.common.events.EventType;
+import market.notify.domain.EventCategory;
 import market.notify.domain.NotificationSettings;
 import market.notify.push.PushMessage;
 
@@ -56,7 +57,7 @@ public class EventService {
         long id = inbox.add(recipientId, type.name(), title, body, payload);
         em.createNativeQuery("UPDATE inbound_event SET notification_id = ?2 WHERE idempotency_key = ?1")
                 .setParameter(1, key).setParameter(2, id).executeUpdate();
-        boolean push = type.allowedBy(prefs);
+        boolean push = EventCategory.of(type).allowedBy(prefs);
         if (push) {
             Map<String, String> pushData = new LinkedHashMap<>(payload);
             pushData.put("type", type.name());

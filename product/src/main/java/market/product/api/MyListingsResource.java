@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.api.QueryParams;
 import market.product.domain.ProductStatus;
 import market.product.service.FeedQuery;
 import market.product.service.ProductQueries;

@@ -21,6 +21,7 @@ import java.net.URI;
 import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.api.QueryParams;
 import market.product.domain.Product;
 import market.product.domain.ProductStatus;
 import market.product.service.FeedQuery;
@@ -102,8 +103,8 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") long id, @Valid @NotNull ProductInput body,
             @HeaderParam("If-Match") String ifMatch) {
-        Integer fromHeader = QueryParams.ifMatchVersion(ifMatch);
-        QueryParams.agreeingVersions(fromHeader, body.version());
+        Integer fromHeader = IfMatch.version(ifMatch);
+        IfMatch.agreeing(fromHeader, body.version());
         if (fromHeader == null && body.version() == null) {
             throw ApiException.badRequest("version", "send the version you edited (or an If-Match header)");
         }
@@ -118,8 +119,8 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response status(@PathParam("id") long id, @Valid @NotNull StatusChange body,
             @HeaderParam("If-Match") String ifMatch) {
-        Integer fromHeader = QueryParams.ifMatchVersion(ifMatch);
-        QueryParams.agreeingVersions(fromHeader, body.version());
+        Integer fromHeader = IfMatch.version(ifMatch);
+        IfMatch.agreeing(fromHeader, body.version());
         Integer expected = fromHeader != null ? fromHeader : body.version();
         Product p = products.changeStatus(user.caller(), id, body.status(), body.buyerId(), expected,
                 fromHeader != null);

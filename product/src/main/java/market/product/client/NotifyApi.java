@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import market.common.events.InternalEvent;
 import market.common.logging.RequestIdPropagation;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -21,5 +22,5 @@ public interface NotifyApi {
     @POST
     @Path("/internal/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    void send(NotifyEvent event);
+    void send(InternalEvent event);
 }

@@ -2,6 +2,7 @@ package market.product.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import market.common.events.InternalEvent;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -24,7 +25,7 @@ public class NotifyClient {
     @Timeout(3000)
     @Retry(maxRetries = 1, delay = 200, jitter = 100, abortOn = NotifyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = NotifyRejected.class)
-    public void send(NotifyEvent event) {
+    public void send(InternalEvent event) {
         try {
             api.send(event);
         } catch (WebApplicationException e) {

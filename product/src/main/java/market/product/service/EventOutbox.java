@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import market.common.events.EventType;
 import market.common.text.TextRules;
 import market.common.tracing.TraceParents;
 
@@ -17,13 +18,6 @@ import market.common.tracing.TraceParents;
 @ApplicationScoped
 public class EventOutbox {
 
-    public static final String KEYWORD_MATCH = "KEYWORD_MATCH";
-    public static final String COMMENT = "COMMENT";
-    public static final String LIKE = "LIKE";
-    public static final String PRICE_DROP = "PRICE_DROP";
-    public static final String REVIEW = "REVIEW";
-    public static final String TRADE = "TRADE";
-
     private final EntityManager em;
     private final ObjectMapper json;
 
@@ -34,7 +28,7 @@ public class EventOutbox {
 
     /** Records an event once per idempotency key; a second event with the same key is dropped. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(String idempotencyKey, String type, String recipientId, String title, String body,
+    public void publish(String idempotencyKey, EventType type, String recipientId, String title, String body,
             Map<String, Object> data) {
         String payload;
         try {
@@ -47,7 +41,7 @@ public class EventOutbox {
                 VALUES (:key, :type, :recipient, :title, :body, CAST(:data AS jsonb), :traceparent)
                 ON CONFLICT (idempotency_key) DO NOTHING""")
                 .setParameter("key", idempotencyKey)
-                .setParameter("type", type)
+                .setParameter("type", type.name())
                 .setParameter("recipient", recipientId)
                 .setParameter("title", clip(title, 200))
                 .setParameter("body", clip(body, 1000))

@@ -1,6 +1,7 @@
 package market.product.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
@@ -15,8 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import market.common.events.EventType;
+import market.common.events.InternalEvent;
 import market.product.client.NotifyClient;
-import market.product.client.NotifyEvent;
 import market.product.client.NotifyRejected;
 import market.common.tracing.TraceParents;
 import market.product.config.OutboxConfig;
@@ -51,7 +54,12 @@ public class OutboxRelay {
         this.tracer = tracer;
     }
 
-    private record Claimed(long id, int attempts, NotifyEvent event, String traceparent) {}
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
+    };
+
+    /** {@code event} is null when the stored type is none notify knows; such an event is set aside unsent. */
+    private record Claimed(long id, int attempts, String idempotencyKey, String type, String recipientId,
+            InternalEvent event, String traceparent) {}
 
     @Scheduled(every = "${market.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
@@ -71,9 +79,13 @@ public class OutboxRelay {
         int failed = 0;
         String lastError = null;
         for (Claimed c : batch) {
+            if (c.event() == null) {
+                deadLetter(c, "unknown event type " + c.type());
+                continue;
+            }
             // Each delivery continues the trace of the request that stored the event; the REST client's span
             // (and its traceparent header to notify) is a child of this one.
-            Span span = TraceParents.continuing(tracer, "outbox deliver " + c.event().type(), c.traceparent())
+            Span span = TraceParents.continuing(tracer, "outbox deliver " + c.type(), c.traceparent())
                     .setAttribute("market.outbox.event_id", c.id())
                     .setAttribute("market.outbox.attempt", c.attempts() + 1L)
                     .startSpan();
@@ -113,9 +125,13 @@ public class OutboxRelay {
             ps.setInt(2, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Claimed(rs.getLong(1), rs.getInt(2), new NotifyEvent(rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), parse(rs.getString(8))),
-                            rs.getString(9)));
+                    String key = rs.getString(3);
+                    String type = rs.getString(4);
+                    String recipient = rs.getString(5);
+                    EventType known = knownType(type);
+                    InternalEvent event = known == null ? null : new InternalEvent(key, known, recipient,
+                            rs.getString(6), rs.getString(7), parse(rs.getString(8)));
+                    out.add(new Claimed(rs.getLong(1), rs.getInt(2), key, type, recipient, event, rs.getString(9)));
                 }
             }
         }
@@ -125,7 +141,7 @@ public class OutboxRelay {
 
     private void deadLetter(Claimed c, String error) {
         LOG.errorf("Outbox event %s (%s for %s) refused by notify and set aside, not retried: %s",
-                c.event().idempotencyKey(), c.event().type(), c.event().recipientId(), error);
+                c.idempotencyKey(), c.type(), c.recipientId(), error);
         try (Connection con = db.getConnection();
                 PreparedStatement ps = con.prepareStatement(
                         "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?, dead_at = now() WHERE id = ?")) {
@@ -162,9 +178,17 @@ public class OutboxRelay {
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode parse(String data) {
+    private static EventType knownType(String type) {
         try {
-            return json.readTree(data);
+            return EventType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> parse(String data) {
+        try {
+            return json.readValue(data, DATA);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("outbox data is not JSON", e);
         }

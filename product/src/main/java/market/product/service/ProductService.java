@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import market.common.api.ApiException;
+import market.common.events.EventType;
 import market.common.limits.Action;
 import market.product.domain.Category;
 import market.product.domain.Product;
@@ -146,7 +147,7 @@ public class ProductService {
         String body = !sold ? seller + "님이 " + p.title + " 거래를 예약했어요."
                 : reviewable ? seller + "님과 " + p.title + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
                 : seller + "님과 " + p.title + " 거래가 완료되었어요.";
-        outbox.publish("trade:" + p.id + ":" + p.buyerId + ":" + p.status, EventOutbox.TRADE, p.buyerId,
+        outbox.publish("trade:" + p.id + ":" + p.buyerId + ":" + p.status, EventType.TRADE, p.buyerId,
                 sold ? "거래완료" : "예약중", body, Map.of("productId", p.id, "status", p.status.name()));
     }
 
@@ -309,7 +310,7 @@ public class ProductService {
         for (Object[] row : rows) {
             String userId = (String) row[0];
             String keyword = (String) row[1];
-            outbox.publish("keyword:" + p.id + ":" + userId, EventOutbox.KEYWORD_MATCH, userId,
+            outbox.publish("keyword:" + p.id + ":" + userId, EventType.KEYWORD_MATCH, userId,
                     "'" + keyword + "' 키워드 알림", p.region + " · " + p.title,
                     Map.of("productId", p.id, "keyword", keyword));
         }
@@ -321,7 +322,7 @@ public class ProductService {
                 "SELECT user_id FROM product_like WHERE product_id = :id AND user_id <> :seller")
                 .setParameter("id", p.id).setParameter("seller", p.sellerId).getResultList();
         for (String userId : likers) {
-            outbox.publish("price-drop:" + p.id + ":" + p.version + ":" + userId, EventOutbox.PRICE_DROP, userId,
+            outbox.publish("price-drop:" + p.id + ":" + p.version + ":" + userId, EventType.PRICE_DROP, userId,
                     "관심상품 가격 인하", p.title + " " + oldPrice + "원 → " + p.price + "원",
                     Map.of("productId", p.id, "oldPrice", oldPrice, "price", p.price));
         }

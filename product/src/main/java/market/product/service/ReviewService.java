@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import market.common.api.ApiException;
+import market.common.events.EventType;
 import market.common.limits.Action;
 import market.product.domain.Product;
 import market.product.domain.Rating;
@@ -73,7 +74,7 @@ public class ReviewService {
                     least(:max, greatest(:min, manner_temperature + :delta)) WHERE id = :id""")
                 .setParameter("max", Rating.MAX_TEMPERATURE).setParameter("min", Rating.MIN_TEMPERATURE)
                 .setParameter("delta", rating.delta()).setParameter("id", reviewee).executeUpdate();
-        outbox.publish("review:" + r.id, EventOutbox.REVIEW, reviewee, "거래 후기가 도착했어요",
+        outbox.publish("review:" + r.id, EventType.REVIEW, reviewee, "거래 후기가 도착했어요",
                 p.title + " 거래에 대한 후기를 받았어요", Map.of("productId", productId, "reviewId", r.id));
         return r;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import market.common.api.ApiException;
 import market.common.api.Page;
+import market.common.events.EventType;
 import market.common.limits.Action;
 import market.product.domain.Comment;
 import market.product.domain.Product;
@@ -43,7 +44,7 @@ public class SocialService {
         em.createNativeQuery("UPDATE product SET like_count = like_count + 1 WHERE id = :p")
                 .setParameter("p", productId).executeUpdate();
         String nickname = profiles.me(caller.id(), caller.username()).nickname;
-        outbox.publish("like:" + productId + ":" + caller.id(), EventOutbox.LIKE, p.sellerId,
+        outbox.publish("like:" + productId + ":" + caller.id(), EventType.LIKE, p.sellerId,
                 "관심 알림", nickname + "님이 " + p.title + "을(를) 관심상품으로 등록했어요",
                 Map.of("productId", productId));
     }
@@ -96,7 +97,7 @@ public class SocialService {
         em.createNativeQuery("UPDATE product SET comment_count = comment_count + 1 WHERE id = :p")
                 .setParameter("p", productId).executeUpdate();
         if (!p.isOwnedBy(caller.id())) {
-            outbox.publish("comment:" + c.id, EventOutbox.COMMENT, p.sellerId, "새 댓글",
+            outbox.publish("comment:" + c.id, EventType.COMMENT, p.sellerId, "새 댓글",
                     p.title + ": " + content, Map.of("productId", productId, "commentId", c.id));
         }
         return c;

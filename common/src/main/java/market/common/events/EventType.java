@@ -1,0 +1,15 @@
+package market.common.events;
+
+/**
+ * The kinds of personal event product and chat send to notify. Part of the internal event contract: the
+ * name travels on the wire, and notify refuses a type it does not know.
+ */
+public enum EventType {
+    CHAT_MESSAGE,
+    COMMENT,
+    LIKE,
+    PRICE_DROP,
+    REVIEW,
+    TRADE,
+    KEYWORD_MATCH
+}
