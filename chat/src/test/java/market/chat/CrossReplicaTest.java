@@ -15,6 +15,8 @@ import java.net.URL;
 import java.util.List;
 import market.chat.service.Fanout;
 import market.testing.Tokens;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,30 +84,22 @@ class CrossReplicaTest {
     }
 
     @Test
-    void readinessIsUpAndShowsTheSubscription() throws InterruptedException {
-        boolean subscribed = false;
-        for (int i = 0; i < 50 && !subscribed; i++) {
-            subscribed = io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
-                    .extract().path("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed");
-            if (!subscribed) {
-                Thread.sleep(200);
-            }
-        }
-        assertTrue(subscribed, "subscribed to the fan-out channel");
+    void readinessIsUpAndShowsTheSubscription() {
+        Awaitility.await("subscribed to the fan-out channel").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                        .extract().<Boolean>path("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed"));
     }
 
-    static JsonObject awaitEnvelope(RedisProbe probe, long messageId) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonObject envelope = probe.next(500);
-            if (envelope != null) {
-                JsonObject frame = new JsonObject(envelope.getString("frame"));
-                if ("message".equals(frame.getString("type"))
-                        && frame.getJsonObject("message").getLong("id") == messageId) {
-                    return envelope;
-                }
-            }
-        }
-        throw new AssertionError("message " + messageId + " was not published to Redis");
+    static JsonObject awaitEnvelope(RedisProbe probe, long messageId) {
+        // each poll takes the next envelope off the probe (waiting up to 500 ms for one)
+        return Awaitility.await("message " + messageId + " published to Redis").atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> probe.next(500), envelope -> envelope != null && isMessage(envelope, messageId));
+    }
+
+    private static boolean isMessage(JsonObject envelope, long messageId) {
+        JsonObject frame = new JsonObject(envelope.getString("frame"));
+        return "message".equals(frame.getString("type")) && frame.getJsonObject("message").getLong("id") == messageId;
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import market.testing.PostgresResource;
 import market.testing.RedisResource;
 import market.testing.Tokens;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Redis, PostgreSQL and the product service really stopped and started again while chat runs. */
@@ -78,10 +80,8 @@ class DegradedTest {
             s.next("resync");
             b.next("resync");
             // And the remembered users get a resync published to the other replicas once Redis answers.
-            for (int i = 0; i < 100 && fanout.missedUsers() > 0; i++) {
-                Thread.sleep(100);
-            }
-            assertEquals(0, fanout.missedUsers(), "resync for the missed users published after Redis returned");
+            Awaitility.await("resync for the missed users published after Redis returned").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> fanout.missedUsers() == 0);
             JsonObject fromOtherReplica = new JsonObject().put("type", "typing").put("roomId", roomId)
                     .put("userId", Tokens.idOf(buyer));
             JsonObject got = null;
@@ -170,31 +170,20 @@ class DegradedTest {
         } finally {
             FakeUpstreams.productUp();
         }
-        int status = 0;
-        for (int i = 0; i < 30 && status != 201; i++) {
-            status = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
-                    .body("{\"productId\":" + fresh + "}").post("/api/chat/rooms").then().extract().statusCode();
-            if (status != 201) {
-                assertEquals(503, status);
-                sleep(200);
-            }
-        }
-        assertEquals(201, status, "new rooms open again once product is back");
+        Awaitility.await("new rooms open again once product is back").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    int status = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                            .body("{\"productId\":" + fresh + "}").post("/api/chat/rooms").then().extract().statusCode();
+                    if (status != 201) {
+                        assertEquals(503, status);
+                    }
+                    return status == 201;
+                });
         // The room opened while product was down reaches it once it is back, with its buyer.
         String call = "PUT /internal/products/" + known + "/chats/" + buyer2Room;
-        for (int i = 0; i < 100 && FakeUpstreams.chatOpenedBody(call) == null; i++) {
-            sleep(200);
-        }
+        Awaitility.await("a room product missed is reported again").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200)).until(() -> FakeUpstreams.chatOpenedBody(call) != null);
         assertEquals("{\"buyerId\":\"" + Tokens.idOf(buyer2) + "\"}", FakeUpstreams.chatOpenedBody(call),
                 "a room product missed is reported again");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

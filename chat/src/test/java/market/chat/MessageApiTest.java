@@ -10,10 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import market.testing.Tokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class MessageApiTest {
@@ -121,54 +127,78 @@ class MessageApiTest {
                 .body("errors[0].field", equalTo("appointment.place"));
     }
 
-    @Test
-    void badSendsAre4xxProblemsAndStoreNothing() {
+    /** One bad request by the buyer (token) against the messages of their fresh room (path). */
+    interface BadSend {
+        void send(String token, String path);
+    }
+
+    static Stream<Arguments> badSends() {
+        return Stream.of(
+                Arguments.of("malformed JSON", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":")
+                        .post(path).then().statusCode(400).contentType("application/problem+json")),
+                Arguments.of("unknown field senderId", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":\"hi\",\"senderId\":\"x\"}")
+                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("senderId"))),
+                Arguments.of("content is an object", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":{\"a\":1}}")
+                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
+                Arguments.of("content is a number", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":123}")
+                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
+                Arguments.of("blank content", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":\"   \"}")
+                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
+                Arguments.of("no content", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{}")
+                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
+                Arguments.of("content of 1001 characters", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":\"" + "가".repeat(1001) + "\"}")
+                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
+                Arguments.of("content of 10000 characters", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":\"" + "x".repeat(10000) + "\"}")
+                        .post(path).then().statusCode(400).contentType("application/problem+json")),
+                Arguments.of("clientMsgId with a space", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":\"hi\",\"clientMsgId\":\"has space\"}")
+                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("clientMsgId"))),
+                Arguments.of("no token", (BadSend) (token, path) -> given()
+                        .contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
+                        .post(path).then().statusCode(401).contentType("application/problem+json")),
+                Arguments.of("someone else sends", (BadSend) (token, path) -> given()
+                        .auth().oauth2(Tokens.user(Fixtures.user("mallory"))).contentType(ContentType.JSON)
+                        .body("{\"content\":\"hi\"}")
+                        .post(path).then().statusCode(403).contentType("application/problem+json")),
+                Arguments.of("someone else reads", (BadSend) (token, path) -> given()
+                        .auth().oauth2(Tokens.user(Fixtures.user("mallory"))).get(path).then().statusCode(403)
+                        .contentType("application/problem+json")),
+                Arguments.of("unknown room", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
+                        .post("/api/chat/rooms/99999999/messages").then().statusCode(404)
+                        .contentType("application/problem+json")),
+                Arguments.of("after=abc", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .get(path + "?after=abc").then().statusCode(400)
+                        .body("errors[0].field", equalTo("after"))),
+                Arguments.of("before=-1", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .get(path + "?before=-1").then().statusCode(400)
+                        .body("errors[0].field", equalTo("before"))),
+                Arguments.of("size=1000", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .get(path + "?size=1000").then().statusCode(400)
+                        .body("errors[0].field", equalTo("size"))),
+                // PostgreSQL refuses a NUL character in text: a 400 problem, not a 500.
+                Arguments.of("NUL character in content", (BadSend) (token, path) -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body("{\"content\":\"a\\u0000b\"}")
+                        .post(path).then().statusCode(400).contentType("application/problem+json")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSends")
+    void badSendsAre4xxProblemsAndStoreNothing(String name, BadSend bad) {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
         String token = Tokens.user(buyer);
         String path = "/api/chat/rooms/" + roomId + "/messages";
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":")
-                .post(path).then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"hi\",\"senderId\":\"x\"}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("senderId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":{\"a\":1}}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":123}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"   \"}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"content\":\"" + "가".repeat(1001) + "\"}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"));
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"content\":\"" + "x".repeat(10000) + "\"}")
-                .post(path).then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"content\":\"hi\",\"clientMsgId\":\"has space\"}")
-                .post(path).then().statusCode(400).body("errors[0].field", equalTo("clientMsgId"));
-        given().contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
-                .post(path).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user(Fixtures.user("mallory"))).contentType(ContentType.JSON)
-                .body("{\"content\":\"hi\"}")
-                .post(path).then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user(Fixtures.user("mallory"))).get(path).then().statusCode(403)
-                .contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
-                .post("/api/chat/rooms/99999999/messages").then().statusCode(404)
-                .contentType("application/problem+json");
-        given().auth().oauth2(token).get(path + "?after=abc").then().statusCode(400)
-                .body("errors[0].field", equalTo("after"));
-        given().auth().oauth2(token).get(path + "?before=-1").then().statusCode(400)
-                .body("errors[0].field", equalTo("before"));
-        given().auth().oauth2(token).get(path + "?size=1000").then().statusCode(400)
-                .body("errors[0].field", equalTo("size"));
-
-        // PostgreSQL refuses a NUL character in text: a 400 problem, not a 500.
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"a\\u0000b\"}")
-                .post(path).then().statusCode(400).contentType("application/problem+json");
+        bad.send(token, path);
 
         given().auth().oauth2(token).get(path).then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(token).get("/api/chat/rooms/" + roomId).then().body("lastMessage", nullValue());
@@ -191,11 +221,8 @@ class MessageApiTest {
             lock.createStatement().execute("SELECT id FROM chat_room WHERE id = " + roomId + " FOR UPDATE");
             long before = lastMessageId(probe);
             var send = pool.submit(() -> Fixtures.send(buyer, roomId, "waits for the lock"));
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!waitingOnLock(probe)) {
-                assertTrue(System.currentTimeMillis() < deadline, "the send never waited for the room lock");
-                Thread.sleep(20);
-            }
+            Awaitility.await("the send waits for the room lock").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> waitingOnLock(probe));
             assertEquals(before, lastMessageId(probe), "no message id drawn while waiting for the room");
             lock.commit();
             long id = send.get(10, java.util.concurrent.TimeUnit.SECONDS);

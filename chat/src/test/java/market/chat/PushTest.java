@@ -20,6 +20,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import market.testing.Tokens;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Pushes through notify's /internal/events for recipients with no connection on any replica. */
@@ -187,17 +190,14 @@ class PushTest {
                 .await().atMost(Duration.ofSeconds(5));
         long one = Fixtures.send(buyer, roomId, "하나");
         long two = Fixtures.send(buyer, roomId, "둘");
-        JsonObject counted = null;
-        for (int i = 0; i < 50; i++) {
-            var n = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("n")).await().atMost(Duration.ofSeconds(5));
-            if (n != null && n.toInteger() == 2) {
-                var last = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("last"))
-                        .await().atMost(Duration.ofSeconds(5));
-                counted = new JsonObject().put("n", n.toInteger()).put("last", last.toLong());
-                break;
-            }
-            Thread.sleep(100);
-        }
+        Awaitility.await("two messages counted").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions().until(() -> {
+                    var n = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("n")).await()
+                            .atMost(Duration.ofSeconds(5));
+                    return n != null && n.toInteger() == 2;
+                });
+        var last = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("last")).await().atMost(Duration.ofSeconds(5));
+        JsonObject counted = new JsonObject().put("n", 2).put("last", last.toLong());
         assertEquals(new JsonObject().put("n", 2).put("last", two), counted, "counted for replica b's summary");
         assertTrue(awaitPush(one, 500).isEmpty() && awaitPush(two, 500).isEmpty(), "no push of their own");
         assertTrue(pushesFor(seller, roomId).isEmpty());
@@ -211,35 +211,24 @@ class PushTest {
                 .toList();
     }
 
-    private static Optional<JsonObject> awaitEvent(String idempotencyKey, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        do {
-            Optional<JsonObject> found = FakeUpstreams.events().stream().map(e -> new JsonObject(e.body()))
-                    .filter(e -> idempotencyKey.equals(e.getString("idempotencyKey"))).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            Thread.sleep(100);
-        } while (System.currentTimeMillis() < deadline);
-        return Optional.empty();
+    private static Optional<JsonObject> awaitEvent(String idempotencyKey, long millis) {
+        return within(millis, () -> FakeUpstreams.events().stream().map(e -> new JsonObject(e.body()))
+                .filter(e -> idempotencyKey.equals(e.getString("idempotencyKey"))).findFirst());
     }
 
     static Optional<FakeUpstreams.Received> awaitPush(long messageId, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        do {
-            Optional<FakeUpstreams.Received> found = FakeUpstreams.events().stream()
-                    .filter(e -> new JsonObject(e.body()).getString("idempotencyKey").equals("chat-message-" + messageId))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return Optional.empty();
+        return within(millis, () -> FakeUpstreams.events().stream()
+                .filter(e -> new JsonObject(e.body()).getString("idempotencyKey").equals("chat-message-" + messageId))
+                .findFirst());
+    }
+
+    /** What the search finds within the time, or empty: callers assert both that something comes and that nothing does. */
+    private static <T> Optional<T> within(long millis, Callable<Optional<T>> search) {
+        try {
+            return Awaitility.await().atMost(Duration.ofMillis(millis)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).until(search, Optional::isPresent);
+        } catch (ConditionTimeoutException nothingCame) {
+            return Optional.empty();
+        }
     }
 }

@@ -10,8 +10,14 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.stream.Stream;
 import market.testing.Tokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class RoomApiTest {
@@ -46,11 +52,8 @@ class RoomApiTest {
                 .body("updatedAt", notNullValue());
         // product is told once (with chat's service token) so the listing's chatCount grows.
         String path = "PUT /internal/products/" + productId + "/chats/" + id;
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (FakeUpstreams.chatsOpened().stream().noneMatch(r -> r.body().equals(path))
-                && System.currentTimeMillis() < deadline) {
-            market.testing.Processes.sleep(50);
-        }
+        Awaitility.await("product told of " + path).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> FakeUpstreams.chatsOpened().stream().anyMatch(r -> r.body().equals(path)));
         var calls = FakeUpstreams.chatsOpened().stream().filter(r -> r.body().equals(path)).toList();
         org.junit.jupiter.api.Assertions.assertEquals(1, calls.size(), "chat-opened calls for " + path);
         org.hamcrest.MatcherAssert.assertThat(calls.get(0).authorization(), org.hamcrest.Matchers.startsWith("Bearer "));
@@ -91,40 +94,62 @@ class RoomApiTest {
                 .contentType("application/problem+json").body("status", equalTo(404));
     }
 
-    @Test
-    void badOpenRequestsAre4xxProblemsAndCreateNothing() {
+    /** One bad request to open a room on the product (productId) by the buyer (or, where named, someone else). */
+    interface BadOpen {
+        void open(String buyer, long productId);
+    }
+
+    static Stream<Arguments> badOpens() {
+        return Stream.of(
+                Arguments.of("malformed JSON", (BadOpen) (buyer, productId) -> given().auth().oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON).body("{\"productId\": ")
+                        .post("/api/chat/rooms").then().statusCode(400).contentType("application/problem+json")),
+                Arguments.of("unknown field sellerId", (BadOpen) (buyer, productId) -> given()
+                        .auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                        .body("{\"productId\":" + productId + ",\"sellerId\":\"x\"}")
+                        .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("sellerId"))),
+                Arguments.of("productId is text", (BadOpen) (buyer, productId) -> given().auth().oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON).body("{\"productId\":\"abc\"}")
+                        .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"))),
+                Arguments.of("productId is a quoted number", (BadOpen) (buyer, productId) -> given()
+                        .auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
+                        .body("{\"productId\":\"" + productId + "\"}")
+                        .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"))),
+                Arguments.of("productId is a fraction", (BadOpen) (buyer, productId) -> given().auth().oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON).body("{\"productId\":1.5}")
+                        .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"))),
+                Arguments.of("no productId", (BadOpen) (buyer, productId) -> given().auth().oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON).body("{}")
+                        .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"))),
+                Arguments.of("negative productId", (BadOpen) (buyer, productId) -> given().auth().oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON).body("{\"productId\":-5}")
+                        .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"))),
+                Arguments.of("empty body", (BadOpen) (buyer, productId) -> given().auth().oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON).body("")
+                        .post("/api/chat/rooms").then().statusCode(400).contentType("application/problem+json")),
+                Arguments.of("form text instead of JSON", (BadOpen) (buyer, productId) -> given()
+                        .auth().oauth2(Tokens.user(buyer)).contentType(ContentType.TEXT).body("productId=" + productId)
+                        .post("/api/chat/rooms").then().statusCode(415).contentType("application/problem+json")),
+                Arguments.of("no token", (BadOpen) (buyer, productId) -> given().contentType(ContentType.JSON)
+                        .body("{\"productId\":" + productId + "}")
+                        .post("/api/chat/rooms").then().statusCode(401).contentType("application/problem+json")
+                        .header("WWW-Authenticate", "Bearer")),
+                Arguments.of("forged token", (BadOpen) (buyer, productId) -> given().auth().oauth2(Tokens.forged(buyer))
+                        .contentType(ContentType.JSON).body("{\"productId\":" + productId + "}")
+                        .post("/api/chat/rooms").then().statusCode(401)),
+                Arguments.of("a service's token", (BadOpen) (buyer, productId) -> given()
+                        .auth().oauth2(Tokens.service("product-service")).contentType(ContentType.JSON)
+                        .body("{\"productId\":" + productId + "}")
+                        .post("/api/chat/rooms").then().statusCode(403).contentType("application/problem+json")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOpens")
+    void badOpenRequestsAre4xxProblemsAndCreateNothing(String name, BadOpen bad) {
         String buyer = Fixtures.user("buyer");
-        String token = Tokens.user(buyer);
         long productId = Fixtures.product(Fixtures.user("seller"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\": ")
-                .post("/api/chat/rooms").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"productId\":" + productId + ",\"sellerId\":\"x\"}")
-                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("sellerId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":\"abc\"}")
-                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":\"" + productId + "\"}")
-                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":1.5}")
-                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
-                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"productId\":-5}")
-                .post("/api/chat/rooms").then().statusCode(400).body("errors[0].field", equalTo("productId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("")
-                .post("/api/chat/rooms").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.TEXT).body("productId=" + productId)
-                .post("/api/chat/rooms").then().statusCode(415).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"productId\":" + productId + "}")
-                .post("/api/chat/rooms").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2(Tokens.forged(buyer)).contentType(ContentType.JSON)
-                .body("{\"productId\":" + productId + "}")
-                .post("/api/chat/rooms").then().statusCode(401);
-        given().auth().oauth2(Tokens.service("product-service")).contentType(ContentType.JSON)
-                .body("{\"productId\":" + productId + "}")
-                .post("/api/chat/rooms").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(token).get("/api/chat/rooms").then().statusCode(200).body("items", hasSize(0))
+        bad.open(buyer, productId);
+        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms").then().statusCode(200).body("items", hasSize(0))
                 // personal: no shared cache may keep it, whatever sits in front
                 .header("Cache-Control", equalTo("private, no-store"));
     }

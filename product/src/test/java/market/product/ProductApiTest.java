@@ -24,8 +24,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class ProductApiTest {
@@ -60,61 +64,68 @@ class ProductApiTest {
                 .body("buyerId", nullValue());
     }
 
-    @Test
-    void createRejectsBadInputWithProblemJsonAndStoresNothing() {
+    /** One bad request to create a listing in the region; ok is a valid body for it. */
+    interface BadCreate {
+        void send(String region, String ok);
+    }
+
+    static Stream<Arguments> badCreates() {
+        return Stream.of(
+                Arguments.of("no token", (BadCreate) (region, ok) -> problem(given().contentType(ContentType.JSON).body(ok).post("/api/products").then(), 401)),
+                Arguments.of("forged token", (BadCreate) (region, ok) -> problem(given().auth().oauth2(Tokens.forged("mallory")).contentType(ContentType.JSON).body(ok)
+                        .post("/api/products").then(), 401)),
+                Arguments.of("expired token", (BadCreate) (region, ok) -> problem(given().auth().oauth2(Tokens.expired("alice")).contentType(ContentType.JSON).body(ok)
+                        .post("/api/products").then(), 401)),
+                Arguments.of("a service account", (BadCreate) (region, ok) -> problem(given().auth().oauth2(Tokens.service("chat-service")).contentType(ContentType.JSON).body(ok)
+                        .post("/api/products").then(), 403)),
+                Arguments.of("malformed JSON", (BadCreate) (region, ok) -> problem(json("bad").body("{\"title\": ").post("/api/products").then(), 400)),
+                Arguments.of("a JSON array", (BadCreate) (region, ok) -> problem(json("bad").body("[1,2]").post("/api/products").then(), 400)),
+                Arguments.of("wrong content type", (BadCreate) (region, ok) -> problem(as("bad").contentType(ContentType.TEXT).body("title=x").post("/api/products").then(), 415)),
+                Arguments.of("empty body", (BadCreate) (region, ok) -> problem(json("bad").post("/api/products").then(), 400)),
+                Arguments.of("price is text", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":\"abc\"")).post("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("price"))),
+                Arguments.of("price is a fraction", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":10.5")).post("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("price"))),
+                Arguments.of("price is a quoted number", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":\"1000\"")).post("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("price"))),
+                Arguments.of("title is a number", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"title\":\"책상\"", "\"title\":42")).post("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("title"))),
+                Arguments.of("title is an object", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"title\":\"책상\"", "\"title\":{\"a\":1}")).post("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("title"))),
+                Arguments.of("negotiable is text", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"negotiable\":true", "\"negotiable\":\"maybe\"")).post("/api/products")
+                        .then(), 400).body("errors[0].field", equalTo("negotiable"))),
+                Arguments.of("negative price", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":-1")).post("/api/products").then(), 400)
+                        .body("errors.field", hasItem("price"))),
+                Arguments.of("price over the maximum", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":1000000001")).post("/api/products").then(), 400)
+                        .body("errors.field", hasItem("price"))),
+                Arguments.of("price beyond a long", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":99999999999999999999999")).post("/api/products")
+                        .then(), 400)),
+                Arguments.of("title of 101 characters", (BadCreate) (region, ok) -> problem(json("bad").body(body("x".repeat(101), 1, "FURNITURE", region)).post("/api/products").then(), 400)
+                        .body("errors.field", hasItem("title"))),
+                Arguments.of("blank title", (BadCreate) (region, ok) -> problem(json("bad").body(body("   ", 1, "FURNITURE", region)).post("/api/products").then(), 400)
+                        .body("errors.field", hasItem("title"))),
+                Arguments.of("region of 51 characters", (BadCreate) (region, ok) -> problem(json("bad").body(body("책상", 1, "FURNITURE", "r".repeat(51))).post("/api/products").then(), 400)
+                        .body("errors.field", hasItem("region"))),
+                Arguments.of("unknown category", (BadCreate) (region, ok) -> problem(json("bad").body(body("책상", 1, "SPACESHIPS", region)).post("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("category"))),
+                Arguments.of("missing price", (BadCreate) (region, ok) -> problem(json("bad").body("{\"title\":\"책상\"}").post("/api/products").then(), 400)
+                        .body("errors.field", hasItem("price"))),
+                Arguments.of("server-set status", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("{", "{\"status\":\"SOLD\",")).post("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("status"))),
+                Arguments.of("server-set likeCount", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("{", "{\"likeCount\":999,")).post("/api/products").then(), 400)),
+                Arguments.of("body over the size limit", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("상태 좋아요", "x".repeat(70_000))).post("/api/products").then(), 413)),
+                Arguments.of("NUL character in the title", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("책상", "책\\u0000상")).post("/api/products").then(), 400)),
+                Arguments.of("NUL character in q", (BadCreate) (region, ok) -> problem(given().queryParam("q", "책\u0000상").get("/api/products").then(), 400)
+                        .body("errors[0].field", equalTo("q"))),
+                Arguments.of("NUL character in sellerId", (BadCreate) (region, ok) -> problem(given().queryParam("sellerId", "a\u0000").get("/api/products").then(), 400)));
+    }
+
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCreates")
+    void createRejectsBadInputWithProblemJsonAndStoresNothing(String name, BadCreate bad) {
         String region = Api.uniqueRegion();
-        String ok = body("책상", 1000, "FURNITURE", region);
-        // no token, invalid tokens, a service account
-        problem(given().contentType(ContentType.JSON).body(ok).post("/api/products").then(), 401);
-        problem(given().auth().oauth2(Tokens.forged("mallory")).contentType(ContentType.JSON).body(ok)
-                .post("/api/products").then(), 401);
-        problem(given().auth().oauth2(Tokens.expired("alice")).contentType(ContentType.JSON).body(ok)
-                .post("/api/products").then(), 401);
-        problem(given().auth().oauth2(Tokens.service("chat-service")).contentType(ContentType.JSON).body(ok)
-                .post("/api/products").then(), 403);
-        // malformed JSON, wrong content type, empty body
-        problem(json("bad").body("{\"title\": ").post("/api/products").then(), 400);
-        problem(json("bad").body("[1,2]").post("/api/products").then(), 400);
-        problem(as("bad").contentType(ContentType.TEXT).body("title=x").post("/api/products").then(), 415);
-        problem(json("bad").post("/api/products").then(), 400);
-        // wrong types
-        problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":\"abc\"")).post("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("price"));
-        problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":10.5")).post("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("price"));
-        problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":\"1000\"")).post("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("price"));
-        problem(json("bad").body(ok.replace("\"title\":\"책상\"", "\"title\":42")).post("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("title"));
-        problem(json("bad").body(ok.replace("\"title\":\"책상\"", "\"title\":{\"a\":1}")).post("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("title"));
-        problem(json("bad").body(ok.replace("\"negotiable\":true", "\"negotiable\":\"maybe\"")).post("/api/products")
-                .then(), 400).body("errors[0].field", equalTo("negotiable"));
-        // out of range, missing, unknown
-        problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":-1")).post("/api/products").then(), 400)
-                .body("errors.field", hasItem("price"));
-        problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":1000000001")).post("/api/products").then(), 400)
-                .body("errors.field", hasItem("price"));
-        problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":99999999999999999999999")).post("/api/products")
-                .then(), 400);
-        problem(json("bad").body(body("x".repeat(101), 1, "FURNITURE", region)).post("/api/products").then(), 400)
-                .body("errors.field", hasItem("title"));
-        problem(json("bad").body(body("   ", 1, "FURNITURE", region)).post("/api/products").then(), 400)
-                .body("errors.field", hasItem("title"));
-        problem(json("bad").body(body("책상", 1, "FURNITURE", "r".repeat(51))).post("/api/products").then(), 400)
-                .body("errors.field", hasItem("region"));
-        problem(json("bad").body(body("책상", 1, "SPACESHIPS", region)).post("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("category"));
-        problem(json("bad").body("{\"title\":\"책상\"}").post("/api/products").then(), 400)
-                .body("errors.field", hasItem("price"));
-        problem(json("bad").body(ok.replace("{", "{\"status\":\"SOLD\",")).post("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("status"));
-        problem(json("bad").body(ok.replace("{", "{\"likeCount\":999,")).post("/api/products").then(), 400);
-        problem(json("bad").body(ok.replace("상태 좋아요", "x".repeat(70_000))).post("/api/products").then(), 413);
-        problem(json("bad").body(ok.replace("책상", "책\\u0000상")).post("/api/products").then(), 400);
-        problem(given().queryParam("q", "책\u0000상").get("/api/products").then(), 400)
-                .body("errors[0].field", equalTo("q"));
-        problem(given().queryParam("sellerId", "a\u0000").get("/api/products").then(), 400);
+        bad.send(region, body("책상", 1000, "FURNITURE", region));
 
         given().queryParam("region", region).get("/api/products").then().statusCode(200).body("items.size()", equalTo(0));
     }

@@ -1,8 +1,8 @@
 package market.chat.client;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import market.chat.config.ChatConfig;
 import market.chat.domain.ProductFacts;
 import market.common.api.ApiException;
@@ -15,22 +15,23 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Product facts for opening rooms. Answers from a short-lived cache, and when the product service fails
  * it serves the last known facts (stale beats unavailable for a seller id that never changes) or a 503.
+ * Both caches are bounded Caffeine caches, so a full cache evicts its least useful entries, not all of them.
  */
 @ApplicationScoped
 public class ProductCatalog {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(ProductFacts facts, long fetchedAtNanos) {
-    }
-
     private final ProductApi api;
-    private final ChatConfig config;
-    private final Map<Long, Entry> cache = new ConcurrentHashMap<>();
+    /** Facts younger than market.chat.product-cache-ttl: answered without asking the product service. */
+    private final Cache<Long, ProductFacts> fresh;
+    /** The newest facts per product, whatever their age: the fallback while the product service fails. */
+    private final Cache<Long, ProductFacts> lastKnown;
 
     public ProductCatalog(@RestClient ProductApi api, ChatConfig config) {
         this.api = api;
-        this.config = config;
+        this.fresh = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(config.productCacheTtl()).build();
+        this.lastKnown = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
     }
 
     @Timeout(2000)
@@ -38,22 +39,20 @@ public class ProductCatalog {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, skipOn = ApiException.class)
     @Fallback(fallbackMethod = "lastKnown", skipOn = ApiException.class)
     public ProductFacts product(long id) {
-        Entry hit = cache.get(id);
-        if (hit != null && System.nanoTime() - hit.fetchedAtNanos() < config.productCacheTtl().toNanos()) {
-            return hit.facts();
+        ProductFacts hit = fresh.getIfPresent(id);
+        if (hit != null) {
+            return hit;
         }
         ProductFacts facts = toFacts(api.get(id));
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
-        cache.put(id, new Entry(facts, System.nanoTime()));
+        fresh.put(id, facts);
+        lastKnown.put(id, facts);
         return facts;
     }
 
     ProductFacts lastKnown(long id) {
-        Entry hit = cache.get(id);
+        ProductFacts hit = lastKnown.getIfPresent(id);
         if (hit != null) {
-            return hit.facts();
+            return hit;
         }
         throw ApiException.unavailable("The product service is not answering; try again shortly", 5);
     }

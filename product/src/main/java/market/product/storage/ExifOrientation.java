@@ -1,6 +1,15 @@
 package market.product.storage;
 
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.jpeg.JpegProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Phones store photos as the sensor saw them and put the way to turn them in the EXIF Orientation tag.
@@ -13,45 +22,16 @@ final class ExifOrientation {
 
     /** The Orientation (1..8) of a JPEG's EXIF segment; 1 (as stored) when absent or unreadable. */
     static int of(byte[] jpeg) {
-        int i = 2;
-        while (i + 4 <= jpeg.length && (jpeg[i] & 0xff) == 0xFF) {
-            int marker = jpeg[i + 1] & 0xff;
-            if (marker == 0xDA || marker == 0xD9) {
-                return 1;
-            }
-            int segmentLength = u16(jpeg, i + 2, false);
-            int end = Math.min(jpeg.length, i + 2 + segmentLength);
-            if (marker == 0xE1 && i + 10 <= end && new String(jpeg, i + 4, 6,
-                    java.nio.charset.StandardCharsets.ISO_8859_1).equals("Exif\0\0")) {
-                return fromTiff(jpeg, i + 10, end);
-            }
-            i += 2 + segmentLength;
-        }
-        return 1;
-    }
-
-    private static int fromTiff(byte[] b, int tiff, int end) {
-        if (tiff + 8 > end) {
+        Metadata metadata;
+        try {
+            metadata = JpegMetadataReader.readMetadata(new ByteArrayInputStream(jpeg), List.of(new ExifReader()));
+        } catch (JpegProcessingException | IOException e) {
+            // unreadable EXIF is treated like none: the decoder decides whether the image itself is usable
             return 1;
         }
-        boolean little = b[tiff] == 'I';
-        long ifdOffset = u32(b, tiff + 4, little);
-        if (ifdOffset < 8 || tiff + ifdOffset + 2 > end) {
-            return 1;
-        }
-        int ifd = (int) (tiff + ifdOffset);
-        int entries = u16(b, ifd, little);
-        for (int k = 0; k < entries; k++) {
-            int e = ifd + 2 + k * 12;
-            if (e + 12 > end) {
-                return 1;
-            }
-            if (u16(b, e, little) == 0x0112) {
-                int value = u16(b, e + 8, little);
-                return value >= 1 && value <= 8 ? value : 1;
-            }
-        }
-        return 1;
+        ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        Integer value = ifd0 == null ? null : ifd0.getInteger(ExifDirectoryBase.TAG_ORIENTATION);
+        return value != null && value >= 1 && value <= 8 ? value : 1;
     }
 
     /** The image turned/flipped as the Orientation value says, so that it no longer needs the tag. */
@@ -83,15 +63,5 @@ final class ExifOrientation {
             }
         }
         return out;
-    }
-
-    private static int u16(byte[] b, int i, boolean little) {
-        return little ? (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 : (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
-    }
-
-    private static long u32(byte[] b, int i, boolean little) {
-        return little
-                ? (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
-                : (b[i] & 0xffL) << 24 | (b[i + 1] & 0xffL) << 16 | (b[i + 2] & 0xffL) << 8 | (b[i + 3] & 0xffL);
     }
 }
