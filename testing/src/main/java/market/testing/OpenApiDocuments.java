@@ -80,11 +80,11 @@ public final class OpenApiDocuments {
     }
 
     /**
-     * Operations whose security requirement does not match the method's policy: {@code @PermitAll} has none,
+     * Operations without a success response, and operations whose security requirement does not match the method's policy: {@code @PermitAll} has none,
      * {@code @RolesAllowed}/{@code @Authenticated} (on the method or its class) requires {@code bearer}. Operation
      * ids are Class_method (operation-id-strategy CLASS_METHOD); classes are looked up in the given package.
      */
-    public static List<String> securityMismatches(String json, String apiPackage, ClassLoader loader) {
+    public static List<String> contractProblems(String json, String apiPackage, ClassLoader loader) {
         List<String> out = new ArrayList<>();
         JsonNode paths;
         try {
@@ -102,6 +102,13 @@ public final class OpenApiDocuments {
                 if (method == null) {
                     out.add(where + ": no method " + id + " in " + apiPackage);
                     continue;
+                }
+                boolean success = false;
+                for (Iterator<String> codes = op.getValue().path("responses").fieldNames(); codes.hasNext();) {
+                    success |= codes.next().startsWith("2");
+                }
+                if (!success) {
+                    out.add(where + ": no 2xx response (an @APIResponse list without one hides the answer's schema)");
                 }
                 boolean open = policy(method, method.getDeclaringClass()) == Policy.OPEN;
                 JsonNode security = op.getValue().path("security");

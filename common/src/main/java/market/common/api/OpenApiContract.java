@@ -1,12 +1,16 @@
 package market.common.api;
 
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -21,6 +25,9 @@ public class OpenApiContract implements OASFilter {
 
     /** The security scheme's name, for {@code @SecurityRequirement(name = OpenApiContract.BEARER)}. */
     public static final String BEARER = "bearer";
+
+    /** Written with JsonInclude NON_NULL: a property may be absent. */
+    private static final Set<String> NON_NULL = Set.of("Problem", "FieldError", "MessageView");
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
@@ -61,8 +68,55 @@ public class OpenApiContract implements OASFilter {
         components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("bearer").bearerFormat("JWT")
                 .description("Access token from Keycloak realm market (audience market-api)"));
+        markWrittenPropertiesRequired(openAPI, components);
         // Stable order whatever the scanner's maps do: the checked-in documents are compared as text.
         components.setSchemas(new TreeMap<>(components.getSchemas()));
+    }
+
+    /**
+     * The services write every component of a response record (Jackson writes nulls too, except where a record says
+     * NON_NULL), so each property of a schema that only answers carry is required; schemas that requests use keep
+     * what Bean Validation made required. Clients generated from the documents then need no undefined checks.
+     */
+    private static void markWrittenPropertiesRequired(OpenAPI openAPI, Components components) {
+        Set<String> inRequests = new TreeSet<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+                for (Operation op : item.getOperations().values()) {
+                    if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                        op.getRequestBody().getContent().getMediaTypes().values()
+                                .forEach(m -> collectRefs(m.getSchema(), components, inRequests));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, Schema> e : components.getSchemas().entrySet()) {
+            Schema schema = e.getValue();
+            if (inRequests.contains(e.getKey()) || schema.getProperties() == null || schema.getRequired() != null
+                    && !schema.getRequired().isEmpty() || NON_NULL.contains(e.getKey())) {
+                continue;
+            }
+            schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+        }
+    }
+
+    private static void collectRefs(Schema schema, Components components, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                collectRefs(components.getSchemas().get(name), components, names);
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(s -> collectRefs(s, components, names));
+        }
+        collectRefs(schema.getItems(), components, names);
+        if (schema.getAllOf() != null) {
+            schema.getAllOf().forEach(s -> collectRefs(s, components, names));
+        }
     }
 
     private static boolean isError(String code) {

@@ -20,6 +20,7 @@ import market.common.text.Text;
 import market.common.text.TextRules;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Personal events from product and chat (service accounts only; never routed by the gateway). */
 @Path("/internal/events")
@@ -53,6 +54,7 @@ public class InternalEventResource {
 
     @POST
     @RolesAllowed("service")
+    @Operation(hidden = true)
     public Response accept(@Valid @NotNull EventRequest body) {
         EventService.Accepted a = events.accept(jwt.getSubject(), body.idempotencyKey(), body.type(),
                 body.recipientId(), body.title(), body.body(), stringData(body.data()));

@@ -47,6 +47,7 @@ public class CommentResource {
     @GET
     @PermitAll
     @Operation(summary = "Comments on a listing, oldest first")
+    @APIResponse(responseCode = "200", description = "One page of comments")
     @APIResponse(responseCode = "404", description = "No such listing")
     public Page<CommentView> list(@PathParam("id") long id, @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {

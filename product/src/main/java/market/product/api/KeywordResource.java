@@ -42,6 +42,7 @@ public class KeywordResource {
     @GET
     @RolesAllowed("user")
     @Operation(summary = "My keyword alerts (one page, nextCursor null)")
+    @APIResponse(responseCode = "200", description = "My keyword alerts")
     public Page<KeywordView> list() {
         return new Page<>(keywords.list(user.caller().id()).stream().map(KeywordView::of).toList(), null);
     }

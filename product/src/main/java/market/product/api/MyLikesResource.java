@@ -35,6 +35,7 @@ public class MyLikesResource {
     @GET
     @RolesAllowed("user")
     @Operation(summary = "Listings I liked")
+    @APIResponse(responseCode = "200", description = "One page of listings")
     public Page<ProductViews.Summary> likes(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         String me = user.caller().id();
         return mapper.page(queries.likedBy(me, cursor, Cursor.size(size)), me);

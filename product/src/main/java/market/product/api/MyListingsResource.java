@@ -37,6 +37,7 @@ public class MyListingsResource {
     @GET
     @RolesAllowed("user")
     @Operation(summary = "My listings (판매내역)")
+    @APIResponse(responseCode = "200", description = "One page of listings")
     public Page<ProductViews.Summary> products(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
         String me = user.caller().id();

@@ -29,6 +29,7 @@ public class UserResource {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "A user's public profile (never the email)")
+    @APIResponse(responseCode = "200", description = "The public profile")
     @APIResponse(responseCode = "404", description = "Not found")
     public PublicProfile get(@PathParam("id") String id) {
         Profile p = id.length() > 64 ? null : queries.profiles(List.of(id)).get(id);
