@@ -1,4 +1,7 @@
-// Types of the API contract (docs/DESIGN.md sections 4–7), written once by hand.
+// Types of the API contract (docs/DESIGN.md sections 4–7). Where the OpenAPI documents (docs/openapi/*.yaml)
+// describe a shape exactly, the type is the generated one (src/api/generated, `npm run api:generate`); the rest
+// are written by hand (nullable fields, which the documents do not mark, and client-side query shapes).
+import type { components as ProductApi } from './generated/product';
 
 export type ProductStatus = 'ON_SALE' | 'RESERVED' | 'SOLD';
 export const PRODUCT_STATUSES: ProductStatus[] = ['ON_SALE', 'RESERVED', 'SOLD'];
@@ -8,17 +11,9 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Category {
-  code: string;
-  name: string;
-  nameEn: string;
-}
+export type Category = ProductApi['schemas']['CategoryView'];
 
-export interface SellerSummary {
-  id: string;
-  nickname: string;
-  mannerTemperature: number;
-}
+export type SellerSummary = ProductApi['schemas']['Seller'];
 
 export interface ProductImage {
   id: number;
@@ -79,13 +74,7 @@ export interface ProductQuery {
   size?: number;
 }
 
-export interface Comment {
-  id: number;
-  productId: number;
-  author: { id: string; nickname: string };
-  content: string;
-  createdAt: string;
-}
+export type Comment = ProductApi['schemas']['CommentView'];
 
 export interface Me {
   id: string;

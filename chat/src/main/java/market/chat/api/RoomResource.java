@@ -21,9 +21,20 @@ import market.common.api.QueryParams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/chat/rooms")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "chat", description = "1:1 buyer–seller rooms and their messages (live delivery is the WebSocket /ws/chat)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class RoomResource {
 
     private final RoomQueries queries;
@@ -43,6 +54,9 @@ public class RoomResource {
 
     @GET
     @RolesAllowed("user")
+    @Operation(summary = "My rooms, most recent first", description = "With productId only the rooms about that listing.")
+    @APIResponse(responseCode = "200", description = "One page of rooms")
+    @APIResponse(responseCode = "400", description = "productId, cursor or size is malformed")
     public Page<RoomView> mine(@QueryParam("productId") String productId, @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
         return queries.roomsOf(jwt.getSubject(), productId(productId), cursor, Cursor.size(size));
@@ -54,6 +68,13 @@ public class RoomResource {
 
     @POST
     @RolesAllowed("user")
+    @Operation(summary = "Open (or return) my room about a listing")
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = RoomView.class)), headers = @Header(name = "Location", description = "the new room", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The room I already had", content = @Content(schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "404", description = "No such listing")
+    @APIResponse(responseCode = "422", description = "The seller cannot open a room on their own listing")
+    @APIResponse(responseCode = "503", description = "A dependency is unavailable; retry later")
     public Response open(@Valid @NotNull OpenRoom body, @Context UriInfo uri) {
         RoomService.Opened opened = rooms.open(body.productId(), jwt.getSubject(), jwt.getClaim("preferred_username"));
         if (opened.created()) {
@@ -66,6 +87,10 @@ public class RoomResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("user")
+    @Operation(summary = "One room (participants only)")
+    @APIResponse(responseCode = "200", description = "The room")
+    @APIResponse(responseCode = "403", description = "Not a participant")
+    @APIResponse(responseCode = "404", description = "Not found")
     public RoomView room(@PathParam("id") long id) {
         return rooms.view(id, jwt.getSubject());
     }
@@ -73,6 +98,11 @@ public class RoomResource {
     @GET
     @Path("/{id}/messages")
     @RolesAllowed("user")
+    @Operation(summary = "Messages of a room, always ascending", description = "after pages forward for catch-up; before or nothing returns the newest page.")
+    @APIResponse(responseCode = "200", description = "One page of messages")
+    @APIResponse(responseCode = "400", description = "after, before, cursor or size is malformed")
+    @APIResponse(responseCode = "403", description = "Not a participant")
+    @APIResponse(responseCode = "404", description = "Not found")
     public Page<MessageView> messages(@PathParam("id") long id, @QueryParam("after") String after,
             @QueryParam("before") String before, @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
@@ -83,6 +113,13 @@ public class RoomResource {
     @POST
     @Path("/{id}/messages")
     @RolesAllowed("user")
+    @Operation(summary = "Send a message", description = "The same clientMsgId again answers 200 with the stored message.")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "200", description = "Already stored under this clientMsgId", content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "403", description = "Not a participant")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response send(@PathParam("id") long id, @Valid @NotNull SendMessage body) {
         MessageStore.Stored stored = chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(),
                 body.appointment());
@@ -92,6 +129,11 @@ public class RoomResource {
     @POST
     @Path("/{id}/read")
     @RolesAllowed("user")
+    @Operation(summary = "Mark read up to a message (only moves forward)")
+    @APIResponse(responseCode = "204", description = "Marked")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "403", description = "Not a participant")
+    @APIResponse(responseCode = "404", description = "Not found")
     public Response read(@PathParam("id") long id, @Valid @NotNull ReadMark body) {
         chat.read(id, jwt.getSubject(), body.lastReadId());
         return Response.noContent().build();

@@ -21,9 +21,18 @@ import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/devices")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "devices", description = "Push tokens of the caller's devices")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class DeviceResource {
 
     /** FCM registration tokens are printable ASCII without spaces (typically ~160 characters). */
@@ -59,6 +68,10 @@ public class DeviceResource {
     /** 201 when the token is new to the caller, 200 when the caller refreshed it. */
     @POST
     @RolesAllowed("user")
+    @Operation(summary = "Register or refresh a push token")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "200", description = "Refreshed", content = @Content(schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     public Response register(@Valid @NotNull DeviceRegistration body) {
         settings.seen(jwt.getSubject(), accounts.of(jwt));
         DeviceService.Registration r = devices.register(jwt.getSubject(), body.token(), body.platform());
@@ -68,6 +81,9 @@ public class DeviceResource {
     @DELETE
     @Path("/{token}")
     @RolesAllowed("user")
+    @Operation(summary = "Forget a push token")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Unknown, or registered to another account (the same answer)")
     public Response unregister(@PathParam("token") String token) {
         devices.unregister(jwt.getSubject(), token);
         return Response.noContent().build();

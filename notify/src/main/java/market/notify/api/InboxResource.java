@@ -24,9 +24,18 @@ import market.notify.service.InboxStreams;
 import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/me/notifications")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "inbox", description = "In-app notifications: personal ones merged with notices and ads")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class InboxResource {
 
     public record ReadRequest(@NotNull @Positive Long upToId) {
@@ -62,6 +71,9 @@ public class InboxResource {
     /** Newest first, with the number of unread items. */
     @GET
     @RolesAllowed("user")
+    @Operation(summary = "My inbox, newest first, with unreadCount")
+    @APIResponse(responseCode = "200", description = "One page of my inbox")
+    @APIResponse(responseCode = "400", description = "cursor or size is malformed")
     public InboxService.InboxPage list(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         int pageSize = Cursor.size(size);
         Cursor.decode(cursor, 1); // a bad cursor is refused before anything is recorded about the caller
@@ -71,6 +83,9 @@ public class InboxResource {
     @POST
     @Path("/read")
     @RolesAllowed("user")
+    @Operation(summary = "Mark read up to and including upToId")
+    @APIResponse(responseCode = "200", description = "What is still unread")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     public Unread read(@Valid @NotNull ReadRequest body) {
         return new Unread(inbox.markRead(caller(), body.upToId()));
     }
@@ -87,6 +102,9 @@ public class InboxResource {
     // media type as a "content-type:" line, which is no SSE field (the stream must be id/event/data only).
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed("user")
+    @Operation(summary = "Live inbox (Server-Sent Events)", description = "Events named notification, the notification id as event id and its JSON as data; reconnect with Last-Event-ID (or ?lastEventId=) to replay what was missed.")
+    @APIResponse(responseCode = "200", description = "The event stream", content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", description = "Last-Event-ID is malformed")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
         Long lastEventId = QueryParams.optionalId("Last-Event-ID",

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import market.common.text.TextRules;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Personal events from product and chat (service accounts only; never routed by the gateway). */
 @Path("/internal/events")
@@ -41,6 +42,7 @@ public class InternalEventResource {
 
     @POST
     @RolesAllowed("service")
+    @Operation(hidden = true)
     public Response accept(@Valid @NotNull InternalEvent body) {
         EventService.Accepted a = events.accept(jwt.getSubject(), body.idempotencyKey(), body.type(),
                 body.recipientId(), body.title(), body.body(), stringData(body.data()));

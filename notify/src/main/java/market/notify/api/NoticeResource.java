@@ -26,9 +26,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import market.common.text.Text;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "notices", description = "Notices and ads sent by admins")
 public class NoticeResource {
 
     /** What anyone sees of a published notice. */
@@ -56,6 +65,9 @@ public class NoticeResource {
     @GET
     @Path("/notices")
     @PermitAll
+    @Operation(summary = "Published notices (not ads), newest first")
+    @APIResponse(responseCode = "200", description = "One page of notices")
+    @APIResponse(responseCode = "400", description = "cursor or size is malformed")
     public Page<PublicNotice> published(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         Page<NoticeView> page = notices.published(cursor, Cursor.size(size));
         return new Page<>(page.items().stream()
@@ -66,6 +78,12 @@ public class NoticeResource {
     @GET
     @Path("/admin/notices")
     @RolesAllowed("admin")
+    @Operation(summary = "Every notice and ad with delivery stats (admin)")
+    @APIResponse(responseCode = "200", description = "One page of notices and ads")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
     public Page<NoticeView> all(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         return notices.all(cursor, Cursor.size(size));
     }
@@ -74,6 +92,12 @@ public class NoticeResource {
     @POST
     @Path("/admin/notices")
     @RolesAllowed("admin")
+    @Operation(summary = "Send or schedule a notice or ad (admin)")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = NoticeView.class)), headers = @Header(name = "Location", description = "the notice", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
     public Response create(@Valid @NotNull NoticeRequest body) {
         NoticeView view = commands.create(jwt.getSubject(), body.type(), body.title(), body.body(), body.link(),
                 body.scheduledAt());
@@ -83,6 +107,13 @@ public class NoticeResource {
     @GET
     @Path("/admin/notices/{id}")
     @RolesAllowed("admin")
+    @Operation(summary = "One notice or ad with delivery stats (admin)")
+    @APIResponse(responseCode = "200", description = "The notice or ad")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
     public NoticeView get(@PathParam("id") String id) {
         return commands.get(QueryParams.pathId(id, "Notice"));
     }
@@ -91,6 +122,14 @@ public class NoticeResource {
     @DELETE
     @Path("/admin/notices/{id}")
     @RolesAllowed("admin")
+    @Operation(summary = "Cancel a notice while SCHEDULED (admin)")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The cancelled notice")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "409", description = "No longer SCHEDULED")
     public NoticeView cancel(@PathParam("id") String id) {
         return commands.cancel(QueryParams.pathId(id, "Notice"));
     }

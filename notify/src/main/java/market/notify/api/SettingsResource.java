@@ -12,9 +12,16 @@ import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/me/notification-settings")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "settings", description = "Which notifications push")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class SettingsResource {
 
     public record Settings(boolean chat, boolean activity, boolean keywords, boolean marketing,
@@ -40,12 +47,17 @@ public class SettingsResource {
 
     @GET
     @RolesAllowed("user")
+    @Operation(summary = "My notification settings")
+    @APIResponse(responseCode = "200", description = "My settings")
     public Settings get() {
         return Settings.of(settings.seen(jwt.getSubject(), accounts.of(jwt)));
     }
 
     @PUT
     @RolesAllowed("user")
+    @Operation(summary = "Replace my notification settings")
+    @APIResponse(responseCode = "200", description = "The settings now")
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     public Settings put(@Valid @NotNull SettingsUpdate body) {
         settings.seen(jwt.getSubject(), accounts.of(jwt));
         return Settings.of(settings.update(jwt.getSubject(), body.chat(), body.activity(), body.keywords(),

@@ -8,9 +8,12 @@ import java.util.List;
 import market.product.domain.Category;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/categories")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "categories", description = "The fixed list of listing categories")
 public class CategoryResource {
 
     public record CategoryView(String code, String name, String nameEn) {}
@@ -20,6 +23,7 @@ public class CategoryResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "All categories with Korean and English names")
     public List<CategoryView> list() {
         return ALL;
     }

@@ -8,10 +8,15 @@ import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** DELETE /api/comments/{id}: by its author or an admin. */
 @Path("/api/comments")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "comments")
 public class CommentAdminResource {
 
     private final SocialService social;
@@ -25,6 +30,12 @@ public class CommentAdminResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("user")
+    @Operation(summary = "Delete a comment (its author or an admin)")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
     public Response delete(@PathParam("id") long id) {
         social.deleteComment(user.caller(), id);
         return Response.noContent().build();

@@ -22,9 +22,16 @@ import market.product.domain.Profile;
 import market.product.service.ProductQueries;
 import market.product.service.SocialService;
 import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/products/{id}/comments")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "comments", description = "Comments on listings")
 public class CommentResource {
 
     private final SocialService social;
@@ -39,6 +46,9 @@ public class CommentResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "Comments on a listing, oldest first")
+    @APIResponse(responseCode = "200", description = "One page of comments")
+    @APIResponse(responseCode = "404", description = "No such listing")
     public Page<CommentView> list(@PathParam("id") long id, @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
         Cursor c = Cursor.decode(cursor, 1);
@@ -51,6 +61,14 @@ public class CommentResource {
     @POST
     @RolesAllowed("user")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Comment on a listing")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "The comment", content = @Content(schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response add(@PathParam("id") long id, @Valid @NotNull CommentInput body) {
         Comment c = social.comment(user.caller(), id, body.content());
         Profile author = queries.profiles(List.of(c.authorId)).get(c.authorId);

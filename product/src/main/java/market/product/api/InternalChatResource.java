@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * For chat (service role, never routed by the gateway): a buyer opened a room on this listing. chat reports every
@@ -36,6 +37,7 @@ public class InternalChatResource {
     @Path("{roomId}")
     @RolesAllowed("service")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
     public Response opened(@PathParam("id") long id, @PathParam("roomId") long roomId, @Valid @NotNull RoomOpened body) {
         social.chatOpened(id, roomId, body.buyerId());
         return Response.noContent().build();

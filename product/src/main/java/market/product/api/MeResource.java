@@ -15,9 +15,20 @@ import market.product.service.ProfileService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "me", description = "The caller's own profile and lists")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class MeResource {
 
     private final ProfileService profiles;
@@ -30,6 +41,8 @@ public class MeResource {
 
     @GET
     @RolesAllowed("user")
+    @Operation(summary = "My profile (created on first call)")
+    @APIResponse(responseCode = "200", description = "My profile", content = @Content(schema = @Schema(implementation = MyProfile.class)), headers = @Header(name = "ETag", description = "the profile version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     public Response get() {
         Profile p = profiles.me(jwt.getSubject(), jwt.getClaim("preferred_username"));
         return withEtag(p);
@@ -37,6 +50,11 @@ public class MeResource {
 
     @PUT
     @RolesAllowed("user")
+    @Operation(summary = "Change my nickname and region")
+    @APIResponse(responseCode = "200", description = "My profile", content = @Content(schema = @Schema(implementation = MyProfile.class)), headers = @Header(name = "ETag", description = "the profile version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "409", description = "Conflict")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response update(@Valid @NotNull ProfileUpdate body, @HeaderParam("If-Match") String ifMatch) {
         Integer expected = body.version();
         if (ifMatch != null) {

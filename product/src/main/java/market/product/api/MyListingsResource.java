@@ -12,10 +12,17 @@ import market.product.service.FeedQuery;
 import market.product.service.ProductQueries;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GET /api/me/products?status= (판매내역). */
 @Path("/api/me/products")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "me")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class MyListingsResource {
 
     private final ProductQueries queries;
@@ -30,6 +37,8 @@ public class MyListingsResource {
 
     @GET
     @RolesAllowed("user")
+    @Operation(summary = "My listings (판매내역)")
+    @APIResponse(responseCode = "200", description = "One page of listings")
     public Page<ProductViews.Summary> products(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
         String me = user.caller().id();

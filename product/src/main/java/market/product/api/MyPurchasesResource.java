@@ -9,10 +9,17 @@ import jakarta.ws.rs.core.MediaType;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.product.service.ProductQueries;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GET /api/me/purchases (구매내역): listings the caller bought, latest trade first. */
 @Path("/api/me/purchases")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "me")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class MyPurchasesResource {
 
     private final ProductQueries queries;
@@ -27,6 +34,8 @@ public class MyPurchasesResource {
 
     @GET
     @RolesAllowed("user")
+    @Operation(summary = "Listings I bought (구매내역), latest trade first")
+    @APIResponse(responseCode = "200", description = "One page of listings")
     public Page<ProductViews.Summary> purchases(@QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
         String me = user.caller().id();

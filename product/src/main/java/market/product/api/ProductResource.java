@@ -30,9 +30,18 @@ import market.product.service.ListingDetail;
 import market.product.service.ProductQueries;
 import market.product.service.ProductService;
 import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/products")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "products", description = "Listings: feed, detail, create, edit, status, bump, delete")
 public class ProductResource {
 
     private final ProductService products;
@@ -52,6 +61,9 @@ public class ProductResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "Feed of listings", description = "Newest bumpedAt first unless sort says otherwise; deleted listings never appear.")
+    @APIResponse(responseCode = "200", description = "One page of listings")
+    @APIResponse(responseCode = "400", description = "A filter, the cursor or size is malformed")
     public Page<ProductViews.Summary> feed(@QueryParam("q") String q, @QueryParam("category") String category,
             @QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
@@ -83,6 +95,9 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @PermitAll
+    @Operation(summary = "One listing", description = "Counts a view (once per viewer per hour; never the seller).")
+    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Not found")
     public Response detail(@PathParam("id") long id) {
         ListingDetail d = products.view(id, user.viewerKey(), user.idOrNull());
         return Response.ok(mapper.detail(d, user.idOrNull())).tag(new EntityTag(Integer.toString(d.version()))).build();
@@ -91,6 +106,14 @@ public class ProductResource {
     @POST
     @RolesAllowed("user")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a listing (status ON_SALE)")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = { @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Location", description = "the new listing", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response create(@Valid @NotNull ProductInput body) {
         Product p = products.create(user.caller(), fields(body));
         return withEtag(p, Response.created(URI.create("/api/products/" + p.id))
@@ -101,6 +124,15 @@ public class ProductResource {
     @Path("{id}")
     @RolesAllowed("user")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the editable fields", description = "Needs version in the body or an If-Match header.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "409", description = "version and If-Match disagree, or the version is stale")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response update(@PathParam("id") long id, @Valid @NotNull ProductInput body,
             @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = IfMatch.version(ifMatch);
@@ -117,6 +149,16 @@ public class ProductResource {
     @Path("{id}/status")
     @RolesAllowed("user")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the status (ON_SALE, RESERVED, SOLD), optionally naming the buyer")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "409", description = "Conflict")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "422", description = "The named buyer never opened a chat about this listing")
     public Response status(@PathParam("id") long id, @Valid @NotNull StatusChange body,
             @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = IfMatch.version(ifMatch);
@@ -130,6 +172,13 @@ public class ProductResource {
     @POST
     @Path("{id}/bump")
     @RolesAllowed("user")
+    @Operation(summary = "Bump (끌어올리기): bumpedAt = now, at most once per 24 h")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "429", description = "Bumped less than 24 h ago")
     public Response bump(@PathParam("id") long id) {
         Product p = products.bump(user.caller(), id);
         return withEtag(p, Response.ok(mapper.detail(p, images.of(id), user.idOrNull())));
@@ -138,6 +187,12 @@ public class ProductResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("user")
+    @Operation(summary = "Soft-delete a listing (owner or admin)")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not allowed for the caller")
+    @APIResponse(responseCode = "404", description = "Not found")
     public Response delete(@PathParam("id") long id) {
         products.delete(user.caller(), id);
         return Response.noContent().build();

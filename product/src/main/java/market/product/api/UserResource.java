@@ -10,9 +10,13 @@ import market.product.domain.Profile;
 import market.product.service.ProductQueries;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "users", description = "Public profiles")
 public class UserResource {
 
     private final ProductQueries queries;
@@ -24,6 +28,9 @@ public class UserResource {
     @GET
     @Path("{id}")
     @PermitAll
+    @Operation(summary = "A user's public profile (never the email)")
+    @APIResponse(responseCode = "200", description = "The public profile")
+    @APIResponse(responseCode = "404", description = "Not found")
     public PublicProfile get(@PathParam("id") String id) {
         Profile p = id.length() > 64 ? null : queries.profiles(List.of(id)).get(id);
         if (p == null) {
