@@ -38,14 +38,28 @@ class BearerTokenRulesTest {
         String buyer = Fixtures.user("aud-buyer");
         long roomId = Fixtures.room(seller, buyer);
         for (String token : List.of(Tokens.withoutApiAudience(buyer), Tokens.idToken(buyer))) {
-            given().auth().oauth2(token).get("/api/chat/rooms").then().statusCode(401)
-                    .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
-            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\":\"안녕하세요\"}")
-                    .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(401)
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/chat/rooms")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer");
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body("{\"content\":\"안녕하세요\"}")
+                    .post("/api/chat/rooms/" + roomId + "/messages")
+                    .then()
+                    .statusCode(401)
                     .contentType("application/problem+json");
         }
-        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + roomId + "/messages").then()
-                .statusCode(200).body("items", hasSize(0));
+        given().auth()
+                .oauth2(Tokens.user(buyer))
+                .get("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
@@ -56,13 +70,17 @@ class BearerTokenRulesTest {
         for (String token : List.of(Tokens.withoutApiAudience("aud-bob"), Tokens.idToken("aud-bob"))) {
             assertEquals(401, rejected(WsClient.options(base.getPort()).addHeader("Authorization", "Bearer " + token)));
             // the browser's way: the token in the Quarkus subprotocol header
-            assertEquals(401, rejected(WsClient.options(base.getPort())
-                    .setSubProtocols(List.of("quarkus", "quarkus-http-upgrade#Authorization#Bearer%20" + token))));
+            assertEquals(
+                    401,
+                    rejected(WsClient.options(base.getPort())
+                            .setSubProtocols(
+                                    List.of("quarkus", "quarkus-http-upgrade#Authorization#Bearer%20" + token))));
         }
     }
 
     private int rejected(WebSocketConnectOptions options) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> WsClient.open(vertx, options).close());
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> WsClient.open(vertx, options).close());
         assertTrue(e.getCause() instanceof UpgradeRejectedException, "rejected upgrade, got " + e.getCause());
         return ((UpgradeRejectedException) e.getCause()).getStatus();
     }

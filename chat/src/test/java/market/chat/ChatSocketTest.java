@@ -4,14 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
@@ -50,15 +48,22 @@ class ChatSocketTest {
 
             JsonObject received = s.next("message").getJsonObject("message");
             assertEquals(sent.getLong("id"), received.getLong("id"));
-            assertEquals(sent.getLong("id"), b.next("message").getJsonObject("message").getLong("id"));
+            assertEquals(
+                    sent.getLong("id"),
+                    b.next("message").getJsonObject("message").getLong("id"));
 
             // Stored before the ack: the history already has it.
-            given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages").then()
-                    .body("items", hasSize(1)).body("items[0].id", equalTo(sent.getInteger("id")));
+            given().auth()
+                    .oauth2(Tokens.user(seller))
+                    .get("/api/chat/rooms/" + roomId + "/messages")
+                    .then()
+                    .body("items", hasSize(1))
+                    .body("items[0].id", equalTo(sent.getInteger("id")));
 
             // A resend after a lost ack returns the same message and is not delivered twice.
             b.send(WsClient.sendFrame(roomId, "안녕하세요, 내일 거래 가능할까요?", "b-1"));
-            assertEquals(sent.getLong("id"), b.next("ack").getJsonObject("message").getLong("id"));
+            assertEquals(
+                    sent.getLong("id"), b.next("ack").getJsonObject("message").getLong("id"));
             assertNull(s.poll(f -> "message".equals(f.getString("type")), 500));
 
             s.send(new JsonObject().put("type", "typing").put("roomId", roomId));
@@ -71,20 +76,35 @@ class ChatSocketTest {
             assertEquals(Tokens.idOf(seller), read.getString("userId"));
             assertEquals(sent.getLong("id"), read.getLong("messageId"));
             assertEquals(roomId, read.getLong("roomId"));
-            given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId).then()
+            given().auth()
+                    .oauth2(Tokens.user(seller))
+                    .get("/api/chat/rooms/" + roomId)
+                    .then()
                     .body("unreadCount", equalTo(0));
 
             // A REST send reaches the WebSocket of the other participant too.
             long restId = Fixtures.send(seller, roomId, "네 가능해요");
-            assertEquals(restId, b.next(f -> "message".equals(f.getString("type"))
-                    && f.getJsonObject("message").getLong("id") == restId, "REST message").getJsonObject("message")
-                    .getLong("id"));
+            assertEquals(
+                    restId,
+                    b.next(
+                                    f -> "message".equals(f.getString("type"))
+                                            && f.getJsonObject("message").getLong("id") == restId,
+                                    "REST message")
+                            .getJsonObject("message")
+                            .getLong("id"));
 
             // Appointment over the socket.
-            b.send(WsClient.sendFrame(roomId, "약속 잡아요", "b-2").put("appointment",
-                    new JsonObject().put("at", "2026-11-28T19:30:00+09:00").put("place", "역삼역 3번 출구")));
-            JsonObject appointment = s.next(f -> "message".equals(f.getString("type"))
-                    && "APPOINTMENT".equals(f.getJsonObject("message").getString("type")), "appointment")
+            b.send(WsClient.sendFrame(roomId, "약속 잡아요", "b-2")
+                    .put(
+                            "appointment",
+                            new JsonObject()
+                                    .put("at", "2026-11-28T19:30:00+09:00")
+                                    .put("place", "역삼역 3번 출구")));
+            JsonObject appointment = s.next(
+                            f -> "message".equals(f.getString("type"))
+                                    && "APPOINTMENT"
+                                            .equals(f.getJsonObject("message").getString("type")),
+                            "appointment")
                     .getJsonObject("message");
             assertEquals("역삼역 3번 출구", appointment.getJsonObject("appointment").getString("place"));
         }
@@ -93,12 +113,18 @@ class ChatSocketTest {
     @Test
     void anUpgradeWithoutAValidUserTokenIsRefused() {
         assertEquals(401, rejected(WsClient.options(base.getPort())));
-        assertEquals(401, rejected(WsClient.options(base.getPort())
-                .addHeader("Authorization", "Bearer " + Tokens.forged("mallory"))));
-        assertEquals(401, rejected(WsClient.options(base.getPort())
-                .addHeader("Authorization", "Bearer " + Tokens.expired("alice"))));
-        assertEquals(403, rejected(WsClient.options(base.getPort())
-                .addHeader("Authorization", "Bearer " + Tokens.service("notify-service"))));
+        assertEquals(
+                401,
+                rejected(WsClient.options(base.getPort())
+                        .addHeader("Authorization", "Bearer " + Tokens.forged("mallory"))));
+        assertEquals(
+                401,
+                rejected(WsClient.options(base.getPort())
+                        .addHeader("Authorization", "Bearer " + Tokens.expired("alice"))));
+        assertEquals(
+                403,
+                rejected(WsClient.options(base.getPort())
+                        .addHeader("Authorization", "Bearer " + Tokens.service("notify-service"))));
     }
 
     @Test
@@ -142,7 +168,10 @@ class ChatSocketTest {
             assertEquals("forbidden", b.next("error").getString("code"));
             b.send(new JsonObject().put("type", "typing").put("roomId", strangersRoom));
             assertEquals("forbidden", b.next("error").getString("code"));
-            b.send(new JsonObject().put("type", "read").put("roomId", strangersRoom).put("messageId", 1));
+            b.send(new JsonObject()
+                    .put("type", "read")
+                    .put("roomId", strangersRoom)
+                    .put("messageId", 1));
             assertEquals("forbidden", b.next("error").getString("code"));
             b.send(new JsonObject().put("type", "read").put("roomId", roomId));
             assertEquals("bad_frame", b.next("error").getString("code"));
@@ -151,13 +180,21 @@ class ChatSocketTest {
             b.send(WsClient.sendFrame(roomId, "still here", "ok-1"));
             assertEquals("still here", b.next("ack").getJsonObject("message").getString("content"));
         }
-        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + roomId + "/messages").then()
+        given().auth()
+                .oauth2(Tokens.user(buyer))
+                .get("/api/chat/rooms/" + roomId + "/messages")
+                .then()
                 .body("items", hasSize(1));
-        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + strangersRoom).then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user(buyer))
+                .get("/api/chat/rooms/" + strangersRoom)
+                .then()
+                .statusCode(403);
     }
 
     private int rejected(io.vertx.core.http.WebSocketConnectOptions options) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> WsClient.open(vertx, options).close());
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> WsClient.open(vertx, options).close());
         assertTrue(e.getCause() instanceof UpgradeRejectedException, "rejected upgrade, got " + e.getCause());
         return ((UpgradeRejectedException) e.getCause()).getStatus();
     }

@@ -12,10 +12,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import market.chat.service.Fanout;
 import market.testing.Tokens;
-import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +62,17 @@ class CrossReplicaTest {
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
         try (WsClient s = WsClient.withHeader(vertx, base.getPort(), Tokens.user(seller))) {
-            JsonObject frame = new JsonObject().put("type", "message").put("message", new JsonObject()
-                    .put("id", 123456789L).put("roomId", roomId).put("senderId", Tokens.idOf(buyer))
-                    .put("type", "TEXT").put("content", "from replica b").put("sentAt", "2026-11-26T10:00:00Z"));
+            JsonObject frame = new JsonObject()
+                    .put("type", "message")
+                    .put(
+                            "message",
+                            new JsonObject()
+                                    .put("id", 123456789L)
+                                    .put("roomId", roomId)
+                                    .put("senderId", Tokens.idOf(buyer))
+                                    .put("type", "TEXT")
+                                    .put("content", "from replica b")
+                                    .put("sentAt", "2026-11-26T10:00:00Z"));
             JsonObject got = null;
             // The subscription may be re-establishing after another test restarted Redis: keep publishing.
             for (int i = 0; i < 20 && got == null; i++) {
@@ -76,30 +84,42 @@ class CrossReplicaTest {
 
             // A message sent on this replica arrives once: directly, not again through Redis.
             long id = Fixtures.send(buyer, roomId, "once");
-            s.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getLong("id") == id,
+            s.next(
+                    f -> "message".equals(f.getString("type"))
+                            && f.getJsonObject("message").getLong("id") == id,
                     "local message");
-            assertNull(s.poll(f -> "message".equals(f.getString("type"))
-                    && f.getJsonObject("message").getLong("id") == id, 700));
+            assertNull(s.poll(
+                    f -> "message".equals(f.getString("type"))
+                            && f.getJsonObject("message").getLong("id") == id,
+                    700));
         }
     }
 
     @Test
     void readinessIsUpAndShowsTheSubscription() {
-        Awaitility.await("subscribed to the fan-out channel").atMost(Duration.ofSeconds(10))
+        Awaitility.await("subscribed to the fan-out channel")
+                .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
-                        .extract().<Boolean>path("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed"));
+                .until(() -> io.restassured.RestAssured.given()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Boolean>path("checks.find { it.name == 'chat-fanout' }.data.redisSubscribed"));
     }
 
     static JsonObject awaitEnvelope(RedisProbe probe, long messageId) {
         // each poll takes the next envelope off the probe (waiting up to 500 ms for one)
-        return Awaitility.await("message " + messageId + " published to Redis").atMost(Duration.ofSeconds(10))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+        return Awaitility.await("message " + messageId + " published to Redis")
+                .atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
                 .until(() -> probe.next(500), envelope -> envelope != null && isMessage(envelope, messageId));
     }
 
     private static boolean isMessage(JsonObject envelope, long messageId) {
         JsonObject frame = new JsonObject(envelope.getString("frame"));
-        return "message".equals(frame.getString("type")) && frame.getJsonObject("message").getLong("id") == messageId;
+        return "message".equals(frame.getString("type"))
+                && frame.getJsonObject("message").getLong("id") == messageId;
     }
 }

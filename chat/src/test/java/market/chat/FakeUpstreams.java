@@ -23,13 +23,13 @@ import market.testing.Tokens;
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** A received /internal/events call: its Authorization header and JSON body. */
-    public record Received(String authorization, String body) {
-    }
+    public record Received(String authorization, String body) {}
 
     private static final Map<Long, String> PRODUCTS = new ConcurrentHashMap<>();
     private static final List<Received> EVENTS = new CopyOnWriteArrayList<>();
     /** Trace and request headers of every call to the fake product service, by "METHOD path". */
     private static final Map<String, Map<String, String>> PRODUCT_CALL_HEADERS = new ConcurrentHashMap<>();
+
     private static final List<Received> CHATS_OPENED = new CopyOnWriteArrayList<>();
     private static final Map<String, String> CHAT_OPENED_BODIES = new ConcurrentHashMap<>();
     private static int productPort;
@@ -43,8 +43,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         notifyPort = Processes.freePort();
         productUp();
         notifyUp();
-        return Map.of("market.chat.product-url", "http://127.0.0.1:" + productPort,
-                "market.chat.notify-url", "http://127.0.0.1:" + notifyPort);
+        return Map.of(
+                "market.chat.product-url",
+                "http://127.0.0.1:" + productPort,
+                "market.chat.notify-url",
+                "http://127.0.0.1:" + notifyPort);
     }
 
     @Override
@@ -59,8 +62,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                  "region":"역삼동","status":"ON_SALE","seller":{"id":"%s","nickname":"%s","mannerTemperature":36.5},
                  "images":[{"id":1,"url":"/api/images/a.jpg","thumbnailUrl":"/api/images/a-thumb.jpg","width":10,"height":10}],
                  "likeCount":0,"chatCount":0,"commentCount":0,"viewCount":1,"liked":false,
-                 "createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z","bumpedAt":"2026-11-26T10:00:00Z","version":0}"""
-                .formatted(id, title, price, Tokens.idOf(sellerUsername), sellerUsername));
+                 "createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z","bumpedAt":"2026-11-26T10:00:00Z","version":0}""".formatted(id, title, price, Tokens.idOf(sellerUsername), sellerUsername));
     }
 
     public static List<Received> events() {
@@ -90,7 +92,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 headers.put(name, value);
             }
         }
-        PRODUCT_CALL_HEADERS.put(ex.getRequestMethod() + " " + ex.getRequestURI().getPath(), headers);
+        PRODUCT_CALL_HEADERS.put(
+                ex.getRequestMethod() + " " + ex.getRequestURI().getPath(), headers);
     }
 
     public static synchronized void productUp() {
@@ -104,20 +107,20 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 ex.close();
             });
             server.createContext("/api/products/", ex -> {
-            recordHeaders(ex);
-            String idPart = ex.getRequestURI().getPath().substring("/api/products/".length());
-            String json = null;
-            try {
-                json = PRODUCTS.get(Long.parseLong(idPart));
-            } catch (NumberFormatException e) {
-                json = null;
-            }
-            if (json == null) {
-                send(ex, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
-            } else {
-                send(ex, 200, "application/json", json);
-            }
-        });
+                recordHeaders(ex);
+                String idPart = ex.getRequestURI().getPath().substring("/api/products/".length());
+                String json = null;
+                try {
+                    json = PRODUCTS.get(Long.parseLong(idPart));
+                } catch (NumberFormatException e) {
+                    json = null;
+                }
+                if (json == null) {
+                    send(ex, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
+                } else {
+                    send(ex, 200, "application/json", json);
+                }
+            });
         });
     }
 
@@ -129,12 +132,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     public static synchronized void notifyUp() {
-        notify = serve(notifyPort, server -> server.createContext("/internal/events", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            EVENTS.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), body));
-            ex.sendResponseHeaders(202, -1);
-            ex.close();
-        }));
+        notify = serve(
+                notifyPort,
+                server -> server.createContext("/internal/events", ex -> {
+                    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    EVENTS.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), body));
+                    ex.sendResponseHeaders(202, -1);
+                    ex.close();
+                }));
     }
 
     public static synchronized void notifyDown() {

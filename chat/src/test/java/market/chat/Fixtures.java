@@ -12,8 +12,7 @@ final class Fixtures {
 
     private static final AtomicLong PRODUCT_IDS = new AtomicLong(1000);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String user(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -29,15 +28,28 @@ final class Fixtures {
     /** Opens (creates) the buyer's room on a fresh product of the seller; returns the room id. */
     static long room(String seller, String buyer) {
         long productId = product(seller);
-        return ((Number) given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
-                .body("{\"productId\":" + productId + "}")
-                .post("/api/chat/rooms").then().statusCode(201).extract().path("id")).longValue();
+        return ((Number) given().auth()
+                        .oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON)
+                        .body("{\"productId\":" + productId + "}")
+                        .post("/api/chat/rooms")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
 
     static long send(String user, long roomId, String content) {
-        return ((Number) given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
-                .body("{\"content\":\"" + content + "\"}")
-                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(201).extract().path("id"))
+        return ((Number) given().auth()
+                        .oauth2(Tokens.user(user))
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"" + content + "\"}")
+                        .post("/api/chat/rooms/" + roomId + "/messages")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
                 .longValue();
     }
 }

@@ -37,8 +37,10 @@ class FrameLimitTest {
         WebSocketConnectOptions o = WsClient.options(base.getPort());
         o.addHeader("Authorization", "Bearer " + Tokens.user(user));
         // the client itself must be able to send what the server is to refuse
-        return WsClient.open(vertx, o, new WebSocketClientOptions().setMaxFrameSize(4 * LIMIT)
-                .setMaxMessageSize(16 * LIMIT));
+        return WsClient.open(
+                vertx,
+                o,
+                new WebSocketClientOptions().setMaxFrameSize(4 * LIMIT).setMaxMessageSize(16 * LIMIT));
     }
 
     private static String frameOf(long roomId, int bytes) {
@@ -46,7 +48,7 @@ class FrameLimitTest {
     }
 
     @ParameterizedTest(name = "{0} bytes of content")
-    @ValueSource(ints = { LIMIT + 1, 3 * LIMIT })
+    @ValueSource(ints = {LIMIT + 1, 3 * LIMIT})
     void oneFrameOverTheLimitClosesWith1009(int bytes) throws Exception {
         String seller = Fixtures.user("fl-seller");
         String buyer = Fixtures.user("fl-buyer");
@@ -80,9 +82,11 @@ class FrameLimitTest {
             assertEquals("long-1", error.getString("clientMsgId"));
             assertTrue(error.getString("detail").contains("content"), error.encode());
             // 1000 emoji are 12 KB of JSON escapes: still one message, and accepted
-            c.send(WsClient.sendFrame(roomId, "😀".repeat(1000), "emoji-1").encode()
+            c.send(WsClient.sendFrame(roomId, "😀".repeat(1000), "emoji-1")
+                    .encode()
                     .replace("😀", "\\ud83d\\ude00"));
-            assertEquals("😀".repeat(1000), c.next("ack").getJsonObject("message").getString("content"));
+            assertEquals(
+                    "😀".repeat(1000), c.next("ack").getJsonObject("message").getString("content"));
             assertNull(c.awaitClose(200));
             assertTrue(c.isOpen());
         }

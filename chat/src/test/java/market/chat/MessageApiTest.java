@@ -34,8 +34,13 @@ class MessageApiTest {
         long roomId = Fixtures.room(seller, buyer);
         String body = "{\"content\":\"안녕하세요! 아직 있나요?\",\"clientMsgId\":\"c-1\"}";
 
-        int id = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON).body(body)
-                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(201)
+        int id = given().auth()
+                .oauth2(Tokens.user(buyer))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(201)
                 .body("roomId", equalTo((int) roomId))
                 .body("senderId", equalTo(Tokens.idOf(buyer)))
                 .body("type", equalTo("TEXT"))
@@ -43,16 +48,29 @@ class MessageApiTest {
                 .body("clientMsgId", equalTo("c-1"))
                 .body("sentAt", notNullValue())
                 .body("appointment", nullValue())
-                .extract().path("id");
-        given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON).body(body)
-                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(200)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.user(buyer))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id));
         // The same clientMsgId from the other participant is a different message.
-        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user(seller))
+                .contentType(ContentType.JSON)
                 .body("{\"content\":\"네 있어요\",\"clientMsgId\":\"c-1\"}")
-                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(201);
+                .post("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(201);
 
-        given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages").then()
+        given().auth()
+                .oauth2(Tokens.user(seller))
+                .get("/api/chat/rooms/" + roomId + "/messages")
+                .then()
                 .statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0].id", equalTo(id))
@@ -73,30 +91,62 @@ class MessageApiTest {
         String path = "/api/chat/rooms/" + roomId + "/messages";
 
         // Newest page first, shown oldest first.
-        List<Integer> latest = given().auth().oauth2(token).get(path + "?size=10").then().statusCode(200)
-                .body("items", hasSize(10)).body("items[9].content", equalTo("m24"))
-                .body("items[0].content", equalTo("m15")).extract().path("items.id");
-        String older = given().auth().oauth2(token).get(path + "?size=10").then().extract().path("nextCursor");
-        given().auth().oauth2(token).get(path + "?size=10&cursor=" + older).then().statusCode(200)
-                .body("items[0].content", equalTo("m5")).body("items[9].content", equalTo("m14"));
-        given().auth().oauth2(token).get(path + "?before=" + ids.get(5)).then().statusCode(200)
-                .body("items", hasSize(5)).body("items[4].content", equalTo("m4")).body("nextCursor", nullValue());
-        assertEquals(ids.subList(15, 25), latest.stream().map(Integer::longValue).toList());
+        List<Integer> latest = given().auth()
+                .oauth2(token)
+                .get(path + "?size=10")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(10))
+                .body("items[9].content", equalTo("m24"))
+                .body("items[0].content", equalTo("m15"))
+                .extract()
+                .path("items.id");
+        String older = given().auth()
+                .oauth2(token)
+                .get(path + "?size=10")
+                .then()
+                .extract()
+                .path("nextCursor");
+        given().auth()
+                .oauth2(token)
+                .get(path + "?size=10&cursor=" + older)
+                .then()
+                .statusCode(200)
+                .body("items[0].content", equalTo("m5"))
+                .body("items[9].content", equalTo("m14"));
+        given().auth()
+                .oauth2(token)
+                .get(path + "?before=" + ids.get(5))
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(5))
+                .body("items[4].content", equalTo("m4"))
+                .body("nextCursor", nullValue());
+        assertEquals(
+                ids.subList(15, 25), latest.stream().map(Integer::longValue).toList());
 
         // Catch-up: everything after the last seen id, in pages, exactly once.
         List<Long> caughtUp = new ArrayList<>();
         String url = path + "?size=7&after=" + ids.get(2);
         while (url != null) {
-            var page = given().auth().oauth2(token).get(url).then().statusCode(200).extract();
+            var page =
+                    given().auth().oauth2(token).get(url).then().statusCode(200).extract();
             List<Integer> pageIds = page.path("items.id");
             pageIds.forEach(i -> caughtUp.add(i.longValue()));
             String next = page.path("nextCursor");
             url = next == null ? null : path + "?size=7&cursor=" + next;
         }
         assertEquals(ids.subList(3, 25), caughtUp);
-        given().auth().oauth2(token).get(path + "?after=" + ids.get(24)).then().body("items", hasSize(0))
+        given().auth()
+                .oauth2(token)
+                .get(path + "?after=" + ids.get(24))
+                .then()
+                .body("items", hasSize(0))
                 .body("nextCursor", nullValue());
-        given().auth().oauth2(token).get(path + "?after=" + ids.get(2) + "&before=" + ids.get(6)).then()
+        given().auth()
+                .oauth2(token)
+                .get(path + "?after=" + ids.get(2) + "&before=" + ids.get(6))
+                .then()
                 .body("items", hasSize(3));
         for (int i = 1; i < ids.size(); i++) {
             assertTrue(ids.get(i) > ids.get(i - 1), "ids increase within a room");
@@ -108,22 +158,38 @@ class MessageApiTest {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
-        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
-                .body("{\"content\":\"역삼역 3번 출구에서 뵐게요\",\"appointment\":{\"at\":\"2026-11-28T19:30:00+09:00\",\"place\":\"역삼역 3번 출구\"}}")
-                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(201)
+        given().auth()
+                .oauth2(Tokens.user(seller))
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"content\":\"역삼역 3번 출구에서 뵐게요\",\"appointment\":{\"at\":\"2026-11-28T19:30:00+09:00\",\"place\":\"역삼역 3번 출구\"}}")
+                .post("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(201)
                 .body("type", equalTo("APPOINTMENT"))
                 .body("appointment.place", equalTo("역삼역 3번 출구"))
                 .body("appointment.at", notNullValue());
-        given().auth().oauth2(Tokens.user(buyer)).get("/api/chat/rooms/" + roomId + "/messages").then()
+        given().auth()
+                .oauth2(Tokens.user(buyer))
+                .get("/api/chat/rooms/" + roomId + "/messages")
+                .then()
                 .body("items[0].type", equalTo("APPOINTMENT"))
                 .body("items[0].appointment.place", equalTo("역삼역 3번 출구"));
-        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user(seller))
+                .contentType(ContentType.JSON)
                 .body("{\"content\":\"x\",\"appointment\":{\"at\":\"tomorrow\",\"place\":\"역삼역\"}}")
-                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(400)
+                .post("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("appointment.at"));
-        given().auth().oauth2(Tokens.user(seller)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.user(seller))
+                .contentType(ContentType.JSON)
                 .body("{\"content\":\"x\",\"appointment\":{\"at\":\"2026-11-28T19:30:00Z\"}}")
-                .post("/api/chat/rooms/" + roomId + "/messages").then().statusCode(400)
+                .post("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("appointment.place"));
     }
 
@@ -134,60 +200,133 @@ class MessageApiTest {
 
     static Stream<Arguments> badSends() {
         return Stream.of(
-                Arguments.of("malformed JSON", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":")
-                        .post(path).then().statusCode(400).contentType("application/problem+json")),
-                Arguments.of("unknown field senderId", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":\"hi\",\"senderId\":\"x\"}")
-                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("senderId"))),
-                Arguments.of("content is an object", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":{\"a\":1}}")
-                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
-                Arguments.of("content is a number", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":123}")
-                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
-                Arguments.of("blank content", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":\"   \"}")
-                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
-                Arguments.of("no content", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{}")
-                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
-                Arguments.of("content of 1001 characters", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":\"" + "가".repeat(1001) + "\"}")
-                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("content"))),
-                Arguments.of("content of 10000 characters", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":\"" + "x".repeat(10000) + "\"}")
-                        .post(path).then().statusCode(400).contentType("application/problem+json")),
-                Arguments.of("clientMsgId with a space", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":\"hi\",\"clientMsgId\":\"has space\"}")
-                        .post(path).then().statusCode(400).body("errors[0].field", equalTo("clientMsgId"))),
-                Arguments.of("no token", (BadSend) (token, path) -> given()
-                        .contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
-                        .post(path).then().statusCode(401).contentType("application/problem+json")),
-                Arguments.of("someone else sends", (BadSend) (token, path) -> given()
-                        .auth().oauth2(Tokens.user(Fixtures.user("mallory"))).contentType(ContentType.JSON)
+                Arguments.of("malformed JSON", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")),
+                Arguments.of("unknown field senderId", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"hi\",\"senderId\":\"x\"}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("senderId"))),
+                Arguments.of("content is an object", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":{\"a\":1}}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("content"))),
+                Arguments.of("content is a number", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":123}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("content"))),
+                Arguments.of("blank content", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"   \"}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("content"))),
+                Arguments.of("no content", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("content"))),
+                Arguments.of("content of 1001 characters", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"" + "가".repeat(1001) + "\"}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("content"))),
+                Arguments.of("content of 10000 characters", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"" + "x".repeat(10000) + "\"}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")),
+                Arguments.of("clientMsgId with a space", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"hi\",\"clientMsgId\":\"has space\"}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .body("errors[0].field", equalTo("clientMsgId"))),
+                Arguments.of("no token", (BadSend) (token, path) -> given().contentType(ContentType.JSON)
                         .body("{\"content\":\"hi\"}")
-                        .post(path).then().statusCode(403).contentType("application/problem+json")),
-                Arguments.of("someone else reads", (BadSend) (token, path) -> given()
-                        .auth().oauth2(Tokens.user(Fixtures.user("mallory"))).get(path).then().statusCode(403)
+                        .post(path)
+                        .then()
+                        .statusCode(401)
                         .contentType("application/problem+json")),
-                Arguments.of("unknown room", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":\"hi\"}")
-                        .post("/api/chat/rooms/99999999/messages").then().statusCode(404)
+                Arguments.of("someone else sends", (BadSend) (token, path) -> given().auth()
+                        .oauth2(Tokens.user(Fixtures.user("mallory")))
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"hi\"}")
+                        .post(path)
+                        .then()
+                        .statusCode(403)
                         .contentType("application/problem+json")),
-                Arguments.of("after=abc", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .get(path + "?after=abc").then().statusCode(400)
+                Arguments.of("someone else reads", (BadSend) (token, path) -> given().auth()
+                        .oauth2(Tokens.user(Fixtures.user("mallory")))
+                        .get(path)
+                        .then()
+                        .statusCode(403)
+                        .contentType("application/problem+json")),
+                Arguments.of("unknown room", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"hi\"}")
+                        .post("/api/chat/rooms/99999999/messages")
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")),
+                Arguments.of("after=abc", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .get(path + "?after=abc")
+                        .then()
+                        .statusCode(400)
                         .body("errors[0].field", equalTo("after"))),
-                Arguments.of("before=-1", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .get(path + "?before=-1").then().statusCode(400)
+                Arguments.of("before=-1", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .get(path + "?before=-1")
+                        .then()
+                        .statusCode(400)
                         .body("errors[0].field", equalTo("before"))),
-                Arguments.of("size=1000", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .get(path + "?size=1000").then().statusCode(400)
+                Arguments.of("size=1000", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .get(path + "?size=1000")
+                        .then()
+                        .statusCode(400)
                         .body("errors[0].field", equalTo("size"))),
                 // PostgreSQL refuses a NUL character in text: a 400 problem, not a 500.
-                Arguments.of("NUL character in content", (BadSend) (token, path) -> given().auth().oauth2(token)
-                        .contentType(ContentType.JSON).body("{\"content\":\"a\\u0000b\"}")
-                        .post(path).then().statusCode(400).contentType("application/problem+json")));
+                Arguments.of("NUL character in content", (BadSend) (token, path) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body("{\"content\":\"a\\u0000b\"}")
+                        .post(path)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -221,8 +360,10 @@ class MessageApiTest {
             lock.createStatement().execute("SELECT id FROM chat_room WHERE id = " + roomId + " FOR UPDATE");
             long before = lastMessageId(probe);
             var send = pool.submit(() -> Fixtures.send(buyer, roomId, "waits for the lock"));
-            Awaitility.await("the send waits for the room lock").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(20)).until(() -> waitingOnLock(probe));
+            Awaitility.await("the send waits for the room lock")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> waitingOnLock(probe));
             assertEquals(before, lastMessageId(probe), "no message id drawn while waiting for the room");
             lock.commit();
             long id = send.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -255,15 +396,17 @@ class MessageApiTest {
     }
 
     private static long lastMessageId(java.sql.Connection c) throws java.sql.SQLException {
-        try (var rs = c.createStatement().executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM chat_message_id_seq")) {
+        try (var rs = c.createStatement()
+                .executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM chat_message_id_seq")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static boolean waitingOnLock(java.sql.Connection c) throws java.sql.SQLException {
-        try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
-                + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO chat_message%'")) {
+        try (var rs = c.createStatement()
+                .executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO chat_message%'")) {
             rs.next();
             return rs.getLong(1) > 0;
         }
@@ -292,8 +435,13 @@ class MessageApiTest {
             boolean last = false;
             while (!last) {
                 last = !writing.get();
-                List<Integer> ids = given().auth().oauth2(sellerToken).get(path + "?after=" + after + "&size=100")
-                        .then().statusCode(200).extract().path("items.id");
+                List<Integer> ids = given().auth()
+                        .oauth2(sellerToken)
+                        .get(path + "?after=" + after + "&size=100")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items.id");
                 for (Integer id : ids) {
                     seen.add(id.longValue());
                     after = id;
@@ -306,9 +454,15 @@ class MessageApiTest {
             for (String token : List.of(sellerToken, buyerToken)) {
                 String body = "{\"content\":\"race " + i + "\",\"clientMsgId\":\"race-" + i + "\"}";
                 for (int copy = 0; copy < 2; copy++) {
-                    sends.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                            .post(path).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
-                            .extract().path("id")));
+                    sends.add(pool.submit(() -> given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(body)
+                            .post(path)
+                            .then()
+                            .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                            .extract()
+                            .path("id")));
                 }
             }
         }
@@ -327,9 +481,18 @@ class MessageApiTest {
         for (int i = 0; i < returned.size(); i += 2) {
             assertEquals(returned.get(i), returned.get(i + 1), "a message and its resend are one message");
         }
-        List<Long> stored = given().auth().oauth2(sellerToken).get(path + "?size=100").then().statusCode(200)
-                .body("items", hasSize(2 * perUser)).extract().<List<Integer>>path("items.id").stream()
-                .map(Integer::longValue).toList();
+        List<Long> stored = given()
+                .auth()
+                .oauth2(sellerToken)
+                .get(path + "?size=100")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2 * perUser))
+                .extract()
+                .<List<Integer>>path("items.id")
+                .stream()
+                .map(Integer::longValue)
+                .toList();
         assertEquals(stored, seen, "catching up with after saw every message once, in order");
     }
 
@@ -344,29 +507,70 @@ class MessageApiTest {
         String token = Tokens.user(seller);
 
         given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(2));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":" + m2 + "}")
-                .post(path + "/read").then().statusCode(204);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"lastReadId\":" + m2 + "}")
+                .post(path + "/read")
+                .then()
+                .statusCode(204);
         given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(0));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":" + m1 + "}")
-                .post(path + "/read").then().statusCode(204);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"lastReadId\":" + m1 + "}")
+                .post(path + "/read")
+                .then()
+                .statusCode(204);
         given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(0));
         Fixtures.send(buyer, roomId, "three");
         // A mark beyond the last message is clamped, so later messages still count as unread.
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":" + (m2 + 1_000_000) + "}")
-                .post(path + "/read").then().statusCode(204);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"lastReadId\":" + (m2 + 1_000_000) + "}")
+                .post(path + "/read")
+                .then()
+                .statusCode(204);
         Fixtures.send(buyer, roomId, "four");
         given().auth().oauth2(token).get(path).then().body("unreadCount", equalTo(1));
 
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":\"x\"}")
-                .post(path + "/read").then().statusCode(400).body("errors[0].field", equalTo("lastReadId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"lastReadId\":-1}")
-                .post(path + "/read").then().statusCode(400).body("errors[0].field", equalTo("lastReadId"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
-                .post(path + "/read").then().statusCode(400).body("errors[0].field", equalTo("lastReadId"));
-        given().auth().oauth2(Tokens.user(Fixtures.user("mallory"))).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"lastReadId\":\"x\"}")
+                .post(path + "/read")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("lastReadId"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"lastReadId\":-1}")
+                .post(path + "/read")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("lastReadId"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(path + "/read")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("lastReadId"));
+        given().auth()
+                .oauth2(Tokens.user(Fixtures.user("mallory")))
+                .contentType(ContentType.JSON)
                 .body("{\"lastReadId\":" + m2 + "}")
-                .post(path + "/read").then().statusCode(403).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"lastReadId\":" + m2 + "}")
-                .post(path + "/read").then().statusCode(401);
+                .post(path + "/read")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"lastReadId\":" + m2 + "}")
+                .post(path + "/read")
+                .then()
+                .statusCode(401);
     }
 }

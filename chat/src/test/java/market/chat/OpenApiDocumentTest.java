@@ -15,15 +15,26 @@ class OpenApiDocumentTest {
 
     @Test
     void checkedInDocumentIsWhatTheServiceServes() {
-        String yaml = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        String yaml = given().accept("application/yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertNull(OpenApiDocuments.difference("chat", yaml));
     }
 
     @Test
     void everyOperationAnswersSomethingAndDeclaresItsPolicy() {
-        String json = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString();
-        assertEquals(List.of(), OpenApiDocuments.contractProblems(json, "market.chat.api",
-                getClass().getClassLoader()));
+        String json = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(
+                List.of(),
+                OpenApiDocuments.contractProblems(
+                        json, "market.chat.api", getClass().getClassLoader()));
     }
 }

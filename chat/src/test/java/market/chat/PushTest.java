@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import market.testing.Tokens;
 import java.util.concurrent.Callable;
+import market.testing.Tokens;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -60,10 +60,13 @@ class PushTest {
         assertEquals(Long.toString(id), event.getJsonObject("data").getString("messageId"));
 
         assertTrue(push.authorization().startsWith("Bearer "), "service token sent");
-        String payload = new String(Base64.getUrlDecoder().decode(push.authorization().substring(7).split("\\.")[1]),
+        String payload = new String(
+                Base64.getUrlDecoder().decode(push.authorization().substring(7).split("\\.")[1]),
                 StandardCharsets.UTF_8);
         JsonObject claims = new JsonObject(payload);
-        assertEquals(Tokens.idOf("service-account-chat-service"), claims.getString("sub"),
+        assertEquals(
+                Tokens.idOf("service-account-chat-service"),
+                claims.getString("sub"),
                 "token obtained with client credentials of chat-service");
         assertTrue(claims.getJsonObject("realm_access").getJsonArray("roles").contains("service"));
     }
@@ -86,8 +89,12 @@ class PushTest {
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
         // What replica b writes while the seller is connected there.
-        redis.send(Request.cmd(Command.ZADD).arg("chat:presence:" + Tokens.idOf(seller))
-                .arg(System.currentTimeMillis() + 60_000).arg("replica-b")).await().atMost(Duration.ofSeconds(5));
+        redis.send(Request.cmd(Command.ZADD)
+                        .arg("chat:presence:" + Tokens.idOf(seller))
+                        .arg(System.currentTimeMillis() + 60_000)
+                        .arg("replica-b"))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         long id = Fixtures.send(buyer, roomId, "다른 기기에서 보세요?");
         assertTrue(awaitPush(id, 1500).isEmpty(), "no push while connected elsewhere");
     }
@@ -134,8 +141,13 @@ class PushTest {
                 b.send(WsClient.sendFrame(roomId, "ws " + i, "nd-" + i));
                 b.next("ack");
             }
-            given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages").then()
-                    .statusCode(200).body("items.size()", equalTo(4)).body("items[0].id", equalTo((int) id));
+            given().auth()
+                    .oauth2(Tokens.user(seller))
+                    .get("/api/chat/rooms/" + roomId + "/messages")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", equalTo(4))
+                    .body("items[0].id", equalTo((int) id));
         } finally {
             FakeUpstreams.notifyUp();
         }
@@ -158,8 +170,11 @@ class PushTest {
         JsonObject summary = awaitEvent("chat-summary-" + ids[4], 15_000)
                 .orElseThrow(() -> new AssertionError("no summary push; got " + pushesFor(seller, roomId)));
         List<JsonObject> pushes = pushesFor(seller, roomId);
-        int represented = pushes.stream().mapToInt(e -> e.getString("idempotencyKey").startsWith("chat-summary-")
-                ? Integer.parseInt(e.getJsonObject("data").getString("count")) : 1).sum();
+        int represented = pushes.stream()
+                .mapToInt(e -> e.getString("idempotencyKey").startsWith("chat-summary-")
+                        ? Integer.parseInt(e.getJsonObject("data").getString("count"))
+                        : 1)
+                .sum();
         assertEquals(5, represented, "every message is in exactly one push: " + pushes);
         if (burstMillis < 2500) {
             assertEquals(2, pushes.size(), "one push and one summary for a burst within the window: " + pushes);
@@ -186,17 +201,29 @@ class PushTest {
         long roomId = Fixtures.room(seller, buyer);
         String window = "chat:push:{" + Tokens.idOf(seller) + ":" + roomId + "}";
         // What replica b writes when it pushed this room's previous message a moment ago.
-        redis.send(Request.cmd(Command.SET).arg(window).arg("replica-b:1").arg("PX").arg(60_000))
-                .await().atMost(Duration.ofSeconds(5));
+        redis.send(Request.cmd(Command.SET)
+                        .arg(window)
+                        .arg("replica-b:1")
+                        .arg("PX")
+                        .arg(60_000))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         long one = Fixtures.send(buyer, roomId, "하나");
         long two = Fixtures.send(buyer, roomId, "둘");
-        Awaitility.await("two messages counted").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> {
-                    var n = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("n")).await()
+        Awaitility.await("two messages counted")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> {
+                    var n = redis.send(
+                                    Request.cmd(Command.HGET).arg(window + ":n").arg("n"))
+                            .await()
                             .atMost(Duration.ofSeconds(5));
                     return n != null && n.toInteger() == 2;
                 });
-        var last = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("last")).await().atMost(Duration.ofSeconds(5));
+        var last = redis.send(Request.cmd(Command.HGET).arg(window + ":n").arg("last"))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         JsonObject counted = new JsonObject().put("n", 2).put("last", last.toLong());
         assertEquals(new JsonObject().put("n", 2).put("last", two), counted, "counted for replica b's summary");
         assertTrue(awaitPush(one, 500).isEmpty() && awaitPush(two, 500).isEmpty(), "no push of their own");
@@ -205,28 +232,40 @@ class PushTest {
 
     private static List<JsonObject> pushesFor(String user, long roomId) {
         String id = Tokens.idOf(user);
-        return FakeUpstreams.events().stream().map(e -> new JsonObject(e.body()))
+        return FakeUpstreams.events().stream()
+                .map(e -> new JsonObject(e.body()))
                 .filter(e -> id.equals(e.getString("recipientId"))
                         && Long.toString(roomId).equals(e.getJsonObject("data").getString("roomId")))
                 .toList();
     }
 
     private static Optional<JsonObject> awaitEvent(String idempotencyKey, long millis) {
-        return within(millis, () -> FakeUpstreams.events().stream().map(e -> new JsonObject(e.body()))
-                .filter(e -> idempotencyKey.equals(e.getString("idempotencyKey"))).findFirst());
+        return within(
+                millis,
+                () -> FakeUpstreams.events().stream()
+                        .map(e -> new JsonObject(e.body()))
+                        .filter(e -> idempotencyKey.equals(e.getString("idempotencyKey")))
+                        .findFirst());
     }
 
     static Optional<FakeUpstreams.Received> awaitPush(long messageId, long millis) {
-        return within(millis, () -> FakeUpstreams.events().stream()
-                .filter(e -> new JsonObject(e.body()).getString("idempotencyKey").equals("chat-message-" + messageId))
-                .findFirst());
+        return within(
+                millis,
+                () -> FakeUpstreams.events().stream()
+                        .filter(e -> new JsonObject(e.body())
+                                .getString("idempotencyKey")
+                                .equals("chat-message-" + messageId))
+                        .findFirst());
     }
 
     /** What the search finds within the time, or empty: callers assert both that something comes and that nothing does. */
     private static <T> Optional<T> within(long millis, Callable<Optional<T>> search) {
         try {
-            return Awaitility.await().atMost(Duration.ofMillis(millis)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100)).until(search, Optional::isPresent);
+            return Awaitility.await()
+                    .atMost(Duration.ofMillis(millis))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(search, Optional::isPresent);
         } catch (ConditionTimeoutException nothingCame) {
             return Optional.empty();
         }

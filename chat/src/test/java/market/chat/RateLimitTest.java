@@ -26,8 +26,8 @@ class RateLimitTest {
     public static class LowLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("market.rate-limit.actions.chat-send.limit", "3",
-                    "market.rate-limit.actions.chat-send.burst", "3");
+            return Map.of(
+                    "market.rate-limit.actions.chat-send.limit", "3", "market.rate-limit.actions.chat-send.burst", "3");
         }
     }
 
@@ -46,9 +46,13 @@ class RateLimitTest {
         int created = 0;
         int limited = 0;
         for (int i = 0; i < 20; i++) {
-            var r = given().auth().oauth2(token).contentType(ContentType.JSON)
+            var r = given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
                     .body("{\"content\":\"spam " + i + "\"}")
-                    .post("/api/chat/rooms/" + roomId + "/messages").then().extract();
+                    .post("/api/chat/rooms/" + roomId + "/messages")
+                    .then()
+                    .extract();
             if (r.statusCode() == 201) {
                 created++;
             } else {
@@ -59,8 +63,12 @@ class RateLimitTest {
             }
         }
         assertTrue(limited > 0, "some sends were limited");
-        int stored = given().auth().oauth2(Tokens.user(seller))
-                .get("/api/chat/rooms/" + roomId + "/messages?size=100").then().extract().path("items.size()");
+        int stored = given().auth()
+                .oauth2(Tokens.user(seller))
+                .get("/api/chat/rooms/" + roomId + "/messages?size=100")
+                .then()
+                .extract()
+                .path("items.size()");
         assertEquals(created, stored);
         // The limit is per sender: the seller can still answer.
         Fixtures.send(seller, roomId, "천천히 보내주세요");
@@ -81,8 +89,13 @@ class RateLimitTest {
             assertTrue(b.isOpen());
             Thread.sleep(1100);
             b.send(WsClient.sendFrame(roomId, "after a pause", "late-1"));
-            assertEquals("late-1", b.next(f -> "ack".equals(f.getString("type"))
-                    && "late-1".equals(f.getString("clientMsgId")), "ack after pause").getString("clientMsgId"));
+            assertEquals(
+                    "late-1",
+                    b.next(
+                                    f -> "ack".equals(f.getString("type"))
+                                            && "late-1".equals(f.getString("clientMsgId")),
+                                    "ack after pause")
+                            .getString("clientMsgId"));
         }
     }
 }

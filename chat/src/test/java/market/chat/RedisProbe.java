@@ -39,8 +39,10 @@ final class RedisProbe implements AutoCloseable {
 
     /** Publishes a frame the way replica "replica-b" would, addressed to these users. */
     static void publishFromOtherReplica(Redis redis, List<String> to, JsonObject frame) {
-        JsonObject envelope = new JsonObject().put("origin", "replica-b").put("to", to).put("frame", frame.encode());
-        redis.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(envelope.encode())).await()
+        JsonObject envelope =
+                new JsonObject().put("origin", "replica-b").put("to", to).put("frame", frame.encode());
+        redis.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(envelope.encode()))
+                .await()
                 .atMost(Duration.ofSeconds(5));
     }
 

@@ -35,11 +35,16 @@ class SharedSendLimitTest {
     public static class ThreeAnHour implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("market.rate-limit.actions.chat-send.limit", "3",
-                    "market.rate-limit.actions.chat-send.period", "1h",
-                    "market.rate-limit.actions.chat-send.burst", "3",
+            return Map.of(
+                    "market.rate-limit.actions.chat-send.limit",
+                    "3",
+                    "market.rate-limit.actions.chat-send.period",
+                    "1h",
+                    "market.rate-limit.actions.chat-send.burst",
+                    "3",
                     // a loaded test machine must not turn a slow answer into "allowed" (fail open)
-                    "market.rate-limit.timeout", "10s");
+                    "market.rate-limit.timeout",
+                    "10s");
         }
     }
 
@@ -62,7 +67,8 @@ class SharedSendLimitTest {
         long roomId = Fixtures.room(seller, buyer);
         Fixtures.send(buyer, roomId, "여기서 하나");
         // Replica b (its own Redis client and limiter) takes the other two of the buyer's three.
-        Redis other = Redis.createClient(vertx, ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class));
+        Redis other =
+                Redis.createClient(vertx, ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class));
         try {
             RateLimiter replicaB = new RateLimiter(other::send, patient(config));
             assertTrue(replicaB.acquire(Action.CHAT_SEND, Tokens.idOf(buyer)).allowed());
@@ -71,8 +77,13 @@ class SharedSendLimitTest {
         } finally {
             other.close();
         }
-        var r = given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON).body("{\"content\":\"넷\"}")
-                .post("/api/chat/rooms/" + roomId + "/messages").then().extract();
+        var r = given().auth()
+                .oauth2(Tokens.user(buyer))
+                .contentType(ContentType.JSON)
+                .body("{\"content\":\"넷\"}")
+                .post("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .extract();
         assertEquals(429, r.statusCode());
         assertEquals("application/problem+json", r.contentType());
         long retryAfter = Long.parseLong(r.header("Retry-After"));
@@ -83,8 +94,13 @@ class SharedSendLimitTest {
             assertEquals("rate_limited", error.getString("code"));
             assertEquals("ws-5", error.getString("clientMsgId"));
         }
-        int stored = given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages")
-                .then().statusCode(200).extract().path("items.size()");
+        int stored = given().auth()
+                .oauth2(Tokens.user(seller))
+                .get("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.size()");
         assertEquals(1, stored, "refused sends store nothing");
         // Per user: the seller still answers.
         Fixtures.send(seller, roomId, "네 천천히요");
@@ -103,8 +119,13 @@ class SharedSendLimitTest {
         } finally {
             RedisResource.startServer();
         }
-        int stored = given().auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms/" + roomId + "/messages")
-                .then().statusCode(200).extract().path("items.size()");
+        int stored = given().auth()
+                .oauth2(Tokens.user(seller))
+                .get("/api/chat/rooms/" + roomId + "/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.size()");
         assertEquals(5, stored);
     }
 

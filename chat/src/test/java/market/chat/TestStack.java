@@ -12,6 +12,5 @@ import market.testing.RedisResource;
 @QuarkusTestResource(OidcServerResource.class)
 @QuarkusTestResource(FakeUpstreams.class)
 public final class TestStack {
-    private TestStack() {
-    }
+    private TestStack() {}
 }

@@ -2,8 +2,8 @@ package market.chat;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,9 +56,15 @@ class TracingTest {
         String buyer = Fixtures.user("buyer");
         long productId = Fixtures.product(seller);
         String traceId = hex(16);
-        given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
-                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").header("X-Request-Id", "gw-room-" + productId)
-                .body("{\"productId\":" + productId + "}").post("/api/chat/rooms").then().statusCode(201)
+        given().auth()
+                .oauth2(Tokens.user(buyer))
+                .contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .header("X-Request-Id", "gw-room-" + productId)
+                .body("{\"productId\":" + productId + "}")
+                .post("/api/chat/rooms")
+                .then()
+                .statusCode(201)
                 .header("X-Request-Id", "gw-room-" + productId);
 
         Map<String, String> call = FakeUpstreams.productCallHeaders("GET /api/products/" + productId);
@@ -74,10 +80,17 @@ class TracingTest {
         long roomId = Fixtures.room(seller, buyer);
         String traceId = hex(16);
         try (RedisProbe otherReplica = RedisProbe.listen(redis)) {
-            long id = ((Number) given().auth().oauth2(Tokens.user(buyer)).contentType(ContentType.JSON)
-                    .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
-                    .body("{\"content\":\"추적되나요?\"}").post("/api/chat/rooms/" + roomId + "/messages").then()
-                    .statusCode(201).extract().path("id")).longValue();
+            long id = ((Number) given().auth()
+                            .oauth2(Tokens.user(buyer))
+                            .contentType(ContentType.JSON)
+                            .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                            .body("{\"content\":\"추적되나요?\"}")
+                            .post("/api/chat/rooms/" + roomId + "/messages")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id"))
+                    .longValue();
             JsonObject envelope = CrossReplicaTest.awaitEnvelope(otherReplica, id);
             assertEquals(traceId, traceIdOf(envelope.getString("traceparent")));
         }
@@ -94,8 +107,10 @@ class TracingTest {
             long first = b.next("ack").getJsonObject("message").getLong("id");
             b.send(WsClient.sendFrame(roomId, "두 번째", "t-2"));
             long second = b.next("ack").getJsonObject("message").getLong("id");
-            String firstTrace = traceIdOf(CrossReplicaTest.awaitEnvelope(otherReplica, first).getString("traceparent"));
-            String secondTrace = traceIdOf(CrossReplicaTest.awaitEnvelope(otherReplica, second).getString("traceparent"));
+            String firstTrace = traceIdOf(
+                    CrossReplicaTest.awaitEnvelope(otherReplica, first).getString("traceparent"));
+            String secondTrace = traceIdOf(
+                    CrossReplicaTest.awaitEnvelope(otherReplica, second).getString("traceparent"));
             assertNotEquals(firstTrace, secondTrace, "one trace per message, not one per connection");
         }
     }

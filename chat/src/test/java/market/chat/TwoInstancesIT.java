@@ -84,7 +84,12 @@ class TwoInstancesIT {
         String buyer = Fixtures.user("buyer");
         long roomId = openRoom(b, seller, buyer);
         // The room opened on B is in the seller's list on A: one database behind both.
-        given().baseUri(a.url()).auth().oauth2(Tokens.user(seller)).get("/api/chat/rooms").then().statusCode(200)
+        given().baseUri(a.url())
+                .auth()
+                .oauth2(Tokens.user(seller))
+                .get("/api/chat/rooms")
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem((int) roomId));
         try (WsClient s = WsClient.withSubprotocol(vertx, a.port(), Tokens.user(seller));
                 WsClient u = WsClient.withHeader(vertx, b.port(), Tokens.user(buyer))) {
@@ -126,7 +131,9 @@ class TwoInstancesIT {
             // The buyer is online on B: a message from A must not push.
             s.send(WsClient.sendFrame(roomId, "online, no push", "s-online"));
             long online = s.next("ack").getJsonObject("message").getLong("id");
-            lastSeen = u.next(messageWithId(online), "live message").getJsonObject("message").getLong("id");
+            lastSeen = u.next(messageWithId(online), "live message")
+                    .getJsonObject("message")
+                    .getLong("id");
             Processes.sleep(1000);
             assertTrue(pushesFor(buyer).isEmpty(), "no push while the buyer is connected to the other replica");
 
@@ -140,16 +147,23 @@ class TwoInstancesIT {
         }
         // The first missed message is pushed at once; the two after it, within the push window, as one summary.
         List<JsonObject> pushes = awaitPushes(buyer, 2);
-        assertEquals(List.of("missed 1", "새 메시지 2개"), pushes.stream().map(e -> e.getString("body")).toList());
+        assertEquals(
+                List.of("missed 1", "새 메시지 2개"),
+                pushes.stream().map(e -> e.getString("body")).toList());
 
         b.start();
         awaitSubscribed(b);
         try (WsClient s = WsClient.withHeader(vertx, a.port(), Tokens.user(seller));
                 WsClient u = WsClient.withHeader(vertx, b.port(), Tokens.user(buyer))) {
             // Catching up from the last id seen: exactly what was missed, in order, nothing twice.
-            List<Object> missed = given().baseUri(b.url()).auth().oauth2(Tokens.user(buyer))
-                    .get("/api/chat/rooms/" + roomId + "/messages?after=" + lastSeen).then().statusCode(200)
-                    .extract().path("items.content");
+            List<Object> missed = given().baseUri(b.url())
+                    .auth()
+                    .oauth2(Tokens.user(buyer))
+                    .get("/api/chat/rooms/" + roomId + "/messages?after=" + lastSeen)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.content");
             assertEquals(List.of("missed 1", "missed 2", "missed 3"), missed);
 
             // Resending the pre-crash message (its ack may have been lost with the replica) does not repeat it.
@@ -162,11 +176,17 @@ class TwoInstancesIT {
             long back = s.next("ack").getJsonObject("message").getLong("id");
             u.next(messageWithId(back), "live message after the restart");
         }
-        List<Object> all = given().baseUri(a.url()).auth().oauth2(Tokens.user(seller))
-                .get("/api/chat/rooms/" + roomId + "/messages?size=50").then().statusCode(200)
-                .extract().path("items.content");
-        assertEquals(List.of("before the crash", "online, no push", "missed 1", "missed 2", "missed 3",
-                "welcome back"), all);
+        List<Object> all = given().baseUri(a.url())
+                .auth()
+                .oauth2(Tokens.user(seller))
+                .get("/api/chat/rooms/" + roomId + "/messages?size=50")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.content");
+        assertEquals(
+                List.of("before the crash", "online, no push", "missed 1", "missed 2", "missed 3", "welcome back"),
+                all);
     }
 
     @Test
@@ -187,9 +207,14 @@ class TwoInstancesIT {
                 JsonObject ack = s.next("ack");
                 stored = ack.getJsonObject("message").getLong("id");
                 // Not live across replicas now, but committed: the buyer's client catches up with after.
-                List<Object> caughtUp = given().baseUri(b.url()).auth().oauth2(Tokens.user(buyer))
-                        .get("/api/chat/rooms/" + roomId + "/messages?after=" + lastSeen).then().statusCode(200)
-                        .extract().path("items.id");
+                List<Object> caughtUp = given().baseUri(b.url())
+                        .auth()
+                        .oauth2(Tokens.user(buyer))
+                        .get("/api/chat/rooms/" + roomId + "/messages?after=" + lastSeen)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items.id");
                 assertEquals(List.of((int) stored), caughtUp);
             } finally {
                 RedisResource.startServer();
@@ -207,18 +232,28 @@ class TwoInstancesIT {
 
     private static long openRoom(ServiceProcess instance, String seller, String buyer) {
         long productId = Fixtures.product(seller);
-        return ((Number) given().baseUri(instance.url()).auth().oauth2(Tokens.user(buyer))
-                .contentType(ContentType.JSON).body("{\"productId\":" + productId + "}")
-                .post("/api/chat/rooms").then().statusCode(201).extract().path("id")).longValue();
+        return ((Number) given().baseUri(instance.url())
+                        .auth()
+                        .oauth2(Tokens.user(buyer))
+                        .contentType(ContentType.JSON)
+                        .body("{\"productId\":" + productId + "}")
+                        .post("/api/chat/rooms")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
 
     private static java.util.function.Predicate<JsonObject> messageWithId(long id) {
-        return f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getLong("id") == id;
+        return f -> "message".equals(f.getString("type"))
+                && f.getJsonObject("message").getLong("id") == id;
     }
 
     private static List<JsonObject> pushesFor(String user) {
         String id = Tokens.idOf(user);
-        return FakeUpstreams.events().stream().map(r -> new JsonObject(r.body()))
+        return FakeUpstreams.events().stream()
+                .map(r -> new JsonObject(r.body()))
                 .filter(e -> "CHAT_MESSAGE".equals(e.getString("type")) && id.equals(e.getString("recipientId")))
                 .collect(Collectors.toList());
     }

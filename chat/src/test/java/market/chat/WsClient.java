@@ -54,7 +54,10 @@ final class WsClient implements AutoCloseable {
             throws Exception {
         WebSocketClient client = vertx.createWebSocketClient(clientOptions);
         try {
-            WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            WebSocket socket = client.connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             return new WsClient(client, socket);
         } catch (Exception e) {
             client.close();
@@ -149,7 +152,8 @@ final class WsClient implements AutoCloseable {
     }
 
     static JsonObject sendFrame(long roomId, String content, String clientMsgId) {
-        JsonObject f = new JsonObject().put("type", "send").put("roomId", roomId).put("content", content);
+        JsonObject f =
+                new JsonObject().put("type", "send").put("roomId", roomId).put("content", content);
         return clientMsgId == null ? f : f.put("clientMsgId", clientMsgId);
     }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +23,8 @@ import java.util.stream.Stream;
 final class Chart {
     static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String RELEASE = "market";
     static final String NAMESPACE = "market";
@@ -36,16 +36,18 @@ final class Chart {
             "production", "values-production.yaml",
             "external", "values-external.yaml");
 
-    private Chart() {
-    }
+    private Chart() {}
 
     static String template(String valueSet, Map<String, Object> sets) {
         return template(valueSet, sets, NAMESPACE);
     }
 
     static String template(String valueSet, Map<String, Object> sets, String namespace) {
-        TemplateCommand cmd = new Helm(Repo.CHART).template()
-                .withName(RELEASE).withNamespace(namespace).withKubeVersion("1.31.0");
+        TemplateCommand cmd = new Helm(Repo.CHART)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(namespace)
+                .withKubeVersion("1.31.0");
         String file = VALUE_SETS.getOrDefault(valueSet, valueSet);
         if (file != null && !file.isEmpty()) {
             cmd = cmd.withValuesFile(Repo.CHART.resolve(file));
@@ -87,7 +89,8 @@ final class Chart {
         }
         Path copy = workDir.resolve("ddangn-market");
         copyTree(Repo.CHART, copy);
-        ObjectNode merged = (ObjectNode) YAML.readTree(Repo.CHART.resolve("values.yaml").toFile());
+        ObjectNode merged =
+                (ObjectNode) YAML.readTree(Repo.CHART.resolve("values.yaml").toFile());
         merge(merged, YAML.readTree(Repo.CHART.resolve(file).toFile()));
         YAML.writeValue(copy.resolve("values.yaml").toFile(), merged);
         return new Helm(copy).lint().strict().call();
@@ -122,12 +125,16 @@ final class Chart {
     }
 
     static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     static JsonNode get(List<JsonNode> objects, String kind, String name) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText())
                         && name.equals(o.path("metadata").path("name").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " rendered"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " rendered"));
     }
 }

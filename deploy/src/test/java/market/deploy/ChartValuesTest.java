@@ -1,8 +1,10 @@
 package market.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,17 +12,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Wrong values fail at install time with a message that names the value; the README documents every value. */
 class ChartValuesTest {
 
     private static String failure(Map<String, Object> sets) {
-        Exception e = assertThrows(Exception.class, () -> Chart.template("default", sets),
-                "helm template should have failed for " + sets);
+        Exception e = assertThrows(
+                Exception.class, () -> Chart.template("default", sets), "helm template should have failed for " + sets);
         String message = String.valueOf(e.getMessage());
         System.out.println("helm template " + sets + " -> " + message);
         return message;
@@ -78,10 +77,16 @@ class ChartValuesTest {
 
     @Test
     void schemaValidatorIsNotVacuous() throws Exception {
-        JsonNode deployment = Chart.get(Chart.render("default"), "Deployment", "product").deepCopy();
+        JsonNode deployment =
+                Chart.get(Chart.render("default"), "Deployment", "product").deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) deployment.path("spec")).put("replicas", "two");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) deployment.path("spec").path("template").path("spec")
-                .path("containers").get(0)).put("readinesProbe", "typo");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) deployment
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .get(0))
+                .put("readinesProbe", "typo");
         String problems = String.join("\n", Schemas.validate(deployment));
         assertTrue(problems.contains("replicas"), problems);
         assertTrue(problems.contains("readinesProbe"), problems);
@@ -114,8 +119,17 @@ class ChartValuesTest {
         node.fields().forEachRemaining(e -> {
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             JsonNode v = e.getValue();
-            boolean opaque = Set.of("resources", "config", "annotations", "podLabels", "nodeSelector",
-                    "ingressControllerPodLabels", "gatewayPodLabels", "podSelector", "labels").contains(e.getKey());
+            boolean opaque = Set.of(
+                            "resources",
+                            "config",
+                            "annotations",
+                            "podLabels",
+                            "nodeSelector",
+                            "ingressControllerPodLabels",
+                            "gatewayPodLabels",
+                            "podSelector",
+                            "labels")
+                    .contains(e.getKey());
             if (v.isObject() && !opaque && v.size() > 0) {
                 leaves(v, key, out);
             } else {

@@ -1,11 +1,13 @@
 package market.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The container stack (./market up --containers) runs what the chart deploys: this renders the chart with
@@ -39,13 +38,16 @@ class ContainerStackTest {
     static final Path STACK = Repo.ROOT.resolve("local/containers/stack.json");
     static final Pattern K8S_VAR = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     /** Workloads in start order: what each depends on comes first. */
-    static final List<String> ORDER = List.of("postgresql", "redis", "s3", "keycloak", "product", "chat", "notify", "frontend");
+    static final List<String> ORDER =
+            List.of("postgresql", "redis", "s3", "keycloak", "product", "chat", "notify", "frontend");
 
     static ObjectNode stack() {
         List<JsonNode> objects = Chart.parseAll(Chart.template(VALUES.toString(), Map.of()));
         ObjectNode out = Chart.JSON.createObjectNode();
-        out.put("_generated", "from helm/ddangn-market + local/containers/values.yaml by deploy/src/test/java/market/deploy/"
-                + "ContainerStackTest.java; do not edit. Regenerate: ./mvnw -B -f deploy/pom.xml test -Dmarket.regenerate=true");
+        out.put(
+                "_generated",
+                "from helm/ddangn-market + local/containers/values.yaml by deploy/src/test/java/market/deploy/"
+                        + "ContainerStackTest.java; do not edit. Regenerate: ./mvnw -B -f deploy/pom.xml test -Dmarket.regenerate=true");
         ArrayNode parts = out.putArray("parts");
         List<JsonNode> workloads = new ArrayList<>();
         workloads.addAll(Chart.ofKind(objects, "StatefulSet"));
@@ -71,7 +73,9 @@ class ContainerStackTest {
         p.put("replicas", w.path("spec").path("replicas").asInt(1));
         // the volumes a StatefulSet claims per pod become named podman volumes
         Set<String> claims = new java.util.TreeSet<>();
-        w.path("spec").path("volumeClaimTemplates").forEach(c -> claims.add(c.path("metadata").path("name").asText()));
+        w.path("spec")
+                .path("volumeClaimTemplates")
+                .forEach(c -> claims.add(c.path("metadata").path("name").asText()));
         ArrayNode inits = p.putArray("initContainers");
         pod.path("initContainers").forEach(c -> inits.add(container(c, pod, claims, objects)));
         ArrayNode cs = p.putArray("containers");
@@ -116,7 +120,9 @@ class ContainerStackTest {
         long uid = sc.path("runAsUser").asLong(psc.path("runAsUser").asLong(-1));
         long gid = sc.path("runAsGroup").asLong(psc.path("runAsGroup").asLong(-1));
         o.put("user", uid < 0 ? "" : gid < 0 ? String.valueOf(uid) : uid + ":" + gid);
-        o.put("runAsNonRoot", sc.path("runAsNonRoot").asBoolean(psc.path("runAsNonRoot").asBoolean(false)));
+        o.put(
+                "runAsNonRoot",
+                sc.path("runAsNonRoot").asBoolean(psc.path("runAsNonRoot").asBoolean(false)));
         o.put("readOnlyRootFilesystem", sc.path("readOnlyRootFilesystem").asBoolean(false));
         o.put("allowPrivilegeEscalation", sc.path("allowPrivilegeEscalation").asBoolean(true));
         ArrayNode drop = o.putArray("dropCapabilities");
@@ -127,7 +133,8 @@ class ContainerStackTest {
         o.put("memoryLimit", quantity(limits.path("memory").asText("")));
         o.put("cpuLimit", cpus(limits.path("cpu").asText("")));
         if (c.has("envFrom")) {
-            throw new AssertionError("envFrom of " + c.path("name").asText() + " is not supported by the container stack");
+            throw new AssertionError(
+                    "envFrom of " + c.path("name").asText() + " is not supported by the container stack");
         }
         ArrayNode ports = o.putArray("ports");
         c.path("ports").forEach(port -> ports.add(port.path("containerPort").asInt()));
@@ -138,9 +145,13 @@ class ContainerStackTest {
             m.put("path", "/deployments/config");
             m.put("type", "files");
             m.put("readOnly", true);
-            StringBuilder sb = new StringBuilder("# ").append(configMaps).append(" + ")
-                    .append(env.getOrDefault("QUARKUS_KUBERNETES_CONFIG_SECRETS", "")).append(" of the chart\n");
-            properties.forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
+            StringBuilder sb = new StringBuilder("# ")
+                    .append(configMaps)
+                    .append(" + ")
+                    .append(env.getOrDefault("QUARKUS_KUBERNETES_CONFIG_SECRETS", ""))
+                    .append(" of the chart\n");
+            properties.forEach(
+                    (k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
             m.putObject("files").put("application.properties", sb.toString());
         }
         for (JsonNode vm : c.path("volumeMounts")) {
@@ -163,19 +174,29 @@ class ContainerStackTest {
                 }
             }
             if (vol == null) {
-                throw new AssertionError("volume " + vname + " of " + c.path("name").asText() + " not found");
+                throw new AssertionError(
+                        "volume " + vname + " of " + c.path("name").asText() + " not found");
             }
             if (vol.has("emptyDir")) {
                 m.put("type", "tmpfs");
             } else if (vol.has("configMap") || vol.has("secret")) {
                 boolean secret = vol.has("secret");
                 JsonNode src = secret ? vol.path("secret") : vol.path("configMap");
-                String objName = secret ? src.path("secretName").asText() : src.path("name").asText();
+                String objName = secret
+                        ? src.path("secretName").asText()
+                        : src.path("name").asText();
                 Map<String, String> data = data(Chart.get(objects, secret ? "Secret" : "ConfigMap", objName));
                 ObjectNode files = Chart.JSON.createObjectNode();
                 if (src.has("items")) {
-                    src.path("items").forEach(i -> files.put(i.path("path").asText(),
-                            required(data, Chart.JSON.createObjectNode().put("name", objName).put("key", i.path("key").asText()))));
+                    src.path("items")
+                            .forEach(i -> files.put(
+                                    i.path("path").asText(),
+                                    required(
+                                            data,
+                                            Chart.JSON
+                                                    .createObjectNode()
+                                                    .put("name", objName)
+                                                    .put("key", i.path("key").asText()))));
                 } else {
                     data.forEach(files::put);
                 }
@@ -192,7 +213,9 @@ class ContainerStackTest {
                 }
             } else if (vol.has("persistentVolumeClaim")) {
                 m.put("type", "volume");
-                m.put("volume", vol.path("persistentVolumeClaim").path("claimName").asText());
+                m.put(
+                        "volume",
+                        vol.path("persistentVolumeClaim").path("claimName").asText());
             } else {
                 throw new AssertionError("volume type of " + vname + " not supported by the container stack: " + vol);
             }
@@ -234,11 +257,13 @@ class ContainerStackTest {
         if (!m.matches()) {
             throw new AssertionError("memory quantity " + q + " not supported by the container stack");
         }
-        String unit = m.group(2) == null ? "b" : switch (m.group(2)) {
-            case "Ki", "k" -> "k";
-            case "Mi", "M" -> "m";
-            default -> "g";
-        };
+        String unit = m.group(2) == null
+                ? "b"
+                : switch (m.group(2)) {
+                    case "Ki", "k" -> "k";
+                    case "Mi", "M" -> "m";
+                    default -> "g";
+                };
         return m.group(1) + unit;
     }
 
@@ -248,7 +273,10 @@ class ContainerStackTest {
             return "";
         }
         if (q.endsWith("m")) {
-            return new java.math.BigDecimal(q.substring(0, q.length() - 1)).movePointLeft(3).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(q.substring(0, q.length() - 1))
+                    .movePointLeft(3)
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return new java.math.BigDecimal(q).stripTrailingZeros().toPlainString();
     }
@@ -262,7 +290,8 @@ class ContainerStackTest {
                 return p.path("containerPort").asInt();
             }
         }
-        throw new AssertionError("port " + ref + " not declared by " + c.path("name").asText());
+        throw new AssertionError(
+                "port " + ref + " not declared by " + c.path("name").asText());
     }
 
     private static String envValue(JsonNode e, List<JsonNode> objects) {
@@ -276,7 +305,8 @@ class ContainerStackTest {
         }
         if (from.has("configMapKeyRef")) {
             JsonNode ref = from.path("configMapKeyRef");
-            return required(data(Chart.get(objects, "ConfigMap", ref.path("name").asText())), ref);
+            return required(
+                    data(Chart.get(objects, "ConfigMap", ref.path("name").asText())), ref);
         }
         throw new AssertionError("env " + e.path("name").asText() + " not supported by the container stack: " + e);
     }
@@ -284,7 +314,8 @@ class ContainerStackTest {
     private static String required(Map<String, String> data, JsonNode ref) {
         String v = data.get(ref.path("key").asText());
         if (v == null) {
-            throw new AssertionError("no key " + ref.path("key").asText() + " in " + ref.path("name").asText());
+            throw new AssertionError("no key " + ref.path("key").asText() + " in "
+                    + ref.path("name").asText());
         }
         return v;
     }
@@ -294,11 +325,19 @@ class ContainerStackTest {
             throw new AssertionError("object not rendered");
         }
         Map<String, String> out = new TreeMap<>();
-        obj.path("data").fields().forEachRemaining(f -> out.put(f.getKey(),
-                "Secret".equals(obj.path("kind").asText())
-                        ? new String(java.util.Base64.getDecoder().decode(f.getValue().asText()), java.nio.charset.StandardCharsets.UTF_8)
-                        : f.getValue().asText()));
-        obj.path("stringData").fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+        obj.path("data")
+                .fields()
+                .forEachRemaining(f -> out.put(
+                        f.getKey(),
+                        "Secret".equals(obj.path("kind").asText())
+                                ? new String(
+                                        java.util.Base64.getDecoder()
+                                                .decode(f.getValue().asText()),
+                                        java.nio.charset.StandardCharsets.UTF_8)
+                                : f.getValue().asText()));
+        obj.path("stringData")
+                .fields()
+                .forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
         return out;
     }
 
@@ -328,8 +367,11 @@ class ContainerStackTest {
             Files.writeString(STACK, expected);
         }
         assertTrue(Files.exists(STACK), STACK + " missing; run with -Dmarket.regenerate=true");
-        assertEquals(expected, Files.readString(STACK), STACK + " is out of date with the chart; run ./mvnw -B -f deploy/pom.xml test"
-                + " -Dmarket.regenerate=true");
+        assertEquals(
+                expected,
+                Files.readString(STACK),
+                STACK + " is out of date with the chart; run ./mvnw -B -f deploy/pom.xml test"
+                        + " -Dmarket.regenerate=true");
     }
 
     @Test
@@ -343,7 +385,10 @@ class ContainerStackTest {
             p.path("containers").forEach(all::add);
             for (JsonNode c : all) {
                 String id = p.path("name").asText() + "/" + c.path("name").asText();
-                assertFalse(c.path("user").asText().isEmpty() || c.path("user").asText().startsWith("0"), id + " runs as root");
+                assertFalse(
+                        c.path("user").asText().isEmpty()
+                                || c.path("user").asText().startsWith("0"),
+                        id + " runs as root");
                 assertTrue(c.path("readOnlyRootFilesystem").asBoolean(), id + " has a writable root");
                 assertTrue(c.path("dropCapabilities").toString().contains("ALL"), id + " keeps capabilities");
                 assertFalse(c.path("allowPrivilegeEscalation").asBoolean(), id + " may escalate");
@@ -351,13 +396,17 @@ class ContainerStackTest {
                 if (p.path("containers").toString().contains(c.toString())) {
                     assertFalse("none".equals(c.path("probe").path("type").asText()), id + " has no probe");
                 }
-                assertTrue(c.path("image").asText().startsWith("localhost/ddangn-market/"), id + " uses an image the project builds: "
-                        + c.path("image").asText());
+                assertTrue(
+                        c.path("image").asText().startsWith("localhost/ddangn-market/"),
+                        id + " uses an image the project builds: "
+                                + c.path("image").asText());
             }
         }
         assertEquals(ORDER, names);
         // two chat replicas, as the process stack runs
-        assertEquals(2, stack.path("parts").get(ORDER.indexOf("chat")).path("replicas").asInt());
+        assertEquals(
+                2,
+                stack.path("parts").get(ORDER.indexOf("chat")).path("replicas").asInt());
     }
 
     @Test
@@ -372,7 +421,10 @@ class ContainerStackTest {
     @Test
     void servicesGetTheirConfigMapAndSecretAsAConfigFile() {
         ObjectNode stack = stack();
-        JsonNode product = stack.path("parts").get(ORDER.indexOf("product")).path("containers").get(0);
+        JsonNode product = stack.path("parts")
+                .get(ORDER.indexOf("product"))
+                .path("containers")
+                .get(0);
         String props = "";
         for (JsonNode m : product.path("mounts")) {
             if (m.path("path").asText().equals("/deployments/config")) {
@@ -382,6 +434,8 @@ class ContainerStackTest {
         assertTrue(props.contains("quarkus.datasource.jdbc.url=jdbc:postgresql://postgresql:5432/product"), props);
         assertTrue(props.contains("quarkus.oidc.auth-server-url=http://keycloak:8080/auth/realms/market"), props);
         assertTrue(props.contains("quarkus.datasource.password=@secret:postgres@"), props);
-        assertEquals("false", product.path("env").path("QUARKUS_KUBERNETES_CONFIG_ENABLED").asText());
+        assertEquals(
+                "false",
+                product.path("env").path("QUARKUS_KUBERNETES_CONFIG_ENABLED").asText());
     }
 }

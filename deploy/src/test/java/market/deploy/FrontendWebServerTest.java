@@ -1,12 +1,12 @@
 package market.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,12 +25,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The chart's frontend web server: frontend/nginx.conf (what the frontend image serves the SPA with) run in a
@@ -39,7 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class FrontendWebServerTest {
     static final Path CONF = Repo.ROOT.resolve("frontend/nginx.conf");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final byte[] PRECOMPRESSED_MARKER = "precompressed at build time".getBytes(StandardCharsets.UTF_8);
 
     static Path dir;
@@ -67,7 +67,8 @@ class FrontendWebServerTest {
         Path assets = Files.createDirectories(html.resolve("assets"));
         String page = "<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>땅근마켓</title>"
                 + "<script type=\"module\" crossorigin src=\"/assets/main-abc123.js\"></script></head>"
-                + "<body><div id=\"root\"></div>" + "<!-- padding so that gzip applies -->".repeat(20) + "</body></html>";
+                + "<body><div id=\"root\"></div>" + "<!-- padding so that gzip applies -->".repeat(20)
+                + "</body></html>";
         Files.writeString(html.resolve("index.html"), page);
         Files.writeString(html.resolve("silent-renew.html"), "<!doctype html><title>silent renew</title>");
         Files.writeString(assets.resolve("main-abc123.js"), "console.log('app');\n".repeat(100));
@@ -75,7 +76,8 @@ class FrontendWebServerTest {
         Files.write(assets.resolve("main-abc123.js.gz"), gzip(PRECOMPRESSED_MARKER));
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
 
@@ -86,7 +88,8 @@ class FrontendWebServerTest {
         String conf = Files.readString(CONF);
         String server = conf.replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
                 .replace("root /usr/share/nginx/html;", "root " + html + ";");
-        assertFalse(server.equals(conf) || server.contains("listen 8080;") || server.contains("/usr/share/nginx/html"),
+        assertFalse(
+                server.equals(conf) || server.contains("listen 8080;") || server.contains("/usr/share/nginx/html"),
                 "frontend/nginx.conf no longer has the listen/root lines the Dockerfile's image expects");
         Files.writeString(dir.resolve("default.conf"), server);
         String t = dir.resolve("tmp").toString();
@@ -106,9 +109,17 @@ class FrontendWebServerTest {
                 }
                 """.formatted(dir, t));
         Files.createDirectories(Path.of(t));
-        nginx = new ProcessBuilder(binary, "-c", dir.resolve("nginx.conf").toString(), "-p", dir.toString(),
-                "-e", dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        nginx = new ProcessBuilder(
+                        binary,
+                        "-c",
+                        dir.resolve("nginx.conf").toString(),
+                        "-p",
+                        dir.toString(),
+                        "-e",
+                        dir.resolve("error.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
         base = "http://127.0.0.1:" + port;
         for (int i = 0; ; i++) {
             try {
@@ -181,7 +192,8 @@ class FrontendWebServerTest {
         assertEquals(List.of("'self'"), policy.get("script-src"), path + ": no inline or foreign script");
         assertEquals(List.of("'self'"), policy.get("style-src"), path);
         assertEquals(List.of("'self'"), policy.get("connect-src"), path + ": API, SSE and /ws/chat are same-origin");
-        assertEquals(List.of("'self'", "blob:", "data:"), policy.get("img-src"), path + ": /api/images and upload previews");
+        assertEquals(
+                List.of("'self'", "blob:", "data:"), policy.get("img-src"), path + ": /api/images and upload previews");
         assertEquals(List.of("'none'"), policy.get("object-src"), path);
         assertEquals(List.of("'self'"), policy.get("base-uri"), path);
         assertEquals(List.of(frameAncestors), policy.get("frame-ancestors"), path);
@@ -197,7 +209,9 @@ class FrontendWebServerTest {
     void clientRoutesLoadIndexHtmlWithTheSpaPolicyAndNeverStale(String path) throws Exception {
         HttpResponse<byte[]> r = get(path);
         assertEquals(200, r.statusCode());
-        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<div id=\"root\">"), path + " serves index.html");
+        assertTrue(
+                new String(r.body(), StandardCharsets.UTF_8).contains("<div id=\"root\">"),
+                path + " serves index.html");
         assertSpaSecurityHeaders(r, "'none'", "DENY");
         assertEquals("no-cache", one(r, "Cache-Control"));
     }
@@ -214,7 +228,8 @@ class FrontendWebServerTest {
     void hashedBundlesAreCachedForAYearAndServedPrecompressed() throws Exception {
         HttpResponse<byte[]> r = get("/assets/main-abc123.js", "Accept-Encoding", "gzip");
         assertEquals(200, r.statusCode());
-        assertEquals("public, max-age=31536000, immutable", one(r, "Cache-Control"), "one Cache-Control, no Expires twin");
+        assertEquals(
+                "public, max-age=31536000, immutable", one(r, "Cache-Control"), "one Cache-Control, no Expires twin");
         assertTrue(r.headers().allValues("Expires").isEmpty());
         assertEquals("gzip", one(r, "Content-Encoding"));
         assertArrayEquals(gzip(PRECOMPRESSED_MARKER), r.body(), "the .gz made at build time (gzip_static)");
@@ -222,7 +237,8 @@ class FrontendWebServerTest {
         assertSpaSecurityHeaders(r, "'none'", "DENY");
 
         HttpResponse<byte[]> plain = get("/assets/main-abc123.js");
-        assertTrue(plain.headers().allValues("Content-Encoding").isEmpty(), "a client without gzip gets the file itself");
+        assertTrue(
+                plain.headers().allValues("Content-Encoding").isEmpty(), "a client without gzip gets the file itself");
         assertTrue(new String(plain.body(), StandardCharsets.UTF_8).startsWith("console.log"));
     }
 
@@ -230,7 +246,8 @@ class FrontendWebServerTest {
     void aMissingBundleIsA404ThatIsNotCachedForAYear() throws Exception {
         HttpResponse<byte[]> r = get("/assets/main-gone.js");
         assertEquals(404, r.statusCode(), "never index.html for a script");
-        assertTrue(r.headers().allValues("Cache-Control").stream().noneMatch(v -> v.contains("immutable")),
+        assertTrue(
+                r.headers().allValues("Cache-Control").stream().noneMatch(v -> v.contains("immutable")),
                 "a rolling update's missing bundle must not stick in caches");
     }
 
@@ -242,9 +259,22 @@ class FrontendWebServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api", "/api/nope", "/api/products-and-more", "/ws", "/ws/other", "/auth", "/auth/",
-            "/auth/admin/", "/auth/admin/master/console/", "/auth/realms/master/", "/auth/realms/master/protocol/openid-connect/token",
-            "/internal/events", "/q/health"})
+    @ValueSource(
+            strings = {
+                "/api",
+                "/api/nope",
+                "/api/products-and-more",
+                "/ws",
+                "/ws/other",
+                "/auth",
+                "/auth/",
+                "/auth/admin/",
+                "/auth/admin/master/console/",
+                "/auth/realms/master/",
+                "/auth/realms/master/protocol/openid-connect/token",
+                "/internal/events",
+                "/q/health"
+            })
     void pathsTheIngressDoesNotRouteAre404ProblemJsonNotTheSpa(String path) throws Exception {
         HttpResponse<byte[]> r = get(path);
         assertEquals(404, r.statusCode(), path);
@@ -257,9 +287,11 @@ class FrontendWebServerTest {
 
     @Test
     void theSpaPolicyIsTheSameAsTheLocalGateways() throws Exception {
-        Matcher gateway = Pattern.compile("local csp=\"([^\"]+)\"").matcher(Files.readString(Repo.ROOT.resolve("market")));
+        Matcher gateway =
+                Pattern.compile("local csp=\"([^\"]+)\"").matcher(Files.readString(Repo.ROOT.resolve("market")));
         assertTrue(gateway.find(), "./market's gateway_conf defines the SPA's CSP as local csp=\"...\"");
-        Matcher frontend = Pattern.compile("add_header Content-Security-Policy \"([^\"]+); frame-ancestors \\$spa_frame_ancestors\" always;")
+        Matcher frontend = Pattern.compile(
+                        "add_header Content-Security-Policy \"([^\"]+); frame-ancestors \\$spa_frame_ancestors\" always;")
                 .matcher(Files.readString(CONF));
         assertTrue(frontend.find(), "frontend/nginx.conf sets the CSP with frame-ancestors from $spa_frame_ancestors");
         assertEquals(gateway.group(1), frontend.group(1), "the SPA gets one policy, locally and in Kubernetes");

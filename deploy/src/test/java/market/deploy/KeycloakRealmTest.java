@@ -1,8 +1,12 @@
 package market.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -10,19 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** One realm: the chart imports the local stack's realm JSON, minus what only belongs to dev. */
 class KeycloakRealmTest {
 
     static JsonNode realm(String valueSet, Map<String, Object> sets) throws Exception {
         List<JsonNode> objects = Chart.parseAll(Chart.template(valueSet, sets));
-        String json = Chart.get(objects, "Secret", "keycloak-realm").path("stringData").path("market-realm.json").asText();
+        String json = Chart.get(objects, "Secret", "keycloak-realm")
+                .path("stringData")
+                .path("market-realm.json")
+                .asText();
         return Chart.JSON.readTree(json);
     }
 
@@ -34,7 +36,9 @@ class KeycloakRealmTest {
 
     @Test
     void chartRealmIsACopyOfTheLocalRealm() throws Exception {
-        assertEquals(Files.readString(Repo.REALM), Files.readString(Repo.CHART.resolve("files/market-realm.json")),
+        assertEquals(
+                Files.readString(Repo.REALM),
+                Files.readString(Repo.CHART.resolve("files/market-realm.json")),
                 "helm/ddangn-market/files/market-realm.json must equal local/keycloak/market-realm.json: cp local/keycloak/market-realm.json helm/ddangn-market/files/");
     }
 
@@ -42,7 +46,9 @@ class KeycloakRealmTest {
     void productionRealmHasNoDemoUsersNorTestClient() throws Exception {
         JsonNode source = Chart.JSON.readTree(Repo.REALM.toFile());
         JsonNode realm = realm("production", Map.of());
-        assertEquals(List.of("service-account-product-service", "service-account-chat-service"), names(realm.path("users"), "username"));
+        assertEquals(
+                List.of("service-account-product-service", "service-account-chat-service"),
+                names(realm.path("users"), "username"));
         assertFalse(names(realm.path("clients"), "clientId").contains("market-test"));
         List<String> expectedClients = new ArrayList<>(names(source.path("clients"), "clientId"));
         expectedClients.remove("market-test");
@@ -50,16 +56,27 @@ class KeycloakRealmTest {
         // everything else is the local realm unchanged
         assertEquals(source.path("roles"), realm.path("roles"));
         assertEquals(source.path("registrationAllowed"), realm.path("registrationAllowed"));
-        assertEquals(source.path("accessTokenLifespan").asInt(), realm.path("accessTokenLifespan").asInt());
+        assertEquals(
+                source.path("accessTokenLifespan").asInt(),
+                realm.path("accessTokenLifespan").asInt());
         for (JsonNode c : realm.path("clients")) {
             if (c.path("clientId").asText().equals("market-web")) {
-                assertEquals("[\"https://market.example.com/*\"]", c.path("redirectUris").toString());
+                assertEquals(
+                        "[\"https://market.example.com/*\"]",
+                        c.path("redirectUris").toString());
                 assertEquals("https://market.example.com", c.path("rootUrl").asText());
-                assertEquals("https://market.example.com/*", c.path("attributes").path("post.logout.redirect.uris").asText());
-                assertEquals("S256", c.path("attributes").path("pkce.code.challenge.method").asText(), "PKCE stays on");
+                assertEquals(
+                        "https://market.example.com/*",
+                        c.path("attributes").path("post.logout.redirect.uris").asText());
+                assertEquals(
+                        "S256",
+                        c.path("attributes").path("pkce.code.challenge.method").asText(),
+                        "PKCE stays on");
             }
             if (c.path("clientId").asText().endsWith("-service")) {
-                assertFalse(c.path("secret").asText().contains("local"), "production must not ship the local client secrets");
+                assertFalse(
+                        c.path("secret").asText().contains("local"),
+                        "production must not ship the local client secrets");
             }
         }
     }
@@ -75,51 +92,74 @@ class KeycloakRealmTest {
 
     @Test
     void serviceClientSecretsComeFromValues() throws Exception {
-        JsonNode realm = realm("default", Map.of("product.oidcClientSecret", "p-secret", "chat.oidcClientSecret", "c-secret"));
+        JsonNode realm =
+                realm("default", Map.of("product.oidcClientSecret", "p-secret", "chat.oidcClientSecret", "c-secret"));
         for (JsonNode c : realm.path("clients")) {
             switch (c.path("clientId").asText()) {
-                case "product-service" -> assertEquals("p-secret", c.path("secret").asText());
+                case "product-service" ->
+                    assertEquals("p-secret", c.path("secret").asText());
                 case "chat-service" -> assertEquals("c-secret", c.path("secret").asText());
-                default -> {
-                }
+                default -> {}
             }
         }
         List<JsonNode> objects = Chart.render("default");
-        assertEquals(Chart.get(objects, "Secret", "product-secrets").path("stringData").path("quarkus.oidc-client.credentials.secret").asText(),
+        assertEquals(
+                Chart.get(objects, "Secret", "product-secrets")
+                        .path("stringData")
+                        .path("quarkus.oidc-client.credentials.secret")
+                        .asText(),
                 "change-me-product-service");
     }
 
     @Test
     void keycloakRunsBehindTheIngressAtAuthWithThePublicIssuer() {
         List<JsonNode> objects = Chart.render("production");
-        JsonNode c = Chart.get(objects, "StatefulSet", "keycloak").path("spec").path("template").path("spec").path("containers").get(0);
+        JsonNode c = Chart.get(objects, "StatefulSet", "keycloak")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
         Map<String, String> env = HelmChartTest.env(c);
         assertEquals("https://market.example.com/auth", env.get("KC_HOSTNAME"));
         assertEquals("xforwarded", env.get("KC_PROXY_HEADERS"));
         assertEquals("true", env.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC"));
         assertEquals("postgres.db.example.internal", env.get("KC_DB_URL_HOST"));
-        assertEquals("?sslmode=require", env.get("KC_DB_URL_PROPERTIES"), "same TLS settings as the services' JDBC URLs");
+        assertEquals(
+                "?sslmode=require", env.get("KC_DB_URL_PROPERTIES"), "same TLS settings as the services' JDBC URLs");
         assertTrue(c.path("args").toString().contains("--import-realm"));
         boolean importMounted = false;
         for (JsonNode m : c.path("volumeMounts")) {
             importMounted |= m.path("mountPath").asText().equals("/opt/keycloak/data/import");
         }
         assertTrue(importMounted);
-        // /auth is a build option of the project's image (kc.sh build --http-relative-path=/auth), see KeycloakWorkloadTest
-        assertEquals("registry.example.com/ddangn-market/keycloak:0.1.0", c.path("image").asText());
+        // /auth is a build option of the project's image (kc.sh build --http-relative-path=/auth), see
+        // KeycloakWorkloadTest
+        assertEquals(
+                "registry.example.com/ddangn-market/keycloak:0.1.0",
+                c.path("image").asText());
     }
 
     /** The clients whose access tokens the services accept: the two apps, the dev client and the callers of notify. */
-    static final List<String> API_CLIENTS = List.of("market-web", "market-app", "market-test", "product-service", "chat-service");
+    static final List<String> API_CLIENTS =
+            List.of("market-web", "market-app", "market-test", "product-service", "chat-service");
 
     /** Every realm a deployment path imports: local stack, chart (trial and production), the operator's import. */
     static Map<String, JsonNode> realms() throws Exception {
         return Map.of(
-                "local/keycloak/market-realm.json", Chart.JSON.readTree(Repo.REALM.toFile()),
-                "chart (trial)", realm("trial", Map.of()),
-                "chart (production)", realm("production", Map.of()),
+                "local/keycloak/market-realm.json",
+                Chart.JSON.readTree(Repo.REALM.toFile()),
+                "chart (trial)",
+                realm("trial", Map.of()),
+                "chart (production)",
+                realm("production", Map.of()),
                 "k8s/operators/keycloak-realm-import.yaml",
-                Chart.YAML.readTree(Repo.K8S.resolve("operators/keycloak-realm-import.yaml").toFile()).path("spec").path("realm"));
+                Chart.YAML
+                        .readTree(Repo.K8S
+                                .resolve("operators/keycloak-realm-import.yaml")
+                                .toFile())
+                        .path("spec")
+                        .path("realm"));
     }
 
     static JsonNode client(JsonNode realm, String clientId) {
@@ -133,7 +173,8 @@ class KeycloakRealmTest {
 
     static Properties serviceProperties(String service) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(Repo.ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+        try (Reader r =
+                Files.newBufferedReader(Repo.ROOT.resolve(service + "/src/main/resources/application.properties"))) {
             p.load(r);
         }
         return p;
@@ -162,10 +203,15 @@ class KeycloakRealmTest {
                 String where = e.getKey() + " client " + clientId;
                 assertNotNull(mapper, where + " has no audience mapper: its access tokens would get 401 everywhere");
                 assertEquals("openid-connect", mapper.path("protocol").asText(), where);
-                assertEquals(audience, mapper.path("config").path("included.custom.audience").asText(), where);
-                assertEquals("true", mapper.path("config").path("access.token.claim").asText(), where);
+                assertEquals(
+                        audience,
+                        mapper.path("config").path("included.custom.audience").asText(),
+                        where);
+                assertEquals(
+                        "true", mapper.path("config").path("access.token.claim").asText(), where);
                 // An ID token with the API audience would pass the audience check; only typ would stop it.
-                assertEquals("false", mapper.path("config").path("id.token.claim").asText(), where);
+                assertEquals(
+                        "false", mapper.path("config").path("id.token.claim").asText(), where);
             }
         }
     }
@@ -173,7 +219,9 @@ class KeycloakRealmTest {
     @Test
     void theServicesRefuseTokensThatAreNotAccessTokens() throws Exception {
         for (String service : List.of("product", "chat", "notify")) {
-            assertEquals("Bearer", serviceProperties(service).getProperty("quarkus.oidc.token.required-claims.typ"),
+            assertEquals(
+                    "Bearer",
+                    serviceProperties(service).getProperty("quarkus.oidc.token.required-claims.typ"),
                     service + " must require typ=Bearer so that a Keycloak ID token (typ ID) gets 401");
         }
     }
@@ -192,13 +240,16 @@ class KeycloakRealmTest {
         for (Map.Entry<String, JsonNode> e : realms().entrySet()) {
             // Keycloak creates admin-cli in every realm with direct access grants on, unless the import defines it.
             JsonNode adminCli = client(e.getValue(), "admin-cli");
-            assertNotNull(adminCli, e.getKey() + " must define admin-cli, else Keycloak creates it with password grants");
+            assertNotNull(
+                    adminCli, e.getKey() + " must define admin-cli, else Keycloak creates it with password grants");
             assertEquals("false", adminCli.path("directAccessGrantsEnabled").asText(), e.getKey() + ": admin-cli");
             assertFalse(adminCli.path("serviceAccountsEnabled").asBoolean(false), e.getKey() + ": admin-cli");
             for (JsonNode c : e.getValue().path("clients")) {
                 if (!c.path("clientId").asText().equals("market-test")) {
-                    assertFalse(c.path("directAccessGrantsEnabled").asBoolean(true),
-                            e.getKey() + ": " + c.path("clientId").asText() + " must say directAccessGrantsEnabled=false");
+                    assertFalse(
+                            c.path("directAccessGrantsEnabled").asBoolean(true),
+                            e.getKey() + ": " + c.path("clientId").asText()
+                                    + " must say directAccessGrantsEnabled=false");
                 }
             }
         }

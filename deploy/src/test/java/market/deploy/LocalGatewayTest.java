@@ -1,13 +1,11 @@
 package market.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,10 +21,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The local gateway as ./market generates it (gateway_conf, from local/routes.tsv), run in a real nginx in front
@@ -34,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the backend's. local/security-headers-check.sh checks the same against the running stack.
  */
 class LocalGatewayTest {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static Path home;
     static HttpServer backend;
     static String base;
@@ -56,8 +56,10 @@ class LocalGatewayTest {
         backend.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();
             boolean html = path.startsWith("/api/images/evil");
-            byte[] body = html ? "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)
-                    : ("{\"path\":\"" + path + "\",\"pad\":\"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = html
+                    ? "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)
+                    : ("{\"path\":\"" + path + "\",\"pad\":\"" + "x".repeat(2000) + "\"}")
+                            .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", html ? "text/html" : "application/json");
             ex.getResponseHeaders().add("Cache-Control", "public, max-age=600");
             ex.getResponseHeaders().add("Content-Security-Policy", "script-src *");
@@ -73,7 +75,8 @@ class LocalGatewayTest {
 
         home = Files.createTempDirectory("gateway");
         Path www = Files.createDirectories(home.resolve("www/assets"));
-        Files.writeString(home.resolve("www/index.html"), "<!doctype html><div id=\"root\"></div>" + "<!-- pad -->".repeat(50));
+        Files.writeString(
+                home.resolve("www/index.html"), "<!doctype html><div id=\"root\"></div>" + "<!-- pad -->".repeat(50));
         Files.writeString(home.resolve("www/silent-renew.html"), "<!doctype html><title>silent renew</title>");
         Files.writeString(www.resolve("main-abc.js"), "console.log(1);\n".repeat(100));
         Files.createDirectories(home.resolve("run"));
@@ -104,18 +107,30 @@ class LocalGatewayTest {
         // nginx's workers may run as nobody (./market runs it so when root).
         try (Stream<Path> s = Files.walk(home)) {
             for (Path f : s.toList()) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxrwxrwx" : "rw-rw-rw-"));
+                Files.setPosixFilePermissions(
+                        f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxrwxrwx" : "rw-rw-rw-"));
             }
         }
-        Process n = new ProcessBuilder(nginx, "-c", home.resolve("gateway/nginx.conf").toString(), "-p", home.resolve("gateway").toString(),
-                "-e", home.resolve("logs/gateway-error.log").toString()).redirectErrorStream(true).start();
+        Process n = new ProcessBuilder(
+                        nginx,
+                        "-c",
+                        home.resolve("gateway/nginx.conf").toString(),
+                        "-p",
+                        home.resolve("gateway").toString(),
+                        "-e",
+                        home.resolve("logs/gateway-error.log").toString())
+                .redirectErrorStream(true)
+                .start();
         String nout = new String(n.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(n.waitFor(30, TimeUnit.SECONDS) && n.exitValue() == 0, "nginx did not start with the generated config: " + nout);
+        assertTrue(
+                n.waitFor(30, TimeUnit.SECONDS) && n.exitValue() == 0,
+                "nginx did not start with the generated config: " + nout);
         pidFile = home.resolve("run/gateway.pid");
         base = "http://127.0.0.1:" + port;
         for (int i = 0; ; i++) {
             try {
-                HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding());
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding());
                 break;
             } catch (IOException notYet) {
                 if (i > 100) {
@@ -206,9 +221,23 @@ class LocalGatewayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api", "/api/nope", "/api/meow", "/ws", "/ws/other", "/auth", "/auth/", "/auth/admin/",
-            "/auth/admin/master/console/", "/auth/realms/master/", "/auth/realms/master/protocol/openid-connect/token",
-            "/auth/realms/market-x/", "/internal/events", "/q/health"})
+    @ValueSource(
+            strings = {
+                "/api",
+                "/api/nope",
+                "/api/meow",
+                "/ws",
+                "/ws/other",
+                "/auth",
+                "/auth/",
+                "/auth/admin/",
+                "/auth/admin/master/console/",
+                "/auth/realms/master/",
+                "/auth/realms/master/protocol/openid-connect/token",
+                "/auth/realms/market-x/",
+                "/internal/events",
+                "/q/health"
+            })
     void unroutedPathsAre404ProblemJson(String path) throws Exception {
         HttpResponse<byte[]> r = get(path);
         assertEquals(404, r.statusCode(), path);
@@ -218,11 +247,18 @@ class LocalGatewayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/auth/realms/market/.well-known/openid-configuration", "/auth/resources/x/login/keycloak.v2/css/styles.css"})
+    @ValueSource(
+            strings = {
+                "/auth/realms/market/.well-known/openid-configuration",
+                "/auth/resources/x/login/keycloak.v2/css/styles.css"
+            })
     void realmMarketReachesKeycloakWithKeycloaksOwnHeaders(String path) throws Exception {
         HttpResponse<byte[]> r = get(path);
         assertEquals(200, r.statusCode(), path);
-        assertEquals("script-src *", one(r, "Content-Security-Policy"), "the gateway adds no second policy to Keycloak's pages");
+        assertEquals(
+                "script-src *",
+                one(r, "Content-Security-Policy"),
+                "the gateway adds no second policy to Keycloak's pages");
     }
 
     @Test
@@ -239,8 +275,10 @@ class LocalGatewayTest {
         // Declared, not sent: nginx refuses on the Content-Length alone.
         try (var socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/products/1/images HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/octet-stream\r\nContent-Length: 200000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/products/1/images HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: application/octet-stream\r\nContent-Length: 200000000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.contains("Content-Type: application/problem+json"), answer);
@@ -256,7 +294,9 @@ class LocalGatewayTest {
                 assertTrue(conf.contains("location ^~ " + r.prefix() + "/ {"), r.prefix());
             }
         }
-        assertTrue(List.of(conf.split("\n")).stream().noneMatch(l -> l.contains("location ^~ /auth/ {") && l.contains("proxy_pass")),
+        assertTrue(
+                List.of(conf.split("\n")).stream()
+                        .noneMatch(l -> l.contains("location ^~ /auth/ {") && l.contains("proxy_pass")),
                 "/auth as a whole is never proxied");
     }
 }

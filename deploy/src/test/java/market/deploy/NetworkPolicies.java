@@ -3,7 +3,6 @@ package market.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,7 @@ final class NetworkPolicies {
 
     static final String CONTROLLER = "ingress-controller";
 
-    private NetworkPolicies() {
-    }
+    private NetworkPolicies() {}
 
     static Endpoint pod(String name, String namespace, Map<String, String> labels, Integer... ports) {
         ObjectNode l = JsonNodeFactory.instance.objectNode();
@@ -49,10 +47,19 @@ final class NetworkPolicies {
             if (Workloads.POD_OWNERS.contains(o.path("kind").asText())) {
                 JsonNode tmpl = o.path("spec").path("template");
                 List<Integer> ports = new ArrayList<>();
-                tmpl.path("spec").path("containers").forEach(c -> c.path("ports")
-                        .forEach(p -> ports.add(p.path("containerPort").asInt())));
-                pods.add(new Endpoint(tmpl.path("metadata").path("labels").path("app.kubernetes.io/name").asText(),
-                        namespace, tmpl.path("metadata").path("labels"), ports, null));
+                tmpl.path("spec")
+                        .path("containers")
+                        .forEach(c -> c.path("ports")
+                                .forEach(p -> ports.add(p.path("containerPort").asInt())));
+                pods.add(new Endpoint(
+                        tmpl.path("metadata")
+                                .path("labels")
+                                .path("app.kubernetes.io/name")
+                                .asText(),
+                        namespace,
+                        tmpl.path("metadata").path("labels"),
+                        ports,
+                        null));
             }
         }
         return pods;
@@ -82,8 +89,12 @@ final class NetworkPolicies {
     }
 
     /** The chart's workload pods plus the ingress controller. */
-    static TreeSet<String> allowedEdges(List<JsonNode> objects, String namespace, String controllerNamespace,
-                                        Map<String, String> controllerLabels, Endpoint... more) {
+    static TreeSet<String> allowedEdges(
+            List<JsonNode> objects,
+            String namespace,
+            String controllerNamespace,
+            Map<String, String> controllerLabels,
+            Endpoint... more) {
         List<Endpoint> endpoints = workloadPods(objects, namespace);
         endpoints.add(pod(CONTROLLER, controllerNamespace, controllerLabels));
         endpoints.addAll(List.of(more));
@@ -94,8 +105,8 @@ final class NetworkPolicies {
         return !e.outside() && e.namespace().equals(namespace);
     }
 
-    private static boolean allowed(List<JsonNode> policies, String namespace, Endpoint src, Endpoint dst, int port,
-                                   String direction) {
+    private static boolean allowed(
+            List<JsonNode> policies, String namespace, Endpoint src, Endpoint dst, int port, String direction) {
         Endpoint subject = direction.equals("Ingress") ? dst : src;
         Endpoint peer = direction.equals("Ingress") ? src : dst;
         if (!governed(subject, namespace)) {
@@ -160,7 +171,8 @@ final class NetworkPolicies {
             }
             boolean nsOk;
             if (p.has("namespaceSelector")) {
-                JsonNode nsLabels = JsonNodeFactory.instance.objectNode().put("kubernetes.io/metadata.name", peer.namespace());
+                JsonNode nsLabels =
+                        JsonNodeFactory.instance.objectNode().put("kubernetes.io/metadata.name", peer.namespace());
                 nsOk = matchesSelector(p.path("namespaceSelector"), nsLabels);
             } else {
                 nsOk = peer.namespace().equals(namespace);

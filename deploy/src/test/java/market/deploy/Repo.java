@@ -14,8 +14,7 @@ final class Repo {
     /** -Dmarket.regenerate=true rewrites generated files (k8s/base, operator realm) instead of failing. */
     static final boolean REGENERATE = Boolean.getBoolean("market.regenerate");
 
-    private Repo() {
-    }
+    private Repo() {}
 
     private static Path locate() {
         String root = System.getProperty("market.root");

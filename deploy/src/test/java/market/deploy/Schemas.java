@@ -12,7 +12,6 @@ import com.networknt.schema.ValidationMessage;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,14 +37,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Schemas {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(false).build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build();
     private static final ObjectNode K8S_DEFINITIONS = loadKubernetesDefinitions();
     private static final Map<String, String> GVK_TO_DEFINITION = indexGvk();
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** All problems of one object: schema violations (with JSON paths) and fabric8 typing failures. */
     static List<String> validate(JsonNode object) {
@@ -84,22 +82,27 @@ final class Schemas {
             root.put("$ref", "#/definitions/" + def);
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root, CONFIG);
         }
-        for (String crd : List.of("keycloaks.k8s.keycloak.org-v1.yml", "keycloakrealmimports.k8s.keycloak.org-v1.yml",
-                "postgresql.cnpg.io_clusters.yaml", "gateway.networking.k8s.io_httproutes.yaml",
+        for (String crd : List.of(
+                "keycloaks.k8s.keycloak.org-v1.yml",
+                "keycloakrealmimports.k8s.keycloak.org-v1.yml",
+                "postgresql.cnpg.io_clusters.yaml",
+                "gateway.networking.k8s.io_httproutes.yaml",
                 "monitoring.coreos.com_servicemonitors.yaml")) {
             JsonNode c = readResource("crds/" + crd, true);
             String group = c.path("spec").path("group").asText();
             String kind = c.path("spec").path("names").path("kind").asText();
             for (JsonNode v : c.path("spec").path("versions")) {
                 if (gvk.equals(group + "/" + v.path("name").asText() + "/" + kind)) {
-                    ObjectNode s = (ObjectNode) v.path("schema").path("openAPIV3Schema").deepCopy();
+                    ObjectNode s = (ObjectNode)
+                            v.path("schema").path("openAPIV3Schema").deepCopy();
                     strict(s);
                     // apiVersion/kind/metadata are checked by the API server itself, not the CRD schema.
                     ObjectNode props = (ObjectNode) s.with("properties");
                     props.putIfAbsent("apiVersion", F.objectNode().put("type", "string"));
                     props.putIfAbsent("kind", F.objectNode().put("type", "string"));
                     props.putIfAbsent("metadata", F.objectNode().put("type", "object"));
-                    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(s, CONFIG);
+                    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                            .getSchema(s, CONFIG);
                 }
             }
         }
@@ -107,7 +110,8 @@ final class Schemas {
     }
 
     private static ObjectNode loadKubernetesDefinitions() {
-        ObjectNode defs = (ObjectNode) readResource("schemas/kubernetes-definitions.json", false).get("definitions");
+        ObjectNode defs = (ObjectNode)
+                readResource("schemas/kubernetes-definitions.json", false).get("definitions");
         // OpenAPI v2 writes these as plain strings; the API server accepts numbers as well (ports, "cpu: 1").
         defs.set("io.k8s.apimachinery.pkg.util.intstr.IntOrString", anyOf("string", "integer"));
         defs.set("io.k8s.apimachinery.pkg.api.resource.Quantity", anyOf("string", "number"));
@@ -128,7 +132,9 @@ final class Schemas {
     /** additionalProperties=false wherever properties are declared and unknown fields are not explicitly kept. */
     private static void strict(JsonNode node) {
         if (node instanceof ObjectNode o) {
-            if (o.has("properties") && o.get("properties").isObject() && !o.has("additionalProperties")
+            if (o.has("properties")
+                    && o.get("properties").isObject()
+                    && !o.has("additionalProperties")
                     && !o.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
                 o.put("additionalProperties", false);
             }
@@ -146,7 +152,9 @@ final class Schemas {
         K8S_DEFINITIONS.fields().forEachRemaining(e -> {
             for (JsonNode g : e.getValue().path("x-kubernetes-group-version-kind")) {
                 String group = g.path("group").asText();
-                String apiVersion = group.isEmpty() ? g.path("version").asText() : group + "/" + g.path("version").asText();
+                String apiVersion = group.isEmpty()
+                        ? g.path("version").asText()
+                        : group + "/" + g.path("version").asText();
                 index.put(apiVersion + "/" + g.path("kind").asText(), e.getKey());
             }
         });

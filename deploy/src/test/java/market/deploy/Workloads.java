@@ -1,7 +1,6 @@
 package market.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +12,7 @@ final class Workloads {
     static final Set<String> SERVICES = Set.of("product", "chat", "notify");
     static final Set<String> POD_OWNERS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     static List<String> check(List<JsonNode> objects) {
         List<String> problems = new ArrayList<>();
@@ -59,7 +57,8 @@ final class Workloads {
                 if (!dropsAll || sc.path("capabilities").has("add")) {
                     problems.add(cid + ": capabilities must drop ALL and add none");
                 }
-                if (!"RuntimeDefault".equals(sc.path("seccompProfile").path("type").asText("RuntimeDefault"))) {
+                if (!"RuntimeDefault"
+                        .equals(sc.path("seccompProfile").path("type").asText("RuntimeDefault"))) {
                     problems.add(cid + ": seccompProfile must be RuntimeDefault");
                 }
                 JsonNode res = c.path("resources");
@@ -85,13 +84,15 @@ final class Workloads {
                 for (JsonNode m : c.path("volumeMounts")) {
                     JsonNode v = volumes.get(m.path("name").asText());
                     if (v == null && !hasClaimTemplate(o, m.path("name").asText())) {
-                        problems.add(cid + ": mounts unknown volume " + m.path("name").asText());
+                        problems.add(cid + ": mounts unknown volume "
+                                + m.path("name").asText());
                     }
                     if ("/tmp".equals(m.path("mountPath").asText()) && v != null && v.has("emptyDir")) {
                         tmpWritable = true;
                     }
                 }
-                if (SERVICES.contains(c.path("name").asText()) || "frontend".equals(c.path("name").asText())) {
+                if (SERVICES.contains(c.path("name").asText())
+                        || "frontend".equals(c.path("name").asText())) {
                     if (!tmpWritable) {
                         problems.add(cid + ": read-only root needs an emptyDir at /tmp");
                     }

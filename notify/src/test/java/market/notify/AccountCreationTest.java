@@ -22,23 +22,47 @@ class AccountCreationTest {
 
     private static NotifyConfig config() {
         NotifyConfig.Inbox inbox = new NotifyConfig.Inbox() {
-            public String accountCreatedClaim() { return "created_at"; }
-            public Duration noticesBeforeFirstContact() { return Duration.ZERO; }
+            public String accountCreatedClaim() {
+                return "created_at";
+            }
+
+            public Duration noticesBeforeFirstContact() {
+                return Duration.ZERO;
+            }
         };
         return new NotifyConfig() {
-            public Fcm fcm() { throw new UnsupportedOperationException(); }
-            public Relay relay() { throw new UnsupportedOperationException(); }
-            public Notices notices() { throw new UnsupportedOperationException(); }
-            public Inbox inbox() { return inbox; }
+            public Fcm fcm() {
+                throw new UnsupportedOperationException();
+            }
+
+            public Relay relay() {
+                throw new UnsupportedOperationException();
+            }
+
+            public Notices notices() {
+                throw new UnsupportedOperationException();
+            }
+
+            public Inbox inbox() {
+                return inbox;
+            }
         };
     }
 
     private static JsonWebToken token(Map<String, Object> claims) {
         return new JsonWebToken() {
-            public String getName() { return "u"; }
-            public Set<String> getClaimNames() { return claims.keySet(); }
+            public String getName() {
+                return "u";
+            }
+
+            public Set<String> getClaimNames() {
+                return claims.keySet();
+            }
+
             @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) { return (T) claims.get(name); }
+            public <T> T getClaim(String name) {
+                return (T) claims.get(name);
+            }
         };
     }
 

@@ -15,8 +15,7 @@ import org.jose4j.jwt.JwtClaims;
  */
 final class AccountTokens {
 
-    private AccountTokens() {
-    }
+    private AccountTokens() {}
 
     static String createdAt(String username, Instant created) {
         try {
@@ -26,8 +25,9 @@ final class AccountTokens {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims.toJson());
             // The keys OidcServerResource publishes for Tokens (its property names are package-private there).
-            jws.setKey(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                    Base64.getDecoder().decode(System.getProperty("markettest.oidc.key")))));
+            jws.setKey(KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(
+                            Base64.getDecoder().decode(System.getProperty("markettest.oidc.key")))));
             jws.setKeyIdHeaderValue(System.getProperty("markettest.oidc.kid"));
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
             jws.setHeader("typ", "JWT");

@@ -41,11 +41,20 @@ class AdminNoticeApiTest {
     }
 
     private static ValidatableResponse post(String json) {
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json).post("/api/admin/notices").then();
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/admin/notices")
+                .then();
     }
 
     private static ValidatableResponse get(long id) {
-        return given().auth().oauth2(ADMIN).get("/api/admin/notices/" + id).then().statusCode(200);
+        return given().auth()
+                .oauth2(ADMIN)
+                .get("/api/admin/notices/" + id)
+                .then()
+                .statusCode(200);
     }
 
     private static Instant kst(String local) {
@@ -63,36 +72,63 @@ class AdminNoticeApiTest {
         Api.registerDevice(reader, phone, "ANDROID").statusCode(201);
         Api.inbox(Api.unique("no-device")).statusCode(200);
 
-        long id = post("{\"type\":\"NOTICE\",\"title\":\"서비스 점검 안내\",\"body\":\"11월 30일 02:00-04:00\",\"link\":\"https://ddangn.example/notice/1\"}")
-                .statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/admin/notices/"))
-                .body("status", equalTo("SENDING")).body("type", equalTo("NOTICE"))
-                .extract().jsonPath().getLong("id");
+        long id =
+                post("{\"type\":\"NOTICE\",\"title\":\"서비스 점검 안내\",\"body\":\"11월 30일 02:00-04:00\",\"link\":\"https://ddangn.example/notice/1\"}")
+                        .statusCode(202)
+                        .header("Location", org.hamcrest.Matchers.containsString("/api/admin/notices/"))
+                        .body("status", equalTo("SENDING"))
+                        .body("type", equalTo("NOTICE"))
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
 
         await().atMost(WAIT).until(() -> "SENT".equals(get(id).extract().path("status")));
         List<JsonNode> topic = Fcm.topicMessages("notices", id);
         assertEquals(1, topic.size());
         assertEquals(JSON.readTree("""
                 {"topic":"notices","notification":{"title":"서비스 점검 안내","body":"11월 30일 02:00-04:00"},
-                 "data":{"type":"NOTICE","noticeId":"%d","link":"https://ddangn.example/notice/1"}}""".formatted(id)),
-                topic.get(0));
+                 "data":{"type":"NOTICE","noticeId":"%d","link":"https://ddangn.example/notice/1"}}""".formatted(id)), topic.get(0));
         int targeted = get(id).extract().path("stats.targeted");
         assertTrue(targeted >= 2, "every known user, got " + targeted);
-        get(id).body("stats.sent", equalTo(targeted)).body("stats.failed", equalTo(0)).body("sentAt", notNullValue());
+        get(id).body("stats.sent", equalTo(targeted))
+                .body("stats.failed", equalTo(0))
+                .body("sentAt", notNullValue());
 
         assertTrue(inboxTitles(reader).contains("서비스 점검 안내"));
-        given().get("/api/notices").then().statusCode(200).body("items.id", hasItem((int) id))
+        given().get("/api/notices")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem((int) id))
                 .body("items.find { it.id == %d }.publishedAt".formatted(id), notNullValue());
-        given().auth().oauth2(ADMIN).get("/api/admin/notices").then().statusCode(200).body("items.id", hasItem((int) id));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/admin/notices")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem((int) id));
     }
 
     @Test
     void aScheduledNoticeWaitsAndCanBeCancelledOnlyWhileScheduled() {
         Instant later = Instant.now().plus(Duration.ofHours(1));
-        long cancelled = post("{\"type\":\"NOTICE\",\"title\":\"예약\",\"body\":\"취소될 공지\",\"scheduledAt\":\"" + later + "\"}")
-                .statusCode(202).body("status", equalTo("SCHEDULED")).extract().jsonPath().getLong("id");
-        given().auth().oauth2(ADMIN).delete("/api/admin/notices/" + cancelled).then().statusCode(200)
+        long cancelled = post("{\"type\":\"NOTICE\",\"title\":\"예약\",\"body\":\"취소될 공지\",\"scheduledAt\":\"" + later
+                        + "\"}")
+                .statusCode(202)
+                .body("status", equalTo("SCHEDULED"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        given().auth()
+                .oauth2(ADMIN)
+                .delete("/api/admin/notices/" + cancelled)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("CANCELLED"));
-        given().auth().oauth2(ADMIN).delete("/api/admin/notices/" + cancelled).then().statusCode(409)
+        given().auth()
+                .oauth2(ADMIN)
+                .delete("/api/admin/notices/" + cancelled)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
 
         String user = Api.unique("sched");
@@ -100,18 +136,31 @@ class AdminNoticeApiTest {
         // Due in a few seconds of real time: a notice published at a clock moved ahead would carry a future
         // publication time and show in the inbox of every user of later tests (inboxes are read, not filled).
         Instant soon = Instant.now().plusSeconds(4);
-        long scheduled = post("{\"type\":\"NOTICE\",\"title\":\"예약 공지\",\"body\":\"곧\",\"scheduledAt\":\"" + soon + "\"}")
-                .statusCode(202).body("status", equalTo("SCHEDULED")).extract().jsonPath().getLong("id");
+        long scheduled = post("{\"type\":\"NOTICE\",\"title\":\"예약 공지\",\"body\":\"곧\",\"scheduledAt\":\"" + soon
+                        + "\"}")
+                .statusCode(202)
+                .body("status", equalTo("SCHEDULED"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
         await().atMost(WAIT).until(() -> "SENT".equals(get(scheduled).extract().path("status")));
-        assertFalse(Instant.parse(get(scheduled).extract().<String>path("sentAt")).isBefore(soon),
-                "not before it was due");
+        assertFalse(
+                Instant.parse(get(scheduled).extract().<String>path("sentAt")).isBefore(soon), "not before it was due");
         assertTrue(inboxTitles(user).contains("예약 공지"));
         assertFalse(inboxTitles(user).contains("예약"), "the cancelled one never went out");
         assertEquals(0, Fcm.topicMessages("notices", cancelled).size());
-        given().auth().oauth2(ADMIN).delete("/api/admin/notices/" + scheduled).then().statusCode(409);
+        given().auth()
+                .oauth2(ADMIN)
+                .delete("/api/admin/notices/" + scheduled)
+                .then()
+                .statusCode(409);
         given().given().get("/api/notices").then().body("items.id", not(hasItem((int) cancelled)));
 
-        given().auth().oauth2(ADMIN).get("/api/admin/notices/999999999").then().statusCode(404)
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/admin/notices/999999999")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(ADMIN).delete("/api/admin/notices/abc").then().statusCode(404);
     }
@@ -124,8 +173,11 @@ class AdminNoticeApiTest {
         Api.settings(fan, true, true, true, true, false);
         Api.inbox(refuser);
 
-        long id = post("{\"type\":\"AD\",\"title\":\"겨울 할인\",\"body\":\"최대 50%\"}").statusCode(202)
-                .extract().jsonPath().getLong("id");
+        long id = post("{\"type\":\"AD\",\"title\":\"겨울 할인\",\"body\":\"최대 50%\"}")
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         await().atMost(WAIT).until(() -> Fcm.topicMessages("ads", id).size() == 1);
         JsonNode m = Fcm.topicMessages("ads", id).get(0);
         assertEquals("(광고) 겨울 할인", m.path("notification").path("title").asText());
@@ -152,10 +204,19 @@ class AdminNoticeApiTest {
         Api.settings(owl, true, true, true, true, true);
         Api.settings(lark, true, true, true, true, false);
 
-        long id = post("{\"type\":\"AD\",\"title\":\"야간 특가\",\"body\":\"오늘 밤만\"}").statusCode(202)
-                .extract().jsonPath().getLong("id");
+        long id = post("{\"type\":\"AD\",\"title\":\"야간 특가\",\"body\":\"오늘 밤만\"}")
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         await().atMost(WAIT).until(() -> Fcm.deliveredTo(owlPhone).size() == 1);
-        assertEquals("(광고) 야간 특가", Fcm.deliveredTo(owlPhone).get(0).path("notification").path("title").asText());
+        assertEquals(
+                "(광고) 야간 특가",
+                Fcm.deliveredTo(owlPhone)
+                        .get(0)
+                        .path("notification")
+                        .path("title")
+                        .asText());
         get(id).body("status", equalTo("SENDING")).body("heldUntil", startsWith("2026-11-25T23:00:00"));
         assertTrue(inboxTitles(owl).contains("(광고) 야간 특가"));
         assertFalse(inboxTitles(lark).contains("(광고) 야간 특가"), "held at night without night consent");
@@ -177,49 +238,90 @@ class AdminNoticeApiTest {
 
     @Test
     void badNoticesAreRejectedAndNothingIsStored() {
-        int before = given().auth().oauth2(ADMIN).queryParam("size", 100).get("/api/admin/notices").then()
-                .extract().jsonPath().getList("items").size();
+        int before = given().auth()
+                .oauth2(ADMIN)
+                .queryParam("size", 100)
+                .get("/api/admin/notices")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items")
+                .size();
         String past = Instant.now().minus(Duration.ofMinutes(5)).toString();
         for (String body : new String[] {
-                "{\"type\":\"NOTICE\",\"title\":",
-                "{\"type\":\"PROMO\",\"title\":\"t\",\"body\":\"b\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"\",\"body\":\"b\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"   \",\"body\":\"b\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"" + "t".repeat(101) + "\",\"body\":\"b\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"" + "b".repeat(10_000) + "\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"t\"}",
-                "{\"title\":\"t\",\"body\":\"b\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"scheduledAt\":\"" + past + "\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"scheduledAt\":\"tomorrow\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"scheduledAt\":12}",
-                "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"link\":\"javascript:alert(1)\"}",
-                "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"audience\":\"all\"}",
-                "{\"type\":\"NOTICE\",\"title\":1,\"body\":\"b\"}",
-                "[]",
-                "null",
+            "{\"type\":\"NOTICE\",\"title\":",
+            "{\"type\":\"PROMO\",\"title\":\"t\",\"body\":\"b\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"\",\"body\":\"b\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"   \",\"body\":\"b\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"" + "t".repeat(101) + "\",\"body\":\"b\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"" + "b".repeat(10_000) + "\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"t\"}",
+            "{\"title\":\"t\",\"body\":\"b\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"scheduledAt\":\"" + past + "\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"scheduledAt\":\"tomorrow\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"scheduledAt\":12}",
+            "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"link\":\"javascript:alert(1)\"}",
+            "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"audience\":\"all\"}",
+            "{\"type\":\"NOTICE\",\"title\":1,\"body\":\"b\"}",
+            "[]",
+            "null",
         }) {
             post(body).statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
         }
         post("{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\",\"scheduledAt\":\"" + past + "\"}")
                 .body("errors[0].field", equalTo("scheduledAt"));
         post("{\"type\":\"PROMO\",\"title\":\"t\",\"body\":\"b\"}").body("errors[0].field", equalTo("type"));
-        int after = given().auth().oauth2(ADMIN).queryParam("size", 100).get("/api/admin/notices").then()
-                .extract().jsonPath().getList("items").size();
+        int after = given().auth()
+                .oauth2(ADMIN)
+                .queryParam("size", 100)
+                .get("/api/admin/notices")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items")
+                .size();
         assertEquals(before, after);
     }
 
     @Test
     void onlyAdminsComposeOrSeeNotices() {
         String body = "{\"type\":\"NOTICE\",\"title\":\"t\",\"body\":\"b\"}";
-        given().contentType(ContentType.JSON).body(body).post("/api/admin/notices").then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/admin/notices")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body(body)
-                .post("/api/admin/notices").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.service("product-service")).contentType(ContentType.JSON).body(body)
-                .post("/api/admin/notices").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("alice")).get("/api/admin/notices").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("alice")).get("/api/admin/notices/1").then().statusCode(403);
-        given().auth().oauth2(Tokens.user("alice")).delete("/api/admin/notices/1").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/admin/notices")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.service("product-service"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/admin/notices")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .get("/api/admin/notices")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .get("/api/admin/notices/1")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .delete("/api/admin/notices/1")
+                .then()
+                .statusCode(403);
         given().get("/api/notices").then().statusCode(200);
     }
 }

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,13 +65,26 @@ class BroadcastInboxApiTest {
     }
 
     private static long post(String json) {
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json).post("/api/admin/notices")
-                .then().statusCode(202).extract().jsonPath().getLong("id");
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/admin/notices")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     private static String status(long id) {
-        return given().auth().oauth2(ADMIN).get("/api/admin/notices/" + id).then().statusCode(200)
-                .extract().path("status");
+        return given().auth()
+                .oauth2(ADMIN)
+                .get("/api/admin/notices/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
     /** Publishes a NOTICE and waits until it is sent. */
@@ -84,19 +95,35 @@ class BroadcastInboxApiTest {
     }
 
     private static long event(String user, String title) {
-        return Api.event(Api.unique("k"), "COMMENT", user, title, "x").statusCode(202).extract().jsonPath()
+        return Api.event(Api.unique("k"), "COMMENT", user, title, "x")
+                .statusCode(202)
+                .extract()
+                .jsonPath()
                 .getLong("notificationId");
     }
 
     private static JsonPath inbox(String bearer) {
-        return given().auth().oauth2(bearer).queryParam("size", 100).get("/api/me/notifications").then()
-                .statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(bearer)
+                .queryParam("size", 100)
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static long markRead(String user, long upToId) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
-                .body("{\"upToId\":" + upToId + "}").post("/api/me/notifications/read").then().statusCode(200)
-                .extract().jsonPath().getLong("unreadCount");
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .contentType(ContentType.JSON)
+                .body("{\"upToId\":" + upToId + "}")
+                .post("/api/me/notifications/read")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("unreadCount");
     }
 
     /**
@@ -104,7 +131,10 @@ class BroadcastInboxApiTest {
      * publish then is in the past for every later test, so it cannot reach later tests' users.
      */
     private static Instant kstInDays(int days, String localTime) {
-        return LocalDate.now(AdRules.KST).plusDays(days).atTime(LocalTime.parse(localTime)).atZone(AdRules.KST)
+        return LocalDate.now(AdRules.KST)
+                .plusDays(days)
+                .atTime(LocalTime.parse(localTime))
+                .atZone(AdRules.KST)
                 .toInstant();
     }
 
@@ -129,7 +159,8 @@ class BroadcastInboxApiTest {
             JsonNode item = data(e);
             assertEquals("스트림만 연 사용자에게", item.path("title").asText());
             assertEquals("NOTICE", item.path("type").asText());
-            assertEquals(Long.toString(noticeId), item.path("data").path("noticeId").asText());
+            assertEquals(
+                    Long.toString(noticeId), item.path("data").path("noticeId").asText());
             assertEquals(e.id(), item.path("id").asText());
             JsonPath inbox = inbox(Tokens.user(user));
             assertEquals(List.of("스트림만 연 사용자에게"), inbox.getList("items.title"));
@@ -151,15 +182,19 @@ class BroadcastInboxApiTest {
         // Known to notify only as the recipient of an event so far: their token still tells when they joined.
         String eventFirst = Api.unique("event-first");
         event(eventFirst, "첫 알림");
-        assertTrue(inbox(AccountTokens.createdAt(eventFirst, accountCreated)).getList("items.title")
+        assertTrue(inbox(AccountTokens.createdAt(eventFirst, accountCreated))
+                .getList("items.title")
                 .containsAll(List.of("첫 알림", "가입 후 나간 공지")));
 
         // An account made after the notice does not get it; nor, in this test profile (window 0s), does a
         // user whose token carries no creation time and whom notify meets only now.
         String later = Api.unique("joined-later");
-        assertFalse(inbox(AccountTokens.createdAt(later, Instant.now())).getList("items.title")
+        assertFalse(inbox(AccountTokens.createdAt(later, Instant.now()))
+                .getList("items.title")
                 .contains("가입 후 나간 공지"));
-        assertFalse(inbox(Tokens.user(Api.unique("no-claim"))).getList("items.title").contains("가입 후 나간 공지"));
+        assertFalse(inbox(Tokens.user(Api.unique("no-claim")))
+                .getList("items.title")
+                .contains("가입 후 나간 공지"));
     }
 
     @Test
@@ -182,7 +217,9 @@ class BroadcastInboxApiTest {
         // A mark beyond everything the user has reads what is there, not what comes later.
         assertEquals(0, markRead(user, 999_999_999_999L));
         notice("나중 공지");
-        Api.inbox(user).body("unreadCount", equalTo(1)).body("items[0].title", equalTo("나중 공지"))
+        Api.inbox(user)
+                .body("unreadCount", equalTo(1))
+                .body("items[0].title", equalTo("나중 공지"))
                 .body("items[0].read", equalTo(false));
 
         // Marks are per user.
@@ -231,7 +268,11 @@ class BroadcastInboxApiTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.get("/api/me/notifications").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/me/notifications")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(6, page.getInt("unreadCount"));
             titles.addAll(page.getList("items.title"));
             ids.addAll(page.getList("items.id", Long.class));
@@ -268,7 +309,8 @@ class BroadcastInboxApiTest {
         long id = post("{\"type\":\"AD\",\"title\":\"점심 특가\",\"body\":\"오늘만\"}");
         await().atMost(WAIT).until(() -> "SENT".equals(status(id)));
         assertEquals(1, times(fan, "(광고) 점심 특가"));
-        assertTrue(inbox(Tokens.user(fan)).getString("items.find { it.title == '(광고) 점심 특가' }.body")
+        assertTrue(inbox(Tokens.user(fan))
+                .getString("items.find { it.title == '(광고) 점심 특가' }.body")
                 .endsWith("마케팅 알림 끄기"));
         assertEquals(0, times(refuser, "(광고) 점심 특가"));
         assertEquals(refuserUnread, unread(refuser));
@@ -317,13 +359,20 @@ class BroadcastInboxApiTest {
 
     @Test
     void aCancelledScheduledNoticeNeverAppears() throws Exception {
-        String reader = AccountTokens.createdAt(Api.unique("sched-reader"), Instant.now().minus(Duration.ofDays(1)));
+        String reader = AccountTokens.createdAt(
+                Api.unique("sched-reader"), Instant.now().minus(Duration.ofDays(1)));
         inbox(reader);
         // Due in seconds of real time (a clock moved ahead would publish with a future time, see AdminNoticeApiTest).
         Instant soon = Instant.now().plusSeconds(4);
-        long cancelled = post("{\"type\":\"NOTICE\",\"title\":\"취소된 예약\",\"body\":\"x\",\"scheduledAt\":\"" + soon + "\"}");
-        given().auth().oauth2(ADMIN).delete("/api/admin/notices/" + cancelled).then().statusCode(200);
-        long kept = post("{\"type\":\"NOTICE\",\"title\":\"예약대로 나간 공지\",\"body\":\"x\",\"scheduledAt\":\"" + soon + "\"}");
+        long cancelled =
+                post("{\"type\":\"NOTICE\",\"title\":\"취소된 예약\",\"body\":\"x\",\"scheduledAt\":\"" + soon + "\"}");
+        given().auth()
+                .oauth2(ADMIN)
+                .delete("/api/admin/notices/" + cancelled)
+                .then()
+                .statusCode(200);
+        long kept =
+                post("{\"type\":\"NOTICE\",\"title\":\"예약대로 나간 공지\",\"body\":\"x\",\"scheduledAt\":\"" + soon + "\"}");
 
         await().atMost(WAIT).until(() -> "SENT".equals(status(kept)));
         List<String> titles = inbox(reader).getList("items.title");
@@ -342,7 +391,11 @@ class BroadcastInboxApiTest {
         long id = notice("한 번만 저장");
         assertEquals(rowsBefore, count("SELECT count(*) FROM notification"), "no row per user");
         assertEquals(1, count("SELECT count(*) FROM broadcast WHERE notice_id = " + id));
-        int targeted = given().auth().oauth2(ADMIN).get("/api/admin/notices/" + id).then().extract()
+        int targeted = given().auth()
+                .oauth2(ADMIN)
+                .get("/api/admin/notices/" + id)
+                .then()
+                .extract()
                 .path("stats.targeted");
         assertTrue(targeted >= 5, "targeted counts the users notify knows: " + targeted);
     }
@@ -364,15 +417,18 @@ class BroadcastInboxApiTest {
                 long noticeId = insertReturningId(c, """
                         INSERT INTO notice (type, title, body, status, sent_at, created_by, created_at, dispatched)
                         VALUES ('NOTICE', '발행 중 공지', 'x', 'SENT', now(), 'test', now(), true) RETURNING id""");
-                broadcastId = insertReturningId(c, """
+                broadcastId = insertReturningId(
+                        c, """
                         INSERT INTO broadcast (id, notice_id, audience, type, title, body, data, published_at)
                         VALUES (nextval('notification_id_seq'), %d, 'ALL', 'NOTICE', '발행 중 공지', 'x', '{}', '%s')
                         RETURNING id""".formatted(noticeId, Instant.now().atOffset(ZoneOffset.UTC)));
                 personal = CompletableFuture.supplyAsync(() -> Api.event(Api.unique("k"), "LIKE", user, "뒤이은 개인", "x")
-                        .extract().statusCode());
+                        .extract()
+                        .statusCode());
                 Thread.sleep(1500);
                 assertFalse(personal.isDone(), "a personal item waits until the broadcast is committed");
-                try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify('notify_inbox', 'test-replica *')")) {
+                try (PreparedStatement notify =
+                        c.prepareStatement("SELECT pg_notify('notify_inbox', 'test-replica *')")) {
                     notify.execute();
                 }
                 c.commit();
@@ -388,7 +444,8 @@ class BroadcastInboxApiTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -396,7 +453,8 @@ class BroadcastInboxApiTest {
     }
 
     private static long insertReturningId(Connection c, String sql) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -24,9 +24,12 @@ class DeviceApiTest {
     void registeringSubscribesToNoticesAndRefreshingAnswers200() {
         String user = Api.unique("dev-a");
         String token = Api.newToken("a");
-        Api.registerDevice(user, token, "ANDROID").statusCode(201)
-                .body("token", equalTo(token)).body("platform", equalTo("ANDROID"))
-                .body("topics", contains("notices")).body("createdAt", notNullValue());
+        Api.registerDevice(user, token, "ANDROID")
+                .statusCode(201)
+                .body("token", equalTo(token))
+                .body("platform", equalTo("ANDROID"))
+                .body("topics", contains("notices"))
+                .body("createdAt", notNullValue());
         await().atMost(WAIT).until(() -> Fcm.topic("notices").contains(token));
         assertFalse(Fcm.topic("ads").contains(token), "no marketing consent, no ads topic");
 
@@ -43,14 +46,34 @@ class DeviceApiTest {
 
         // A foreign token answers exactly like one that was never registered: a DELETE reveals nothing.
         String unknown = Api.newToken("never-registered");
-        String foreignAnswer = given().auth().oauth2(Tokens.user(alice)).delete("/api/devices/" + token).then()
-                .statusCode(404).contentType("application/problem+json").extract().asString();
-        String unknownAnswer = given().auth().oauth2(Tokens.user(alice)).delete("/api/devices/" + unknown).then()
-                .statusCode(404).contentType("application/problem+json").extract().asString();
+        String foreignAnswer = given().auth()
+                .oauth2(Tokens.user(alice))
+                .delete("/api/devices/" + token)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
+        String unknownAnswer = given().auth()
+                .oauth2(Tokens.user(alice))
+                .delete("/api/devices/" + unknown)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
         assertEquals(unknownAnswer.replace(unknown, token), foreignAnswer);
         Api.registerDevice(bob, token, "IOS").statusCode(200); // still bob's: the refused DELETE changed nothing
-        given().auth().oauth2(Tokens.user(bob)).delete("/api/devices/" + token).then().statusCode(204);
-        given().auth().oauth2(Tokens.user(bob)).delete("/api/devices/" + token).then().statusCode(404)
+        given().auth()
+                .oauth2(Tokens.user(bob))
+                .delete("/api/devices/" + token)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(Tokens.user(bob))
+                .delete("/api/devices/" + token)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         await().atMost(WAIT).until(() -> !Fcm.topic("notices").contains(token));
     }
@@ -68,7 +91,9 @@ class DeviceApiTest {
         Api.registerDevice(user, phone, "ANDROID").statusCode(200).body("topics", contains("notices", "ads"));
 
         Api.settings(user, true, true, true, false, false);
-        await().atMost(WAIT).until(() -> !Fcm.topic("ads").contains(phone) && !Fcm.topic("ads").contains(web));
+        await().atMost(WAIT)
+                .until(() ->
+                        !Fcm.topic("ads").contains(phone) && !Fcm.topic("ads").contains(web));
         assertTrue(Fcm.topic("notices").contains(phone));
     }
 
@@ -78,23 +103,36 @@ class DeviceApiTest {
         String token = Tokens.user(user);
         String good = Api.newToken("good");
         for (String body : new String[] {
-                "{\"token\":\"" + good + "\",",                                  // malformed JSON
-                "{\"token\":\"" + good + "\",\"platform\":\"BLACKBERRY\"}",      // unknown platform
-                "{\"token\":\"" + good + "\"}",                                  // missing platform
-                "{\"platform\":\"WEB\"}",                                        // missing token
-                "{\"token\":\"\",\"platform\":\"WEB\"}",                         // empty token
-                "{\"token\":\"has spaces " + good + "\",\"platform\":\"WEB\"}",  // not a token
-                "{\"token\":\"" + "x".repeat(4097) + "\",\"platform\":\"WEB\"}", // too long
-                "{\"token\":12,\"platform\":\"WEB\"}",                           // wrong type
-                "{\"token\":[\"" + good + "\"],\"platform\":\"WEB\"}",           // wrong type
-                "{\"token\":\"" + good + "\",\"platform\":\"WEB\",\"userId\":\"x\"}", // unknown field
-                "null",
+            "{\"token\":\"" + good + "\",", // malformed JSON
+            "{\"token\":\"" + good + "\",\"platform\":\"BLACKBERRY\"}", // unknown platform
+            "{\"token\":\"" + good + "\"}", // missing platform
+            "{\"platform\":\"WEB\"}", // missing token
+            "{\"token\":\"\",\"platform\":\"WEB\"}", // empty token
+            "{\"token\":\"has spaces " + good + "\",\"platform\":\"WEB\"}", // not a token
+            "{\"token\":\"" + "x".repeat(4097) + "\",\"platform\":\"WEB\"}", // too long
+            "{\"token\":12,\"platform\":\"WEB\"}", // wrong type
+            "{\"token\":[\"" + good + "\"],\"platform\":\"WEB\"}", // wrong type
+            "{\"token\":\"" + good + "\",\"platform\":\"WEB\",\"userId\":\"x\"}", // unknown field
+            "null",
         }) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/devices").then()
-                    .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/devices")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400));
         }
-        given().auth().oauth2(token).contentType(ContentType.TEXT).body(good).post("/api/devices").then()
-                .statusCode(415).contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.TEXT)
+                .body(good)
+                .post("/api/devices")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
         given().auth().oauth2(token).delete("/api/devices/" + good).then().statusCode(404);
     }
 
@@ -102,15 +140,39 @@ class DeviceApiTest {
     void devicesNeedAUserToken() {
         String token = Api.newToken("anon");
         String body = "{\"token\":\"" + token + "\",\"platform\":\"WEB\"}";
-        given().contentType(ContentType.JSON).body(body).post("/api/devices").then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/devices")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.forged("mallory")).contentType(ContentType.JSON).body(body)
-                .post("/api/devices").then().statusCode(401);
-        given().auth().oauth2(Tokens.expired("alice")).contentType(ContentType.JSON).body(body)
-                .post("/api/devices").then().statusCode(401);
-        given().auth().oauth2(Tokens.service("chat-service")).contentType(ContentType.JSON).body(body)
-                .post("/api/devices").then().statusCode(403).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.forged("mallory"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/devices")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.expired("alice"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/devices")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.service("chat-service"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/devices")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         given().delete("/api/devices/" + token).then().statusCode(401);
-        given().auth().oauth2(Tokens.user("alice")).delete("/api/devices/" + token).then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.user("alice"))
+                .delete("/api/devices/" + token)
+                .then()
+                .statusCode(404);
     }
 }

@@ -12,13 +12,15 @@ class EndpointPolicyTest {
 
     @Test
     void everyEndpointDeclaresItsSecurityPolicy() {
-        List<String> missing = EndpointPolicies.unprotected(Path.of("target/classes"), getClass().getClassLoader());
+        List<String> missing = EndpointPolicies.unprotected(
+                Path.of("target/classes"), getClass().getClassLoader());
         assertEquals(List.of(), missing, "endpoints without @RolesAllowed/@PermitAll/@Authenticated");
     }
 
     @Test
     void everyEndpointAnswersOnlyInTheApiFormats() {
-        List<String> offenders = EndpointMediaTypes.offenders(Path.of("target/classes"), getClass().getClassLoader());
+        List<String> offenders = EndpointMediaTypes.offenders(
+                Path.of("target/classes"), getClass().getClassLoader());
         assertEquals(List.of(), offenders, "endpoints that would negotiate other formats (e.g. text/html)");
     }
 }

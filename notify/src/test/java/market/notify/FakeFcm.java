@@ -100,13 +100,17 @@ public final class FakeFcm {
             status = failStatus;
             answer = status == 503
                     ? "{\"error\":{\"code\":503,\"message\":\"The service is currently unavailable.\",\"status\":\"UNAVAILABLE\"}}"
-                    : "{\"error\":{\"code\":" + status + ",\"message\":\"Internal error encountered.\",\"status\":\"INTERNAL\"}}";
+                    : "{\"error\":{\"code\":" + status
+                            + ",\"message\":\"Internal error encountered.\",\"status\":\"INTERNAL\"}}";
         } else if (token != null && unregistered.contains(token)) {
             status = 404;
             answer = fcmError(404, "Requested entity was not found.", "NOT_FOUND", "UNREGISTERED");
         } else if (token != null && invalid.contains(token)) {
             status = 400;
-            answer = fcmError(400, "The registration token is not a valid FCM registration token", "INVALID_ARGUMENT",
+            answer = fcmError(
+                    400,
+                    "The registration token is not a valid FCM registration token",
+                    "INVALID_ARGUMENT",
                     "INVALID_ARGUMENT");
         } else {
             status = 200;
@@ -149,7 +153,8 @@ public final class FakeFcm {
         }
         String token = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
         boolean add = "POST".equals(ex.getRequestMethod());
-        String topic = add ? query(ex.getRequestURI().getRawQuery()).get("topic_name")
+        String topic = add
+                ? query(ex.getRequestURI().getRawQuery()).get("topic_name")
                 : URLDecoder.decode(parts.length > 3 ? parts[3] : "", StandardCharsets.UTF_8);
         ex.getRequestBody().readAllBytes();
         if (unregistered.contains(token)) {

@@ -13,8 +13,7 @@ public class FakeFcmResource implements QuarkusTestResourceLifecycleManager {
         fake = FakeFcm.start();
         System.setProperty(Fcm.URL_PROP, fake.baseUrl());
         return Map.of(
-                "market.notify.fcm.endpoint-override", fake.baseUrl(),
-                "market.notify.fcm.project-id", FakeFcm.PROJECT);
+                "market.notify.fcm.endpoint-override", fake.baseUrl(), "market.notify.fcm.project-id", FakeFcm.PROJECT);
     }
 
     @Override

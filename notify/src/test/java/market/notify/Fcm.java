@@ -21,8 +21,7 @@ public final class Fcm {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fcm() {
-    }
+    private Fcm() {}
 
     /** Every send attempt: {status, message} with message as FCM got it (token or topic, notification, data). */
     public static List<JsonNode> requests() {
@@ -33,27 +32,33 @@ public final class Fcm {
 
     /** Attempts aimed at one token. */
     public static List<JsonNode> toToken(String token) {
-        return requests().stream().filter(r -> token.equals(r.path("message").path("token").asText())).toList();
+        return requests().stream()
+                .filter(r -> token.equals(r.path("message").path("token").asText()))
+                .toList();
     }
 
     /** Accepted messages for one token. */
     public static List<JsonNode> deliveredTo(String token) {
-        return toToken(token).stream().filter(r -> r.path("status").asInt() == 200).map(r -> r.path("message")).toList();
+        return toToken(token).stream()
+                .filter(r -> r.path("status").asInt() == 200)
+                .map(r -> r.path("message"))
+                .toList();
     }
 
     /** Accepted topic messages whose data carries this notice id. */
     public static List<JsonNode> topicMessages(String topic, long noticeId) {
-        return requests().stream().filter(r -> r.path("status").asInt() == 200)
+        return requests().stream()
+                .filter(r -> r.path("status").asInt() == 200)
                 .map(r -> r.path("message"))
                 .filter(m -> topic.equals(m.path("topic").asText()))
-                .filter(m -> Long.toString(noticeId).equals(m.path("data").path("noticeId").asText()))
+                .filter(m -> Long.toString(noticeId)
+                        .equals(m.path("data").path("noticeId").asText()))
                 .toList();
     }
 
     public static Set<String> topic(String name) {
         try {
-            Map<String, Set<String>> topics = JSON.convertValue(get("topics"), new TypeReference<>() {
-            });
+            Map<String, Set<String>> topics = JSON.convertValue(get("topics"), new TypeReference<>() {});
             return topics.getOrDefault(name, Set.of());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e);
@@ -79,8 +84,10 @@ public final class Fcm {
 
     private static JsonNode get(String path) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(System.getProperty(URL_PROP) + "/_fake/" + path))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(System.getProperty(URL_PROP) + "/_fake/" + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(r.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);

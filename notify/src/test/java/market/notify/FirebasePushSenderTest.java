@@ -28,11 +28,25 @@ class FirebasePushSenderTest {
         fake = FakeFcm.start();
         System.setProperty(Fcm.URL_PROP, fake.baseUrl());
         sender = new FirebasePushSender(new NotifyConfig.Fcm() {
-            public Optional<String> credentialsFile() { return Optional.empty(); }
-            public Optional<String> credentialsJson() { return Optional.empty(); }
-            public Optional<String> endpointOverride() { return Optional.of(fake.baseUrl()); }
-            public Optional<String> projectId() { return Optional.of(FakeFcm.PROJECT); }
-            public Duration timeout() { return Duration.ofSeconds(5); }
+            public Optional<String> credentialsFile() {
+                return Optional.empty();
+            }
+
+            public Optional<String> credentialsJson() {
+                return Optional.empty();
+            }
+
+            public Optional<String> endpointOverride() {
+                return Optional.of(fake.baseUrl());
+            }
+
+            public Optional<String> projectId() {
+                return Optional.of(FakeFcm.PROJECT);
+            }
+
+            public Duration timeout() {
+                return Duration.ofSeconds(5);
+            }
         });
     }
 
@@ -49,17 +63,22 @@ class FirebasePushSenderTest {
         String bogus = Api.newToken("bogus");
         Fcm.unregister(gone);
         Fcm.invalidate(bogus);
-        List<TokenResult> results = sender.sendToTokens(List.of(ok, gone, bogus),
-                new PushMessage("제목", "본문", Map.of("k", "v")));
-        assertEquals(List.of(TokenResult.Outcome.SENT, TokenResult.Outcome.INVALID_TOKEN,
-                TokenResult.Outcome.INVALID_TOKEN), results.stream().map(TokenResult::outcome).toList());
-        assertEquals("제목", Fcm.deliveredTo(ok).get(0).path("notification").path("title").asText());
+        List<TokenResult> results =
+                sender.sendToTokens(List.of(ok, gone, bogus), new PushMessage("제목", "본문", Map.of("k", "v")));
+        assertEquals(
+                List.of(TokenResult.Outcome.SENT, TokenResult.Outcome.INVALID_TOKEN, TokenResult.Outcome.INVALID_TOKEN),
+                results.stream().map(TokenResult::outcome).toList());
+        assertEquals(
+                "제목",
+                Fcm.deliveredTo(ok).get(0).path("notification").path("title").asText());
     }
 
     @Test
     void topicSendsAndSubscriptionsReachTheFake() {
         String token = Api.newToken("t");
-        assertEquals(TokenResult.Outcome.SENT, sender.subscribe("unit", List.of(token)).get(0).outcome());
+        assertEquals(
+                TokenResult.Outcome.SENT,
+                sender.subscribe("unit", List.of(token)).get(0).outcome());
         assertTrue(Fcm.topic("unit").contains(token));
         sender.sendToTopic("unit", new PushMessage("a", "b", Map.of("noticeId", "77")));
         assertEquals(1, Fcm.topicMessages("unit", 77).size());
@@ -73,15 +92,17 @@ class FirebasePushSenderTest {
         Fcm.failNext(2);
         List<TokenResult> results = sender.sendToTokens(List.of(token), new PushMessage("a", "b", Map.of()));
         assertEquals(TokenResult.Outcome.SENT, results.get(0).outcome());
-        assertEquals(List.of(503, 503, 200), Fcm.toToken(token).stream().map(r -> r.path("status").asInt()).toList());
+        assertEquals(
+                List.of(503, 503, 200),
+                Fcm.toToken(token).stream().map(r -> r.path("status").asInt()).toList());
     }
 
     @Test
     void anOutageIsATransientFailure() {
         Fcm.failNext(100, 500);
         try {
-            PushException e = assertThrows(PushException.class,
-                    () -> sender.sendToTopic("unit", new PushMessage("a", "b", Map.of())));
+            PushException e = assertThrows(
+                    PushException.class, () -> sender.sendToTopic("unit", new PushMessage("a", "b", Map.of())));
             assertTrue(!e.permanent());
         } finally {
             Fcm.failNext(0);

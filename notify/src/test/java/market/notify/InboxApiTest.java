@@ -15,11 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,11 +26,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -53,24 +53,46 @@ class InboxApiTest {
         for (int i = 1; i <= 3; i++) {
             Api.event(Api.unique("k"), "COMMENT", user, "댓글 " + i, "새 댓글이 달렸어요").statusCode(202);
         }
-        long newest = Api.inbox(user).body("unreadCount", equalTo(3))
+        long newest = Api.inbox(user)
+                .body("unreadCount", equalTo(3))
                 .body("items.title", contains("댓글 3", "댓글 2", "댓글 1"))
                 .body("items[0].type", equalTo("COMMENT"))
                 .body("items[0].data.productId", equalTo("42"))
                 .body("items[0].read", equalTo(false))
                 .body("items[0].createdAt", notNullValue())
                 .body("nextCursor", nullValue())
-                .extract().jsonPath().getLong("items[0].id");
+                .extract()
+                .jsonPath()
+                .getLong("items[0].id");
 
-        String cursor = given().auth().oauth2(Tokens.user(user)).queryParam("size", 2).get("/api/me/notifications")
-                .then().statusCode(200).body("items", hasSize(2)).extract().path("nextCursor");
-        given().auth().oauth2(Tokens.user(user)).queryParam("size", 2).queryParam("cursor", cursor)
-                .get("/api/me/notifications").then().statusCode(200).body("items.title", contains("댓글 1"))
+        String cursor = given().auth()
+                .oauth2(Tokens.user(user))
+                .queryParam("size", 2)
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .extract()
+                .path("nextCursor");
+        given().auth()
+                .oauth2(Tokens.user(user))
+                .queryParam("size", 2)
+                .queryParam("cursor", cursor)
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(200)
+                .body("items.title", contains("댓글 1"))
                 .body("nextCursor", nullValue());
 
         long middle = newest - 1;
-        given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON).body("{\"upToId\":" + middle + "}")
-                .post("/api/me/notifications/read").then().statusCode(200).body("unreadCount", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.user(user))
+                .contentType(ContentType.JSON)
+                .body("{\"upToId\":" + middle + "}")
+                .post("/api/me/notifications/read")
+                .then()
+                .statusCode(200)
+                .body("unreadCount", equalTo(1));
         Api.inbox(user).body("items.read", contains(false, true, true));
     }
 
@@ -80,8 +102,14 @@ class InboxApiTest {
         String other = Api.unique("other");
         Api.event(Api.unique("k"), "LIKE", owner, "관심", "누군가 관심을 표시했어요").statusCode(202);
         long id = Api.inbox(owner).extract().jsonPath().getLong("items[0].id");
-        given().auth().oauth2(Tokens.user(other)).contentType(ContentType.JSON).body("{\"upToId\":" + id + "}")
-                .post("/api/me/notifications/read").then().statusCode(200).body("unreadCount", equalTo(0));
+        given().auth()
+                .oauth2(Tokens.user(other))
+                .contentType(ContentType.JSON)
+                .body("{\"upToId\":" + id + "}")
+                .post("/api/me/notifications/read")
+                .then()
+                .statusCode(200)
+                .body("unreadCount", equalTo(0));
         Api.inbox(other).body("items", hasSize(0));
         Api.inbox(owner).body("unreadCount", equalTo(1));
     }
@@ -91,20 +119,56 @@ class InboxApiTest {
         String user = Api.unique("inbox-bad");
         Api.event(Api.unique("k"), "LIKE", user, "관심", "x").statusCode(202);
         String token = Tokens.user(user);
-        for (String body : new String[] {"{", "{}", "{\"upToId\":0}", "{\"upToId\":-5}", "{\"upToId\":\"12\"}",
-                "{\"upToId\":\"abc\"}", "{\"upToId\":1,\"all\":true}", "[]", "null"}) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                    .post("/api/me/notifications/read").then().statusCode(400)
+        for (String body : new String[] {
+            "{",
+            "{}",
+            "{\"upToId\":0}",
+            "{\"upToId\":-5}",
+            "{\"upToId\":\"12\"}",
+            "{\"upToId\":\"abc\"}",
+            "{\"upToId\":1,\"all\":true}",
+            "[]",
+            "null"
+        }) {
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/me/notifications/read")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json");
         }
-        given().auth().oauth2(token).queryParam("cursor", "not-a-cursor!").get("/api/me/notifications").then()
-                .statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).queryParam("size", 101).get("/api/me/notifications").then().statusCode(400);
-        given().auth().oauth2(token).queryParam("size", "x").get("/api/me/notifications").then().statusCode(400);
+        given().auth()
+                .oauth2(token)
+                .queryParam("cursor", "not-a-cursor!")
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .queryParam("size", 101)
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(token)
+                .queryParam("size", "x")
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(400);
         given().get("/api/me/notifications").then().statusCode(401).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"upToId\":1}").post("/api/me/notifications/read").then()
+        given().contentType(ContentType.JSON)
+                .body("{\"upToId\":1}")
+                .post("/api/me/notifications/read")
+                .then()
                 .statusCode(401);
-        given().auth().oauth2(Tokens.service("chat-service")).get("/api/me/notifications").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.service("chat-service"))
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(403);
         Api.inbox(user).body("unreadCount", equalTo(1));
     }
 
@@ -112,7 +176,8 @@ class InboxApiTest {
     void streamDeliversLiveAndReplaysWhatWasMissedAfterReconnect() throws Exception {
         String user = Api.unique("sse");
         String token = Tokens.user(user);
-        Api.event(Api.unique("k"), "COMMENT", user, "before", "not replayed without Last-Event-ID").statusCode(202);
+        Api.event(Api.unique("k"), "COMMENT", user, "before", "not replayed without Last-Event-ID")
+                .statusCode(202);
 
         long firstId;
         try (Sse sse = Sse.open(streamUrl.toString(), token, null)) {
@@ -134,10 +199,22 @@ class InboxApiTest {
         Api.event(Api.unique("k"), "LIKE", user, "missed 2", "x").statusCode(202);
 
         try (Sse sse = Sse.open(streamUrl.toString(), token, Long.toString(firstId))) {
-            assertEquals("missed 1", JSON.readTree(sse.next(Duration.ofSeconds(10)).data()).path("title").asText());
-            assertEquals("missed 2", JSON.readTree(sse.next(Duration.ofSeconds(10)).data()).path("title").asText());
+            assertEquals(
+                    "missed 1",
+                    JSON.readTree(sse.next(Duration.ofSeconds(10)).data())
+                            .path("title")
+                            .asText());
+            assertEquals(
+                    "missed 2",
+                    JSON.readTree(sse.next(Duration.ofSeconds(10)).data())
+                            .path("title")
+                            .asText());
             Api.event(Api.unique("k"), "LIKE", user, "live again", "x").statusCode(202);
-            assertEquals("live again", JSON.readTree(sse.next(Duration.ofSeconds(10)).data()).path("title").asText());
+            assertEquals(
+                    "live again",
+                    JSON.readTree(sse.next(Duration.ofSeconds(10)).data())
+                            .path("title")
+                            .asText());
             assertNull(sse.next(Duration.ofMillis(500)), "nothing twice");
         }
     }
@@ -170,10 +247,12 @@ class InboxApiTest {
     @Test
     void streamEventsCarryOnlySseFieldsOnTheWire() throws Exception {
         String user = Api.unique("sse-raw");
-        HttpRequest request = HttpRequest.newBuilder(streamUrl.toURI()).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + Tokens.user(user)).build();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = HttpRequest.newBuilder(streamUrl.toURI())
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + Tokens.user(user))
+                .build();
+        HttpResponse<InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         try (InputStream body = response.body()) {
             Thread.sleep(300);
@@ -197,11 +276,16 @@ class InboxApiTest {
             read.get(10, TimeUnit.SECONDS);
             assertEquals(3, lines.size(), "one event: " + lines);
             for (String line : lines) {
-                assertTrue(line.startsWith("id:") || line.startsWith("event:") || line.startsWith("data:"),
+                assertTrue(
+                        line.startsWith("id:") || line.startsWith("event:") || line.startsWith("data:"),
                         "only SSE fields on the wire, got: " + line);
             }
             assertTrue(lines.stream().anyMatch(l -> l.equals("event:notification")), lines.toString());
-            String data = lines.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow().substring(5);
+            String data = lines.stream()
+                    .filter(l -> l.startsWith("data:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(5);
             assertEquals("raw", JSON.readTree(data).path("title").asText());
         }
     }

@@ -6,16 +6,15 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import market.testing.Tokens;
@@ -38,11 +37,17 @@ class InternalEventApiTest {
         Api.registerDevice(user, phone, "ANDROID").statusCode(201);
         Api.registerDevice(user, tablet, "IOS").statusCode(201);
 
-        long id = Api.event(Api.unique("comment"), "COMMENT", user, "새 댓글", "아이폰 팔렸나요?").statusCode(202)
-                .body("duplicate", equalTo(false)).body("pushed", equalTo(true))
-                .extract().jsonPath().getLong("notificationId");
+        long id = Api.event(Api.unique("comment"), "COMMENT", user, "새 댓글", "아이폰 팔렸나요?")
+                .statusCode(202)
+                .body("duplicate", equalTo(false))
+                .body("pushed", equalTo(true))
+                .extract()
+                .jsonPath()
+                .getLong("notificationId");
 
-        await().atMost(WAIT).until(() -> Fcm.deliveredTo(phone).size() == 1 && Fcm.deliveredTo(tablet).size() == 1);
+        await().atMost(WAIT)
+                .until(() -> Fcm.deliveredTo(phone).size() == 1
+                        && Fcm.deliveredTo(tablet).size() == 1);
         JsonNode expected = JSON.readTree("""
                 {"token":"%s","notification":{"title":"새 댓글","body":"아이폰 팔렸나요?"},
                  "data":{"productId":"42","type":"COMMENT","notificationId":"%d"}}""".formatted(phone, id));
@@ -57,18 +62,29 @@ class InternalEventApiTest {
         Api.registerDevice(user, phone, "ANDROID").statusCode(201);
         String key = Api.unique("outbox-row");
 
-        long first = Api.event(key, "LIKE", user, "관심", "x").statusCode(202).extract().jsonPath().getLong("notificationId");
-        Api.event(key, "LIKE", user, "관심", "x").statusCode(202)
-                .body("duplicate", equalTo(true)).body("notificationId", equalTo((int) first));
+        long first = Api.event(key, "LIKE", user, "관심", "x")
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("notificationId");
+        Api.event(key, "LIKE", user, "관심", "x")
+                .statusCode(202)
+                .body("duplicate", equalTo(true))
+                .body("notificationId", equalTo((int) first));
 
         await().atMost(WAIT).until(() -> Fcm.deliveredTo(phone).size() == 1);
         Thread.sleep(1000);
         assertEquals(1, Fcm.deliveredTo(phone).size());
         Api.inbox(user).body("items", hasSize(1));
         // Keys are per calling service: chat may use the same key for something else.
-        given().auth().oauth2(Tokens.service("chat-service")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.service("chat-service"))
+                .contentType(ContentType.JSON)
                 .body(eventJson(key, "CHAT_MESSAGE", Tokens.idOf(user), "채팅", "안녕하세요"))
-                .post("/internal/events").then().statusCode(202).body("duplicate", equalTo(false));
+                .post("/internal/events")
+                .then()
+                .statusCode(202)
+                .body("duplicate", equalTo(false));
     }
 
     @Test
@@ -78,9 +94,15 @@ class InternalEventApiTest {
         Api.registerDevice(user, phone, "ANDROID").statusCode(201);
         Api.settings(user, false, true, false, false, false);
 
-        Api.event(Api.unique("k"), "CHAT_MESSAGE", user, "채팅", "조용히").statusCode(202).body("pushed", equalTo(false));
-        Api.event(Api.unique("k"), "KEYWORD_MATCH", user, "키워드", "조용히").statusCode(202).body("pushed", equalTo(false));
-        Api.event(Api.unique("k"), "PRICE_DROP", user, "가격 인하", "알림").statusCode(202).body("pushed", equalTo(true));
+        Api.event(Api.unique("k"), "CHAT_MESSAGE", user, "채팅", "조용히")
+                .statusCode(202)
+                .body("pushed", equalTo(false));
+        Api.event(Api.unique("k"), "KEYWORD_MATCH", user, "키워드", "조용히")
+                .statusCode(202)
+                .body("pushed", equalTo(false));
+        Api.event(Api.unique("k"), "PRICE_DROP", user, "가격 인하", "알림")
+                .statusCode(202)
+                .body("pushed", equalTo(true));
 
         await().atMost(WAIT).until(() -> Fcm.deliveredTo(phone).size() == 1);
         Thread.sleep(1000);
@@ -96,20 +118,31 @@ class InternalEventApiTest {
         String buyer = Api.unique("buyer");
         String phone = Api.newToken("buyer");
         Api.registerDevice(buyer, phone, "ANDROID").statusCode(201);
-        long reserved = Api.event(Api.unique("trade"), "TRADE", buyer, "예약중", "판매자가 예약중으로 바꿨어요").statusCode(202)
-                .body("duplicate", equalTo(false)).body("pushed", equalTo(true))
-                .extract().jsonPath().getLong("notificationId");
+        long reserved = Api.event(Api.unique("trade"), "TRADE", buyer, "예약중", "판매자가 예약중으로 바꿨어요")
+                .statusCode(202)
+                .body("duplicate", equalTo(false))
+                .body("pushed", equalTo(true))
+                .extract()
+                .jsonPath()
+                .getLong("notificationId");
         await().atMost(WAIT).until(() -> Fcm.deliveredTo(phone).size() == 1);
-        assertEquals("TRADE", Fcm.deliveredTo(phone).get(0).path("data").path("type").asText());
-        assertEquals(Long.toString(reserved), Fcm.deliveredTo(phone).get(0).path("data").path("notificationId").asText());
+        assertEquals(
+                "TRADE", Fcm.deliveredTo(phone).get(0).path("data").path("type").asText());
+        assertEquals(
+                Long.toString(reserved),
+                Fcm.deliveredTo(phone)
+                        .get(0)
+                        .path("data")
+                        .path("notificationId")
+                        .asText());
 
         Api.settings(buyer, true, false, true, false, false);
-        Api.event(Api.unique("trade"), "TRADE", buyer, "거래완료", "거래가 완료됐어요").statusCode(202)
+        Api.event(Api.unique("trade"), "TRADE", buyer, "거래완료", "거래가 완료됐어요")
+                .statusCode(202)
                 .body("pushed", equalTo(false));
         Thread.sleep(1000);
         assertEquals(1, Fcm.deliveredTo(phone).size(), "activity off silences TRADE pushes");
-        Api.inbox(buyer).body("items.type", contains("TRADE", "TRADE"))
-                .body("items.title", contains("거래완료", "예약중"));
+        Api.inbox(buyer).body("items.type", contains("TRADE", "TRADE")).body("items.title", contains("거래완료", "예약중"));
     }
 
     @Test
@@ -127,8 +160,16 @@ class InternalEventApiTest {
         Api.event(Api.unique("k"), "REVIEW", user, "거래 후기", "후기가 도착했어요").statusCode(202);
         await().atMost(WAIT).until(() -> Fcm.deliveredTo(alive).size() == 1);
         await().atMost(WAIT).untilAsserted(() -> {
-            given().auth().oauth2(Tokens.user(user)).delete("/api/devices/" + gone).then().statusCode(404);
-            given().auth().oauth2(Tokens.user(user)).delete("/api/devices/" + bogus).then().statusCode(404);
+            given().auth()
+                    .oauth2(Tokens.user(user))
+                    .delete("/api/devices/" + gone)
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(Tokens.user(user))
+                    .delete("/api/devices/" + bogus)
+                    .then()
+                    .statusCode(404);
         });
         assertEquals(404, Fcm.toToken(gone).get(0).path("status").asInt());
         assertEquals(400, Fcm.toToken(bogus).get(0).path("status").asInt());
@@ -150,7 +191,9 @@ class InternalEventApiTest {
         Fcm.failNext(3);
         Api.event(Api.unique("k"), "CHAT_MESSAGE", user, "채팅", "잠깐 장애").statusCode(202);
         await().atMost(WAIT).until(() -> Fcm.deliveredTo(phone).size() == 1);
-        assertEquals(List.of(503, 503, 503, 200), Fcm.toToken(phone).stream().map(r -> r.path("status").asInt()).toList());
+        assertEquals(
+                List.of(503, 503, 503, 200),
+                Fcm.toToken(phone).stream().map(r -> r.path("status").asInt()).toList());
     }
 
     @Test
@@ -170,22 +213,32 @@ class InternalEventApiTest {
         } finally {
             Fcm.failNext(0);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Fcm.deliveredTo(phone).size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Fcm.deliveredTo(phone).size() == 2);
         Thread.sleep(1500);
-        assertEquals(List.of("채팅", "댓글"), Fcm.deliveredTo(phone).stream()
-                .map(m -> m.path("notification").path("title").asText()).sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals(
+                List.of("채팅", "댓글"),
+                Fcm.deliveredTo(phone).stream()
+                        .map(m -> m.path("notification").path("title").asText())
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList());
     }
 
     @Test
     void numbersAndFlagsInDataArriveAsStrings() {
         String user = Api.unique("numbers");
-        given().auth().oauth2(Tokens.service("product-service")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.service("product-service"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"idempotencyKey":"%s","type":"PRICE_DROP","recipientId":"%s","title":"관심상품 가격 인하",
-                         "body":"자전거 50000원 → 40000원","data":{"productId":42,"price":40000,"negotiable":true}}"""
-                        .formatted(Api.unique("pd"), Tokens.idOf(user)))
-                .post("/internal/events").then().statusCode(202);
-        Api.inbox(user).body("items[0].data.productId", equalTo("42")).body("items[0].data.price", equalTo("40000"))
+                         "body":"자전거 50000원 → 40000원","data":{"productId":42,"price":40000,"negotiable":true}}""".formatted(Api.unique("pd"), Tokens.idOf(user)))
+                .post("/internal/events")
+                .then()
+                .statusCode(202);
+        Api.inbox(user)
+                .body("items[0].data.productId", equalTo("42"))
+                .body("items[0].data.price", equalTo("40000"))
                 .body("items[0].data.negotiable", equalTo("true"));
     }
 
@@ -196,7 +249,8 @@ class InternalEventApiTest {
         Api.registerDevice(user, phone, "ANDROID").statusCode(201);
         await().atMost(WAIT).until(() -> Fcm.topic("notices").contains(phone));
         // As the outbox looks after a crash: one row never tried, one leased by a relay that died mid-send.
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO push_outbox (kind, user_id, title, body, data, attempts, next_attempt_at, created_at)
                 VALUES ('USER', ?, ?, 'x', '{}', ?, now() - interval '1 second', now() - interval '10 minutes')""")) {
             ps.setString(1, Tokens.idOf(user));
@@ -214,12 +268,27 @@ class InternalEventApiTest {
     void onlyServicesMaySendEvents() {
         String user = Api.unique("auth");
         String body = eventJson(Api.unique("k"), "LIKE", Tokens.idOf(user), "관심", "x");
-        given().contentType(ContentType.JSON).body(body).post("/internal/events").then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/internal/events")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON).body(body).post("/internal/events")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.admin("root")).contentType(ContentType.JSON).body(body).post("/internal/events")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/internal/events")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.admin("root"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/internal/events")
+                .then()
+                .statusCode(403);
         Api.inbox(user).body("items", hasSize(0));
     }
 
@@ -229,33 +298,47 @@ class InternalEventApiTest {
         String rid = Tokens.idOf(user);
         String service = Tokens.service("product-service");
         for (String body : new String[] {
-                "{\"idempotencyKey\":",
-                eventJson(Api.unique("k"), "BIRTHDAY", rid, "t", "b"),
-                eventJson("", "LIKE", rid, "t", "b"),
-                eventJson(Api.unique("k"), "LIKE", "", "t", "b"),
-                eventJson(Api.unique("k"), "LIKE", rid, "", "b"),
-                eventJson(Api.unique("k"), "LIKE", rid, "t".repeat(201), "b"),
-                eventJson(Api.unique("k"), "LIKE", rid, "t", "b".repeat(10_000)),
-                eventJson("k".repeat(151), "LIKE", rid, "t", "b"),
-                "{\"idempotencyKey\":\"a1\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":{\"x\":1}}}".formatted(rid),
-                "{\"idempotencyKey\":\"a6\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":[1]}}".formatted(rid),
-                "{\"idempotencyKey\":\"a7\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":null}}".formatted(rid),
-                "{\"idempotencyKey\":\"a8\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":\"%s\"}}".formatted(rid, "v".repeat(1001)),
-                "{\"idempotencyKey\":\"a2\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"from\":\"x\"}}".formatted(rid),
-                "{\"idempotencyKey\":\"a3\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":\"x\"}".formatted(rid),
-                "{\"idempotencyKey\":\"a4\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"extra\":1}".formatted(rid),
-                "{\"idempotencyKey\":\"a5\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\"}".formatted(rid),
-                "{\"idempotencyKey\":7,\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\"}".formatted(rid),
+            "{\"idempotencyKey\":",
+            eventJson(Api.unique("k"), "BIRTHDAY", rid, "t", "b"),
+            eventJson("", "LIKE", rid, "t", "b"),
+            eventJson(Api.unique("k"), "LIKE", "", "t", "b"),
+            eventJson(Api.unique("k"), "LIKE", rid, "", "b"),
+            eventJson(Api.unique("k"), "LIKE", rid, "t".repeat(201), "b"),
+            eventJson(Api.unique("k"), "LIKE", rid, "t", "b".repeat(10_000)),
+            eventJson("k".repeat(151), "LIKE", rid, "t", "b"),
+            "{\"idempotencyKey\":\"a1\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":{\"x\":1}}}"
+                    .formatted(rid),
+            "{\"idempotencyKey\":\"a6\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":[1]}}"
+                    .formatted(rid),
+            "{\"idempotencyKey\":\"a7\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":null}}"
+                    .formatted(rid),
+            "{\"idempotencyKey\":\"a8\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"n\":\"%s\"}}"
+                    .formatted(rid, "v".repeat(1001)),
+            "{\"idempotencyKey\":\"a2\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":{\"from\":\"x\"}}"
+                    .formatted(rid),
+            "{\"idempotencyKey\":\"a3\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"data\":\"x\"}"
+                    .formatted(rid),
+            "{\"idempotencyKey\":\"a4\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\",\"extra\":1}"
+                    .formatted(rid),
+            "{\"idempotencyKey\":\"a5\",\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\"}".formatted(rid),
+            "{\"idempotencyKey\":7,\"type\":\"LIKE\",\"recipientId\":\"%s\",\"title\":\"t\",\"body\":\"b\"}"
+                    .formatted(rid),
         }) {
-            given().auth().oauth2(service).contentType(ContentType.JSON).body(body).post("/internal/events").then()
-                    .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+            given().auth()
+                    .oauth2(service)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/internal/events")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400));
         }
         Api.inbox(user).body("items", hasSize(0));
     }
 
     static String eventJson(String key, String type, String recipientId, String title, String body) {
         return """
-                {"idempotencyKey":"%s","type":"%s","recipientId":"%s","title":"%s","body":"%s","data":{}}"""
-                .formatted(key, type, recipientId, title, body);
+                {"idempotencyKey":"%s","type":"%s","recipientId":"%s","title":"%s","body":"%s","data":{}}""".formatted(key, type, recipientId, title, body);
     }
 }

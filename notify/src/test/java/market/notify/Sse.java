@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 /** A minimal Server-Sent Events client: collects events (id, event, data) of one open stream. */
 final class Sse implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
-    }
+    record Event(String id, String name, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
@@ -38,7 +37,8 @@ final class Sse implements AutoCloseable {
     }
 
     static Sse open(String url, String bearer, String lastEventId) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(60));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
@@ -46,7 +46,8 @@ final class Sse implements AutoCloseable {
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r =
+                HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         return new Sse(r);
     }
 

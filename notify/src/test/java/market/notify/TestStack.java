@@ -10,6 +10,5 @@ import market.testing.PostgresResource;
 @QuarkusTestResource(OidcServerResource.class)
 @QuarkusTestResource(FakeFcmResource.class)
 public final class TestStack {
-    private TestStack() {
-    }
+    private TestStack() {}
 }

@@ -14,8 +14,7 @@ import market.testing.Tokens;
 /** Small helpers shared by the API tests. */
 final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     static RequestSpecification as(String username) {
         return given().auth().oauth2(Tokens.user(username));
@@ -41,8 +40,14 @@ final class Api {
     }
 
     static long create(String seller, String title, long price, String category, String region) {
-        return ((Number) json(seller).body(body(title, price, category, region)).post("/api/products")
-                .then().statusCode(201).extract().path("id")).longValue();
+        return ((Number) json(seller)
+                        .body(body(title, price, category, region))
+                        .post("/api/products")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
 
     static long create(String seller, String region) {
@@ -52,13 +57,17 @@ final class Api {
     /** chat's report that this user opened a room on the listing: makes them eligible as its buyer. */
     static void chatted(long productId, String buyer) {
         long roomId = ROOMS.incrementAndGet();
-        given().auth().oauth2(Tokens.service("chat-service")).contentType(io.restassured.http.ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.service("chat-service"))
+                .contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"buyerId\":\"" + Tokens.idOf(buyer) + "\"}")
-                .put("/internal/products/" + productId + "/chats/" + roomId).then().statusCode(204);
+                .put("/internal/products/" + productId + "/chats/" + roomId)
+                .then()
+                .statusCode(204);
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong ROOMS = new java.util.concurrent.atomic.AtomicLong(
-            System.nanoTime() % 1_000_000_000L);
+    private static final java.util.concurrent.atomic.AtomicLong ROOMS =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     static ValidatableResponse problem(ValidatableResponse r, int status) {
         return r.statusCode(status).contentType("application/problem+json");

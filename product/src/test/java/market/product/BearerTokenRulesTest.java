@@ -20,10 +20,21 @@ class BearerTokenRulesTest {
     @Test
     void aTokenWithoutTheApiAudienceIsNotAccepted() {
         given().auth().oauth2(Tokens.user("aud-alice")).get("/api/me").then().statusCode(200);
-        problem(given().auth().oauth2(Tokens.withoutApiAudience("aud-alice")).get("/api/me").then(), 401)
+        problem(
+                        given().auth()
+                                .oauth2(Tokens.withoutApiAudience("aud-alice"))
+                                .get("/api/me")
+                                .then(),
+                        401)
                 .header("WWW-Authenticate", "Bearer");
-        problem(given().auth().oauth2(Tokens.withoutApiAudience("aud-alice")).contentType(ContentType.JSON)
-                .body("{\"nickname\":\"renamed\"}").put("/api/me").then(), 401);
+        problem(
+                given().auth()
+                        .oauth2(Tokens.withoutApiAudience("aud-alice"))
+                        .contentType(ContentType.JSON)
+                        .body("{\"nickname\":\"renamed\"}")
+                        .put("/api/me")
+                        .then(),
+                401);
         given().auth().oauth2(Tokens.user("aud-alice")).get("/api/me").then().body("nickname", equalTo("aud-alice"));
     }
 
@@ -32,8 +43,14 @@ class BearerTokenRulesTest {
         given().auth().oauth2(Tokens.user("idt-bob")).get("/api/me").then().statusCode(200);
         problem(given().auth().oauth2(Tokens.idToken("idt-bob")).get("/api/me").then(), 401)
                 .header("WWW-Authenticate", "Bearer");
-        problem(given().auth().oauth2(Tokens.idToken("idt-bob")).contentType(ContentType.JSON)
-                .body("{\"nickname\":\"renamed\"}").put("/api/me").then(), 401);
+        problem(
+                given().auth()
+                        .oauth2(Tokens.idToken("idt-bob"))
+                        .contentType(ContentType.JSON)
+                        .body("{\"nickname\":\"renamed\"}")
+                        .put("/api/me")
+                        .then(),
+                401);
         given().auth().oauth2(Tokens.user("idt-bob")).get("/api/me").then().body("nickname", equalTo("idt-bob"));
     }
 
@@ -41,12 +58,22 @@ class BearerTokenRulesTest {
     void aServiceTokenWithoutTheApiAudienceCannotReportChats() {
         long id = create("aud-seller", Api.uniqueRegion());
         String room = "{\"buyerId\":\"" + Tokens.idOf("aud-buyer") + "\"}";
-        problem(given().auth().oauth2(Tokens.serviceWithoutApiAudience("chat-service"))
-                .contentType(io.restassured.http.ContentType.JSON).body(room)
-                .put("/internal/products/" + id + "/chats/21").then(), 401);
+        problem(
+                given().auth()
+                        .oauth2(Tokens.serviceWithoutApiAudience("chat-service"))
+                        .contentType(io.restassured.http.ContentType.JSON)
+                        .body(room)
+                        .put("/internal/products/" + id + "/chats/21")
+                        .then(),
+                401);
         given().get("/api/products/" + id).then().body("chatCount", equalTo(0));
-        given().auth().oauth2(Tokens.service("chat-service")).contentType(io.restassured.http.ContentType.JSON)
-                .body(room).put("/internal/products/" + id + "/chats/21").then().statusCode(204);
+        given().auth()
+                .oauth2(Tokens.service("chat-service"))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(room)
+                .put("/internal/products/" + id + "/chats/21")
+                .then()
+                .statusCode(204);
         given().get("/api/products/" + id).then().body("chatCount", equalTo(1));
     }
 }

@@ -30,13 +30,25 @@ class ContentNegotiationTest {
     URI base;
 
     @ParameterizedTest(name = "Accept: {0}")
-    @ValueSource(strings = { "text/html", "application/xml", "image/svg+xml", "text/plain", "image/png",
-            "text/html,application/xhtml+xml,application/xml;q=0.9", "application/problem+xml" })
+    @ValueSource(
+            strings = {
+                "text/html",
+                "application/xml",
+                "image/svg+xml",
+                "text/plain",
+                "image/png",
+                "text/html,application/xhtml+xml,application/xml;q=0.9",
+                "application/problem+xml"
+            })
     void otherFormatsAreRefusedWith406(String accept) {
         String region = Api.uniqueRegion();
         long id = create("neg-seller", TITLE, 1000, "DIGITAL", region);
-        List<String> anonymous = List.of("/api/products/" + id, "/api/products?region=" + region, "/api/categories",
-                "/api/users/" + Tokens.idOf("neg-seller"), "/api/products/" + id + "/comments");
+        List<String> anonymous = List.of(
+                "/api/products/" + id,
+                "/api/products?region=" + region,
+                "/api/categories",
+                "/api/users/" + Tokens.idOf("neg-seller"),
+                "/api/products/" + id + "/comments");
         for (String path : anonymous) {
             check(given().accept(accept).get(path).then().extract().response(), path);
         }
@@ -44,8 +56,15 @@ class ContentNegotiationTest {
             check(as("neg-seller").accept(accept).get(path).then().extract().response(), path);
         }
         // refused before anything runs: no listing is created
-        check(as("neg-seller").accept(accept).contentType("application/json")
-                .body(Api.body(TITLE, 1000, "DIGITAL", region)).post("/api/products").then().extract().response(),
+        check(
+                as("neg-seller")
+                        .accept(accept)
+                        .contentType("application/json")
+                        .body(Api.body(TITLE, 1000, "DIGITAL", region))
+                        .post("/api/products")
+                        .then()
+                        .extract()
+                        .response(),
                 "POST /api/products");
         given().get("/api/products?region=" + region).then().body("items.size()", equalTo(1));
     }
@@ -59,21 +78,35 @@ class ContentNegotiationTest {
     }
 
     @ParameterizedTest(name = "Accept: {0}")
-    @ValueSource(strings = { "*/*", "application/*", "application/json", "application/json; charset=UTF-8",
-            "text/html, application/json;q=0.5", "text/html, */*;q=0.1" })
+    @ValueSource(
+            strings = {
+                "*/*",
+                "application/*",
+                "application/json",
+                "application/json; charset=UTF-8",
+                "text/html, application/json;q=0.5",
+                "text/html, */*;q=0.1"
+            })
     void jsonOrAWildcardGetsJson(String accept) {
         long id = create("neg-seller", TITLE, 1000, "DIGITAL", Api.uniqueRegion());
-        given().accept(accept).get("/api/products/" + id).then().statusCode(200)
-                .contentType("application/json").body("title", equalTo(TITLE));
+        given().accept(accept)
+                .get("/api/products/" + id)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("title", equalTo(TITLE));
         as("neg-seller").accept(accept).get("/api/me").then().statusCode(200).contentType("application/json");
     }
 
     @Test
     void noAcceptHeaderGetsJson() throws Exception {
         long id = create("neg-seller", TITLE, 1000, "DIGITAL", Api.uniqueRegion());
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base.resolve("/api/products/" + id)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("/api/products/" + id))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }

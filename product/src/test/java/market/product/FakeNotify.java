@@ -28,6 +28,7 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
     public static volatile int refused;
     /** Events for this recipient are refused with 422 (an event notify can never accept); counted in REJECTED. */
     public static volatile String rejectRecipient;
+
     public static final List<JsonNode> REJECTED = new CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,11 +52,13 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
                 status = 401;
             } else {
                 JsonNode event = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-                if (rejectRecipient != null && rejectRecipient.equals(event.path("recipientId").asText())) {
+                if (rejectRecipient != null
+                        && rejectRecipient.equals(event.path("recipientId").asText())) {
                     REJECTED.add(event);
                     status = 422;
                 } else {
-                    RECEIVED.add(new Received(event, user(auth), ex.getRequestHeaders().getFirst("traceparent")));
+                    RECEIVED.add(new Received(
+                            event, user(auth), ex.getRequestHeaders().getFirst("traceparent")));
                     status = 202;
                 }
             }
@@ -63,7 +66,8 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
             ex.close();
         });
         server.start();
-        return Map.of("market.notify-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "market.notify-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private static String user(String auth) {
@@ -82,8 +86,10 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
      */
     public static List<JsonNode> to(String recipientId, String type) {
         Map<String, JsonNode> byKey = new java.util.LinkedHashMap<>();
-        RECEIVED.stream().map(Received::event)
-                .filter(e -> e.path("recipientId").asText().equals(recipientId) && e.path("type").asText().equals(type))
+        RECEIVED.stream()
+                .map(Received::event)
+                .filter(e -> e.path("recipientId").asText().equals(recipientId)
+                        && e.path("type").asText().equals(type))
                 .forEach(e -> byKey.putIfAbsent(e.path("idempotencyKey").asText(), e));
         return List.copyOf(byKey.values());
     }

@@ -45,7 +45,8 @@ class FeedSearchTest {
             if (cursor != null) {
                 req.queryParam("cursor", cursor);
             }
-            JsonPath page = req.get("/api/products").then().statusCode(200).extract().jsonPath();
+            JsonPath page =
+                    req.get("/api/products").then().statusCode(200).extract().jsonPath();
             seen.addAll(page.getList("items.id", Integer.class));
             cursor = page.getString("nextCursor");
             pages++;
@@ -54,7 +55,9 @@ class FeedSearchTest {
         List<Integer> newestFirst = new ArrayList<>(created);
         java.util.Collections.reverse(newestFirst);
         assertEquals(newestFirst, seen);
-        given().queryParam("region", region).get("/api/products").then()
+        given().queryParam("region", region)
+                .get("/api/products")
+                .then()
                 .body("items[0].seller.nickname", equalTo("feeder"))
                 .body("items[0].description", nullValue())
                 .body("items[0].thumbnailUrl", nullValue());
@@ -70,9 +73,19 @@ class FeedSearchTest {
         assertEquals(List.of(0, 100, 3000, 50000), walk(region, "price_asc"));
         assertEquals(List.of(50000, 3000, 100, 0), walk(region, "price_desc"));
         assertEquals(4, walk(region, "popular").size());
-        String cursor = given().queryParam("region", region).queryParam("size", 1).queryParam("sort", "price_asc")
-                .get("/api/products").then().extract().path("nextCursor");
-        problem(given().queryParam("region", region).queryParam("cursor", cursor).get("/api/products").then(), 400)
+        String cursor = given().queryParam("region", region)
+                .queryParam("size", 1)
+                .queryParam("sort", "price_asc")
+                .get("/api/products")
+                .then()
+                .extract()
+                .path("nextCursor");
+        problem(
+                        given().queryParam("region", region)
+                                .queryParam("cursor", cursor)
+                                .get("/api/products")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("cursor"));
     }
 
@@ -84,7 +97,8 @@ class FeedSearchTest {
             if (cursor != null) {
                 req.queryParam("cursor", cursor);
             }
-            JsonPath page = req.get("/api/products").then().statusCode(200).extract().jsonPath();
+            JsonPath page =
+                    req.get("/api/products").then().statusCode(200).extract().jsonPath();
             prices.addAll(page.getList("items.price", Integer.class));
             cursor = page.getString("nextCursor");
         } while (cursor != null && prices.size() < 20);
@@ -99,7 +113,10 @@ class FeedSearchTest {
         Api.as("fan1").put("/api/products/" + b + "/like").then().statusCode(204);
         Api.as("fan2").put("/api/products/" + b + "/like").then().statusCode(204);
         Api.as("fan1").put("/api/products/" + a + "/like").then().statusCode(204);
-        given().queryParam("region", region).queryParam("sort", "popular").get("/api/products").then()
+        given().queryParam("region", region)
+                .queryParam("sort", "popular")
+                .get("/api/products")
+                .then()
                 .body("items.id", equalTo(List.of((int) b, (int) a)))
                 .body("items.likeCount", equalTo(List.of(2, 1)));
     }
@@ -110,34 +127,64 @@ class FeedSearchTest {
         long phone = create("filt", "갤럭시 폰", 300000, "DIGITAL", region);
         long desk = create("filt", "책상", 20000, "FURNITURE", region);
         long other = create("filt2", "의자", 5000, "FURNITURE", region);
-        Api.json("filt").body("{\"status\":\"SOLD\"}").patch("/api/products/" + desk + "/status").then().statusCode(200);
-        given().queryParams("region", region, "category", "FURNITURE").get("/api/products").then()
+        Api.json("filt")
+                .body("{\"status\":\"SOLD\"}")
+                .patch("/api/products/" + desk + "/status")
+                .then()
+                .statusCode(200);
+        given().queryParams("region", region, "category", "FURNITURE")
+                .get("/api/products")
+                .then()
                 .body("items.id", equalTo(List.of((int) other, (int) desk)));
-        given().queryParams("region", region, "status", "SOLD").get("/api/products").then()
+        given().queryParams("region", region, "status", "SOLD")
+                .get("/api/products")
+                .then()
                 .body("items.id", equalTo(List.of((int) desk)));
-        given().queryParams("region", region, "minPrice", 5000, "maxPrice", 20000).get("/api/products").then()
+        given().queryParams("region", region, "minPrice", 5000, "maxPrice", 20000)
+                .get("/api/products")
+                .then()
                 .body("items.id", equalTo(List.of((int) other, (int) desk)));
-        given().queryParams("region", region, "sellerId", Tokens.idOf("filt")).get("/api/products").then()
+        given().queryParams("region", region, "sellerId", Tokens.idOf("filt"))
+                .get("/api/products")
+                .then()
                 .body("items.id", equalTo(List.of((int) desk, (int) phone)));
-        given().queryParams("region", region, "minPrice", 0, "maxPrice", 0).get("/api/products").then()
+        given().queryParams("region", region, "minPrice", 0, "maxPrice", 0)
+                .get("/api/products")
+                .then()
                 .body("items.size()", equalTo(0));
     }
 
     @Test
     void badFeedParametersAre400() {
-        problem(given().queryParam("size", 0).get("/api/products").then(), 400).body("errors[0].field", equalTo("size"));
+        problem(given().queryParam("size", 0).get("/api/products").then(), 400)
+                .body("errors[0].field", equalTo("size"));
         problem(given().queryParam("size", 101).get("/api/products").then(), 400);
         problem(given().queryParam("size", "ten").get("/api/products").then(), 400);
-        problem(given().queryParam("sort", "random").get("/api/products").then(), 400).body("errors[0].field", equalTo("sort"));
+        problem(given().queryParam("sort", "random").get("/api/products").then(), 400)
+                .body("errors[0].field", equalTo("sort"));
         problem(given().queryParam("status", "DELETED").get("/api/products").then(), 400);
         problem(given().queryParam("category", "NOPE").get("/api/products").then(), 400);
-        problem(given().queryParam("minPrice", "cheap").get("/api/products").then(), 400).body("errors[0].field", equalTo("minPrice"));
+        problem(given().queryParam("minPrice", "cheap").get("/api/products").then(), 400)
+                .body("errors[0].field", equalTo("minPrice"));
         problem(given().queryParam("maxPrice", -5).get("/api/products").then(), 400);
-        problem(given().queryParams("minPrice", 10, "maxPrice", 5).get("/api/products").then(), 400);
-        problem(given().queryParam("cursor", "!!!not-base64!!!").get("/api/products").then(), 400)
+        problem(
+                given().queryParams("minPrice", 10, "maxPrice", 5)
+                        .get("/api/products")
+                        .then(),
+                400);
+        problem(
+                        given().queryParam("cursor", "!!!not-base64!!!")
+                                .get("/api/products")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("cursor"));
-        problem(given().queryParam("cursor", java.util.Base64.getUrlEncoder().encodeToString("latest\u001fx\u001fy".getBytes()))
-                .get("/api/products").then(), 400);
+        problem(
+                given().queryParam(
+                                "cursor",
+                                java.util.Base64.getUrlEncoder().encodeToString("latest\u001fx\u001fy".getBytes()))
+                        .get("/api/products")
+                        .then(),
+                400);
         problem(given().queryParam("q", "x".repeat(101)).get("/api/products").then(), 400);
         problem(given().auth().oauth2("garbage").get("/api/products").then(), 401);
     }
@@ -149,9 +196,13 @@ class FeedSearchTest {
         long ipad = create("searcher", "Apple iPad Air", 400000, "DIGITAL", region);
         long desk = create("searcher", "컴퓨터책상 팝니다", 30000, "FURNITURE", region);
         long bag = create("searcher", "여행용 캐리어", 30000, "OTHER", region);
-        Api.json("searcher").body(Api.body("여행용 캐리어", 30000, "OTHER", region)
-                .replace("상태 좋아요. 직거래 원해요", "가방도 같이 드려요").replace("}", ",\"version\":0}"))
-                .put("/api/products/" + bag).then().statusCode(200);
+        Api.json("searcher")
+                .body(Api.body("여행용 캐리어", 30000, "OTHER", region)
+                        .replace("상태 좋아요. 직거래 원해요", "가방도 같이 드려요")
+                        .replace("}", ",\"version\":0}"))
+                .put("/api/products/" + bag)
+                .then()
+                .statusCode(200);
 
         assertEquals(List.of((int) bike), search(region, "자전거"));
         assertEquals(List.of((int) ipad), search(region, "ipad"));
@@ -163,13 +214,20 @@ class FeedSearchTest {
         assertEquals(List.of(), search(region, "냉장고"));
         assertEquals(List.of(), search(region, "상책"));
         assertEquals(4, search(region, "  ").size());
-        given().queryParams("q", "자전거", "region", region, "category", "DIGITAL").get("/api/products").then()
+        given().queryParams("q", "자전거", "region", region, "category", "DIGITAL")
+                .get("/api/products")
+                .then()
                 .body("items.size()", equalTo(0));
     }
 
     private static List<Integer> search(String region, String q) {
-        return given().queryParams("q", q, "region", region).get("/api/products").then().statusCode(200)
-                .extract().jsonPath().getList("items.id", Integer.class);
+        return given().queryParams("q", q, "region", region)
+                .get("/api/products")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", Integer.class);
     }
 
     /** The queries the feed sends must be able to use the search indexes (checked with EXPLAIN). */
@@ -182,8 +240,9 @@ class FeedSearchTest {
                 + " AND word_bigrams((p.title || ' ' || p.description)) @> ARRAY[CAST('책상' AS text)]"
                 + " AND strpos(lower((p.title || ' ' || p.description)), '책상') > 0");
         assertTrue(bigram.contains("product_search_bigram_idx"), bigram);
-        String trgm = QuarkusTransaction.requiringNew().call(() ->
-                String.valueOf(em.createNativeQuery("SELECT show_trgm('삼천리 자전거')::text").getSingleResult()));
+        String trgm = QuarkusTransaction.requiringNew()
+                .call(() -> String.valueOf(em.createNativeQuery("SELECT show_trgm('삼천리 자전거')::text")
+                        .getSingleResult()));
         assertNotNull(trgm);
         // With LC_CTYPE C pg_trgm extracts nothing from Hangul ({}); non-ASCII trigrams show as hashes.
         assertTrue(trgm.length() > 20 && trgm.contains("0x"), "pg_trgm must see Hangul (C.UTF-8 locale): " + trgm);
@@ -217,8 +276,13 @@ class FeedSearchTest {
         long kept = create("deleter", "남을 물건", 1, "OTHER", region);
         Api.as("deleter").delete("/api/products/" + gone).then().statusCode(204);
         given().queryParam("region", region).get("/api/products").then().body("items.id", equalTo(List.of((int) kept)));
-        given().queryParams("region", region, "q", "사라질").get("/api/products").then().body("items.size()", equalTo(0));
-        given().queryParam("sellerId", Tokens.idOf("deleter")).get("/api/products").then()
+        given().queryParams("region", region, "q", "사라질")
+                .get("/api/products")
+                .then()
+                .body("items.size()", equalTo(0));
+        given().queryParam("sellerId", Tokens.idOf("deleter"))
+                .get("/api/products")
+                .then()
                 .body("items.id", not(hasItem((int) gone)));
     }
 }

@@ -37,6 +37,7 @@ class FeedSearchWalkTest {
     private String region;
     /** Listing number (0 = newest) by id, and id by number. */
     private final Map<Integer, Integer> numberOfId = new HashMap<>();
+
     private final Map<Integer, Integer> idOfNumber = new HashMap<>();
 
     static String title(int g) {
@@ -83,15 +84,21 @@ class FeedSearchWalkTest {
                             bumped_at, created_at, updated_at)
                         VALUES ('walker', :title, :description, :price, :category, :region, :status,
                             now() - make_interval(secs => :g), now() - make_interval(secs => :g), now())""")
-                        .setParameter("title", title(g)).setParameter("description", "설명 " + g)
-                        .setParameter("price", price(g)).setParameter("category", category(g))
-                        .setParameter("region", region).setParameter("status", status(g)).setParameter("g", g)
+                        .setParameter("title", title(g))
+                        .setParameter("description", "설명 " + g)
+                        .setParameter("price", price(g))
+                        .setParameter("category", category(g))
+                        .setParameter("region", region)
+                        .setParameter("status", status(g))
+                        .setParameter("g", g)
                         .executeUpdate();
             }
             em.createNativeQuery("ANALYZE product").executeUpdate();
         });
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT id, title FROM product WHERE region = :r").setParameter("r", region).getResultList());
+        List<Object[]> rows = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("SELECT id, title FROM product WHERE region = :r")
+                        .setParameter("r", region)
+                        .getResultList());
         for (Object[] row : rows) {
             int id = ((Number) row[0]).intValue();
             int g = Integer.parseInt(((String) row[1]).split(" ")[1]);
@@ -107,11 +114,14 @@ class FeedSearchWalkTest {
         String cursor = null;
         int pages = 0;
         do {
-            var req = given().queryParam("region", region).queryParam("size", size).queryParams(map(params));
+            var req = given().queryParam("region", region)
+                    .queryParam("size", size)
+                    .queryParams(map(params));
             if (cursor != null) {
                 req.queryParam("cursor", cursor);
             }
-            JsonPath page = req.get("/api/products").then().statusCode(200).extract().jsonPath();
+            JsonPath page =
+                    req.get("/api/products").then().statusCode(200).extract().jsonPath();
             List<Integer> ids = page.getList("items.id", Integer.class);
             if (page.getString("nextCursor") != null) {
                 assertEquals(size, ids.size(), "a page with a next cursor is full");
@@ -145,9 +155,14 @@ class FeedSearchWalkTest {
     @Test
     void commonTermsFillPagesInFeedOrder() {
         List<Integer> bikes = expected(g -> g % 10 == 0, NEWEST);
-        JsonPath first = given().queryParams("region", region, "q", "자전거", "size", 20).get("/api/products")
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals(bikes.subList(0, 20).stream().map(idOfNumber::get).toList(), first.getList("items.id", Integer.class));
+        JsonPath first = given().queryParams("region", region, "q", "자전거", "size", 20)
+                .get("/api/products")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                bikes.subList(0, 20).stream().map(idOfNumber::get).toList(), first.getList("items.id", Integer.class));
         assertNotNull(first.getString("nextCursor"));
         assertEquals(bikes, walk(20, "q", "자전거"));
         // Two syllables (word-bigram index), English in any case (lower()), other sort orders.
@@ -162,7 +177,8 @@ class FeedSearchWalkTest {
     void rareTermBeyondTheNewestListingsIsFound() {
         assertEquals(List.of(5, 700, 1150), walk(20, "q", "희귀템"));
         assertEquals(List.of(5, 700, 1150), walk(1, "q", "희귀템"));
-        assertEquals(expected(g -> g == 5 || g == 700 || g == 1150, CHEAPEST), walk(20, "q", "희귀템", "sort", "price_asc"));
+        assertEquals(
+                expected(g -> g == 5 || g == 700 || g == 1150, CHEAPEST), walk(20, "q", "희귀템", "sort", "price_asc"));
         assertEquals(List.of(), walk(20, "q", "없는물건"));
     }
 
@@ -174,27 +190,34 @@ class FeedSearchWalkTest {
         assertEquals(102, phones.size());
         assertEquals(phones, walk(20, "q", "중고폰"));
         assertEquals(phones, walk(7, "q", "중고폰"));
-        assertEquals(expected(g -> g == 3 || g == 500 || g >= 1100, CHEAPEST), walk(20, "q", "중고폰", "sort", "price_asc"));
+        assertEquals(
+                expected(g -> g == 3 || g == 500 || g >= 1100, CHEAPEST), walk(20, "q", "중고폰", "sort", "price_asc"));
     }
 
     @Test
     void textAndOtherFiltersCombine() {
         IntPredicate bikes = g -> g % 10 == 0;
-        IntPredicate filters = g -> category(g).equals("DIGITAL") && status(g).equals("ON_SALE")
-                && price(g) >= 10000 && price(g) <= 80000;
-        Object[] params = {"q", "자전거", "category", "DIGITAL", "status", "ON_SALE", "minPrice", 10000, "maxPrice", 80000};
+        IntPredicate filters = g ->
+                category(g).equals("DIGITAL") && status(g).equals("ON_SALE") && price(g) >= 10000 && price(g) <= 80000;
+        Object[] params = {"q", "자전거", "category", "DIGITAL", "status", "ON_SALE", "minPrice", 10000, "maxPrice", 80000
+        };
         List<Integer> want = expected(bikes.and(filters), NEWEST);
         assertEquals(want, walk(3, params));
         assertEquals(expected(bikes.and(filters), CHEAPEST.reversed()), walk(3, append(params, "sort", "price_desc")));
         // Fewer candidates (400 DIGITAL listings) than the walk covers: a short last page straight from it.
         JsonPath page = given().queryParams("region", region, "q", "중고폰", "category", "DIGITAL", "size", 50)
-                .get("/api/products").then().statusCode(200).extract().jsonPath();
+                .get("/api/products")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Integer> phones = expected(g -> (g == 3 || g == 500 || g >= 1100) && g % 3 == 0, NEWEST);
         assertEquals(34, phones.size());
         assertEquals(phones.stream().map(idOfNumber::get).toList(), page.getList("items.id", Integer.class));
         assertNull(page.getString("nextCursor"));
         assertEquals(List.of(), walk(20, "q", "희귀템", "category", "DIGITAL"));
-        assertEquals(expected(g -> g % 8 == 0 && status(g).equals("SOLD"), NEWEST), walk(20, "q", "가방", "status", "SOLD"));
+        assertEquals(
+                expected(g -> g % 8 == 0 && status(g).equals("SOLD"), NEWEST), walk(20, "q", "가방", "status", "SOLD"));
     }
 
     private static Object[] append(Object[] a, Object... more) {

@@ -54,14 +54,22 @@ class ImageApiTest {
         assertTrue(TestImages.contains(jpeg, TestImages.SECRET));
         assertTrue(TestImages.contains(png, TestImages.SECRET));
         // the names and declared types lie; the content decides
-        JsonPath out = file(file(as("photog"), "a.png", jpeg, "image/png"), "../../etc/passwd.jpg", png,
-                "application/octet-stream")
-                .post("/api/products/" + id + "/images").then().statusCode(201)
+        JsonPath out = file(
+                        file(as("photog"), "a.png", jpeg, "image/png"),
+                        "../../etc/passwd.jpg",
+                        png,
+                        "application/octet-stream")
+                .post("/api/products/" + id + "/images")
+                .then()
+                .statusCode(201)
                 .body("size()", equalTo(2))
-                .body("[0].width", equalTo(1200)).body("[0].height", equalTo(900))
-                .body("[1].width", equalTo(300)).body("[1].height", equalTo(200))
+                .body("[0].width", equalTo(1200))
+                .body("[0].height", equalTo(900))
+                .body("[1].width", equalTo(300))
+                .body("[1].height", equalTo(200))
                 .body("[0].url", startsWith("/api/images/"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         byte[] storedJpeg = fetch(out.getString("[0].url"), "image/jpeg");
         assertFalse(TestImages.contains(storedJpeg, TestImages.SECRET), "EXIF must be stripped");
@@ -71,7 +79,9 @@ class ImageApiTest {
 
         byte[] storedPng = fetch(out.getString("[1].url"), "image/png");
         assertFalse(TestImages.contains(storedPng, TestImages.SECRET), "PNG text chunks must be stripped");
-        assertTrue(ImageIO.read(new ByteArrayInputStream(storedPng)).getColorModel().hasAlpha());
+        assertTrue(ImageIO.read(new ByteArrayInputStream(storedPng))
+                .getColorModel()
+                .hasAlpha());
 
         byte[] thumb = fetch(out.getString("[0].thumbnailUrl"), "image/jpeg");
         BufferedImage t = ImageIO.read(new ByteArrayInputStream(thumb));
@@ -80,16 +90,24 @@ class ImageApiTest {
         String key = out.getString("[0].url").substring("/api/images/".length());
         assertFalse(key.contains("a.png"));
 
-        given().get("/api/products/" + id).then().body("images.size()", equalTo(2))
+        given().get("/api/products/" + id)
+                .then()
+                .body("images.size()", equalTo(2))
                 .body("images[0].url", equalTo(out.getString("[0].url")));
-        given().queryParam("sellerId", Tokens.idOf("photog")).get("/api/products").then()
+        given().queryParam("sellerId", Tokens.idOf("photog"))
+                .get("/api/products")
+                .then()
                 .body("items[0].thumbnailUrl", equalTo(out.getString("[0].thumbnailUrl")));
     }
 
     private static byte[] fetch(String url, String type) {
-        return given().get(url).then().statusCode(200).contentType(type)
+        return given().get(url)
+                .then()
+                .statusCode(200)
+                .contentType(type)
                 .header("Cache-Control", containsString("max-age=31536000"))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
     }
 
     @Test
@@ -97,14 +115,22 @@ class ImageApiTest {
         long id = create("webper", Api.uniqueRegion());
         byte[] webp = TestImages.webpWithExif(640, 480);
         JsonPath out = file(as("webper"), "photo.webp", webp, "image/webp")
-                .post("/api/products/" + id + "/images").then().statusCode(201)
-                .body("[0].width", equalTo(640)).body("[0].height", equalTo(480)).extract().jsonPath();
+                .post("/api/products/" + id + "/images")
+                .then()
+                .statusCode(201)
+                .body("[0].width", equalTo(640))
+                .body("[0].height", equalTo(480))
+                .extract()
+                .jsonPath();
         byte[] stored = fetch(out.getString("[0].url"), "image/webp");
         assertFalse(TestImages.contains(stored, TestImages.SECRET));
         assertTrue(TestImages.contains(stored, "VP8L"));
         assertEquals(0, stored[20] & 0x0C, "EXIF/XMP flags cleared in VP8X");
-        assertEquals(stored.length - 8, java.nio.ByteBuffer.wrap(stored, 4, 4)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());
+        assertEquals(
+                stored.length - 8,
+                java.nio.ByteBuffer.wrap(stored, 4, 4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .getInt());
         assertEquals(out.getString("[0].url"), out.getString("[0].thumbnailUrl"));
     }
 
@@ -112,29 +138,74 @@ class ImageApiTest {
     void badUploadsAreRefusedAndStoreNothing() {
         long id = create("uploader", Api.uniqueRegion());
         byte[] text = "this is not a photo, just text\n".repeat(10).getBytes(StandardCharsets.UTF_8);
-        problem(file(as("uploader"), "photo.jpg", text, "image/jpeg").post("/api/products/" + id + "/images").then(), 415);
+        problem(
+                file(as("uploader"), "photo.jpg", text, "image/jpeg")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                415);
         byte[] corrupt = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x01, 0x02, 0x03};
-        problem(file(as("uploader"), "broken.jpg", corrupt, "image/jpeg").post("/api/products/" + id + "/images").then(), 415);
+        problem(
+                file(as("uploader"), "broken.jpg", corrupt, "image/jpeg")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                415);
         byte[] badWebp = "RIFF\u0004\0\0\0WEBPjunkjunk".getBytes(StandardCharsets.ISO_8859_1);
-        problem(file(as("uploader"), "x.webp", badWebp, "image/webp").post("/api/products/" + id + "/images").then(), 415);
+        problem(
+                file(as("uploader"), "x.webp", badWebp, "image/webp")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                415);
         // a valid photo and a text file together: all or nothing
-        problem(file(file(as("uploader"), "ok.jpg", TestImages.jpegWithExif(50, 50), "image/jpeg"), "bad.jpg", text,
-                "image/jpeg").post("/api/products/" + id + "/images").then(), 415);
+        problem(
+                file(
+                                file(as("uploader"), "ok.jpg", TestImages.jpegWithExif(50, 50), "image/jpeg"),
+                                "bad.jpg",
+                                text,
+                                "image/jpeg")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                415);
 
         byte[] huge = new byte[10 * 1024 * 1024 + 1];
         huge[0] = (byte) 0xFF;
         huge[1] = (byte) 0xD8;
         huge[2] = (byte) 0xFF;
-        problem(file(as("uploader"), "huge.jpg", huge, "image/jpeg").post("/api/products/" + id + "/images").then(), 413);
+        problem(
+                file(as("uploader"), "huge.jpg", huge, "image/jpeg")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                413);
 
-        problem(as("uploader").multiPart("other", "x").post("/api/products/" + id + "/images").then(), 400)
+        problem(
+                        as("uploader")
+                                .multiPart("other", "x")
+                                .post("/api/products/" + id + "/images")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("files"));
-        problem(as("uploader").contentType("application/json").body("{}").post("/api/products/" + id + "/images")
-                .then(), 415);
+        problem(
+                as("uploader")
+                        .contentType("application/json")
+                        .body("{}")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                415);
         byte[] small = TestImages.jpegWithExif(20, 20);
-        problem(file(as("intruder"), "a.jpg", small, "image/jpeg").post("/api/products/" + id + "/images").then(), 403);
-        problem(file(given(), "a.jpg", small, "image/jpeg").post("/api/products/" + id + "/images").then(), 401);
-        problem(file(as("uploader"), "a.jpg", small, "image/jpeg").post("/api/products/77777777/images").then(), 404);
+        problem(
+                file(as("intruder"), "a.jpg", small, "image/jpeg")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                403);
+        problem(
+                file(given(), "a.jpg", small, "image/jpeg")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                401);
+        problem(
+                file(as("uploader"), "a.jpg", small, "image/jpeg")
+                        .post("/api/products/77777777/images")
+                        .then(),
+                404);
 
         RequestSpecification eleven = as("uploader");
         for (int i = 0; i < 11; i++) {
@@ -148,9 +219,15 @@ class ImageApiTest {
             nine = file(nine, "p" + i + ".jpg", small, "image/jpeg");
         }
         nine.post("/api/products/" + id + "/images").then().statusCode(201).body("size()", equalTo(9));
-        problem(file(file(as("uploader"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
-                .post("/api/products/" + id + "/images").then(), 422);
-        file(as("uploader"), "a.jpg", small, "image/jpeg").post("/api/products/" + id + "/images").then().statusCode(201);
+        problem(
+                file(file(as("uploader"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
+                        .post("/api/products/" + id + "/images")
+                        .then(),
+                422);
+        file(as("uploader"), "a.jpg", small, "image/jpeg")
+                .post("/api/products/" + id + "/images")
+                .then()
+                .statusCode(201);
         given().get("/api/products/" + id).then().body("images.size()", equalTo(10));
     }
 
@@ -160,23 +237,31 @@ class ImageApiTest {
         ImageStore real = new ImageStore(s3, config);
         List<String> written = new ArrayList<>();
         AtomicInteger puts = new AtomicInteger();
-        QuarkusMock.installMockForType(new ImageStore(s3, config) {
-            @Override
-            public void put(String key, byte[] bytes, String contentType) {
-                if (puts.incrementAndGet() == 3) {
-                    throw new IllegalStateException("bucket unreachable");
-                }
-                real.put(key, bytes, contentType);
-                written.add(key);
-            }
-        }, ImageStore.class);
+        QuarkusMock.installMockForType(
+                new ImageStore(s3, config) {
+                    @Override
+                    public void put(String key, byte[] bytes, String contentType) {
+                        if (puts.incrementAndGet() == 3) {
+                            throw new IllegalStateException("bucket unreachable");
+                        }
+                        real.put(key, bytes, contentType);
+                        written.add(key);
+                    }
+                },
+                ImageStore.class);
         byte[] small = TestImages.jpegWithExif(20, 20);
-        problem(file(file(as("unlucky"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
-                .post("/api/products/" + id + "/images").then(), 503).header("Retry-After", equalTo("5"));
+        problem(
+                        file(file(as("unlucky"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
+                                .post("/api/products/" + id + "/images")
+                                .then(),
+                        503)
+                .header("Retry-After", equalTo("5"));
         given().get("/api/products/" + id).then().body("images.size()", equalTo(0));
         assertEquals(2, written.size());
         for (String key : written) {
-            assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(config.bucket()).key(key)));
+            assertThrows(
+                    NoSuchKeyException.class,
+                    () -> s3.headObject(b -> b.bucket(config.bucket()).key(key)));
         }
     }
 
@@ -185,13 +270,21 @@ class ImageApiTest {
         long id = create("remover", Api.uniqueRegion());
         byte[] small = TestImages.jpegWithExif(40, 30);
         JsonPath out = file(file(as("remover"), "a.jpg", small, "image/jpeg"), "b.jpg", small, "image/jpeg")
-                .post("/api/products/" + id + "/images").then().statusCode(201).extract().jsonPath();
+                .post("/api/products/" + id + "/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         long first = out.getLong("[0].id");
         String firstKey = out.getString("[0].url").substring(12);
         String secondKey = out.getString("[1].url").substring(12);
         String secondThumb = out.getString("[1].thumbnailUrl").substring(12);
 
-        problem(as("someoneelse").delete("/api/products/" + id + "/images/" + first).then(), 403);
+        problem(
+                as("someoneelse")
+                        .delete("/api/products/" + id + "/images/" + first)
+                        .then(),
+                403);
         problem(as("remover").delete("/api/products/" + id + "/images/99999999").then(), 404);
         as("remover").delete("/api/products/" + id + "/images/" + first).then().statusCode(204);
         problem(given().get("/api/images/" + firstKey).then(), 404);
@@ -199,8 +292,10 @@ class ImageApiTest {
 
         as("remover").delete("/api/products/" + id).then().statusCode(204);
         problem(given().get("/api/images/" + secondKey).then(), 404);
-        Api.await("objects removed from the bucket", java.time.Duration.ofSeconds(20), () -> gone(firstKey)
-                && gone(secondKey) && gone(secondThumb));
+        Api.await(
+                "objects removed from the bucket",
+                java.time.Duration.ofSeconds(20),
+                () -> gone(firstKey) && gone(secondKey) && gone(secondThumb));
     }
 
     private boolean gone(String key) {
@@ -221,33 +316,53 @@ class ImageApiTest {
         long id = create("overwritten", Api.uniqueRegion());
         byte[] jpeg = TestImages.jpegWithExif(60, 40);
         JsonPath out = file(file(as("overwritten"), "a.jpg", jpeg, "image/jpeg"), "b.jpg", jpeg, "image/jpeg")
-                .post("/api/products/" + id + "/images").then().statusCode(201).extract().jsonPath();
+                .post("/api/products/" + id + "/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String url = out.getString("[0].url");
         String key = url.substring("/api/images/".length());
-        byte[] served = given().get(url).then().statusCode(200).contentType("image/jpeg")
+        byte[] served = given().get(url)
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", containsString("sandbox"))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
 
         // the same bytes, but the store now claims HTML and carries headers of its own
-        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("text/html").cacheControl("no-cache")
-                .metadata(java.util.Map.of("x", "y")), software.amazon.awssdk.core.sync.RequestBody.fromBytes(served));
-        var still = given().get(url).then().statusCode(200).contentType("image/jpeg")
+        s3.putObject(
+                b -> b.bucket(config.bucket())
+                        .key(key)
+                        .contentType("text/html")
+                        .cacheControl("no-cache")
+                        .metadata(java.util.Map.of("x", "y")),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(served));
+        var still = given().get(url)
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
                 .header("Content-Security-Policy", containsString("sandbox"))
-                .header("Cache-Control", containsString("immutable")).extract();
+                .header("Cache-Control", containsString("immutable"))
+                .extract();
         assertEquals(null, still.header("x-amz-meta-x"));
         assertEquals("inline", still.header("Content-Disposition"));
 
         // a script page in place of the photo is refused, whatever type the store gives it
         byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
-        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("text/html"),
+        s3.putObject(
+                b -> b.bucket(config.bucket()).key(key).contentType("text/html"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(html));
         problem(given().get(url).then(), 404);
-        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg"),
+        s3.putObject(
+                b -> b.bucket(config.bucket()).key(key).contentType("image/jpeg"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(html));
         problem(given().get(url).then(), 404);
         // another image format than the one recorded is refused too
-        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType("image/png"),
+        s3.putObject(
+                b -> b.bucket(config.bucket()).key(key).contentType("image/png"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(TestImages.pngWithText(10, 10)));
         problem(given().get(url).then(), 404);
         // the listing's other photo is untouched
@@ -259,13 +374,22 @@ class ImageApiTest {
     void theStoreRefusesAnonymousRequests() {
         long id = create("anonymous-s3", Api.uniqueRegion());
         String url = file(as("anonymous-s3"), "a.jpg", TestImages.jpegWithExif(20, 20), "image/jpeg")
-                .post("/api/products/" + id + "/images").then().statusCode(201).extract().jsonPath().getString("[0].url");
+                .post("/api/products/" + id + "/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("[0].url");
         String endpoint = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("quarkus.s3.endpoint-override", String.class);
         String object = endpoint + "/" + config.bucket() + "/" + url.substring("/api/images/".length());
         given().get(object).then().statusCode(403);
         given().get(endpoint + "/" + config.bucket()).then().statusCode(403);
-        given().contentType("text/html").body("<script>alert(1)</script>").put(object).then().statusCode(403);
+        given().contentType("text/html")
+                .body("<script>alert(1)</script>")
+                .put(object)
+                .then()
+                .statusCode(403);
         given().get(url).then().statusCode(200).contentType("image/jpeg");
     }
 

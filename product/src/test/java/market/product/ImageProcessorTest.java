@@ -33,8 +33,10 @@ class ImageProcessorTest {
         assertEquals(ImageFormat.WEBP, ImageFormat.detect(TestImages.webpWithExif(8, 8)));
         assertNull(ImageFormat.detect("GIF89a....".getBytes(StandardCharsets.US_ASCII)));
         assertNull(ImageFormat.detect(new byte[0]));
-        assertEquals(415, assertThrows(ApiException.class,
-                () -> processor.process("<html>".getBytes(StandardCharsets.US_ASCII))).status());
+        assertEquals(
+                415,
+                assertThrows(ApiException.class, () -> processor.process("<html>".getBytes(StandardCharsets.US_ASCII)))
+                        .status());
     }
 
     @Test
@@ -66,7 +68,10 @@ class ImageProcessorTest {
         assertNull(webp.thumbnail());
         assertFalse(TestImages.contains(webp.bytes(), TestImages.SECRET));
         byte[] truncated = java.util.Arrays.copyOf(TestImages.webpWithExif(10, 10), 30);
-        assertEquals(415, assertThrows(ApiException.class, () -> processor.process(truncated)).status());
+        assertEquals(
+                415,
+                assertThrows(ApiException.class, () -> processor.process(truncated))
+                        .status());
     }
 
     @Test
@@ -78,7 +83,9 @@ class ImageProcessorTest {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(png, 12, 17);
         java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
-        assertEquals(422, assertThrows(ApiException.class, () -> processor.process(png)).status());
+        assertEquals(
+                422,
+                assertThrows(ApiException.class, () -> processor.process(png)).status());
     }
 
     @Test

@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class MultipartFuzzTest {
 
     private static final String B = "fuzzBoundary42";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TestHTTPResource("/")
     URI base;
@@ -77,30 +78,65 @@ class MultipartFuzzTest {
         String multipart = "multipart/form-data; boundary=" + B;
         return Stream.of(
                 Arguments.of("missing closing boundary", multipart, bytes(partHead(B), img, "\r\n"), 400),
-                Arguments.of("closing boundary without its dashes", multipart, bytes(partHead(B), img, "\r\n--" + B), 400),
-                Arguments.of("closing boundary cut short", multipart, bytes(partHead(B), img, "\r\n--" + B.substring(0, 5)), 400),
-                Arguments.of("truncated mid-part", multipart, bytes(partHead(B), java.util.Arrays.copyOf(img, img.length / 2)), 400),
-                Arguments.of("truncated inside the part headers", multipart,
-                        bytes("--" + B + "\r\nContent-Disposition: form-data; name=\"fi"), 400),
-                Arguments.of("headers without the blank line", multipart,
-                        bytes("--" + B + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n"), 400),
+                Arguments.of(
+                        "closing boundary without its dashes", multipart, bytes(partHead(B), img, "\r\n--" + B), 400),
+                Arguments.of(
+                        "closing boundary cut short",
+                        multipart,
+                        bytes(partHead(B), img, "\r\n--" + B.substring(0, 5)),
+                        400),
+                Arguments.of(
+                        "truncated mid-part",
+                        multipart,
+                        bytes(partHead(B), java.util.Arrays.copyOf(img, img.length / 2)),
+                        400),
+                Arguments.of(
+                        "truncated inside the part headers",
+                        multipart,
+                        bytes("--" + B + "\r\nContent-Disposition: form-data; name=\"fi"),
+                        400),
+                Arguments.of(
+                        "headers without the blank line",
+                        multipart,
+                        bytes("--" + B + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n"),
+                        400),
                 Arguments.of("no boundary parameter", "multipart/form-data", wellFormed(img), 400),
                 Arguments.of("empty boundary parameter", "multipart/form-data; boundary=", wellFormed(img), 400),
                 Arguments.of("wrong boundary", "multipart/form-data; boundary=somethingElse", wellFormed(img), 400),
                 Arguments.of("empty body", multipart, new byte[0], 400),
                 Arguments.of("only the closing boundary", multipart, bytes("--" + B + "--\r\n"), 400),
-                Arguments.of("huge part header line", multipart,
-                        bytes("--" + B + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                                + "a".repeat(200_000) + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n", img,
-                                "\r\n--" + B + "--\r\n"), 400),
-                Arguments.of("part without a name", multipart,
-                        bytes("--" + B + "\r\nContent-Disposition: form-data; filename=\"a.jpg\"\r\n"
-                                + "Content-Type: image/jpeg\r\n\r\n", img, "\r\n--" + B + "--\r\n"), 400),
-                Arguments.of("file part without a filename", multipart,
-                        bytes("--" + B + "\r\nContent-Disposition: form-data; name=\"files\"\r\n"
-                                + "Content-Type: image/jpeg\r\n\r\n", img, "\r\n--" + B + "--\r\n"), 400),
-                Arguments.of("part without Content-Disposition", multipart,
-                        bytes("--" + B + "\r\nContent-Type: image/jpeg\r\n\r\n", img, "\r\n--" + B + "--\r\n"), 400),
+                Arguments.of(
+                        "huge part header line",
+                        multipart,
+                        bytes(
+                                "--" + B + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                                        + "a".repeat(200_000) + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n",
+                                img,
+                                "\r\n--" + B + "--\r\n"),
+                        400),
+                Arguments.of(
+                        "part without a name",
+                        multipart,
+                        bytes(
+                                "--" + B + "\r\nContent-Disposition: form-data; filename=\"a.jpg\"\r\n"
+                                        + "Content-Type: image/jpeg\r\n\r\n",
+                                img,
+                                "\r\n--" + B + "--\r\n"),
+                        400),
+                Arguments.of(
+                        "file part without a filename",
+                        multipart,
+                        bytes(
+                                "--" + B + "\r\nContent-Disposition: form-data; name=\"files\"\r\n"
+                                        + "Content-Type: image/jpeg\r\n\r\n",
+                                img,
+                                "\r\n--" + B + "--\r\n"),
+                        400),
+                Arguments.of(
+                        "part without Content-Disposition",
+                        multipart,
+                        bytes("--" + B + "\r\nContent-Type: image/jpeg\r\n\r\n", img, "\r\n--" + B + "--\r\n"),
+                        400),
                 Arguments.of("boundary declared, JSON sent", multipart, bytes("{\"files\":[\"x\"]}"), 400),
                 Arguments.of("garbage before the first boundary only", multipart, bytes("hello world\r\n"), 400),
                 Arguments.of("not multipart at all", "application/json", bytes("{\"files\":[]}"), 415),
@@ -117,12 +153,16 @@ class MultipartFuzzTest {
             for (long product : List.of(id, 987_654_321L)) {
                 HttpResponse<String> r = post(product, caller, contentType, body);
                 assertEquals(status, r.statusCode(), name + " as " + caller + " on " + product + ": " + r.body());
-                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                assertTrue(
+                        r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                         name + ": " + r.headers().map());
                 assertTrue(r.body().contains("\"status\":" + status), r.body());
             }
         }
-        as("mp-owner").get("/api/products/" + id).then().statusCode(200)
+        as("mp-owner")
+                .get("/api/products/" + id)
+                .then()
+                .statusCode(200)
                 .body("images.size()", org.hamcrest.Matchers.equalTo(0));
         Set<String> added = new HashSet<>(keys());
         added.removeAll(before);
@@ -145,8 +185,8 @@ class MultipartFuzzTest {
     void truncationsAndMutationsNeverAnswer5xx() throws Exception {
         long id = create("mp-owner", Api.uniqueRegion());
         byte[] img = jpeg();
-        byte[] valid = bytes(partHead(B), img, "\r\n", partHead(B).replace("a.jpg", "b.jpg"), img,
-                "\r\n--" + B + "--\r\n");
+        byte[] valid =
+                bytes(partHead(B), img, "\r\n", partHead(B).replace("a.jpg", "b.jpg"), img, "\r\n--" + B + "--\r\n");
         String type = "multipart/form-data; boundary=" + B;
         List<byte[]> bodies = new ArrayList<>();
         int closing = valid.length - ("\r\n--" + B + "--\r\n").length();
@@ -170,7 +210,8 @@ class MultipartFuzzTest {
             HttpResponse<String> r = post(id, "mp-owner", type, bodies.get(i));
             assertTrue(r.statusCode() < 500, "body #" + i + " answered " + r.statusCode() + ": " + r.body());
             if (r.statusCode() >= 400) {
-                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                assertTrue(
+                        r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                         "body #" + i + ": " + r.headers().map());
             }
         }
@@ -189,7 +230,8 @@ class MultipartFuzzTest {
 
     private Set<String> keys() {
         Set<String> keys = new HashSet<>();
-        s3.listObjectsV2Paginator(b -> b.bucket(config.bucket())).contents().stream().map(S3Object::key)
+        s3.listObjectsV2Paginator(b -> b.bucket(config.bucket())).contents().stream()
+                .map(S3Object::key)
                 .forEach(keys::add);
         return keys;
     }

@@ -27,19 +27,36 @@ class OutboxEventsTest {
 
     private static List<JsonNode> await(String user, String type, int count) {
         String id = Tokens.idOf(user);
-        Api.await(count + " " + type + " event(s) for " + user, WAIT, () -> FakeNotify.to(id, type).size() >= count);
+        Api.await(
+                count + " " + type + " event(s) for " + user,
+                WAIT,
+                () -> FakeNotify.to(id, type).size() >= count);
         return FakeNotify.to(id, type);
     }
 
     @Test
     void keywordMatchInTheWatchersRegionOnly() {
         String region = Api.uniqueRegion();
-        json("kw-watcher").body("{\"nickname\":\"watcher\",\"region\":\"" + region + "\"}").put("/api/me").then()
+        json("kw-watcher")
+                .body("{\"nickname\":\"watcher\",\"region\":\"" + region + "\"}")
+                .put("/api/me")
+                .then()
                 .statusCode(200);
-        json("kw-watcher").body("{\"keyword\":\"자전거\"}").post("/api/me/keywords").then().statusCode(201);
-        json("kw-far").body("{\"nickname\":\"far\",\"region\":\"" + Api.uniqueRegion() + "\"}").put("/api/me").then()
+        json("kw-watcher")
+                .body("{\"keyword\":\"자전거\"}")
+                .post("/api/me/keywords")
+                .then()
+                .statusCode(201);
+        json("kw-far")
+                .body("{\"nickname\":\"far\",\"region\":\"" + Api.uniqueRegion() + "\"}")
+                .put("/api/me")
+                .then()
                 .statusCode(200);
-        json("kw-far").body("{\"keyword\":\"자전거\"}").post("/api/me/keywords").then().statusCode(201);
+        json("kw-far")
+                .body("{\"keyword\":\"자전거\"}")
+                .post("/api/me/keywords")
+                .then()
+                .statusCode(201);
 
         create("kw-seller", "냉장고 팝니다", 1000, "APPLIANCES", region);
         long match = create("kw-seller", "삼천리 자전거 팝니다", 50000, "SPORTS", region);
@@ -49,11 +66,17 @@ class OutboxEventsTest {
         assertEquals("자전거", e.path("data").path("keyword").asText());
         assertTrue(e.path("idempotencyKey").asText().startsWith("keyword:" + match));
         assertTrue(e.path("title").asText().contains("자전거"));
-        assertEquals("service-account-product-service",
-                FakeNotify.RECEIVED.stream().filter(r -> r.event() == e).findFirst().orElseThrow().tokenUser());
+        assertEquals(
+                "service-account-product-service",
+                FakeNotify.RECEIVED.stream()
+                        .filter(r -> r.event() == e)
+                        .findFirst()
+                        .orElseThrow()
+                        .tokenUser());
         // the seller's own listings and other regions do not notify
         sleepAWhile();
-        assertEquals(1, FakeNotify.to(Tokens.idOf("kw-watcher"), "KEYWORD_MATCH").size());
+        assertEquals(
+                1, FakeNotify.to(Tokens.idOf("kw-watcher"), "KEYWORD_MATCH").size());
         assertEquals(0, FakeNotify.to(Tokens.idOf("kw-far"), "KEYWORD_MATCH").size());
     }
 
@@ -65,16 +88,34 @@ class OutboxEventsTest {
         as("ev-fan").delete("/api/products/" + id + "/like").then().statusCode(204);
         as("ev-fan").put("/api/products/" + id + "/like").then().statusCode(204);
         Api.problem(as("ev-seller").put("/api/products/" + id + "/like").then(), 422);
-        json("ev-fan").body("{\"content\":\"네고 되나요?\"}").post("/api/products/" + id + "/comments").then()
+        json("ev-fan")
+                .body("{\"content\":\"네고 되나요?\"}")
+                .post("/api/products/" + id + "/comments")
+                .then()
                 .statusCode(201);
-        json("ev-seller").body("{\"content\":\"안돼요\"}").post("/api/products/" + id + "/comments").then()
+        json("ev-seller")
+                .body("{\"content\":\"안돼요\"}")
+                .post("/api/products/" + id + "/comments")
+                .then()
                 .statusCode(201);
-        json("ev-seller").body(Api.body("캠핑 의자", 25000, "SPORTS", region).replace("}", ",\"version\":0}"))
-                .put("/api/products/" + id).then().statusCode(200);
-        json("ev-seller").body(Api.body("캠핑 의자", 26000, "SPORTS", region).replace("}", ",\"version\":1}"))
-                .put("/api/products/" + id).then().statusCode(200);
+        json("ev-seller")
+                .body(Api.body("캠핑 의자", 25000, "SPORTS", region).replace("}", ",\"version\":0}"))
+                .put("/api/products/" + id)
+                .then()
+                .statusCode(200);
+        json("ev-seller")
+                .body(Api.body("캠핑 의자", 26000, "SPORTS", region).replace("}", ",\"version\":1}"))
+                .put("/api/products/" + id)
+                .then()
+                .statusCode(200);
 
-        assertEquals(id, await("ev-seller", "LIKE", 1).get(0).path("data").path("productId").asLong());
+        assertEquals(
+                id,
+                await("ev-seller", "LIKE", 1)
+                        .get(0)
+                        .path("data")
+                        .path("productId")
+                        .asLong());
         JsonNode comment = await("ev-seller", "COMMENT", 1).get(0);
         assertTrue(comment.path("body").asText().contains("네고 되나요?"));
         JsonNode drop = await("ev-fan", "PRICE_DROP", 1).get(0);
@@ -82,10 +123,14 @@ class OutboxEventsTest {
         assertEquals(30000, drop.path("data").path("oldPrice").asLong());
         sleepAWhile();
         assertEquals(1, FakeNotify.to(Tokens.idOf("ev-seller"), "LIKE").size(), "like twice = one event");
-        long likeDeliveries = FakeNotify.RECEIVED.stream().filter(r -> r.event().path("idempotencyKey").asText()
-                .equals("like:" + id + ":" + Tokens.idOf("ev-fan"))).count();
-        assertTrue(likeDeliveries >= 1 && likeDeliveries <= 2, "like, unlike, like again is sent once (a retry after"
-                + " a timeout may repeat it): " + likeDeliveries);
+        long likeDeliveries = FakeNotify.RECEIVED.stream()
+                .filter(r ->
+                        r.event().path("idempotencyKey").asText().equals("like:" + id + ":" + Tokens.idOf("ev-fan")))
+                .count();
+        assertTrue(
+                likeDeliveries >= 1 && likeDeliveries <= 2,
+                "like, unlike, like again is sent once (a retry after" + " a timeout may repeat it): "
+                        + likeDeliveries);
         assertEquals(1, FakeNotify.to(Tokens.idOf("ev-seller"), "COMMENT").size(), "own comment: no event");
         assertEquals(1, FakeNotify.to(Tokens.idOf("ev-fan"), "PRICE_DROP").size(), "a raise is no drop");
         assertEquals(0, FakeNotify.to(Tokens.idOf("ev-seller"), "PRICE_DROP").size());
@@ -95,9 +140,16 @@ class OutboxEventsTest {
     void reviewNotifiesTheOtherParty() {
         long id = create("evr-seller", Api.uniqueRegion());
         Api.chatted(id, "evr-buyer");
-        json("evr-seller").body("{\"status\":\"SOLD\",\"buyerId\":\"" + Tokens.idOf("evr-buyer") + "\"}")
-                .patch("/api/products/" + id + "/status").then().statusCode(200);
-        json("evr-buyer").body("{\"rating\":\"GOOD\"}").post("/api/products/" + id + "/reviews").then().statusCode(201);
+        json("evr-seller")
+                .body("{\"status\":\"SOLD\",\"buyerId\":\"" + Tokens.idOf("evr-buyer") + "\"}")
+                .patch("/api/products/" + id + "/status")
+                .then()
+                .statusCode(200);
+        json("evr-buyer")
+                .body("{\"rating\":\"GOOD\"}")
+                .post("/api/products/" + id + "/reviews")
+                .then()
+                .statusCode(201);
         JsonNode e = await("evr-seller", "REVIEW", 1).get(0);
         assertEquals(id, e.path("data").path("productId").asLong());
     }
@@ -110,14 +162,18 @@ class OutboxEventsTest {
         try {
             int refusedBefore = FakeNotify.refused;
             for (int i = 0; i < 3; i++) {
-                json("down-fan" + i).body("{\"content\":\"살게요 " + i + "\"}").post("/api/products/" + id + "/comments")
-                        .then().statusCode(201);
+                json("down-fan" + i)
+                        .body("{\"content\":\"살게요 " + i + "\"}")
+                        .post("/api/products/" + id + "/comments")
+                        .then()
+                        .statusCode(201);
             }
             Api.await("notify to be tried while down", WAIT, () -> FakeNotify.refused > refusedBefore + 3);
             assertEquals(0, FakeNotify.to(Tokens.idOf("down-seller"), "COMMENT").size());
-            Number pending = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                    "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND attempts > 0")
-                    .setParameter("r", Tokens.idOf("down-seller")).getSingleResult());
+            Number pending = QuarkusTransaction.requiringNew().call(() -> (Number)
+                    em.createNativeQuery("SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND attempts > 0")
+                            .setParameter("r", Tokens.idOf("down-seller"))
+                            .getSingleResult());
             assertTrue(pending.intValue() > 0, "failed events stay in the outbox with their attempts counted");
         } finally {
             FakeNotify.down = false;
@@ -127,8 +183,9 @@ class OutboxEventsTest {
         delivered = FakeNotify.to(Tokens.idOf("down-seller"), "COMMENT");
         assertEquals(3, delivered.size());
         Number left = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND delivered_at IS NULL")
-                .setParameter("r", Tokens.idOf("down-seller")).getSingleResult());
+                        "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND delivered_at IS NULL")
+                .setParameter("r", Tokens.idOf("down-seller"))
+                .getSingleResult());
         assertEquals(0, left.intValue());
     }
 
@@ -139,20 +196,30 @@ class OutboxEventsTest {
         long fineListing = create("dl-other", region);
         FakeNotify.rejectRecipient = Tokens.idOf("dl-seller");
         try {
-            json("dl-fan").body("{\"content\":\"거절될 이벤트\"}").post("/api/products/" + refusedListing + "/comments")
-                    .then().statusCode(201);
-            json("dl-fan").body("{\"content\":\"정상 이벤트\"}").post("/api/products/" + fineListing + "/comments")
-                    .then().statusCode(201);
+            json("dl-fan")
+                    .body("{\"content\":\"거절될 이벤트\"}")
+                    .post("/api/products/" + refusedListing + "/comments")
+                    .then()
+                    .statusCode(201);
+            json("dl-fan")
+                    .body("{\"content\":\"정상 이벤트\"}")
+                    .post("/api/products/" + fineListing + "/comments")
+                    .then()
+                    .statusCode(201);
             await("dl-other", "COMMENT", 1);
             Api.await("the refused event to be set aside", WAIT, () -> deadEvents("dl-seller") == 1);
             sleepAWhile();
             sleepAWhile();
-            assertEquals(1, FakeNotify.REJECTED.stream()
-                    .filter(e -> e.path("recipientId").asText().equals(Tokens.idOf("dl-seller"))).count(),
+            assertEquals(
+                    1,
+                    FakeNotify.REJECTED.stream()
+                            .filter(e -> e.path("recipientId").asText().equals(Tokens.idOf("dl-seller")))
+                            .count(),
                     "refused once, never retried (the relay runs every second in tests)");
             String error = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                    "SELECT last_error FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL")
-                    .setParameter("r", Tokens.idOf("dl-seller")).getSingleResult());
+                            "SELECT last_error FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL")
+                    .setParameter("r", Tokens.idOf("dl-seller"))
+                    .getSingleResult());
             assertTrue(error.contains("422"), error);
         } finally {
             FakeNotify.rejectRecipient = null;
@@ -160,9 +227,12 @@ class OutboxEventsTest {
     }
 
     private int deadEvents(String user) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL AND delivered_at IS NULL")
-                .setParameter("r", Tokens.idOf(user)).getSingleResult()).intValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL AND delivered_at IS NULL")
+                                .setParameter("r", Tokens.idOf(user))
+                                .getSingleResult())
+                        .intValue());
     }
 
     private static void sleepAWhile() {

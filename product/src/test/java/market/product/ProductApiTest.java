@@ -13,11 +13,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,8 +40,11 @@ class ProductApiTest {
     @Test
     void createReturns201WithLocationAndTheListing() {
         String region = Api.uniqueRegion();
-        var r = json("seller1").body(body("아이폰 13 미니 팝니다", 0, "DIGITAL", region)).post("/api/products")
-                .then().statusCode(201)
+        var r = json("seller1")
+                .body(body("아이폰 13 미니 팝니다", 0, "DIGITAL", region))
+                .post("/api/products")
+                .then()
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.matchesPattern(".*/api/products/\\d+"))
                 .header("ETag", notNullValue())
                 .body("title", equalTo("아이폰 13 미니 팝니다"))
@@ -60,7 +63,10 @@ class ProductApiTest {
                 .body("bumpedAt", notNullValue())
                 .extract();
         String location = r.header("Location");
-        given().get(location).then().statusCode(200).body("description", equalTo("상태 좋아요. 직거래 원해요"))
+        given().get(location)
+                .then()
+                .statusCode(200)
+                .body("description", equalTo("상태 좋아요. 직거래 원해요"))
                 .body("buyerId", nullValue());
     }
 
@@ -71,55 +77,183 @@ class ProductApiTest {
 
     static Stream<Arguments> badCreates() {
         return Stream.of(
-                Arguments.of("no token", (BadCreate) (region, ok) -> problem(given().contentType(ContentType.JSON).body(ok).post("/api/products").then(), 401)),
-                Arguments.of("forged token", (BadCreate) (region, ok) -> problem(given().auth().oauth2(Tokens.forged("mallory")).contentType(ContentType.JSON).body(ok)
-                        .post("/api/products").then(), 401)),
-                Arguments.of("expired token", (BadCreate) (region, ok) -> problem(given().auth().oauth2(Tokens.expired("alice")).contentType(ContentType.JSON).body(ok)
-                        .post("/api/products").then(), 401)),
-                Arguments.of("a service account", (BadCreate) (region, ok) -> problem(given().auth().oauth2(Tokens.service("chat-service")).contentType(ContentType.JSON).body(ok)
-                        .post("/api/products").then(), 403)),
-                Arguments.of("malformed JSON", (BadCreate) (region, ok) -> problem(json("bad").body("{\"title\": ").post("/api/products").then(), 400)),
-                Arguments.of("a JSON array", (BadCreate) (region, ok) -> problem(json("bad").body("[1,2]").post("/api/products").then(), 400)),
-                Arguments.of("wrong content type", (BadCreate) (region, ok) -> problem(as("bad").contentType(ContentType.TEXT).body("title=x").post("/api/products").then(), 415)),
-                Arguments.of("empty body", (BadCreate) (region, ok) -> problem(json("bad").post("/api/products").then(), 400)),
-                Arguments.of("price is text", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":\"abc\"")).post("/api/products").then(), 400)
+                Arguments.of("no token", (BadCreate) (region, ok) -> problem(
+                        given().contentType(ContentType.JSON)
+                                .body(ok)
+                                .post("/api/products")
+                                .then(),
+                        401)),
+                Arguments.of("forged token", (BadCreate) (region, ok) -> problem(
+                        given().auth()
+                                .oauth2(Tokens.forged("mallory"))
+                                .contentType(ContentType.JSON)
+                                .body(ok)
+                                .post("/api/products")
+                                .then(),
+                        401)),
+                Arguments.of("expired token", (BadCreate) (region, ok) -> problem(
+                        given().auth()
+                                .oauth2(Tokens.expired("alice"))
+                                .contentType(ContentType.JSON)
+                                .body(ok)
+                                .post("/api/products")
+                                .then(),
+                        401)),
+                Arguments.of("a service account", (BadCreate) (region, ok) -> problem(
+                        given().auth()
+                                .oauth2(Tokens.service("chat-service"))
+                                .contentType(ContentType.JSON)
+                                .body(ok)
+                                .post("/api/products")
+                                .then(),
+                        403)),
+                Arguments.of("malformed JSON", (BadCreate) (region, ok) -> problem(
+                        json("bad").body("{\"title\": ").post("/api/products").then(), 400)),
+                Arguments.of("a JSON array", (BadCreate) (region, ok) ->
+                        problem(json("bad").body("[1,2]").post("/api/products").then(), 400)),
+                Arguments.of("wrong content type", (BadCreate) (region, ok) -> problem(
+                        as("bad")
+                                .contentType(ContentType.TEXT)
+                                .body("title=x")
+                                .post("/api/products")
+                                .then(),
+                        415)),
+                Arguments.of("empty body", (BadCreate) (region, ok) ->
+                        problem(json("bad").post("/api/products").then(), 400)),
+                Arguments.of("price is text", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"price\":1000", "\"price\":\"abc\""))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("price"))),
-                Arguments.of("price is a fraction", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":10.5")).post("/api/products").then(), 400)
+                Arguments.of("price is a fraction", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"price\":1000", "\"price\":10.5"))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("price"))),
-                Arguments.of("price is a quoted number", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":\"1000\"")).post("/api/products").then(), 400)
+                Arguments.of("price is a quoted number", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"price\":1000", "\"price\":\"1000\""))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("price"))),
-                Arguments.of("title is a number", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"title\":\"책상\"", "\"title\":42")).post("/api/products").then(), 400)
+                Arguments.of("title is a number", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"title\":\"책상\"", "\"title\":42"))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("title"))),
-                Arguments.of("title is an object", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"title\":\"책상\"", "\"title\":{\"a\":1}")).post("/api/products").then(), 400)
+                Arguments.of("title is an object", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"title\":\"책상\"", "\"title\":{\"a\":1}"))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("title"))),
-                Arguments.of("negotiable is text", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"negotiable\":true", "\"negotiable\":\"maybe\"")).post("/api/products")
-                        .then(), 400).body("errors[0].field", equalTo("negotiable"))),
-                Arguments.of("negative price", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":-1")).post("/api/products").then(), 400)
+                Arguments.of("negotiable is text", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"negotiable\":true", "\"negotiable\":\"maybe\""))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
+                        .body("errors[0].field", equalTo("negotiable"))),
+                Arguments.of("negative price", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"price\":1000", "\"price\":-1"))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors.field", hasItem("price"))),
-                Arguments.of("price over the maximum", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":1000000001")).post("/api/products").then(), 400)
+                Arguments.of("price over the maximum", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("\"price\":1000", "\"price\":1000000001"))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors.field", hasItem("price"))),
-                Arguments.of("price beyond a long", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("\"price\":1000", "\"price\":99999999999999999999999")).post("/api/products")
-                        .then(), 400)),
-                Arguments.of("title of 101 characters", (BadCreate) (region, ok) -> problem(json("bad").body(body("x".repeat(101), 1, "FURNITURE", region)).post("/api/products").then(), 400)
+                Arguments.of("price beyond a long", (BadCreate) (region, ok) -> problem(
+                        json("bad")
+                                .body(ok.replace("\"price\":1000", "\"price\":99999999999999999999999"))
+                                .post("/api/products")
+                                .then(),
+                        400)),
+                Arguments.of("title of 101 characters", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(body("x".repeat(101), 1, "FURNITURE", region))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors.field", hasItem("title"))),
-                Arguments.of("blank title", (BadCreate) (region, ok) -> problem(json("bad").body(body("   ", 1, "FURNITURE", region)).post("/api/products").then(), 400)
+                Arguments.of("blank title", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(body("   ", 1, "FURNITURE", region))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors.field", hasItem("title"))),
-                Arguments.of("region of 51 characters", (BadCreate) (region, ok) -> problem(json("bad").body(body("책상", 1, "FURNITURE", "r".repeat(51))).post("/api/products").then(), 400)
+                Arguments.of("region of 51 characters", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(body("책상", 1, "FURNITURE", "r".repeat(51)))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors.field", hasItem("region"))),
-                Arguments.of("unknown category", (BadCreate) (region, ok) -> problem(json("bad").body(body("책상", 1, "SPACESHIPS", region)).post("/api/products").then(), 400)
+                Arguments.of("unknown category", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(body("책상", 1, "SPACESHIPS", region))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("category"))),
-                Arguments.of("missing price", (BadCreate) (region, ok) -> problem(json("bad").body("{\"title\":\"책상\"}").post("/api/products").then(), 400)
+                Arguments.of("missing price", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body("{\"title\":\"책상\"}")
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors.field", hasItem("price"))),
-                Arguments.of("server-set status", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("{", "{\"status\":\"SOLD\",")).post("/api/products").then(), 400)
+                Arguments.of("server-set status", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(ok.replace("{", "{\"status\":\"SOLD\","))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("status"))),
-                Arguments.of("server-set likeCount", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("{", "{\"likeCount\":999,")).post("/api/products").then(), 400)),
-                Arguments.of("body over the size limit", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("상태 좋아요", "x".repeat(70_000))).post("/api/products").then(), 413)),
-                Arguments.of("NUL character in the title", (BadCreate) (region, ok) -> problem(json("bad").body(ok.replace("책상", "책\\u0000상")).post("/api/products").then(), 400)),
-                Arguments.of("NUL character in q", (BadCreate) (region, ok) -> problem(given().queryParam("q", "책\u0000상").get("/api/products").then(), 400)
+                Arguments.of("server-set likeCount", (BadCreate) (region, ok) -> problem(
+                        json("bad")
+                                .body(ok.replace("{", "{\"likeCount\":999,"))
+                                .post("/api/products")
+                                .then(),
+                        400)),
+                Arguments.of("body over the size limit", (BadCreate) (region, ok) -> problem(
+                        json("bad")
+                                .body(ok.replace("상태 좋아요", "x".repeat(70_000)))
+                                .post("/api/products")
+                                .then(),
+                        413)),
+                Arguments.of("NUL character in the title", (BadCreate) (region, ok) -> problem(
+                        json("bad")
+                                .body(ok.replace("책상", "책\\u0000상"))
+                                .post("/api/products")
+                                .then(),
+                        400)),
+                Arguments.of("NUL character in q", (BadCreate) (region, ok) -> problem(
+                                given().queryParam("q", "책\u0000상")
+                                        .get("/api/products")
+                                        .then(),
+                                400)
                         .body("errors[0].field", equalTo("q"))),
-                Arguments.of("NUL character in sellerId", (BadCreate) (region, ok) -> problem(given().queryParam("sellerId", "a\u0000").get("/api/products").then(), 400)));
+                Arguments.of("NUL character in sellerId", (BadCreate) (region, ok) -> problem(
+                        given().queryParam("sellerId", "a\u0000")
+                                .get("/api/products")
+                                .then(),
+                        400)));
     }
-
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCreates")
@@ -127,7 +261,11 @@ class ProductApiTest {
         String region = Api.uniqueRegion();
         bad.send(region, body("책상", 1000, "FURNITURE", region));
 
-        given().queryParam("region", region).get("/api/products").then().statusCode(200).body("items.size()", equalTo(0));
+        given().queryParam("region", region)
+                .get("/api/products")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test
@@ -136,10 +274,18 @@ class ProductApiTest {
         String title = "'; DROP TABLE product; -- <script>alert(1)</script>";
         long id = create("seller2", title, 5, "OTHER", region);
         given().get("/api/products/" + id).then().statusCode(200).body("title", equalTo(title));
-        given().queryParam("q", "DROP TABLE").queryParam("region", region).get("/api/products").then()
-                .statusCode(200).body("items[0].title", equalTo(title));
-        given().queryParam("q", "%").queryParam("region", region).get("/api/products").then()
-                .statusCode(200).body("items.size()", equalTo(0));
+        given().queryParam("q", "DROP TABLE")
+                .queryParam("region", region)
+                .get("/api/products")
+                .then()
+                .statusCode(200)
+                .body("items[0].title", equalTo(title));
+        given().queryParam("q", "%")
+                .queryParam("region", region)
+                .get("/api/products")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test
@@ -149,22 +295,56 @@ class ProductApiTest {
         String edit = body("원목 의자 2개", 15000, "FURNITURE", region).replace("}", ",\"version\":0}");
 
         problem(json("other3").body(edit).put("/api/products/" + id).then(), 403);
-        problem(given().contentType(ContentType.JSON).body(edit).put("/api/products/" + id).then(), 401);
+        problem(
+                given().contentType(ContentType.JSON)
+                        .body(edit)
+                        .put("/api/products/" + id)
+                        .then(),
+                401);
         problem(json("owner3").body(edit).put("/api/products/999999999").then(), 404);
-        problem(json("owner3").body(body("원목 의자", 1, "FURNITURE", region)).put("/api/products/" + id).then(), 400)
+        problem(
+                        json("owner3")
+                                .body(body("원목 의자", 1, "FURNITURE", region))
+                                .put("/api/products/" + id)
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("version"));
-        problem(json("owner3").body(edit.replace("15000", "\"x\"")).put("/api/products/" + id).then(), 400);
-        given().get("/api/products/" + id).then().body("title", equalTo("원목 의자")).body("version", equalTo(0));
+        problem(
+                json("owner3")
+                        .body(edit.replace("15000", "\"x\""))
+                        .put("/api/products/" + id)
+                        .then(),
+                400);
+        given().get("/api/products/" + id)
+                .then()
+                .body("title", equalTo("원목 의자"))
+                .body("version", equalTo(0));
 
-        json("owner3").body(edit).put("/api/products/" + id).then().statusCode(200)
-                .header("ETag", "\"1\"").body("title", equalTo("원목 의자 2개")).body("price", equalTo(15000))
+        json("owner3")
+                .body(edit)
+                .put("/api/products/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("title", equalTo("원목 의자 2개"))
+                .body("price", equalTo(15000))
                 .body("version", equalTo(1));
         // the same stale version again: 409; a stale If-Match: 412
         problem(json("owner3").body(edit).put("/api/products/" + id).then(), 409);
-        problem(json("owner3").header("If-Match", "\"0\"").body(body("덮어쓰기", 1, "FURNITURE", region))
-                .put("/api/products/" + id).then(), 412);
-        json("owner3").header("If-Match", "\"1\"").body(body("원목 의자 세트", 14000, "FURNITURE", region))
-                .put("/api/products/" + id).then().statusCode(200).body("version", equalTo(2));
+        problem(
+                json("owner3")
+                        .header("If-Match", "\"0\"")
+                        .body(body("덮어쓰기", 1, "FURNITURE", region))
+                        .put("/api/products/" + id)
+                        .then(),
+                412);
+        json("owner3")
+                .header("If-Match", "\"1\"")
+                .body(body("원목 의자 세트", 14000, "FURNITURE", region))
+                .put("/api/products/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
         given().get("/api/products/" + id).then().body("title", equalTo("원목 의자 세트"));
     }
 
@@ -176,7 +356,8 @@ class ProductApiTest {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String edit = body("수정 " + i, 100 + i, "OTHER", region).replace("}", ",\"version\":0}");
-            Callable<Integer> call = () -> json("owner4").body(edit).put("/api/products/" + id).statusCode();
+            Callable<Integer> call =
+                    () -> json("owner4").body(edit).put("/api/products/" + id).statusCode();
             results.add(pool.submit(call));
         }
         List<Integer> codes = new ArrayList<>();
@@ -194,37 +375,105 @@ class ProductApiTest {
         String region = Api.uniqueRegion();
         long id = create("owner5", region);
         String buyer = Tokens.idOf("buyer5");
-        problem(json("other5").body("{\"status\":\"RESERVED\"}").patch("/api/products/" + id + "/status").then(), 403);
-        problem(json("owner5").body("{\"status\":\"GONE\"}").patch("/api/products/" + id + "/status").then(), 400)
+        problem(
+                json("other5")
+                        .body("{\"status\":\"RESERVED\"}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                403);
+        problem(
+                        json("owner5")
+                                .body("{\"status\":\"GONE\"}")
+                                .patch("/api/products/" + id + "/status")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("status"));
-        problem(json("owner5").body("{\"status\":1}").patch("/api/products/" + id + "/status").then(), 400);
-        problem(json("owner5").body("{\"status\":\"SOLD\",\"price\":1}").patch("/api/products/" + id + "/status")
-                .then(), 400).body("errors[0].field", equalTo("price"));
-        problem(json("owner5").body("{\"status\":").patch("/api/products/" + id + "/status").then(), 400);
-        problem(given().contentType(ContentType.JSON).body("{\"status\":\"SOLD\"}").patch("/api/products/" + id + "/status")
-                .then(), 401);
-        problem(json("owner5").body("{}").patch("/api/products/" + id + "/status").then(), 400)
+        problem(
+                json("owner5")
+                        .body("{\"status\":1}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                400);
+        problem(
+                        json("owner5")
+                                .body("{\"status\":\"SOLD\",\"price\":1}")
+                                .patch("/api/products/" + id + "/status")
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("price"));
+        problem(
+                json("owner5")
+                        .body("{\"status\":")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                400);
+        problem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"status\":\"SOLD\"}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                401);
+        problem(
+                        json("owner5")
+                                .body("{}")
+                                .patch("/api/products/" + id + "/status")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("status"));
-        problem(json("owner5").body("{\"status\":\"ON_SALE\",\"buyerId\":\"" + buyer + "\"}")
-                .patch("/api/products/" + id + "/status").then(), 400).body("errors[0].field", equalTo("buyerId"));
-        problem(json("owner5").body("{\"status\":\"SOLD\",\"buyerId\":\"" + buyer + "\"}")
-                .patch("/api/products/" + id + "/status").then(), 422);
-        problem(json("owner5").body("{\"status\":\"SOLD\",\"buyerId\":\"" + Tokens.idOf("owner5") + "\"}")
-                .patch("/api/products/" + id + "/status").then(), 422);
-        problem(json("owner5").body("{\"status\":\"SOLD\",\"version\":7}")
-                .patch("/api/products/" + id + "/status").then(), 409);
-        problem(json("owner5").header("If-Match", "\"7\"").body("{\"status\":\"SOLD\"}")
-                .patch("/api/products/" + id + "/status").then(), 412);
+        problem(
+                        json("owner5")
+                                .body("{\"status\":\"ON_SALE\",\"buyerId\":\"" + buyer + "\"}")
+                                .patch("/api/products/" + id + "/status")
+                                .then(),
+                        400)
+                .body("errors[0].field", equalTo("buyerId"));
+        problem(
+                json("owner5")
+                        .body("{\"status\":\"SOLD\",\"buyerId\":\"" + buyer + "\"}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                422);
+        problem(
+                json("owner5")
+                        .body("{\"status\":\"SOLD\",\"buyerId\":\"" + Tokens.idOf("owner5") + "\"}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                422);
+        problem(
+                json("owner5")
+                        .body("{\"status\":\"SOLD\",\"version\":7}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                409);
+        problem(
+                json("owner5")
+                        .header("If-Match", "\"7\"")
+                        .body("{\"status\":\"SOLD\"}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                412);
         given().get("/api/products/" + id).then().body("status", equalTo("ON_SALE"));
 
         Api.chatted(id, "buyer5");
-        json("owner5").body("{\"status\":\"RESERVED\"}").patch("/api/products/" + id + "/status").then()
-                .statusCode(200).body("status", equalTo("RESERVED"));
-        json("owner5").body("{\"status\":\"SOLD\",\"buyerId\":\"" + buyer + "\"}")
-                .patch("/api/products/" + id + "/status").then().statusCode(200)
-                .body("status", equalTo("SOLD")).body("buyerId", equalTo(buyer));
-        json("owner5").body("{\"status\":\"ON_SALE\"}").patch("/api/products/" + id + "/status").then()
-                .statusCode(200).body("buyerId", nullValue());
+        json("owner5")
+                .body("{\"status\":\"RESERVED\"}")
+                .patch("/api/products/" + id + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESERVED"));
+        json("owner5")
+                .body("{\"status\":\"SOLD\",\"buyerId\":\"" + buyer + "\"}")
+                .patch("/api/products/" + id + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SOLD"))
+                .body("buyerId", equalTo(buyer));
+        json("owner5")
+                .body("{\"status\":\"ON_SALE\"}")
+                .patch("/api/products/" + id + "/status")
+                .then()
+                .statusCode(200)
+                .body("buyerId", nullValue());
     }
 
     @Test
@@ -232,9 +481,9 @@ class ProductApiTest {
         String region = Api.uniqueRegion();
         long id = create("owner6", region);
         problem(as("other6").post("/api/products/" + id + "/bump").then(), 403);
-        problem(as("owner6").post("/api/products/" + id + "/bump").then(), 429)
-                .header("Retry-After", notNullValue());
-        long retryAfter = Long.parseLong(as("owner6").post("/api/products/" + id + "/bump").header("Retry-After"));
+        problem(as("owner6").post("/api/products/" + id + "/bump").then(), 429).header("Retry-After", notNullValue());
+        long retryAfter = Long.parseLong(
+                as("owner6").post("/api/products/" + id + "/bump").header("Retry-After"));
         assertTrue(retryAfter > 86_000 && retryAfter <= 86_400, "Retry-After " + retryAfter);
 
         long older = create("owner6", region);
@@ -247,9 +496,12 @@ class ProductApiTest {
     }
 
     void ageListing(long id, int hours) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE product SET bumped_at = bumped_at - make_interval(hours => :h) WHERE id = :id")
-                .setParameter("h", hours).setParameter("id", id).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE product SET bumped_at = bumped_at - make_interval(hours => :h) WHERE id = :id")
+                        .setParameter("h", hours)
+                        .setParameter("id", id)
+                        .executeUpdate());
     }
 
     @Test
@@ -264,10 +516,20 @@ class ProductApiTest {
         as("owner7").delete("/api/products/" + id).then().statusCode(204);
         problem(given().get("/api/products/" + id).then(), 404);
         problem(as("owner7").delete("/api/products/" + id).then(), 404);
-        problem(json("owner7").body("{\"status\":\"SOLD\"}").patch("/api/products/" + id + "/status").then(), 404);
-        given().queryParam("region", region).get("/api/products").then().body("items.id", equalTo(List.of((int) other)));
+        problem(
+                json("owner7")
+                        .body("{\"status\":\"SOLD\"}")
+                        .patch("/api/products/" + id + "/status")
+                        .then(),
+                404);
+        given().queryParam("region", region).get("/api/products").then().body("items.id", equalTo(List.of((int)
+                other)));
 
-        given().auth().oauth2(Tokens.admin("root")).delete("/api/products/" + other).then().statusCode(204);
+        given().auth()
+                .oauth2(Tokens.admin("root"))
+                .delete("/api/products/" + other)
+                .then()
+                .statusCode(204);
         problem(given().get("/api/products/" + other).then(), 404);
     }
 

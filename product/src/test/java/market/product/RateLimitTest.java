@@ -67,8 +67,13 @@ class RateLimitTest {
         String region = Api.uniqueRegion();
         create(seller, region);
         create(seller, region);
-        assertLimited(json(seller).body(Api.body("세 번째", 1000, "DIGITAL", region)).post("/api/products")
-                .then().extract(), 3600);
+        assertLimited(
+                json(seller)
+                        .body(Api.body("세 번째", 1000, "DIGITAL", region))
+                        .post("/api/products")
+                        .then()
+                        .extract(),
+                3600);
         as(seller).get("/api/me/products").then().statusCode(200).body("items.size()", equalTo(2));
         // Per user: someone else still lists.
         create(user(), region);
@@ -79,12 +84,24 @@ class RateLimitTest {
         long id = create(user(), Api.uniqueRegion());
         String commenter = user();
         for (int i = 0; i < 2; i++) {
-            json(commenter).body("{\"content\":\"댓글 " + i + "\"}").post("/api/products/" + id + "/comments").then()
+            json(commenter)
+                    .body("{\"content\":\"댓글 " + i + "\"}")
+                    .post("/api/products/" + id + "/comments")
+                    .then()
                     .statusCode(201);
         }
-        assertLimited(json(commenter).body("{\"content\":\"세 번째 댓글\"}").post("/api/products/" + id + "/comments")
-                .then().extract(), 3600);
-        as(commenter).get("/api/products/" + id + "/comments").then().statusCode(200).body("items.size()", equalTo(2));
+        assertLimited(
+                json(commenter)
+                        .body("{\"content\":\"세 번째 댓글\"}")
+                        .post("/api/products/" + id + "/comments")
+                        .then()
+                        .extract(),
+                3600);
+        as(commenter)
+                .get("/api/products/" + id + "/comments")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2));
     }
 
     @Test
@@ -102,9 +119,17 @@ class RateLimitTest {
     void aThirdKeywordIs429AndNotAdded() {
         String u = user();
         for (int i = 0; i < 2; i++) {
-            json(u).body("{\"keyword\":\"자전거" + i + "\"}").post("/api/me/keywords").then().statusCode(201);
+            json(u).body("{\"keyword\":\"자전거" + i + "\"}")
+                    .post("/api/me/keywords")
+                    .then()
+                    .statusCode(201);
         }
-        assertLimited(json(u).body("{\"keyword\":\"킥보드\"}").post("/api/me/keywords").then().extract(), 3600);
+        assertLimited(
+                json(u).body("{\"keyword\":\"킥보드\"}")
+                        .post("/api/me/keywords")
+                        .then()
+                        .extract(),
+                3600);
         as(u).get("/api/me/keywords").then().statusCode(200).body("items.size()", equalTo(2));
     }
 
@@ -115,9 +140,20 @@ class RateLimitTest {
         String body = "{\"rating\":\"GREAT\",\"comment\":\"좋아요\"}";
         // Not sold yet: refused by the rules, but each attempt counts (probing is what the limit is for).
         for (int i = 0; i < 2; i++) {
-            problem(json(seller).body(body).post("/api/products/" + id + "/reviews").then(), 422);
+            problem(
+                    json(seller)
+                            .body(body)
+                            .post("/api/products/" + id + "/reviews")
+                            .then(),
+                    422);
         }
-        assertLimited(json(seller).body(body).post("/api/products/" + id + "/reviews").then().extract(), 3600);
+        assertLimited(
+                json(seller)
+                        .body(body)
+                        .post("/api/products/" + id + "/reviews")
+                        .then()
+                        .extract(),
+                3600);
     }
 
     @Test
@@ -136,8 +172,13 @@ class RateLimitTest {
             other.close();
         }
         String region = Api.uniqueRegion();
-        assertLimited(json(seller).body(Api.body("다른 서버에서 이미 두 개", 1000, "DIGITAL", region))
-                .post("/api/products").then().extract(), 3600);
+        assertLimited(
+                json(seller)
+                        .body(Api.body("다른 서버에서 이미 두 개", 1000, "DIGITAL", region))
+                        .post("/api/products")
+                        .then()
+                        .extract(),
+                3600);
         as(seller).get("/api/me/products").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
@@ -154,10 +195,14 @@ class RateLimitTest {
             String commenter = user();
             long id = create(user(), region);
             for (int i = 0; i < 3; i++) {
-                json(commenter).body("{\"content\":\"redis 없음 " + i + "\"}").post("/api/products/" + id + "/comments")
-                        .then().statusCode(201);
+                json(commenter)
+                        .body("{\"content\":\"redis 없음 " + i + "\"}")
+                        .post("/api/products/" + id + "/comments")
+                        .then()
+                        .statusCode(201);
             }
-            assertTrue(java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30,
+            assertTrue(
+                    java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30,
                     "no request waited long for Redis");
         } finally {
             RedisResource.startServer();
@@ -165,8 +210,12 @@ class RateLimitTest {
         as(seller).get("/api/me/products").then().statusCode(200).body("items.size()", equalTo(3));
         // Enforced again once Redis is back (the pool may need a call or two to replace its broken connections).
         String later = user();
-        Supplier<Integer> next = () -> json(later).body(Api.body("복구 후", 1000, "DIGITAL", region))
-                .post("/api/products").then().extract().statusCode();
+        Supplier<Integer> next = () -> json(later)
+                .body(Api.body("복구 후", 1000, "DIGITAL", region))
+                .post("/api/products")
+                .then()
+                .extract()
+                .statusCode();
         int status = 201;
         for (int i = 0; i < 20 && status == 201; i++) {
             status = next.get();

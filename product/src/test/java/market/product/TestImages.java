@@ -17,8 +17,7 @@ final class TestImages {
 
     static final String SECRET = "GPS-SECRET-37.4979N-127.0276E";
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     static BufferedImage picture(int w, int h, int type) {
         BufferedImage img = new BufferedImage(w, h, type);
@@ -68,7 +67,11 @@ final class TestImages {
         tiff.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
         tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         tiff.putShort((short) 1);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
         tiff.putInt(0);
         byte[] payload = tiff.array();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -115,19 +118,25 @@ final class TestImages {
         put24(vp8x, 7, h - 1);
         riffChunk(body, "VP8X", vp8x);
         long bits = (w - 1) | ((long) (h - 1) << 14);
-        byte[] vp8l = new byte[] {0x2F, (byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24), 0, 0};
+        byte[] vp8l =
+                new byte[] {0x2F, (byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24), 0, 0};
         riffChunk(body, "VP8L", vp8l);
         riffChunk(body, "EXIF", ("MM\0*" + SECRET).getBytes(StandardCharsets.ISO_8859_1));
         riffChunk(body, "XMP ", ("<x:xmpmeta>" + SECRET + "</x:xmpmeta>").getBytes(StandardCharsets.ISO_8859_1));
         byte[] payload = body.toByteArray();
         ByteBuffer out = ByteBuffer.allocate(8 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(payload.length).put(payload);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(payload.length)
+                .put(payload);
         return out.array();
     }
 
     private static void riffChunk(ByteArrayOutputStream out, String fourcc, byte[] data) {
         out.writeBytes(fourcc.getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(data.length).array());
+        out.writeBytes(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(data.length)
+                .array());
         out.writeBytes(data);
         if ((data.length & 1) == 1) {
             out.write(0);

@@ -14,6 +14,5 @@ import market.testing.S3Resource;
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(FakeNotify.class)
 public final class TestStack {
-    private TestStack() {
-    }
+    private TestStack() {}
 }

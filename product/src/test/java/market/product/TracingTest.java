@@ -42,12 +42,19 @@ class TracingTest {
 
     private static FakeNotify.Received delivered(String recipient, String type) {
         String id = Tokens.idOf(recipient);
-        Api.await(type + " for " + recipient, WAIT, () -> FakeNotify.RECEIVED.stream().anyMatch(r -> matches(r, id, type)));
-        return FakeNotify.RECEIVED.stream().filter(r -> matches(r, id, type)).findFirst().orElseThrow();
+        Api.await(
+                type + " for " + recipient,
+                WAIT,
+                () -> FakeNotify.RECEIVED.stream().anyMatch(r -> matches(r, id, type)));
+        return FakeNotify.RECEIVED.stream()
+                .filter(r -> matches(r, id, type))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean matches(FakeNotify.Received r, String recipientId, String type) {
-        return r.event().path("recipientId").asText().equals(recipientId) && r.event().path("type").asText().equals(type);
+        return r.event().path("recipientId").asText().equals(recipientId)
+                && r.event().path("type").asText().equals(type);
     }
 
     @Test
@@ -55,8 +62,12 @@ class TracingTest {
         long id = create("trace-seller", "추적되는 자전거", 40000, "SPORTS", Api.uniqueRegion());
         String traceId = hex(16);
         String callerSpan = hex(8);
-        json("trace-fan").header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-                .body("{\"content\":\"아직 있나요?\"}").post("/api/products/" + id + "/comments").then().statusCode(201);
+        json("trace-fan")
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .body("{\"content\":\"아직 있나요?\"}")
+                .post("/api/products/" + id + "/comments")
+                .then()
+                .statusCode(201);
 
         String sent = delivered("trace-seller", "COMMENT").traceparent();
         assertNotNull(sent, "the relay's call to notify carries a traceparent");
@@ -71,8 +82,14 @@ class TracingTest {
     void anEventStoredOutsideARequestIsDeliveredInATraceOfItsOwn() {
         String recipient = "trace-quiet";
         // The test thread has no current span: the event is stored without a traceparent (as with tracing off).
-        QuarkusTransaction.requiringNew().run(() -> outbox.publish("trace-test:" + UUID.randomUUID(), EventType.LIKE,
-                Tokens.idOf(recipient), "관심", "누군가 관심을 보였어요", Map.of("productId", 1)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.publish(
+                        "trace-test:" + UUID.randomUUID(),
+                        EventType.LIKE,
+                        Tokens.idOf(recipient),
+                        "관심",
+                        "누군가 관심을 보였어요",
+                        Map.of("productId", 1)));
         String sent = delivered(recipient, "LIKE").traceparent();
         assertNotNull(sent, "the relay starts a trace of its own");
         assertTrue(sent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), sent);
@@ -80,14 +97,32 @@ class TracingTest {
 
     @Test
     void everyAnswerCarriesTheGatewaysRequestIdOrANewOne() {
-        assertEquals("gw-4f1c2a", given().header("X-Request-Id", "gw-4f1c2a").get("/api/categories").then()
-                .statusCode(200).extract().header("X-Request-Id"));
-        String generated = given().get("/api/categories").then().statusCode(200).extract().header("X-Request-Id");
-        assertTrue(generated != null && generated.matches("[0-9a-f-]{36}"), "a new id when none is given: " + generated);
-        String replaced = given().header("X-Request-Id", "x\" injected=1").get("/api/categories").then()
-                .statusCode(200).extract().header("X-Request-Id");
+        assertEquals(
+                "gw-4f1c2a",
+                given().header("X-Request-Id", "gw-4f1c2a")
+                        .get("/api/categories")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("X-Request-Id"));
+        String generated =
+                given().get("/api/categories").then().statusCode(200).extract().header("X-Request-Id");
+        assertTrue(
+                generated != null && generated.matches("[0-9a-f-]{36}"), "a new id when none is given: " + generated);
+        String replaced = given().header("X-Request-Id", "x\" injected=1")
+                .get("/api/categories")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Request-Id");
         assertTrue(replaced.matches("[0-9a-f-]{36}"), "an id that is not a plain token is replaced: " + replaced);
-        assertEquals("gw-404", given().header("X-Request-Id", "gw-404").get("/api/nothing-here").then()
-                .statusCode(404).extract().header("X-Request-Id"));
+        assertEquals(
+                "gw-404",
+                given().header("X-Request-Id", "gw-404")
+                        .get("/api/nothing-here")
+                        .then()
+                        .statusCode(404)
+                        .extract()
+                        .header("X-Request-Id"));
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class TradeTest {
 
     private static void status(String seller, long id, String status, String buyer, int expected) {
-        String body = buyer == null ? "{\"status\":\"" + status + "\"}"
+        String body = buyer == null
+                ? "{\"status\":\"" + status + "\"}"
                 : "{\"status\":\"" + status + "\",\"buyerId\":\"" + buyer + "\"}";
         var r = json(seller).body(body).patch("/api/products/" + id + "/status").then();
         if (expected == 200) {
@@ -34,7 +35,10 @@ class TradeTest {
     }
 
     private static void review(String who, long id, String rating, int expected) {
-        var r = json(who).body("{\"rating\":\"" + rating + "\"}").post("/api/products/" + id + "/reviews").then();
+        var r = json(who)
+                .body("{\"rating\":\"" + rating + "\"}")
+                .post("/api/products/" + id + "/reviews")
+                .then();
         if (expected == 201) {
             r.statusCode(201);
         } else {
@@ -44,7 +48,9 @@ class TradeTest {
 
     private static List<JsonNode> awaitTrade(String user, int count) {
         String id = Tokens.idOf(user);
-        Api.await(count + " TRADE event(s) for " + user, Duration.ofSeconds(20),
+        Api.await(
+                count + " TRADE event(s) for " + user,
+                Duration.ofSeconds(20),
                 () -> FakeNotify.to(id, "TRADE").size() >= count);
         return FakeNotify.to(id, "TRADE");
     }
@@ -61,7 +67,11 @@ class TradeTest {
         long other = create("tr-seller", Api.uniqueRegion());
         Api.chatted(other, "tr-elsewhere");
         status("tr-seller", id, "SOLD", Tokens.idOf("tr-elsewhere"), 422);
-        problem(json("tr-elsewhere").body("{\"rating\":\"GREAT\"}").post("/api/products/" + id + "/reviews").then(),
+        problem(
+                json("tr-elsewhere")
+                        .body("{\"rating\":\"GREAT\"}")
+                        .post("/api/products/" + id + "/reviews")
+                        .then(),
                 403);
         as("tr-seller").get("/api/users/" + Tokens.idOf("tr-seller")).then().statusCode(200);
         given().get("/api/users/" + Tokens.idOf("tr-seller")).then().body("mannerTemperature", equalTo(36.5f));
@@ -73,9 +83,13 @@ class TradeTest {
         long id = create("rs-seller", region);
         Api.chatted(id, "rs-buyer");
         String buyer = Tokens.idOf("rs-buyer");
-        json("rs-seller").body("{\"status\":\"RESERVED\",\"buyerId\":\"" + buyer + "\"}")
-                .patch("/api/products/" + id + "/status").then().statusCode(200)
-                .body("status", equalTo("RESERVED")).body("buyerId", equalTo(buyer));
+        json("rs-seller")
+                .body("{\"status\":\"RESERVED\",\"buyerId\":\"" + buyer + "\"}")
+                .patch("/api/products/" + id + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESERVED"))
+                .body("buyerId", equalTo(buyer));
         JsonNode e = awaitTrade("rs-buyer", 1).get(0);
         assertEquals(id, e.path("data").path("productId").asLong());
         assertEquals("RESERVED", e.path("data").path("status").asText());
@@ -84,10 +98,16 @@ class TradeTest {
         as("rs-buyer").get("/api/products/" + id).then().body("buyerId", equalTo(buyer));
         as("rs-nosy").get("/api/products/" + id).then().body("buyerId", nullValue());
         given().get("/api/products/" + id).then().body("buyerId", nullValue()).body("status", equalTo("RESERVED"));
-        given().queryParam("region", region).get("/api/products").then().body("items[0].id", equalTo((int) id))
+        given().queryParam("region", region)
+                .get("/api/products")
+                .then()
+                .body("items[0].id", equalTo((int) id))
                 .body("items[0].buyerId", nullValue());
         as("rs-nosy").queryParam("region", region).get("/api/products").then().body("items[0].buyerId", nullValue());
-        as("rs-seller").queryParam("region", region).get("/api/products").then()
+        as("rs-seller")
+                .queryParam("region", region)
+                .get("/api/products")
+                .then()
                 .body("items[0].buyerId", equalTo(buyer));
         as("rs-seller").get("/api/me/products").then().body("items[0].buyerId", equalTo(buyer));
         // reserved is no sale: no reviews yet, nothing bought
@@ -97,8 +117,13 @@ class TradeTest {
         status("rs-seller", id, "SOLD", buyer, 200);
         JsonNode sold = awaitTrade("rs-buyer", 2).get(1);
         assertEquals("SOLD", sold.path("data").path("status").asText());
-        as("rs-buyer").get("/api/me/purchases").then().statusCode(200).body("items[0].id", equalTo((int) id))
-                .body("items[0].buyerId", equalTo(buyer)).body("items[0].status", equalTo("SOLD"));
+        as("rs-buyer")
+                .get("/api/me/purchases")
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo((int) id))
+                .body("items[0].buyerId", equalTo(buyer))
+                .body("items[0].status", equalTo("SOLD"));
         // the same state again sends nothing new
         status("rs-seller", id, "SOLD", buyer, 200);
         Api.await("no third TRADE event", Duration.ofMillis(1500), () -> true);
@@ -121,8 +146,12 @@ class TradeTest {
         review("fl-buyer1", id, "GREAT", 409);
         given().get("/api/users/" + Tokens.idOf("fl-seller")).then().body("mannerTemperature", equalTo(37.0f));
         // the seller still reviews the buyer of the trade
-        json("fl-seller").body("{\"rating\":\"GOOD\"}").post("/api/products/" + id + "/reviews").then()
-                .statusCode(201).body("revieweeId", equalTo(Tokens.idOf("fl-buyer1")));
+        json("fl-seller")
+                .body("{\"rating\":\"GOOD\"}")
+                .post("/api/products/" + id + "/reviews")
+                .then()
+                .statusCode(201)
+                .body("revieweeId", equalTo(Tokens.idOf("fl-buyer1")));
         as("fl-buyer1").get("/api/me/purchases").then().body("items.id", hasItem((int) id));
         as("fl-buyer2").get("/api/me/purchases").then().body("items.id", not(hasItem((int) id)));
     }
@@ -156,16 +185,34 @@ class TradeTest {
             Api.chatted(id, "pu-buyer");
             status("pu-seller", id, "SOLD", Tokens.idOf("pu-buyer"), 200);
         }
-        var first = as("pu-buyer").queryParam("size", 2).get("/api/me/purchases").then().statusCode(200)
-                .body("items.size()", equalTo(2)).extract().jsonPath();
+        var first = as("pu-buyer")
+                .queryParam("size", 2)
+                .get("/api/me/purchases")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .extract()
+                .jsonPath();
         String cursor = first.getString("nextCursor");
-        int third = as("pu-buyer").queryParam("size", 2).queryParam("cursor", cursor).get("/api/me/purchases").then()
-                .statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", nullValue())
-                .extract().path("items[0].id");
+        int third = as("pu-buyer")
+                .queryParam("size", 2)
+                .queryParam("cursor", cursor)
+                .get("/api/me/purchases")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("nextCursor", nullValue())
+                .extract()
+                .path("items[0].id");
         assertEquals(false, first.getList("items.id").contains(third));
         as("pu-seller").get("/api/me/purchases").then().statusCode(200).body("items.size()", equalTo(0));
         problem(given().get("/api/me/purchases").then(), 401);
-        problem(as("pu-buyer").queryParam("cursor", "not-a-cursor").get("/api/me/purchases").then(), 400);
+        problem(
+                as("pu-buyer")
+                        .queryParam("cursor", "not-a-cursor")
+                        .get("/api/me/purchases")
+                        .then(),
+                400);
         problem(as("pu-buyer").queryParam("size", 0).get("/api/me/purchases").then(), 400);
     }
 }

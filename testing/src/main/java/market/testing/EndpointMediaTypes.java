@@ -18,11 +18,16 @@ import java.util.stream.Stream;
  */
 public final class EndpointMediaTypes {
 
-    public static final Set<String> ALLOWED = Set.of("application/json", "application/problem+json",
-            "text/event-stream", "application/octet-stream", "image/jpeg", "image/png", "image/webp");
+    public static final Set<String> ALLOWED = Set.of(
+            "application/json",
+            "application/problem+json",
+            "text/event-stream",
+            "application/octet-stream",
+            "image/jpeg",
+            "image/png",
+            "image/webp");
 
-    private EndpointMediaTypes() {
-    }
+    private EndpointMediaTypes() {}
 
     /** "Class#method: problem" for each endpoint under the classes root that breaks the rule. */
     public static List<String> offenders(java.nio.file.Path classesRoot, ClassLoader loader) {
@@ -39,12 +44,14 @@ public final class EndpointMediaTypes {
             return out;
         }
         for (Method m : type.getDeclaredMethods()) {
-            boolean endpoint = Modifier.isPublic(m.getModifiers()) && Stream.of(m.getAnnotations())
-                    .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
+            boolean endpoint = Modifier.isPublic(m.getModifiers())
+                    && Stream.of(m.getAnnotations())
+                            .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
             if (!endpoint) {
                 continue;
             }
-            Produces produces = m.isAnnotationPresent(Produces.class) ? m.getAnnotation(Produces.class)
+            Produces produces = m.isAnnotationPresent(Produces.class)
+                    ? m.getAnnotation(Produces.class)
                     : type.getAnnotation(Produces.class);
             String name = type.getName() + "#" + m.getName();
             if (produces == null) {

@@ -22,11 +22,13 @@ import java.util.stream.Stream;
 public final class EndpointPolicies {
 
     private static final Set<String> POLICY_ANNOTATIONS = Set.of(
-            RolesAllowed.class.getName(), PermitAll.class.getName(), DenyAll.class.getName(),
-            "io.quarkus.security.Authenticated", "io.quarkus.security.PermissionsAllowed");
+            RolesAllowed.class.getName(),
+            PermitAll.class.getName(),
+            DenyAll.class.getName(),
+            "io.quarkus.security.Authenticated",
+            "io.quarkus.security.PermissionsAllowed");
 
-    private EndpointPolicies() {
-    }
+    private EndpointPolicies() {}
 
     /** Scans compiled classes under the given root (e.g. target/classes) for unprotected endpoints. */
     public static List<String> unprotected(java.nio.file.Path classesRoot, ClassLoader loader) {
@@ -44,8 +46,8 @@ public final class EndpointPolicies {
             // REST client interfaces carry @Path too, but they describe calls we make, not endpoints we serve.
             return missing;
         }
-        boolean isEndpointClass = type.isAnnotationPresent(Path.class)
-                || type.isAnnotationPresent(webSocketAnnotation());
+        boolean isEndpointClass =
+                type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(webSocketAnnotation());
         if (!isEndpointClass) {
             return missing;
         }
@@ -58,8 +60,9 @@ public final class EndpointPolicies {
         }
         for (Method m : type.getDeclaredMethods()) {
             boolean endpoint = Modifier.isPublic(m.getModifiers())
-                    && (m.isAnnotationPresent(Path.class) || Stream.of(m.getAnnotations())
-                            .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class)));
+                    && (m.isAnnotationPresent(Path.class)
+                            || Stream.of(m.getAnnotations())
+                                    .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class)));
             if (endpoint && !classPolicy && !hasPolicy(m.getAnnotations())) {
                 missing.add(type.getName() + "#" + m.getName());
             }
@@ -82,13 +85,17 @@ public final class EndpointPolicies {
     }
 
     private static boolean hasPolicy(Annotation[] annotations) {
-        return Stream.of(annotations).anyMatch(a -> POLICY_ANNOTATIONS.contains(a.annotationType().getName()));
+        return Stream.of(annotations)
+                .anyMatch(a -> POLICY_ANNOTATIONS.contains(a.annotationType().getName()));
     }
 
     static List<Class<?>> classes(java.nio.file.Path root, ClassLoader loader) {
         try (Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$"))
-                    .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '.')
+            return walk.filter(p ->
+                            p.toString().endsWith(".class") && !p.toString().contains("$"))
+                    .map(p -> root.relativize(p)
+                            .toString()
+                            .replace(java.io.File.separatorChar, '.')
                             .replaceAll("\\.class$", ""))
                     .<Class<?>>map(name -> {
                         try {

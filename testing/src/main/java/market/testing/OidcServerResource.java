@@ -44,7 +44,8 @@ public class OidcServerResource implements QuarkusTestResourceLifecycleManager {
         jwk.setUse("sig");
         int port = Processes.freePort();
         String issuer = "http://127.0.0.1:" + port + REALM_PATH;
-        System.setProperty(KEY_PROP, Base64.getEncoder().encodeToString(jwk.getPrivateKey().getEncoded()));
+        System.setProperty(
+                KEY_PROP, Base64.getEncoder().encodeToString(jwk.getPrivateKey().getEncoded()));
         System.setProperty(KID_PROP, jwk.getKeyId());
         System.setProperty(ISSUER_PROP, issuer);
         String jwks = new JsonWebKeySet(jwk).toJson();
@@ -53,8 +54,7 @@ public class OidcServerResource implements QuarkusTestResourceLifecycleManager {
                 "token_endpoint":"%1$s/protocol/openid-connect/token",\
                 "authorization_endpoint":"%1$s/protocol/openid-connect/auth",\
                 "id_token_signing_alg_values_supported":["RS256"],\
-                "grant_types_supported":["client_credentials","password","authorization_code"]}"""
-                .formatted(issuer);
+                "grant_types_supported":["client_credentials","password","authorization_code"]}""".formatted(issuer);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
@@ -75,7 +75,8 @@ public class OidcServerResource implements QuarkusTestResourceLifecycleManager {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -25,17 +25,19 @@ public final class OpenApiDocuments {
 
     public static final boolean REGENERATE = Boolean.getBoolean("market.regenerate");
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     /** docs/openapi/&lt;service&gt;.yaml, found from the module's working directory upwards. */
     public static Path checkedIn(String service) {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs/openapi")) && !Files.isRegularFile(dir.resolve("mvnw"))) {
+        while (dir != null
+                && !Files.isDirectory(dir.resolve("docs/openapi"))
+                && !Files.isRegularFile(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "repository root not found above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docs/openapi/" + service + ".yaml");
     }
@@ -92,9 +94,9 @@ public final class OpenApiDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
             Map.Entry<String, JsonNode> path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = o.next();
                 String id = op.getValue().path("operationId").asText();
                 String where = op.getKey().toUpperCase() + " " + path.getKey() + " (" + id + ")";
@@ -104,7 +106,7 @@ public final class OpenApiDocuments {
                     continue;
                 }
                 boolean success = false;
-                for (Iterator<String> codes = op.getValue().path("responses").fieldNames(); codes.hasNext();) {
+                for (Iterator<String> codes = op.getValue().path("responses").fieldNames(); codes.hasNext(); ) {
                     success |= codes.next().startsWith("2");
                 }
                 if (!success) {
@@ -112,7 +114,9 @@ public final class OpenApiDocuments {
                 }
                 boolean open = policy(method, method.getDeclaringClass()) == Policy.OPEN;
                 JsonNode security = op.getValue().path("security");
-                boolean bearer = security.isArray() && security.size() == 1 && security.get(0).has("bearer");
+                boolean bearer = security.isArray()
+                        && security.size() == 1
+                        && security.get(0).has("bearer");
                 boolean none = security.isMissingNode() || (security.isArray() && security.isEmpty());
                 if (open && !none) {
                     out.add(where + ": @PermitAll but the document requires " + security);
@@ -124,7 +128,11 @@ public final class OpenApiDocuments {
         return out;
     }
 
-    private enum Policy { OPEN, TOKEN, NONE }
+    private enum Policy {
+        OPEN,
+        TOKEN,
+        NONE
+    }
 
     private static Policy policy(Method m, Class<?> type) {
         Policy own = policy(m);
@@ -135,8 +143,9 @@ public final class OpenApiDocuments {
         if (e.isAnnotationPresent(PermitAll.class)) {
             return Policy.OPEN;
         }
-        boolean token = e.isAnnotationPresent(RolesAllowed.class) || Arrays.stream(e.getAnnotations())
-                .anyMatch(a -> a.annotationType().getName().equals("io.quarkus.security.Authenticated"));
+        boolean token = e.isAnnotationPresent(RolesAllowed.class)
+                || Arrays.stream(e.getAnnotations())
+                        .anyMatch(a -> a.annotationType().getName().equals("io.quarkus.security.Authenticated"));
         return token ? Policy.TOKEN : Policy.NONE;
     }
 
@@ -148,7 +157,9 @@ public final class OpenApiDocuments {
         try {
             Class<?> type = Class.forName(apiPackage + "." + operationId.substring(0, sep), false, loader);
             String name = operationId.substring(sep + 1);
-            return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
+            return Arrays.stream(type.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(name))
+                    .findFirst()
                     .orElse(null);
         } catch (ClassNotFoundException e) {
             return null;

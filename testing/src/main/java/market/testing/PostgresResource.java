@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -39,10 +38,24 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         Path data = dir.resolve("data");
         Path log = dir.resolve("pg.log");
         if (Processes.isRoot()) {
-            Processes.run(dir.resolveSibling(dir.getFileName() + ".chown.log"), "chown", "-R", "postgres", dir.toString());
+            Processes.run(
+                    dir.resolveSibling(dir.getFileName() + ".chown.log"), "chown", "-R", "postgres", dir.toString());
         }
-        Processes.run(log, Processes.asUser("postgres", bin("initdb"), "-D", data.toString(), "-U", USER,
-                "--auth=trust", "--locale=C.UTF-8", "-E", "UTF8", "--no-sync").toArray(String[]::new));
+        Processes.run(
+                log,
+                Processes.asUser(
+                                "postgres",
+                                bin("initdb"),
+                                "-D",
+                                data.toString(),
+                                "-U",
+                                USER,
+                                "--auth=trust",
+                                "--locale=C.UTF-8",
+                                "-E",
+                                "UTF8",
+                                "--no-sync")
+                        .toArray(String[]::new));
         System.setProperty(DIR_PROP, dir.toString());
         System.setProperty(PORT_PROP, Integer.toString(port));
         startServer();
@@ -69,19 +82,41 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return;
         }
         Path dir = Path.of(d);
-        Processes.run(dir.resolve("pg.log"), Processes.asUser("postgres", bin("pg_ctl"), "-D",
-                dir.resolve("data").toString(), "-m", "fast", "-w", "stop").toArray(String[]::new));
+        Processes.run(
+                dir.resolve("pg.log"),
+                Processes.asUser(
+                                "postgres",
+                                bin("pg_ctl"),
+                                "-D",
+                                dir.resolve("data").toString(),
+                                "-m",
+                                "fast",
+                                "-w",
+                                "stop")
+                        .toArray(String[]::new));
     }
 
     /** Starts the test server again on the same port. */
     public static void startServer() {
         Path dir = Path.of(System.getProperty(DIR_PROP));
         String port = System.getProperty(PORT_PROP);
-        Processes.run(dir.resolve("pg.log"), Processes.asUser("postgres", bin("pg_ctl"), "-D",
-                dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off",
-                "start").toArray(String[]::new));
+        Processes.run(
+                dir.resolve("pg.log"),
+                Processes.asUser(
+                                "postgres",
+                                bin("pg_ctl"),
+                                "-D",
+                                dir.resolve("data").toString(),
+                                "-l",
+                                dir.resolve("server.log").toString(),
+                                "-w",
+                                "-t",
+                                "60",
+                                "-o",
+                                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                                        + " -c synchronous_commit=off -c full_page_writes=off",
+                                "start")
+                        .toArray(String[]::new));
     }
 
     static String bin(String name) {
@@ -92,8 +127,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         Path root = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {
             try (Stream<Path> versions = Files.list(root)) {
-                Path found = versions.map(v -> v.resolve("bin").resolve(name)).filter(Files::isExecutable)
-                        .max(Path::compareTo).orElse(null);
+                Path found = versions.map(v -> v.resolve("bin").resolve(name))
+                        .filter(Files::isExecutable)
+                        .max(Path::compareTo)
+                        .orElse(null);
                 if (found != null) {
                     return found.toString();
                 }

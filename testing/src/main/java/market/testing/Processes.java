@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 /** Small process and port plumbing shared by the test resources. */
 public final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
@@ -36,12 +35,14 @@ public final class Processes {
     /** Runs a command to completion, failing with its output when it exits non-zero. */
     public static void run(Path log, String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             int rc = p.waitFor();
             if (rc != 0) {
-                throw new IllegalStateException("Command failed (" + rc + "): " + String.join(" ", command)
-                        + "\n" + tail(log));
+                throw new IllegalStateException(
+                        "Command failed (" + rc + "): " + String.join(" ", command) + "\n" + tail(log));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,8 +54,10 @@ public final class Processes {
 
     public static Process start(Path log, List<String> command) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,8 +42,20 @@ public class RedisResource implements QuarkusTestResourceLifecycleManager {
         Path dir = Path.of(System.getProperty(DIR_PROP));
         int port = Integer.parseInt(System.getProperty(PORT_PROP));
         Path log = dir.resolve("redis.log");
-        process = Processes.start(log, List.of(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+        process = Processes.start(
+                log,
+                List.of(
+                        binary(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        dir.toString()));
         Processes.awaitPort(port, Duration.ofSeconds(20), process, log);
     }
 

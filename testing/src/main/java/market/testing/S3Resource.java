@@ -32,19 +32,24 @@ public class S3Resource implements QuarkusTestResourceLifecycleManager {
         Path conf;
         try {
             dir = Files.createTempDirectory("market-test-s3-");
-            Files.createDirectories(dir.resolve("store").resolve(BUCKET),
+            Files.createDirectories(
+                    dir.resolve("store").resolve(BUCKET),
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
             conf = dir.resolve("s3proxy.conf");
-            Files.writeString(conf, String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + ACCESS_KEY,
-                    "s3proxy.credential=" + secret,
-                    // the AWS SDK's default CRC32 checksum headers, which S3Proxy does not implement
-                    "s3proxy.ignore-unknown-headers=true",
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + dir.resolve("store"), ""));
+            Files.writeString(
+                    conf,
+                    String.join(
+                            "\n",
+                            "s3proxy.endpoint=http://127.0.0.1:" + port,
+                            "s3proxy.authorization=aws-v2-or-v4",
+                            "s3proxy.identity=" + ACCESS_KEY,
+                            "s3proxy.credential=" + secret,
+                            // the AWS SDK's default CRC32 checksum headers, which S3Proxy does not implement
+                            "s3proxy.ignore-unknown-headers=true",
+                            "jclouds.provider=filesystem",
+                            "jclouds.filesystem.basedir=" + dir.resolve("store"),
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,17 +57,36 @@ public class S3Resource implements QuarkusTestResourceLifecycleManager {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The filesystem backend serves a bucket or object to anonymous readers when its file is readable by
         // "others": with umask 077 nothing ever is, so the bucket stays private as on S3.
-        process = Processes.start(log, List.of("sh", "-c", "umask 077 && exec \"$0\" \"$@\"", javaBin, "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-DLOG_LEVEL=warn", "-jar", jar(), "--properties", conf.toString()));
+        process = Processes.start(
+                log,
+                List.of(
+                        "sh",
+                        "-c",
+                        "umask 077 && exec \"$0\" \"$@\"",
+                        javaBin,
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-DLOG_LEVEL=warn",
+                        "-jar",
+                        jar(),
+                        "--properties",
+                        conf.toString()));
         Processes.awaitPort(port, Duration.ofSeconds(90), process, log);
         return Map.of(
-                "quarkus.s3.endpoint-override", "http://127.0.0.1:" + port,
-                "quarkus.s3.path-style-access", "true",
-                "quarkus.s3.aws.region", "us-east-1",
-                "quarkus.s3.aws.credentials.type", "static",
-                "quarkus.s3.aws.credentials.static-provider.access-key-id", ACCESS_KEY,
-                "quarkus.s3.aws.credentials.static-provider.secret-access-key", secret,
-                "market.images.bucket", BUCKET);
+                "quarkus.s3.endpoint-override",
+                "http://127.0.0.1:" + port,
+                "quarkus.s3.path-style-access",
+                "true",
+                "quarkus.s3.aws.region",
+                "us-east-1",
+                "quarkus.s3.aws.credentials.type",
+                "static",
+                "quarkus.s3.aws.credentials.static-provider.access-key-id",
+                ACCESS_KEY,
+                "quarkus.s3.aws.credentials.static-provider.secret-access-key",
+                secret,
+                "market.images.bucket",
+                BUCKET);
     }
 
     @Override
@@ -76,7 +100,7 @@ public class S3Resource implements QuarkusTestResourceLifecycleManager {
         if (configured != null && Files.exists(Path.of(configured))) {
             return configured;
         }
-        throw new IllegalStateException("S3Proxy jar not found (system property markettest.s3proxy.jar="
-                + configured + "); build the 'testing' module first so Maven fetches it");
+        throw new IllegalStateException("S3Proxy jar not found (system property markettest.s3proxy.jar=" + configured
+                + "); build the 'testing' module first so Maven fetches it");
     }
 }

@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwt.JwtClaims;
 
 /**
@@ -26,8 +26,7 @@ public final class Tokens {
      */
     public static final String API_AUDIENCE = "market-api";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** The `sub` that tokens for this username carry. */
     public static String idOf(String username) {
@@ -43,8 +42,9 @@ public final class Tokens {
     }
 
     public static String service(String clientId) {
-        return sign(claims(idOf("service-account-" + clientId), "service-account-" + clientId,
-                List.of("service"), 300), key());
+        return sign(
+                claims(idOf("service-account-" + clientId), "service-account-" + clientId, List.of("service"), 300),
+                key());
     }
 
     public static String forUser(String username, String... roles) {
@@ -73,7 +73,8 @@ public final class Tokens {
 
     /** A service account's token from a client without the API's audience mapper. */
     public static String serviceWithoutApiAudience(String clientId) {
-        JwtClaims c = claims(idOf("service-account-" + clientId), "service-account-" + clientId, List.of("service"), 300);
+        JwtClaims c =
+                claims(idOf("service-account-" + clientId), "service-account-" + clientId, List.of("service"), 300);
         c.setAudience("account");
         return sign(c, key());
     }
@@ -85,7 +86,8 @@ public final class Tokens {
     /** Same claims, signed by a key the provider never published. */
     public static String forged(String username) {
         try {
-            return sign(claims(idOf(username), username, List.of("user", "admin"), 300),
+            return sign(
+                    claims(idOf(username), username, List.of("user", "admin"), 300),
                     RsaJwkGenerator.generateJwk(2048).getPrivateKey());
         } catch (Exception e) {
             throw new IllegalStateException(e);

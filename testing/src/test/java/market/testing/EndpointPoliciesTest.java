@@ -29,11 +29,9 @@ class EndpointPoliciesTest {
 
         @DELETE
         @RolesAllowed("admin")
-        public void admin() {
-        }
+        public void admin() {}
 
-        public void notAnEndpoint() {
-        }
+        public void notAnEndpoint() {}
     }
 
     @Path("/guarded")

@@ -3,5 +3,4 @@ package market.chat.api;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
-public record ReadMark(@NotNull @PositiveOrZero Long lastReadId) {
-}
+public record ReadMark(@NotNull @PositiveOrZero Long lastReadId) {}

@@ -7,10 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import market.chat.service.ChatService;
 import market.chat.service.MessageStore;
 import market.chat.service.RoomQueries;
@@ -19,8 +21,6 @@ import market.common.api.Cursor;
 import market.common.api.Page;
 import market.common.api.QueryParams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -43,8 +43,8 @@ public class RoomResource {
     private final ChatService chat;
     private final JsonWebToken jwt;
 
-    public RoomResource(RoomQueries queries, RoomService rooms, MessageStore messages, ChatService chat,
-            JsonWebToken jwt) {
+    public RoomResource(
+            RoomQueries queries, RoomService rooms, MessageStore messages, ChatService chat, JsonWebToken jwt) {
         this.queries = queries;
         this.rooms = rooms;
         this.messages = messages;
@@ -54,10 +54,14 @@ public class RoomResource {
 
     @GET
     @RolesAllowed("user")
-    @Operation(summary = "My rooms, most recent first", description = "With productId only the rooms about that listing.")
+    @Operation(
+            summary = "My rooms, most recent first",
+            description = "With productId only the rooms about that listing.")
     @APIResponse(responseCode = "200", description = "One page of rooms")
     @APIResponse(responseCode = "400", description = "productId, cursor or size is malformed")
-    public Page<RoomView> mine(@QueryParam("productId") String productId, @QueryParam("cursor") String cursor,
+    public Page<RoomView> mine(
+            @QueryParam("productId") String productId,
+            @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
         return queries.roomsOf(jwt.getSubject(), productId(productId), cursor, Cursor.size(size));
     }
@@ -69,8 +73,19 @@ public class RoomResource {
     @POST
     @RolesAllowed("user")
     @Operation(summary = "Open (or return) my room about a listing")
-    @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = RoomView.class)), headers = @Header(name = "Location", description = "the new room", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "200", description = "The room I already had", content = @Content(schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Opened",
+            content = @Content(schema = @Schema(implementation = RoomView.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "the new room",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The room I already had",
+            content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "404", description = "No such listing")
     @APIResponse(responseCode = "422", description = "The seller cannot open a room on their own listing")
@@ -78,8 +93,11 @@ public class RoomResource {
     public Response open(@Valid @NotNull OpenRoom body, @Context UriInfo uri) {
         RoomService.Opened opened = rooms.open(body.productId(), jwt.getSubject(), jwt.getClaim("preferred_username"));
         if (opened.created()) {
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(opened.room().id())).build())
-                    .entity(opened.room()).build();
+            return Response.created(uri.getAbsolutePathBuilder()
+                            .path(Long.toString(opened.room().id()))
+                            .build())
+                    .entity(opened.room())
+                    .build();
         }
         return Response.ok(opened.room()).build();
     }
@@ -98,32 +116,52 @@ public class RoomResource {
     @GET
     @Path("/{id}/messages")
     @RolesAllowed("user")
-    @Operation(summary = "Messages of a room, always ascending", description = "after pages forward for catch-up; before or nothing returns the newest page.")
+    @Operation(
+            summary = "Messages of a room, always ascending",
+            description = "after pages forward for catch-up; before or nothing returns the newest page.")
     @APIResponse(responseCode = "200", description = "One page of messages")
     @APIResponse(responseCode = "400", description = "after, before, cursor or size is malformed")
     @APIResponse(responseCode = "403", description = "Not a participant")
     @APIResponse(responseCode = "404", description = "Not found")
-    public Page<MessageView> messages(@PathParam("id") long id, @QueryParam("after") String after,
-            @QueryParam("before") String before, @QueryParam("cursor") String cursor,
+    public Page<MessageView> messages(
+            @PathParam("id") long id,
+            @QueryParam("after") String after,
+            @QueryParam("before") String before,
+            @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
-        return messages.page(id, jwt.getSubject(), messageId("after", after), messageId("before", before), cursor,
+        return messages.page(
+                id,
+                jwt.getSubject(),
+                messageId("after", after),
+                messageId("before", before),
+                cursor,
                 Cursor.size(size));
     }
 
     @POST
     @Path("/{id}/messages")
     @RolesAllowed("user")
-    @Operation(summary = "Send a message", description = "The same clientMsgId again answers 200 with the stored message.")
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = MessageView.class)))
-    @APIResponse(responseCode = "200", description = "Already stored under this clientMsgId", content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @Operation(
+            summary = "Send a message",
+            description = "The same clientMsgId again answers 200 with the stored message.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already stored under this clientMsgId",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "403", description = "Not a participant")
     @APIResponse(responseCode = "404", description = "Not found")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response send(@PathParam("id") long id, @Valid @NotNull SendMessage body) {
-        MessageStore.Stored stored = chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(),
-                body.appointment());
-        return Response.status(stored.created() ? 201 : 200).entity(stored.message()).build();
+        MessageStore.Stored stored =
+                chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment());
+        return Response.status(stored.created() ? 201 : 200)
+                .entity(stored.message())
+                .build();
     }
 
     @POST

@@ -2,8 +2,14 @@ package market.chat.api;
 
 import java.time.OffsetDateTime;
 
-public record RoomView(long id, ProductRef product, UserRef seller, UserRef buyer, MessagePreview lastMessage,
-        long unreadCount, OffsetDateTime updatedAt) {
+public record RoomView(
+        long id,
+        ProductRef product,
+        UserRef seller,
+        UserRef buyer,
+        MessagePreview lastMessage,
+        long unreadCount,
+        OffsetDateTime updatedAt) {
 
     public record ProductRef(long id, String title, long price, String status, String thumbnailUrl) {}
 

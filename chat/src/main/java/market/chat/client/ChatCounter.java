@@ -40,8 +40,9 @@ public class ChatCounter {
             int status = e.getResponse().getStatus();
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 // product refuses this report for good (a listing that never existed): done, never retried
-                LOG.warnf("product refused the report of room %d on product %d (%d); not sent again", roomId,
-                        productId, status);
+                LOG.warnf(
+                        "product refused the report of room %d on product %d (%d); not sent again",
+                        roomId, productId, status);
                 return CompletableFuture.completedFuture(true);
             }
             throw e;
@@ -50,7 +51,8 @@ public class ChatCounter {
     }
 
     CompletionStage<Boolean> notReported(long productId, long roomId, String buyerId) {
-        LOG.warnf("Room %d on product %d not yet reported to product (unavailable); it is sent again later",
+        LOG.warnf(
+                "Room %d on product %d not yet reported to product (unavailable); it is sent again later",
                 roomId, productId);
         return CompletableFuture.completedFuture(false);
     }

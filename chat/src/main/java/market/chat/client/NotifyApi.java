@@ -3,12 +3,12 @@ package market.chat.client;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import market.common.events.InternalEvent;
 import market.common.logging.RequestIdPropagation;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /** notify's service-only event intake; the filter adds chat-service's client-credentials token. */
 @RegisterProvider(RequestIdPropagation.class)

@@ -43,7 +43,8 @@ public class NotifyClient {
     }
 
     CompletionStage<Void> notDelivered(InternalEvent event) {
-        LOG.warnf("Push %s for %s not handed to notify (notify unavailable); the message itself is stored",
+        LOG.warnf(
+                "Push %s for %s not handed to notify (notify unavailable); the message itself is stored",
                 event.idempotencyKey(), event.recipientId());
         return CompletableFuture.completedFuture(null);
     }

@@ -1,9 +1,12 @@
 package market.chat.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import market.common.api.ApiException;
@@ -11,9 +14,6 @@ import market.common.logging.RequestIdPropagation;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /** The public product detail endpoint (DESIGN section 5); only the fields chat uses are read. */
 @RegisterProvider(RequestIdPropagation.class)
@@ -33,19 +33,16 @@ public interface ProductApi {
         if (response.getStatus() == 404) {
             return ApiException.notFound("Product");
         }
-        return new ClientWebApplicationException("product service answered " + response.getStatus(),
-                response.getStatus());
+        return new ClientWebApplicationException(
+                "product service answered " + response.getStatus(), response.getStatus());
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Product(long id, String title, long price, String status, Seller seller, List<Image> images) {
-    }
+    record Product(long id, String title, long price, String status, Seller seller, List<Image> images) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Seller(String id, String nickname) {
-    }
+    record Seller(String id, String nickname) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Image(String thumbnailUrl, String url) {
-    }
+    record Image(String thumbnailUrl, String url) {}
 }

@@ -30,7 +30,10 @@ public class ProductCatalog {
 
     public ProductCatalog(@RestClient ProductApi api, ChatConfig config) {
         this.api = api;
-        this.fresh = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(config.productCacheTtl()).build();
+        this.fresh = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(config.productCacheTtl())
+                .build();
         this.lastKnown = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
     }
 
@@ -61,11 +64,22 @@ public class ProductCatalog {
         if (p == null || p.seller() == null || p.seller().id() == null) {
             throw ApiException.unavailable("The product service gave an incomplete answer", 5);
         }
-        String thumbnail = p.images() == null || p.images().isEmpty() ? null
-                : p.images().get(0).thumbnailUrl() != null ? p.images().get(0).thumbnailUrl() : p.images().get(0).url();
-        String nickname = p.seller().nickname() == null || p.seller().nickname().isBlank() ? "user" : p.seller().nickname();
-        return new ProductFacts(p.id(), p.seller().id(), truncate(nickname, 30), truncate(p.title(), 100), p.price(),
-                p.status() == null ? "ON_SALE" : truncate(p.status(), 16), thumbnail);
+        String thumbnail = p.images() == null || p.images().isEmpty()
+                ? null
+                : p.images().get(0).thumbnailUrl() != null
+                        ? p.images().get(0).thumbnailUrl()
+                        : p.images().get(0).url();
+        String nickname = p.seller().nickname() == null || p.seller().nickname().isBlank()
+                ? "user"
+                : p.seller().nickname();
+        return new ProductFacts(
+                p.id(),
+                p.seller().id(),
+                truncate(nickname, 30),
+                truncate(p.title(), 100),
+                p.price(),
+                p.status() == null ? "ON_SALE" : truncate(p.status(), 16),
+                thumbnail);
     }
 
     static String truncate(String s, int max) {

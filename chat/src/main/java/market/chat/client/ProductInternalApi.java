@@ -5,12 +5,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import market.common.logging.RequestIdPropagation;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /**
  * product's service-only hook (never routed by the gateway): a room was opened by this buyer. product counts it
@@ -24,8 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public interface ProductInternalApi {
 
-    record RoomOpened(String buyerId) {
-    }
+    record RoomOpened(String buyerId) {}
 
     @PUT
     @Path("/{id}/chats/{roomId}")

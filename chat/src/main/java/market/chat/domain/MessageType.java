@@ -1,5 +1,7 @@
 package market.chat.domain;
 
 public enum MessageType {
-    TEXT, APPOINTMENT, SYSTEM
+    TEXT,
+    APPOINTMENT,
+    SYSTEM
 }

@@ -3,8 +3,8 @@ package market.chat.domain;
 import market.common.api.ApiException;
 
 /** The facts about a room that decide who may use it. */
-public record Room(long id, long productId, String sellerId, String sellerNickname, String buyerId,
-        String buyerNickname) {
+public record Room(
+        long id, long productId, String sellerId, String sellerNickname, String buyerId, String buyerNickname) {
 
     public boolean hasParticipant(String userId) {
         return sellerId.equals(userId) || buyerId.equals(userId);

@@ -23,7 +23,8 @@ public class FanoutHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("chat-fanout").up()
+        return HealthCheckResponse.named("chat-fanout")
+                .up()
                 .withData("redisSubscribed", fanout.subscribed())
                 .withData("usersAwaitingResync", fanout.missedUsers())
                 .build();

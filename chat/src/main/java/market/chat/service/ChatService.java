@@ -29,8 +29,15 @@ public class ChatService {
     private final ObjectMapper mapper;
     private final ChatConfig config;
 
-    public ChatService(MessageStore store, RoomService rooms, Fanout fanout, Presence presence, PushCoalescer pushes,
-            RateLimiter limiter, ObjectMapper mapper, ChatConfig config) {
+    public ChatService(
+            MessageStore store,
+            RoomService rooms,
+            Fanout fanout,
+            Presence presence,
+            PushCoalescer pushes,
+            RateLimiter limiter,
+            ObjectMapper mapper,
+            ChatConfig config) {
         this.store = store;
         this.rooms = rooms;
         this.fanout = fanout;
@@ -42,8 +49,8 @@ public class ChatService {
     }
 
     /** Stores and delivers a message; returns once it is committed. Blocking. */
-    public MessageStore.Stored send(long roomId, String senderId, String content, String clientMsgId,
-            Appointment appointment) {
+    public MessageStore.Stored send(
+            long roomId, String senderId, String content, String clientMsgId, Appointment appointment) {
         String text = validContent(content);
         RateLimiter.Decision allowed = limiter.acquire(Action.CHAT_SEND, senderId);
         if (!allowed.allowed()) {
@@ -68,8 +75,8 @@ public class ChatService {
     public MessageStore.ReadMark read(long roomId, String userId, long lastReadId) {
         MessageStore.ReadMark mark = store.markRead(roomId, userId, lastReadId);
         Room room = mark.room();
-        fanout.publish(List.of(room.sellerId(), room.buyerId()),
-                json(new Frames.Read(roomId, userId, mark.messageId())));
+        fanout.publish(
+                List.of(room.sellerId(), room.buyerId()), json(new Frames.Read(roomId, userId, mark.messageId())));
         return mark;
     }
 

@@ -23,12 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.UUID;
 import market.chat.config.ChatConfig;
-import market.common.tracing.TraceParents;
 import market.chat.ws.LocalConnections;
+import market.common.tracing.TraceParents;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,9 +52,11 @@ public class Fanout {
      * timeouts turned overload into false outages: every one costs a resync round, i.e. more load.
      */
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+
     public static final String RESYNC_FRAME = "{\"type\":\"resync\"}";
     /** Beyond this many users with missed frames, every connection of every replica is told to resync. */
     private static final int MISSED_USERS_LIMIT = 10_000;
+
     private static final String EVERYONE = "*";
 
     private final RedisLink link;
@@ -69,19 +71,32 @@ public class Fanout {
     private volatile boolean publishFailing;
     /** Users whose frames could not be published to the other replicas since the last resync. */
     private final Set<String> missed = ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean resyncing = new AtomicBoolean();
 
-    public Fanout(Redis redis, RedisLink link, Vertx vertx, LocalConnections local, ObjectMapper mapper,
-            ChatConfig config, Tracer tracer) {
+    public Fanout(
+            Redis redis,
+            RedisLink link,
+            Vertx vertx,
+            LocalConnections local,
+            ObjectMapper mapper,
+            ChatConfig config,
+            Tracer tracer) {
         this.link = link;
         this.tracer = tracer;
         this.local = local;
         this.mapper = mapper;
         this.channel = config.fanoutChannel();
-        this.subscription = new ReconnectingRedis(redis, vertx, "fan-out subscription", conn -> {
-            conn.handler(this::onPush);
-            return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
-        }, this::onSubscribed, why -> LOG.warnf("Fan-out subscription lost (%s); retrying every second", why));
+        this.subscription = new ReconnectingRedis(
+                redis,
+                vertx,
+                "fan-out subscription",
+                conn -> {
+                    conn.handler(this::onPush);
+                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
+                },
+                this::onSubscribed,
+                why -> LOG.warnf("Fan-out subscription lost (%s); retrying every second", why));
     }
 
     void start(@Observes StartupEvent event) {
@@ -121,7 +136,8 @@ public class Fanout {
         send(envelope(to, frame)).subscribe().with(ok -> publishFailing = false, failure -> {
             if (!publishFailing) {
                 publishFailing = true;
-                LOG.warnf("Fan-out to other replicas failing (Redis: %s); their clients will be told to resync",
+                LOG.warnf(
+                        "Fan-out to other replicas failing (Redis: %s); their clients will be told to resync",
                         failure.getMessage());
             }
             remember(to);
@@ -148,16 +164,21 @@ public class Fanout {
         }
         List<String> batch = List.copyOf(missed);
         List<String> to = batch.contains(EVERYONE) ? List.of(EVERYONE) : batch;
-        send(envelope(to, RESYNC_FRAME)).subscribe().with(ok -> {
-            missed.removeAll(batch);
-            publishFailing = false;
-            resyncing.set(false);
-            LOG.infof("Told %s to resync after failed fan-out", to.contains(EVERYONE) ? "every connection"
-                    : to.size() + " user(s)");
-        }, failure -> {
-            resyncing.set(false);
-            LOG.debugf("Resync not published yet (Redis: %s)", failure.getMessage());
-        });
+        send(envelope(to, RESYNC_FRAME))
+                .subscribe()
+                .with(
+                        ok -> {
+                            missed.removeAll(batch);
+                            publishFailing = false;
+                            resyncing.set(false);
+                            LOG.infof(
+                                    "Told %s to resync after failed fan-out",
+                                    to.contains(EVERYONE) ? "every connection" : to.size() + " user(s)");
+                        },
+                        failure -> {
+                            resyncing.set(false);
+                            LOG.debugf("Resync not published yet (Redis: %s)", failure.getMessage());
+                        });
     }
 
     private io.smallrye.mutiny.Uni<Response> send(String envelope) {
@@ -193,9 +214,11 @@ public class Fanout {
             envelope.path("to").forEach(n -> to.add(n.asText()));
             String frame = envelope.path("frame").asText();
             String traceparent = envelope.path("traceparent").asText(null);
-            Span span = traceparent == null ? Span.getInvalid()
+            Span span = traceparent == null
+                    ? Span.getInvalid()
                     : TraceParents.continuing(tracer, "chat fan-out deliver", traceparent)
-                            .setSpanKind(SpanKind.CONSUMER).setAttribute("market.chat.recipients", to.size())
+                            .setSpanKind(SpanKind.CONSUMER)
+                            .setAttribute("market.chat.recipients", to.size())
                             .startSpan();
             try (Scope ignored = span.makeCurrent()) {
                 if (to.contains(EVERYONE)) {

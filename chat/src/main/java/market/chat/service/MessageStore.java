@@ -1,6 +1,5 @@
 package market.chat.service;
 
-import market.common.db.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,16 +22,15 @@ import market.chat.domain.Room;
 import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.db.Timestamps;
 
 /** Durable message history in PostgreSQL: what is acknowledged has been committed here. */
 @ApplicationScoped
 public class MessageStore {
 
-    public record Stored(Room room, MessageView message, boolean created) {
-    }
+    public record Stored(Room room, MessageView message, boolean created) {}
 
-    public record ReadMark(Room room, long messageId) {
-    }
+    public record ReadMark(Room room, long messageId) {}
 
     private static final String COLUMNS =
             "id, room_id, sender_id, type, content, CAST(appointment AS text), client_msg_id, sent_at";
@@ -59,7 +57,8 @@ public class MessageStore {
      */
     public Stored append(long roomId, String senderId, String content, String clientMsgId, Appointment appointment) {
         MessageType type = appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(APPEND)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(APPEND)) {
             ps.setLong(1, roomId);
             ps.setString(2, senderId);
             ps.setString(3, type.name());
@@ -73,8 +72,14 @@ public class MessageStore {
                 if (!rs.next()) {
                     throw ApiException.notFound("Room");
                 }
-                room = new Room(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)).requireParticipant(senderId);
+                room = new Room(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6))
+                        .requireParticipant(senderId);
                 if (rs.getObject(7) != null) {
                     message = message(rs, 7);
                 }
@@ -92,14 +97,15 @@ public class MessageStore {
     }
 
     private MessageView prior(Connection c, long roomId, String senderId, String clientMsgId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?")) {
             ps.setLong(1, roomId);
             ps.setString(2, senderId);
             ps.setString(3, clientMsgId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
+                    throw new IllegalStateException(
+                            "Resent message " + clientMsgId + " of room " + roomId + " not found");
                 }
                 return message(rs, 1);
             }
@@ -108,8 +114,14 @@ public class MessageStore {
 
     /** A message from the columns of {@link #COLUMNS}, the first of them at {@code at}. */
     private MessageView message(ResultSet rs, int at) throws SQLException {
-        return new MessageView(rs.getLong(at), rs.getLong(at + 1), rs.getString(at + 2), rs.getString(at + 3),
-                rs.getString(at + 4), appointment(rs.getString(at + 5)), rs.getString(at + 6),
+        return new MessageView(
+                rs.getLong(at),
+                rs.getLong(at + 1),
+                rs.getString(at + 2),
+                rs.getString(at + 3),
+                rs.getString(at + 4),
+                appointment(rs.getString(at + 5)),
+                rs.getString(at + 6),
                 Timestamps.odt(rs.getObject(at + 7, OffsetDateTime.class)));
     }
 
@@ -164,30 +176,38 @@ public class MessageStore {
         if (after != null && before != null) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS
-                    + " FROM chat_message WHERE room_id = ?1 AND id > ?2 AND id < ?3 ORDER BY id LIMIT ?4")
-                    .setParameter(1, roomId).setParameter(2, after).setParameter(3, before).setParameter(4, size + 1)
+                            + " FROM chat_message WHERE room_id = ?1 AND id > ?2 AND id < ?3 ORDER BY id LIMIT ?4")
+                    .setParameter(1, roomId)
+                    .setParameter(2, after)
+                    .setParameter(3, before)
+                    .setParameter(4, size + 1)
                     .getResultList();
             return Page.of(rows.stream().map(this::toView).toList(), size, m -> Cursor.encode("a", m.id()));
         }
         if (after != null) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS
-                    + " FROM chat_message WHERE room_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3")
-                    .setParameter(1, roomId).setParameter(2, after).setParameter(3, size + 1)
+                            + " FROM chat_message WHERE room_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3")
+                    .setParameter(1, roomId)
+                    .setParameter(2, after)
+                    .setParameter(3, size + 1)
                     .getResultList();
             return Page.of(rows.stream().map(this::toView).toList(), size, m -> Cursor.encode("a", m.id()));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS
-                + " FROM chat_message WHERE room_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3")
-                .setParameter(1, roomId).setParameter(2, before == null ? Long.MAX_VALUE : before)
+                        + " FROM chat_message WHERE room_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3")
+                .setParameter(1, roomId)
+                .setParameter(2, before == null ? Long.MAX_VALUE : before)
                 .setParameter(3, size + 1)
                 .getResultList();
-        List<MessageView> newestFirst = new ArrayList<>(rows.stream().map(this::toView).toList());
+        List<MessageView> newestFirst =
+                new ArrayList<>(rows.stream().map(this::toView).toList());
         boolean more = newestFirst.size() > size;
         List<MessageView> items = new ArrayList<>(newestFirst.subList(0, Math.min(size, newestFirst.size())));
         Collections.reverse(items);
-        return new Page<>(List.copyOf(items), more ? Cursor.encode("b", items.get(0).id()) : null);
+        return new Page<>(
+                List.copyOf(items), more ? Cursor.encode("b", items.get(0).id()) : null);
     }
 
     /** Moves the reader's mark forward (never back), up to the room's last message. */
@@ -195,7 +215,8 @@ public class MessageStore {
     public ReadMark markRead(long roomId, String userId, long lastReadId) {
         Room room = rooms.access(roomId, userId);
         Number last = (Number) em.createNativeQuery("SELECT coalesce(last_message_id, 0) FROM chat_room WHERE id = ?1")
-                .setParameter(1, roomId).getSingleResult();
+                .setParameter(1, roomId)
+                .getSingleResult();
         long mark = Math.min(lastReadId, last.longValue());
         return new ReadMark(room, advanceRead(roomId, userId, mark));
     }
@@ -206,7 +227,9 @@ public class MessageStore {
                 ON CONFLICT (room_id, user_id)
                 DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
                 RETURNING last_read_id""")
-                .setParameter(1, roomId).setParameter(2, userId).setParameter(3, messageId)
+                .setParameter(1, roomId)
+                .setParameter(2, userId)
+                .setParameter(3, messageId)
                 .getSingleResult();
         return mark.longValue();
     }
@@ -220,8 +243,15 @@ public class MessageStore {
     }
 
     private MessageView toView(Object[] r) {
-        return new MessageView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], appointment((String) r[5]), (String) r[6], Timestamps.odt(r[7]));
+        return new MessageView(
+                ((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(),
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                appointment((String) r[5]),
+                (String) r[6],
+                Timestamps.odt(r[7]));
     }
 
     private Appointment appointment(String stored) {

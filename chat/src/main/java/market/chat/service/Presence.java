@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -42,7 +41,8 @@ public class Presence {
     }
 
     void start(@Observes StartupEvent event) {
-        timerId = vertx.setPeriodic(Math.max(1000, ttl.toMillis() / 3), id -> local.users().forEach(this::online));
+        timerId = vertx.setPeriodic(
+                Math.max(1000, ttl.toMillis() / 3), id -> local.users().forEach(this::online));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -73,22 +73,29 @@ public class Presence {
         if (local.isConnected(userId)) {
             return Uni.createFrom().item(true);
         }
-        return redis.send(Request.cmd(Command.ZCOUNT).arg(key(userId)).arg(System.currentTimeMillis()).arg("+inf"),
-                LOOKUP_TIMEOUT)
+        return redis.send(
+                        Request.cmd(Command.ZCOUNT)
+                                .arg(key(userId))
+                                .arg(System.currentTimeMillis())
+                                .arg("+inf"),
+                        LOOKUP_TIMEOUT)
                 .map(count -> count != null && count.toLong() > 0)
-                .onFailure(e -> e instanceof TimeoutException && redis.answering()).recoverWithItem(e -> {
+                .onFailure(e -> e instanceof TimeoutException && redis.answering())
+                .recoverWithItem(e -> {
                     LOG.debugf("Presence of %s not answered within %s (Redis busy); no push", userId, LOOKUP_TIMEOUT);
                     return true;
                 })
-                .onFailure().recoverWithItem(e -> {
+                .onFailure()
+                .recoverWithItem(e -> {
                     LOG.debugf("Presence of %s unknown (Redis: %s); treating as offline", userId, e.getMessage());
                     return false;
                 });
     }
 
     private void fireAndForget(Request request) {
-        redis.send(request, LOOKUP_TIMEOUT).subscribe().with(ok -> { },
-                failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
+        redis.send(request, LOOKUP_TIMEOUT)
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
     }
 
     private static String key(String userId) {

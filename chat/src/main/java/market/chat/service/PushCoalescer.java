@@ -3,14 +3,13 @@ package market.chat.service;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import market.chat.api.MessageView;
 import market.chat.client.NotifyClient;
 import market.chat.config.ChatConfig;
-import market.chat.api.MessageView;
 import market.chat.domain.Room;
 import market.common.events.EventType;
 import market.common.events.InternalEvent;
@@ -59,8 +58,8 @@ public class PushCoalescer {
     private final String instanceId;
     private final Duration window;
 
-    public PushCoalescer(RedisLink redis, Presence presence, NotifyClient notify, Vertx vertx, Fanout fanout,
-            ChatConfig config) {
+    public PushCoalescer(
+            RedisLink redis, Presence presence, NotifyClient notify, Vertx vertx, Fanout fanout, ChatConfig config) {
         this.redis = redis;
         this.presence = presence;
         this.notify = notify;
@@ -79,36 +78,60 @@ public class PushCoalescer {
         // The key outlives the window only by a margin for the closing timer: if closing fails (Redis hiccup),
         // messages are counted without a push for at most that much longer.
         String ttl = Long.toString(window.toMillis() + 5_000);
-        redis.send(Request.cmd(Command.EVAL).arg(NOTE).arg(2).arg(windowKey(recipient, room.id()))
-                .arg(countKey(recipient, room.id())).arg(token).arg(ttl).arg(m.id()), REDIS_TIMEOUT)
-                .subscribe().with(opened -> {
-                    if (opened.toLong() == 1) {
-                        notify.publish(single(room, recipient, m));
-                        vertx.setTimer(window.toMillis(), id -> close(room, recipient, token));
-                    }
-                }, failure -> {
-                    LOG.debugf("Push window for room %d unknown (Redis: %s); pushing message %d on its own",
-                            (Object) room.id(), failure.getMessage(), (Object) m.id());
-                    notify.publish(single(room, recipient, m));
-                });
+        redis.send(
+                        Request.cmd(Command.EVAL)
+                                .arg(NOTE)
+                                .arg(2)
+                                .arg(windowKey(recipient, room.id()))
+                                .arg(countKey(recipient, room.id()))
+                                .arg(token)
+                                .arg(ttl)
+                                .arg(m.id()),
+                        REDIS_TIMEOUT)
+                .subscribe()
+                .with(
+                        opened -> {
+                            if (opened.toLong() == 1) {
+                                notify.publish(single(room, recipient, m));
+                                vertx.setTimer(window.toMillis(), id -> close(room, recipient, token));
+                            }
+                        },
+                        failure -> {
+                            LOG.debugf(
+                                    "Push window for room %d unknown (Redis: %s); pushing message %d on its own",
+                                    (Object) room.id(), failure.getMessage(), (Object) m.id());
+                            notify.publish(single(room, recipient, m));
+                        });
     }
 
     private void close(Room room, String recipient, String token) {
-        redis.send(Request.cmd(Command.EVAL).arg(CLOSE).arg(2).arg(windowKey(recipient, room.id()))
-                .arg(countKey(recipient, room.id())).arg(token), REDIS_TIMEOUT)
-                .subscribe().with(counted -> {
-                    if (counted == null || counted.size() < 2 || counted.get(0).toLong() == 0) {
-                        return;
-                    }
-                    long n = counted.get(0).toLong();
-                    long last = counted.get(1).toLong();
-                    presence.isOnline(recipient).subscribe().with(online -> {
-                        if (!online) {
-                            notify.publish(summary(room, recipient, n, last));
-                        }
-                    });
-                }, failure -> LOG.debugf("Push window of room %d not closed (Redis: %s); its summary is skipped",
-                        (Object) room.id(), failure.getMessage()));
+        redis.send(
+                        Request.cmd(Command.EVAL)
+                                .arg(CLOSE)
+                                .arg(2)
+                                .arg(windowKey(recipient, room.id()))
+                                .arg(countKey(recipient, room.id()))
+                                .arg(token),
+                        REDIS_TIMEOUT)
+                .subscribe()
+                .with(
+                        counted -> {
+                            if (counted == null
+                                    || counted.size() < 2
+                                    || counted.get(0).toLong() == 0) {
+                                return;
+                            }
+                            long n = counted.get(0).toLong();
+                            long last = counted.get(1).toLong();
+                            presence.isOnline(recipient).subscribe().with(online -> {
+                                if (!online) {
+                                    notify.publish(summary(room, recipient, n, last));
+                                }
+                            });
+                        },
+                        failure -> LOG.debugf(
+                                "Push window of room %d not closed (Redis: %s); its summary is skipped",
+                                (Object) room.id(), failure.getMessage()));
     }
 
     private static InternalEvent single(Room room, String recipient, MessageView m) {
@@ -118,15 +141,25 @@ public class PushCoalescer {
         if (body.codePointCount(0, body.length()) > MAX_BODY) {
             body = body.substring(0, body.offsetByCodePoints(0, MAX_BODY - 1)) + "…";
         }
-        return new InternalEvent("chat-message-" + m.id(), EventType.CHAT_MESSAGE, recipient,
-                room.nicknameOf(m.senderId()), body, data(room, m.id()));
+        return new InternalEvent(
+                "chat-message-" + m.id(),
+                EventType.CHAT_MESSAGE,
+                recipient,
+                room.nicknameOf(m.senderId()),
+                body,
+                data(room, m.id()));
     }
 
     private static InternalEvent summary(Room room, String recipient, long count, long lastId) {
         Map<String, Object> data = data(room, lastId);
         data.put("count", Long.toString(count));
-        return new InternalEvent("chat-summary-" + lastId, EventType.CHAT_MESSAGE, recipient,
-                room.nicknameOf(room.otherThan(recipient)), "새 메시지 " + count + "개", data);
+        return new InternalEvent(
+                "chat-summary-" + lastId,
+                EventType.CHAT_MESSAGE,
+                recipient,
+                room.nicknameOf(room.otherThan(recipient)),
+                "새 메시지 " + count + "개",
+                data);
     }
 
     /** Values as strings, as chat always sent them (notify would take numbers too). */

@@ -38,8 +38,13 @@ final class ReconnectingRedis {
      * @param onUp    after a connection is up
      * @param onLost  after the connection that was up is lost, with the reason
      */
-    ReconnectingRedis(Redis redis, Vertx vertx, String purpose, Function<RedisConnection, Uni<?>> prepare,
-            Runnable onUp, Consumer<String> onLost) {
+    ReconnectingRedis(
+            Redis redis,
+            Vertx vertx,
+            String purpose,
+            Function<RedisConnection, Uni<?>> prepare,
+            Runnable onUp,
+            Consumer<String> onLost) {
         this.redis = redis;
         this.vertx = vertx;
         this.purpose = purpose;
@@ -87,26 +92,37 @@ final class ReconnectingRedis {
 
     private void connect() {
         connecting = true;
-        redis.connect().subscribe().with(conn -> {
-            conn.exceptionHandler(failure -> lost(conn, failure.getMessage()));
-            conn.endHandler(() -> lost(conn, "connection closed"));
-            prepare.apply(conn).ifNoItem().after(SETUP_TIMEOUT).fail().subscribe().with(ok -> {
-                connecting = false;
-                if (stopped) {
-                    conn.closeAndForget();
-                    return;
-                }
-                current = conn;
-                onUp.run();
-            }, failure -> {
-                connecting = false;
-                LOG.debugf("Redis %s not ready: %s", purpose, failure.getMessage());
-                conn.closeAndForget();
-            });
-        }, failure -> {
-            connecting = false;
-            LOG.debugf("Redis %s not established: %s", purpose, failure.getMessage());
-        });
+        redis.connect()
+                .subscribe()
+                .with(
+                        conn -> {
+                            conn.exceptionHandler(failure -> lost(conn, failure.getMessage()));
+                            conn.endHandler(() -> lost(conn, "connection closed"));
+                            prepare.apply(conn)
+                                    .ifNoItem()
+                                    .after(SETUP_TIMEOUT)
+                                    .fail()
+                                    .subscribe()
+                                    .with(
+                                            ok -> {
+                                                connecting = false;
+                                                if (stopped) {
+                                                    conn.closeAndForget();
+                                                    return;
+                                                }
+                                                current = conn;
+                                                onUp.run();
+                                            },
+                                            failure -> {
+                                                connecting = false;
+                                                LOG.debugf("Redis %s not ready: %s", purpose, failure.getMessage());
+                                                conn.closeAndForget();
+                                            });
+                        },
+                        failure -> {
+                            connecting = false;
+                            LOG.debugf("Redis %s not established: %s", purpose, failure.getMessage());
+                        });
     }
 
     private void lost(RedisConnection conn, String why) {

@@ -39,8 +39,13 @@ public class RedisLink {
 
     public RedisLink(Redis redis, Vertx vertx) {
         this.redis = redis;
-        this.link = new ReconnectingRedis(redis, vertx, "command link", c -> Uni.createFrom().voidItem(),
-                () -> lastAnswer = System.nanoTime(), why -> LOG.debugf("Redis link lost (%s); reconnecting", why));
+        this.link = new ReconnectingRedis(
+                redis,
+                vertx,
+                "command link",
+                c -> Uni.createFrom().voidItem(),
+                () -> lastAnswer = System.nanoTime(),
+                why -> LOG.debugf("Redis link lost (%s); reconnecting", why));
     }
 
     void start(@Observes StartupEvent event) {
@@ -54,8 +59,12 @@ public class RedisLink {
     /** Sends a command on the link (or the pool while it is down); fails after the timeout. */
     public Uni<Response> send(Request request, Duration timeout) {
         RedisConnection c = link.current();
-        return (c != null ? c.send(request) : redis.send(request)).ifNoItem().after(timeout).fail()
-                .onItem().invoke(answer -> lastAnswer = System.nanoTime());
+        return (c != null ? c.send(request) : redis.send(request))
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .onItem()
+                .invoke(answer -> lastAnswer = System.nanoTime());
     }
 
     /** The link is up and Redis answered on it lately: a slow reply means load, not an outage. */
@@ -69,7 +78,8 @@ public class RedisLink {
             link.reset();
             return;
         }
-        send(Request.cmd(Command.PING), PING_TIMEOUT).subscribe().with(ok -> { },
-                failure -> LOG.debugf("Redis PING not answered: %s", failure.getMessage()));
+        send(Request.cmd(Command.PING), PING_TIMEOUT)
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf("Redis PING not answered: %s", failure.getMessage()));
     }
 }

@@ -1,6 +1,5 @@
 package market.chat.service;
 
-import market.common.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -8,6 +7,7 @@ import java.util.List;
 import market.chat.api.RoomView;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.db.Timestamps;
 
 /** Read side of rooms: the caller's room list, most recently active first, keyset-paginated. */
 @ApplicationScoped
@@ -44,8 +44,7 @@ public class RoomQueries {
     /** The caller's rooms, optionally only those about one listing (a seller picking the buyer). */
     public Page<RoomView> roomsOf(String userId, Long productId, String cursor, int size) {
         Cursor c = Cursor.decode(cursor, 2);
-        OffsetDateTime afterTs = c == null ? null
-                : Timestamps.fromMicros(c.longAt(0));
+        OffsetDateTime afterTs = c == null ? null : Timestamps.fromMicros(c.longAt(0));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(LIST)
                 .setParameter("me", userId)
@@ -55,8 +54,7 @@ public class RoomQueries {
                 .setParameter("limit", size + 1)
                 .getResultList();
         List<RoomView> rooms = rows.stream().map(RoomQueries::toView).toList();
-        return Page.of(rooms, size, r -> Cursor.encode(
-                Timestamps.micros(r.updatedAt()), r.id()));
+        return Page.of(rooms, size, r -> Cursor.encode(Timestamps.micros(r.updatedAt()), r.id()));
     }
 
     /** One room as its participant sees it (unread count from their side); the caller checked access. */
@@ -73,14 +71,23 @@ public class RoomQueries {
     }
 
     private static RoomView toView(Object[] r) {
-        RoomView.MessagePreview last = r[11] == null ? null
-                : new RoomView.MessagePreview(((Number) r[11]).longValue(), (String) r[12], (String) r[13],
-                        (String) r[14], Timestamps.odt(r[15]));
-        return new RoomView(((Number) r[0]).longValue(),
-                new RoomView.ProductRef(((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue(),
-                        (String) r[4], (String) r[5]),
+        RoomView.MessagePreview last = r[11] == null
+                ? null
+                : new RoomView.MessagePreview(
+                        ((Number) r[11]).longValue(),
+                        (String) r[12],
+                        (String) r[13],
+                        (String) r[14],
+                        Timestamps.odt(r[15]));
+        return new RoomView(
+                ((Number) r[0]).longValue(),
+                new RoomView.ProductRef(
+                        ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String)
+                                r[5]),
                 new RoomView.UserRef((String) r[6], (String) r[7]),
                 new RoomView.UserRef((String) r[8], (String) r[9]),
-                last, ((Number) r[16]).longValue(), Timestamps.odt(r[10]));
+                last,
+                ((Number) r[16]).longValue(),
+                Timestamps.odt(r[10]));
     }
 }

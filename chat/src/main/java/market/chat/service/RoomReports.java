@@ -42,7 +42,9 @@ public class RoomReports {
      * Rooms older than a few seconds that product has not acknowledged, batch after batch for up to 20 s a run (so
      * the rooms made before buyers were reported reach product quickly); stops at the first failure (product down).
      */
-    @Scheduled(every = "${market.chat.room-report-every}", delayed = "${market.chat.room-report-every}",
+    @Scheduled(
+            every = "${market.chat.room-report-every}",
+            delayed = "${market.chat.room-report-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resend() {
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
@@ -55,15 +57,19 @@ public class RoomReports {
     /** One batch: how many rooms product acknowledged (fewer than {@link #BATCH} when done or failing). */
     private int resendBatch() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        List<Object[]> rows = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
                 SELECT id, product_id, buyer_id FROM chat_room
                 WHERE reported_at IS NULL AND created_at < now() - make_interval(secs => ?2)
-                ORDER BY id LIMIT ?1""").setParameter(1, BATCH)
-                .setParameter(2, (double) config.roomReportAfter().toMillis() / 1000).getResultList());
+                ORDER BY id LIMIT ?1""")
+                        .setParameter(1, BATCH)
+                        .setParameter(2, (double) config.roomReportAfter().toMillis() / 1000)
+                        .getResultList());
         for (Object[] row : rows) {
             long roomId = ((Number) row[0]).longValue();
             boolean ok = counter.roomOpened(((Number) row[1]).longValue(), roomId, (String) row[2])
-                    .toCompletableFuture().join();
+                    .toCompletableFuture()
+                    .join();
             if (!ok) {
                 return 0;
             }
@@ -76,8 +82,10 @@ public class RoomReports {
     }
 
     private void markReported(long roomId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE chat_room SET reported_at = now() WHERE id = ?1 AND reported_at IS NULL")
-                .setParameter(1, roomId).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE chat_room SET reported_at = now() WHERE id = ?1 AND reported_at IS NULL")
+                        .setParameter(1, roomId)
+                        .executeUpdate());
     }
 }

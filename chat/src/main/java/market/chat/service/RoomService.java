@@ -17,8 +17,7 @@ public class RoomService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RoomService.class);
 
-    public record Opened(RoomView room, boolean created) {
-    }
+    public record Opened(RoomView room, boolean created) {}
 
     private final EntityManager em;
     private final ProductCatalog products;
@@ -89,17 +88,18 @@ public class RoomService {
             LOG.debugf("Room %d keeps its product snapshot: %s", roomId, e.getMessage());
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 UPDATE chat_room SET product_title = ?1, product_price = ?2, product_status = ?3,
                                      product_thumbnail_url = ?4, seller_nickname = ?5
                  WHERE id = ?6""")
-                .setParameter(1, product.title())
-                .setParameter(2, product.price())
-                .setParameter(3, product.status())
-                .setParameter(4, product.thumbnailUrl())
-                .setParameter(5, product.sellerNickname())
-                .setParameter(6, roomId)
-                .executeUpdate());
+                        .setParameter(1, product.title())
+                        .setParameter(2, product.price())
+                        .setParameter(3, product.status())
+                        .setParameter(4, product.thumbnailUrl())
+                        .setParameter(5, product.sellerNickname())
+                        .setParameter(6, roomId)
+                        .executeUpdate());
     }
 
     /** The room if the caller takes part in it: 404 when there is none, 403 when it is someone else's. */
@@ -115,15 +115,20 @@ public class RoomService {
     private Room find(long roomId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname FROM chat_room WHERE id = ?1")
+                        "SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname FROM chat_room WHERE id = ?1")
                 .setParameter(1, roomId)
                 .getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("Room");
         }
         Object[] r = rows.get(0);
-        return new Room(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5]);
+        return new Room(
+                ((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(),
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5]);
     }
 
     private Long existingRoom(long productId, String userId) {

@@ -3,8 +3,8 @@ package market.chat.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -24,11 +24,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
-import market.common.db.StorageFailures;
 import market.chat.service.ChatService;
 import market.chat.service.MessageStore;
 import market.chat.service.Presence;
 import market.common.api.ApiException;
+import market.common.db.StorageFailures;
 import market.common.text.NfcStrings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -54,8 +54,14 @@ public class ChatSocket {
     private final SecurityIdentity identity;
     private final Tracer tracer;
 
-    public ChatSocket(ChatService chat, LocalConnections local, Presence presence, ObjectMapper mapper,
-            Validator validator, SecurityIdentity identity, Tracer tracer) {
+    public ChatSocket(
+            ChatService chat,
+            LocalConnections local,
+            Presence presence,
+            ObjectMapper mapper,
+            Validator validator,
+            SecurityIdentity identity,
+            Tracer tracer) {
         this.tracer = tracer;
         this.chat = chat;
         this.local = local;
@@ -67,7 +73,8 @@ public class ChatSocket {
 
     @OnOpen
     public void open(WebSocketConnection connection) {
-        String userId = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject()
+        String userId = identity.getPrincipal() instanceof JsonWebToken jwt
+                ? jwt.getSubject()
                 : identity.getPrincipal().getName();
         connection.userData().put(USER, userId);
         local.add(userId, connection);
@@ -105,8 +112,12 @@ public class ChatSocket {
     public void onText(String text, WebSocketConnection connection) {
         String reply = handle(text, connection);
         if (reply != null) {
-            connection.sendText(reply).subscribe().with(ok -> { },
-                    failure -> LOG.debugf("Reply to a closing connection dropped: %s", failure.getMessage()));
+            connection
+                    .sendText(reply)
+                    .subscribe()
+                    .with(
+                            ok -> {},
+                            failure -> LOG.debugf("Reply to a closing connection dropped: %s", failure.getMessage()));
         }
     }
 
@@ -142,8 +153,10 @@ public class ChatSocket {
             };
         } catch (ApiException e) {
             var problem = e.toProblem();
-            String detail = problem.errors() == null || problem.errors().isEmpty() ? problem.detail()
-                    : problem.errors().get(0).field() + ": " + problem.errors().get(0).message();
+            String detail = problem.errors() == null || problem.errors().isEmpty()
+                    ? problem.detail()
+                    : problem.errors().get(0).field() + ": "
+                            + problem.errors().get(0).message();
             return error(code(e.status()), detail, clientMsgId);
         } catch (RuntimeException e) {
             if (StorageFailures.isRejectedValue(e)) {
@@ -171,11 +184,14 @@ public class ChatSocket {
         }
         // Each send is its own trace (the handshake that opened the connection is long over); the fan-out
         // carries it to the other replicas and the push to notify.
-        Span span = tracer.spanBuilder("chat ws send").setNoParent().setSpanKind(SpanKind.SERVER)
-                .setAttribute("market.chat.room_id", frame.roomId().longValue()).startSpan();
+        Span span = tracer.spanBuilder("chat ws send")
+                .setNoParent()
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute("market.chat.room_id", frame.roomId().longValue())
+                .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            MessageStore.Stored stored = chat.send(frame.roomId(), userId, frame.content(), frame.clientMsgId(),
-                    frame.appointment());
+            MessageStore.Stored stored =
+                    chat.send(frame.roomId(), userId, frame.content(), frame.clientMsgId(), frame.appointment());
             return chat.json(new Frames.Ack(frame.clientMsgId(), stored.message()));
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -190,10 +206,10 @@ public class ChatSocket {
             return "Unknown field '" + u.getPropertyName() + "'";
         }
         if (e instanceof NfcStrings.BrokenText b && !b.getPath().isEmpty()) {
-            return "Field '" + b.getPath().get(b.getPath().size() - 1).getFieldName() + "' "
-                    + b.getOriginalMessage();
+            return "Field '" + b.getPath().get(b.getPath().size() - 1).getFieldName() + "' " + b.getOriginalMessage();
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()
+        if (e instanceof JsonMappingException m
+                && !m.getPath().isEmpty()
                 && m.getPath().get(m.getPath().size() - 1).getFieldName() != null) {
             return "Field '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "' has the wrong type";
         }

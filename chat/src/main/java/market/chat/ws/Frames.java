@@ -7,13 +7,11 @@ import market.chat.domain.Appointment;
 /** The JSON frames of /ws/chat (DESIGN section 6). */
 public final class Frames {
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** client → server: send, read or typing; which fields matter depends on the type. */
-    public record Inbound(String type, Long roomId, String content, String clientMsgId, Long messageId,
-            Appointment appointment) {
-    }
+    public record Inbound(
+            String type, Long roomId, String content, String clientMsgId, Long messageId, Appointment appointment) {}
 
     public record Message(String type, MessageView message) {
         public Message(MessageView message) {

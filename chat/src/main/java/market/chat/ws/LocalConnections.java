@@ -66,9 +66,13 @@ public class LocalConnections {
             }
             for (WebSocketConnection c : set) {
                 if (c.isOpen()) {
-                    c.sendText(frame).subscribe().with(ok -> { },
-                            failure -> LOG.debugf("Frame to a closing connection of %s dropped: %s", userId,
-                                    failure.getMessage()));
+                    c.sendText(frame)
+                            .subscribe()
+                            .with(
+                                    ok -> {},
+                                    failure -> LOG.debugf(
+                                            "Frame to a closing connection of %s dropped: %s",
+                                            userId, failure.getMessage()));
                 }
             }
         }

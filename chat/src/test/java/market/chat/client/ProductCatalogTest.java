@@ -24,13 +24,13 @@ class ProductCatalogTest {
             throw new IllegalStateException("product service down");
         }
         calls.incrementAndGet();
-        return new ProductApi.Product(id, "listing " + id, 1000, "ON_SALE",
-                new ProductApi.Seller("seller-" + id, "nick"), List.of());
+        return new ProductApi.Product(
+                id, "listing " + id, 1000, "ON_SALE", new ProductApi.Seller("seller-" + id, "nick"), List.of());
     };
 
     private static ChatConfig ttl(Duration ttl) {
-        return (ChatConfig) Proxy.newProxyInstance(ChatConfig.class.getClassLoader(), new Class<?>[] {ChatConfig.class},
-                (proxy, method, args) -> {
+        return (ChatConfig) Proxy.newProxyInstance(
+                ChatConfig.class.getClassLoader(), new Class<?>[] {ChatConfig.class}, (proxy, method, args) -> {
                     if (method.getName().equals("productCacheTtl")) {
                         return ttl;
                     }
@@ -54,7 +54,9 @@ class ProductCatalogTest {
         assertEquals(2, calls.get());
         down.set(true);
         assertEquals("listing 7", catalog.lastKnown(7).title());
-        assertEquals(503, assertThrows(ApiException.class, () -> catalog.lastKnown(8)).status());
+        assertEquals(
+                503,
+                assertThrows(ApiException.class, () -> catalog.lastKnown(8)).status());
     }
 
     @Test
@@ -68,7 +70,8 @@ class ProductCatalogTest {
         for (long id = 1; id <= products; id++) {
             catalog.product(id);
         }
-        assertTrue(calls.get() < 1_000, "most facts still fresh in the cache, but " + calls.get() + " were fetched again");
+        assertTrue(
+                calls.get() < 1_000, "most facts still fresh in the cache, but " + calls.get() + " were fetched again");
 
         down.set(true);
         int known = 0;

@@ -18,8 +18,8 @@ public class ApiException extends RuntimeException {
         this(status, title, detail, null, Map.of());
     }
 
-    public ApiException(int status, String title, String detail, List<Problem.FieldError> errors,
-            Map<String, String> headers) {
+    public ApiException(
+            int status, String title, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -44,18 +44,22 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException badRequest(String field, String message) {
-        return new ApiException(400, "Bad Request", "The request is invalid",
-                List.of(new Problem.FieldError(field, message)), Map.of());
+        return new ApiException(
+                400,
+                "Bad Request",
+                "The request is invalid",
+                List.of(new Problem.FieldError(field, message)),
+                Map.of());
     }
 
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ApiException(429, "Too Many Requests", detail, null,
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+        return new ApiException(
+                429, "Too Many Requests", detail, null, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static ApiException unavailable(String detail, long retryAfterSeconds) {
-        return new ApiException(503, "Service Unavailable", detail, null,
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+        return new ApiException(
+                503, "Service Unavailable", detail, null, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public int status() {

@@ -17,7 +17,9 @@ public record Cursor(String[] parts) {
             }
             sb.append(values[i]);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Decodes a cursor of exactly {@code arity} parts; null when there is none. */

@@ -13,8 +13,7 @@ public final class MalformedBodies {
     private static final String PARSER_PACKAGE = "org.jboss.resteasy.reactive.server.core.multipart.";
     private static final String FORM_HANDLER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
 
-    private MalformedBodies() {
-    }
+    private MalformedBodies() {}
 
     public static boolean isMalformedForm(Throwable e) {
         StackTraceElement[] trace = e.getStackTrace();

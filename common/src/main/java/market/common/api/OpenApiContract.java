@@ -36,11 +36,16 @@ public class OpenApiContract implements OASFilter {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return operation;
         }
-        for (Map.Entry<String, APIResponse> e : operation.getResponses().getAPIResponses().entrySet()) {
+        for (Map.Entry<String, APIResponse> e :
+                operation.getResponses().getAPIResponses().entrySet()) {
             APIResponse r = e.getValue();
-            if (isError(e.getKey()) && (r.getContent() == null || r.getContent().getMediaTypes().isEmpty())) {
-                r.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+            if (isError(e.getKey())
+                    && (r.getContent() == null || r.getContent().getMediaTypes().isEmpty())) {
+                r.setContent(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
             }
         }
         return operation;
@@ -53,21 +58,40 @@ public class OpenApiContract implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        components.addSchema("FieldError", object("One rejected input: the field (JSON property or parameter) and why")
-                .addProperty("field", string()).addProperty("message", string()).addRequired("field")
-                .addRequired("message"));
-        components.addSchema("Problem", object("RFC 9457 problem details, the only error body of every service")
-                .addProperty("type", string().description("always about:blank"))
-                .addProperty("title", string())
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
-                .addProperty("detail", string())
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .description("present on validation failures, sorted by field")
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
-                .addRequired("type").addRequired("title").addRequired("status"));
-        components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
-                .scheme("bearer").bearerFormat("JWT")
-                .description("Access token from Keycloak realm market (audience market-api)"));
+        components.addSchema(
+                "FieldError",
+                object("One rejected input: the field (JSON property or parameter) and why")
+                        .addProperty("field", string())
+                        .addProperty("message", string())
+                        .addRequired("field")
+                        .addRequired("message"));
+        components.addSchema(
+                "Problem",
+                object("RFC 9457 problem details, the only error body of every service")
+                        .addProperty("type", string().description("always about:blank"))
+                        .addProperty("title", string())
+                        .addProperty(
+                                "status",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.INTEGER)
+                                        .format("int32"))
+                        .addProperty("detail", string())
+                        .addProperty(
+                                "errors",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.ARRAY)
+                                        .description("present on validation failures, sorted by field")
+                                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                        .addRequired("type")
+                        .addRequired("title")
+                        .addRequired("status"));
+        components.addSecurityScheme(
+                BEARER,
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description("Access token from Keycloak realm market (audience market-api)"));
         markWrittenPropertiesRequired(openAPI, components);
         // Stable order whatever the scanner's maps do: the checked-in documents are compared as text.
         components.setSchemas(new TreeMap<>(components.getSchemas()));
@@ -84,7 +108,10 @@ public class OpenApiContract implements OASFilter {
             for (PathItem item : openAPI.getPaths().getPathItems().values()) {
                 for (Operation op : item.getOperations().values()) {
                     if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                        op.getRequestBody().getContent().getMediaTypes().values()
+                        op.getRequestBody()
+                                .getContent()
+                                .getMediaTypes()
+                                .values()
                                 .forEach(m -> collectRefs(m.getSchema(), components, inRequests));
                     }
                 }
@@ -92,8 +119,10 @@ public class OpenApiContract implements OASFilter {
         }
         for (Map.Entry<String, Schema> e : components.getSchemas().entrySet()) {
             Schema schema = e.getValue();
-            if (inRequests.contains(e.getKey()) || schema.getProperties() == null || schema.getRequired() != null
-                    && !schema.getRequired().isEmpty() || NON_NULL.contains(e.getKey())) {
+            if (inRequests.contains(e.getKey())
+                    || schema.getProperties() == null
+                    || schema.getRequired() != null && !schema.getRequired().isEmpty()
+                    || NON_NULL.contains(e.getKey())) {
                 continue;
             }
             schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));

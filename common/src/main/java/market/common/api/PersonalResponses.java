@@ -20,7 +20,8 @@ public class PersonalResponses {
             return;
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                || (request.getSecurityContext() != null && request.getSecurityContext().getUserPrincipal() != null)) {
+                || (request.getSecurityContext() != null
+                        && request.getSecurityContext().getUserPrincipal() != null)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
         }
     }

@@ -42,7 +42,8 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .collect(Collectors.toList());
-        return build(Problem.withErrors(400, "Bad Request", "The request is invalid", errors)).build();
+        return build(Problem.withErrors(400, "Bad Request", "The request is invalid", errors))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -68,7 +69,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return build(Problem.of(403, "Forbidden", "You are not allowed to do this")).build();
+        return build(Problem.of(403, "Forbidden", "You are not allowed to do this"))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -91,18 +93,22 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         if (MalformedBodies.isMalformedForm(e)) {
-            return build(Problem.of(400, "Bad Request", "The multipart body is malformed")).build();
+            return build(Problem.of(400, "Bad Request", "The multipart body is malformed"))
+                    .build();
         }
         if (StorageFailures.isRejectedValue(e)) {
-            return build(Problem.of(400, "Bad Request", "A value contains characters that can not be stored")).build();
+            return build(Problem.of(400, "Bad Request", "A value contains characters that can not be stored"))
+                    .build();
         }
         if (StorageFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return build(Problem.of(503, "Service Unavailable", "Storage is unavailable; try again shortly"))
-                    .header("Retry-After", "5").build();
+                    .header("Retry-After", "5")
+                    .build();
         }
         LOG.error("Unhandled failure", e);
-        return build(Problem.of(500, "Internal Server Error", "Something went wrong on our side")).build();
+        return build(Problem.of(500, "Internal Server Error", "Something went wrong on our side"))
+                .build();
     }
 
     private static Response unauthenticated() {
@@ -124,15 +130,24 @@ public class ProblemMappers {
 
     static Problem jsonProblem(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return Problem.withErrors(400, "Bad Request", "Unknown field '" + u.getPropertyName() + "'",
+            return Problem.withErrors(
+                    400,
+                    "Bad Request",
+                    "Unknown field '" + u.getPropertyName() + "'",
                     List.of(new Problem.FieldError(path(u), "unknown field")));
         }
         if (e instanceof NfcStrings.BrokenText b) {
-            return Problem.withErrors(400, "Bad Request", "The request is invalid",
+            return Problem.withErrors(
+                    400,
+                    "Bad Request",
+                    "The request is invalid",
                     List.of(new Problem.FieldError(path(b), b.getOriginalMessage())));
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return Problem.withErrors(400, "Bad Request", "A field has the wrong type or format",
+            return Problem.withErrors(
+                    400,
+                    "Bad Request",
+                    "A field has the wrong type or format",
                     List.of(new Problem.FieldError(path(m), "wrong type or format")));
         }
         return Problem.of(400, "Bad Request", "The body is not valid JSON");
@@ -159,7 +174,7 @@ public class ProblemMappers {
         String param = null;
         for (Path.Node node : v.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
                 case PARAMETER -> param = node.getName();
                 default -> {
                     if (node.getName() != null) {

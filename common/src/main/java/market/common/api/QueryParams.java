@@ -9,8 +9,7 @@ import market.common.text.TextRules;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** A whole number within min..max, or a 400 that says which of the two it is not. */
     public static Long optionalLong(String name, String raw, long min, long max) {

@@ -11,8 +11,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static OffsetDateTime odt(Object value) {
         if (value == null) {

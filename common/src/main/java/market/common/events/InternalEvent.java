@@ -16,7 +16,9 @@ public record InternalEvent(
         @NotBlank @Size(max = 150) String idempotencyKey,
         @NotNull EventType type,
         @NotBlank @Size(max = 64) String recipientId,
-        @NotBlank @Text(min = 1, max = 200, singleLine = true) String title,
+
+        @NotBlank @Text(min = 1, max = 200, singleLine = true)
+        String title,
+
         @NotNull @Text(max = 2000) String body,
-        @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotNull Object> data) {
-}
+        @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotNull Object> data) {}

@@ -80,11 +80,17 @@ public final class RateLimiter {
             Action a = Action.of(name);
             if (a == null) {
                 throw new IllegalArgumentException("market.rate-limit.actions." + name + ": no such action (one of "
-                        + java.util.Arrays.stream(Action.values()).map(Action::key).toList() + ")");
+                        + java.util.Arrays.stream(Action.values())
+                                .map(Action::key)
+                                .toList() + ")");
             }
             Limit d = a.defaults();
-            limits.put(a, new Limit(o.limit().orElse(d.limit()), o.period().orElse(d.period()),
-                    o.burst().orElse(o.limit().orElse(d.burst()))));
+            limits.put(
+                    a,
+                    new Limit(
+                            o.limit().orElse(d.limit()),
+                            o.period().orElse(d.period()),
+                            o.burst().orElse(o.limit().orElse(d.burst()))));
         });
     }
 
@@ -111,12 +117,16 @@ public final class RateLimiter {
         String key = key(action, subject);
         String interval = Long.toString(limit.intervalMillis());
         String burst = Integer.toString(limit.burst());
-        return Uni.createFrom().deferred(() -> redis.apply(script(Command.EVALSHA, SHA, key, interval, burst)))
+        return Uni.createFrom()
+                .deferred(() -> redis.apply(script(Command.EVALSHA, SHA, key, interval, burst)))
                 .onFailure(RateLimiter::scriptMissing)
                 .recoverWithUni(() -> redis.apply(script(Command.EVAL, SCRIPT, key, interval, burst)))
-                .ifNoItem().after(timeout).fail()
+                .ifNoItem()
+                .after(timeout)
+                .fail()
                 .map(RateLimiter::decision)
-                .onFailure().recoverWithItem(e -> {
+                .onFailure()
+                .recoverWithItem(e -> {
                     failedOpen(action, e);
                     return Decision.ALLOW;
                 });
@@ -144,14 +154,17 @@ public final class RateLimiter {
         long last = lastWarn.get();
         if (now - last >= warnEveryNanos && lastWarn.compareAndSet(last, now)) {
             unchecked.set(0);
-            LOG.warnf("Rate limits not enforced: Redis did not answer (%s); %d check(s) allowed unchecked since the "
-                    + "last warning, e.g. %s", e.toString(), n, action.key());
+            LOG.warnf(
+                    "Rate limits not enforced: Redis did not answer (%s); %d check(s) allowed unchecked since the "
+                            + "last warning, e.g. %s",
+                    e.toString(), n, action.key());
         }
     }
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -24,17 +24,21 @@ public class RequestIds {
     private static final int PRIORITY = 1000;
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            String id = accept(rc.request().getHeader(HEADER));
-            MDC.put(MDC_KEY, id);
-            rc.response().putHeader(HEADER, id);
-            rc.next();
-        }, PRIORITY);
+        filters.register(
+                rc -> {
+                    String id = accept(rc.request().getHeader(HEADER));
+                    MDC.put(MDC_KEY, id);
+                    rc.response().putHeader(HEADER, id);
+                    rc.next();
+                },
+                PRIORITY);
     }
 
     /** The caller's id if it is a plain token, else a new one. */
     static String accept(String given) {
-        return given != null && PLAIN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && PLAIN.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
     }
 
     /** The id of the request being handled, or null outside one (scheduled jobs, relays). */

@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = TextValidator.class)
-@Target({ METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE })
+@Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface Text {
 

@@ -16,11 +16,12 @@ import java.text.Normalizer;
  */
 public final class TextRules {
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     public static String nfc(String s) {
-        return s == null || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return s == null || Normalizer.isNormalized(s, Normalizer.Form.NFC)
+                ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     /** Code points after NFC. */
@@ -84,7 +85,8 @@ public final class TextRules {
         }
         int length = s.codePointCount(0, s.length());
         if (length < min || length > max) {
-            return min == 0 ? "must be at most " + max + " characters"
+            return min == 0
+                    ? "must be at most " + max + " characters"
                     : "must be " + min + " to " + max + " characters";
         }
         return null;

@@ -24,7 +24,8 @@ public class TextValidator implements ConstraintValidator<Text, String> {
         }
         context.disableDefaultConstraintViolation();
         // the message is ours, not a template: braces in it must not be interpolated
-        context.buildConstraintViolationWithTemplate(violation.replace("{", "\\{").replace("$", "\\$"))
+        context.buildConstraintViolationWithTemplate(
+                        violation.replace("{", "\\{").replace("$", "\\$"))
                 .addConstraintViolation();
         return false;
     }

@@ -30,8 +30,7 @@ public final class TraceParents {
         }
     };
 
-    private TraceParents() {
-    }
+    private TraceParents() {}
 
     /** The current span's traceparent, or null when there is none (SDK disabled, no request). */
     public static String current() {
@@ -53,7 +52,8 @@ public final class TraceParents {
      */
     public static SpanBuilder continuing(Tracer tracer, String spanName, String traceparent) {
         SpanBuilder builder = tracer.spanBuilder(spanName);
-        Context parent = traceparent == null || traceparent.isBlank() ? Context.root()
+        Context parent = traceparent == null || traceparent.isBlank()
+                ? Context.root()
                 : W3C.extract(Context.root(), traceparent, GETTER);
         return Span.fromContext(parent).getSpanContext().isValid() ? builder.setParent(parent) : builder.setNoParent();
     }

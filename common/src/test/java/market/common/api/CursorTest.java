@@ -44,7 +44,7 @@ class CursorTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = { "", "   " })
+    @ValueSource(strings = {"", "   "})
     void noCursorIsNull(String raw) {
         assertNull(Cursor.decode(raw, 2));
     }
@@ -70,25 +70,25 @@ class CursorTest {
     }
 
     @ParameterizedTest(name = "''{0}'' → {1}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "null  | 20",
-            "''    | 20",
-            "'  '  | 20",
-            "1     | 1",
-            "' 7 ' | 7",
-            "100   | 100" })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {"null  | 20", "''    | 20", "'  '  | 20", "1     | 1", "' 7 ' | 7", "100   | 100"})
     void sizeDefaultsAndAcceptsOneToHundred(String raw, int expected) {
         assertEquals(expected, Cursor.size(raw));
     }
 
     @ParameterizedTest(name = "''{0}'': {1}")
-    @CsvSource(delimiter = '|', value = {
-            "0    | must be between 1 and 100",
-            "-1   | must be between 1 and 100",
-            "101  | must be between 1 and 100",
-            "abc  | must be a number",
-            "1.5  | must be a number",
-            "99999999999 | must be a number" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0    | must be between 1 and 100",
+                "-1   | must be between 1 and 100",
+                "101  | must be between 1 and 100",
+                "abc  | must be a number",
+                "1.5  | must be a number",
+                "99999999999 | must be a number"
+            })
     void badSizeIsA400NamingSize(String raw, String message) {
         assertBadRequest(assertThrows(ApiException.class, () -> Cursor.size(raw)), "size", message);
     }

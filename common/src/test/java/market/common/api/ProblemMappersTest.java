@@ -30,11 +30,9 @@ import org.junit.jupiter.api.Test;
 /** What each failure looks like to a client: status, problem body, headers. */
 class ProblemMappersTest {
 
-    record Item(String name, int count, List<Item> children) {
-    }
+    record Item(String name, int count, List<Item> children) {}
 
-    record Named(@NotBlank String title, @Size(max = 2) String tag) {
-    }
+    record Named(@NotBlank String title, @Size(max = 2) String tag) {}
 
     private static ValidatorFactory validators;
     private final ProblemMappers mappers = new ProblemMappers();
@@ -42,8 +40,10 @@ class ProblemMappersTest {
 
     @BeforeAll
     static void startValidation() {
-        validators = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+        validators = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
     }
 
     @AfterAll
@@ -65,7 +65,9 @@ class ProblemMappersTest {
 
         Response bad = mappers.api(ApiException.badRequest("price", "must be positive"));
         assertProblem(bad, 400, "Bad Request", "The request is invalid");
-        assertEquals(List.of(new Problem.FieldError("price", "must be positive")), problem(bad).errors());
+        assertEquals(
+                List.of(new Problem.FieldError("price", "must be positive")),
+                problem(bad).errors());
     }
 
     @Test
@@ -74,35 +76,43 @@ class ProblemMappersTest {
         var violations = v.validate(new Named(" ", "long"));
         Response r = mappers.validation(new ConstraintViolationException(violations));
         assertProblem(r, 400, "Bad Request", "The request is invalid");
-        assertEquals(List.of("tag", "title"), problem(r).errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(
+                List.of("tag", "title"),
+                problem(r).errors().stream().map(Problem.FieldError::field).toList());
     }
 
     @Test
     void unknownFieldIsNamed() {
         Response r = mappers.json(parseFailure("{\"name\":\"a\",\"count\":1,\"colour\":\"red\"}"));
         assertProblem(r, 400, "Bad Request", "Unknown field 'colour'");
-        assertEquals(List.of(new Problem.FieldError("colour", "unknown field")), problem(r).errors());
+        assertEquals(
+                List.of(new Problem.FieldError("colour", "unknown field")),
+                problem(r).errors());
     }
 
     @Test
     void wrongTypeNamesThePathIntoNestedLists() {
         Response r = mappers.json(parseFailure("{\"name\":\"a\",\"children\":[{\"count\":\"many\"}]}"));
         assertProblem(r, 400, "Bad Request", "A field has the wrong type or format");
-        assertEquals(List.of(new Problem.FieldError("children[0].count", "wrong type or format")),
+        assertEquals(
+                List.of(new Problem.FieldError("children[0].count", "wrong type or format")),
                 problem(r).errors());
     }
 
     @Test
     void numberIsNoString() {
         Response r = mappers.json(parseFailure("{\"name\":42}"));
-        assertEquals(List.of(new Problem.FieldError("name", "wrong type or format")), problem(r).errors());
+        assertEquals(
+                List.of(new Problem.FieldError("name", "wrong type or format")),
+                problem(r).errors());
     }
 
     @Test
     void brokenTextIsNamedWithItsReason() {
         Response r = mappers.json(parseFailure("{\"name\":\"\\ud800\"}"));
         assertProblem(r, 400, "Bad Request", "The request is invalid");
-        assertEquals(List.of(new Problem.FieldError("name", "contains a broken character (a lone UTF-16 surrogate)")),
+        assertEquals(
+                List.of(new Problem.FieldError("name", "contains a broken character (a lone UTF-16 surrogate)")),
                 problem(r).errors());
     }
 
@@ -134,7 +144,7 @@ class ProblemMappersTest {
     @Test
     void frameworkStatusesGetFixedDetailsAndKeepAllow() {
         assertProblem(mappers.web(new NotFoundException("secret path detail")), 404, "Not Found", "No such resource");
-        Response r = mappers.web(new NotAllowedException("GET", new String[] { "HEAD" }));
+        Response r = mappers.web(new NotAllowedException("GET", new String[] {"HEAD"}));
         assertProblem(r, 405, "Method Not Allowed", "Method not allowed here");
         assertEquals(Set.of("GET", "HEAD"), Set.of(r.getHeaderString("Allow").split(", ?")));
     }

@@ -34,31 +34,36 @@ class InternalEventTest {
         data.put("roomId", "3");
         data.put("productId", "12");
         data.put("messageId", "77");
-        String wire = json.writeValueAsString(new InternalEvent("chat-message-77", EventType.CHAT_MESSAGE, "bob",
-                "alice", "안녕하세요", data));
-        assertEquals("{\"idempotencyKey\":\"chat-message-77\",\"type\":\"CHAT_MESSAGE\",\"recipientId\":\"bob\","
-                + "\"title\":\"alice\",\"body\":\"안녕하세요\","
-                + "\"data\":{\"roomId\":\"3\",\"productId\":\"12\",\"messageId\":\"77\"}}", wire);
+        String wire = json.writeValueAsString(
+                new InternalEvent("chat-message-77", EventType.CHAT_MESSAGE, "bob", "alice", "안녕하세요", data));
+        assertEquals(
+                "{\"idempotencyKey\":\"chat-message-77\",\"type\":\"CHAT_MESSAGE\",\"recipientId\":\"bob\","
+                        + "\"title\":\"alice\",\"body\":\"안녕하세요\","
+                        + "\"data\":{\"roomId\":\"3\",\"productId\":\"12\",\"messageId\":\"77\"}}",
+                wire);
     }
 
     @Test
     void productSendsItsStoredDataAsStoredNumbersIncluded() throws Exception {
         // what jsonb gives back for Map.of("productId", 12L, "oldPrice", 1000L, "price", 900L)
         String stored = "{\"price\": 900, \"oldPrice\": 1000, \"productId\": 12}";
-        Map<String, Object> data = json.readValue(stored, new TypeReference<>() {
-        });
-        String wire = json.writeValueAsString(new InternalEvent("price-drop:12:3:bob", EventType.PRICE_DROP, "bob",
-                "관심상품 가격 인하", "자전거 1000원 → 900원", data));
-        assertEquals("{\"idempotencyKey\":\"price-drop:12:3:bob\",\"type\":\"PRICE_DROP\",\"recipientId\":\"bob\","
-                + "\"title\":\"관심상품 가격 인하\",\"body\":\"자전거 1000원 → 900원\","
-                + "\"data\":{\"price\":900,\"oldPrice\":1000,\"productId\":12}}", wire);
+        Map<String, Object> data = json.readValue(stored, new TypeReference<>() {});
+        String wire = json.writeValueAsString(new InternalEvent(
+                "price-drop:12:3:bob", EventType.PRICE_DROP, "bob", "관심상품 가격 인하", "자전거 1000원 → 900원", data));
+        assertEquals(
+                "{\"idempotencyKey\":\"price-drop:12:3:bob\",\"type\":\"PRICE_DROP\",\"recipientId\":\"bob\","
+                        + "\"title\":\"관심상품 가격 인하\",\"body\":\"자전거 1000원 → 900원\","
+                        + "\"data\":{\"price\":900,\"oldPrice\":1000,\"productId\":12}}",
+                wire);
     }
 
     @Test
     void absentDataIsWrittenAsNull() throws Exception {
         String wire = json.writeValueAsString(new InternalEvent("k", EventType.LIKE, "u", "t", "", null));
-        assertEquals("{\"idempotencyKey\":\"k\",\"type\":\"LIKE\",\"recipientId\":\"u\",\"title\":\"t\",\"body\":\"\","
-                + "\"data\":null}", wire);
+        assertEquals(
+                "{\"idempotencyKey\":\"k\",\"type\":\"LIKE\",\"recipientId\":\"u\",\"title\":\"t\",\"body\":\"\","
+                        + "\"data\":null}",
+                wire);
     }
 
     @Test
@@ -84,24 +89,30 @@ class InternalEventTest {
 
     @Test
     void unknownTypeIsRefusedNamingTheField() {
-        for (String type : new String[] { "\"SPAM\"", "\"comment\"", "3" }) {
-            JsonMappingException e = assertThrows(JsonMappingException.class, () -> json.readValue(
-                    "{\"idempotencyKey\":\"k\",\"type\":" + type + ",\"recipientId\":\"u\",\"title\":\"t\",\"body\":\"b\"}",
-                    InternalEvent.class));
+        for (String type : new String[] {"\"SPAM\"", "\"comment\"", "3"}) {
+            JsonMappingException e = assertThrows(
+                    JsonMappingException.class,
+                    () -> json.readValue(
+                            "{\"idempotencyKey\":\"k\",\"type\":" + type
+                                    + ",\"recipientId\":\"u\",\"title\":\"t\",\"body\":\"b\"}",
+                            InternalEvent.class));
             assertEquals("type", e.getPath().get(0).getFieldName());
         }
     }
 
     @Test
     void unknownFieldIsRefused() {
-        assertThrows(JsonMappingException.class, () -> json.readValue(
-                "{\"idempotencyKey\":\"k\",\"type\":\"LIKE\",\"recipientId\":\"u\",\"title\":\"t\",\"body\":\"b\",\"extra\":1}",
-                InternalEvent.class));
+        assertThrows(
+                JsonMappingException.class,
+                () -> json.readValue(
+                        "{\"idempotencyKey\":\"k\",\"type\":\"LIKE\",\"recipientId\":\"u\",\"title\":\"t\",\"body\":\"b\",\"extra\":1}",
+                        InternalEvent.class));
     }
 
     @Test
     void typeNamesAreTheContract() {
-        assertEquals(List.of("CHAT_MESSAGE", "COMMENT", "LIKE", "PRICE_DROP", "REVIEW", "TRADE", "KEYWORD_MATCH"),
+        assertEquals(
+                List.of("CHAT_MESSAGE", "COMMENT", "LIKE", "PRICE_DROP", "REVIEW", "TRADE", "KEYWORD_MATCH"),
                 java.util.Arrays.stream(EventType.values()).map(Enum::name).toList());
     }
 }

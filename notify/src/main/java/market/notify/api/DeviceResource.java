@@ -10,6 +10,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,8 +21,6 @@ import market.notify.service.DeviceService;
 import market.notify.service.PushOutbox;
 import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,12 +37,13 @@ public class DeviceResource {
 
     /** FCM registration tokens are printable ASCII without spaces (typically ~160 characters). */
     public record DeviceRegistration(
-            @NotBlank @Size(max = 4096) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be an FCM token") String token,
-            @NotNull Platform platform) {
-    }
+            @NotBlank @Size(max = 4096) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be an FCM token")
+            String token,
 
-    public record DeviceView(String token, Platform platform, List<String> topics, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {
+            @NotNull Platform platform) {}
+
+    public record DeviceView(
+            String token, Platform platform, List<String> topics, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static DeviceView of(DeviceService.Device d) {
             List<String> topics = new ArrayList<>(List.of(PushOutbox.NOTICES_TOPIC));
             if (d.ads()) {
@@ -57,8 +58,7 @@ public class DeviceResource {
     private final AccountCreation accounts;
     private final JsonWebToken jwt;
 
-    public DeviceResource(DeviceService devices, SettingsService settings, AccountCreation accounts,
-            JsonWebToken jwt) {
+    public DeviceResource(DeviceService devices, SettingsService settings, AccountCreation accounts, JsonWebToken jwt) {
         this.devices = devices;
         this.settings = settings;
         this.accounts = accounts;
@@ -69,13 +69,21 @@ public class DeviceResource {
     @POST
     @RolesAllowed("user")
     @Operation(summary = "Register or refresh a push token")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DeviceView.class)))
-    @APIResponse(responseCode = "200", description = "Refreshed", content = @Content(schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            content = @Content(schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Refreshed",
+            content = @Content(schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     public Response register(@Valid @NotNull DeviceRegistration body) {
         settings.seen(jwt.getSubject(), accounts.of(jwt));
         DeviceService.Registration r = devices.register(jwt.getSubject(), body.token(), body.platform());
-        return Response.status(r.created() ? 201 : 200).entity(DeviceView.of(r.device())).build();
+        return Response.status(r.created() ? 201 : 200)
+                .entity(DeviceView.of(r.device()))
+                .build();
     }
 
     @DELETE

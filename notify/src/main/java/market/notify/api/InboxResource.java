@@ -23,13 +23,13 @@ import market.notify.service.InboxService;
 import market.notify.service.InboxStreams;
 import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/me/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,11 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class InboxResource {
 
-    public record ReadRequest(@NotNull @Positive Long upToId) {
-    }
+    public record ReadRequest(@NotNull @Positive Long upToId) {}
 
-    public record Unread(long unreadCount) {
-    }
+    public record Unread(long unreadCount) {}
 
     /** Keeps proxies (the gateway's idle timeout) from closing a quiet stream. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -53,8 +51,12 @@ public class InboxResource {
     private final AccountCreation accounts;
     private final JsonWebToken jwt;
 
-    public InboxResource(InboxService inbox, InboxStreams streams, SettingsService settings,
-            AccountCreation accounts, JsonWebToken jwt) {
+    public InboxResource(
+            InboxService inbox,
+            InboxStreams streams,
+            SettingsService settings,
+            AccountCreation accounts,
+            JsonWebToken jwt) {
         this.inbox = inbox;
         this.streams = streams;
         this.settings = settings;
@@ -102,18 +104,34 @@ public class InboxResource {
     // media type as a "content-type:" line, which is no SSE field (the stream must be id/event/data only).
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed("user")
-    @Operation(summary = "Live inbox (Server-Sent Events)", description = "Events named notification, the notification id as event id and its JSON as data; reconnect with Last-Event-ID (or ?lastEventId=) to replay what was missed.")
-    @APIResponse(responseCode = "200", description = "The event stream", content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = String.class)))
+    @Operation(
+            summary = "Live inbox (Server-Sent Events)",
+            description =
+                    "Events named notification, the notification id as event id and its JSON as data; reconnect with Last-Event-ID (or ?lastEventId=) to replay what was missed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "400", description = "Last-Event-ID is malformed")
-    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
-            @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
-        Long lastEventId = QueryParams.optionalId("Last-Event-ID",
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery, 0, "must be a notification id");
+    public Multi<OutboundSseEvent> stream(
+            @HeaderParam("Last-Event-ID") String lastEventIdHeader,
+            @QueryParam("lastEventId") String lastEventIdQuery,
+            @Context Sse sse) {
+        Long lastEventId = QueryParams.optionalId(
+                "Last-Event-ID",
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery,
+                0,
+                "must be a notification id");
         String userId = caller();
         Multi<OutboundSseEvent> items = streams.open(userId, lastEventId)
-                .map(item -> sse.newEventBuilder().id(Long.toString(item.id())).name("notification")
-                        .data(InboxService.Item.class, item).build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .map(item -> sse.newEventBuilder()
+                        .id(Long.toString(item.id()))
+                        .name("notification")
+                        .data(InboxService.Item.class, item)
+                        .build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom()
+                .ticks()
+                .every(HEARTBEAT)
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(items, heartbeats);
     }

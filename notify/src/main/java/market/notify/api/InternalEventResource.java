@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,11 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import market.common.api.ApiException;
 import market.common.events.InternalEvent;
+import market.common.text.TextRules;
 import market.notify.service.EventService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import market.common.text.TextRules;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Personal events from product and chat (service accounts only; never routed by the gateway). */
@@ -24,8 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalEventResource {
 
-    public record EventAccepted(long notificationId, boolean duplicate, boolean pushed) {
-    }
+    public record EventAccepted(long notificationId, boolean duplicate, boolean pushed) {}
 
     /** Keys FCM reserves in data payloads; a message carrying one would be refused for every device. */
     private static final int MAX_VALUE_LENGTH = 1000;
@@ -44,9 +43,16 @@ public class InternalEventResource {
     @RolesAllowed("service")
     @Operation(hidden = true)
     public Response accept(@Valid @NotNull InternalEvent body) {
-        EventService.Accepted a = events.accept(jwt.getSubject(), body.idempotencyKey(), body.type(),
-                body.recipientId(), body.title(), body.body(), stringData(body.data()));
-        return Response.accepted(new EventAccepted(a.notificationId(), a.duplicate(), a.pushed())).build();
+        EventService.Accepted a = events.accept(
+                jwt.getSubject(),
+                body.idempotencyKey(),
+                body.type(),
+                body.recipientId(),
+                body.title(),
+                body.body(),
+                stringData(body.data()));
+        return Response.accepted(new EventAccepted(a.notificationId(), a.duplicate(), a.pushed()))
+                .build();
     }
 
     /**

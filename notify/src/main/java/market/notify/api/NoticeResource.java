@@ -12,20 +12,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.common.api.QueryParams;
+import market.common.text.Text;
 import market.notify.domain.NoticeType;
 import market.notify.service.NoticeQueries;
 import market.notify.service.NoticeService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import market.common.text.Text;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,10 +46,16 @@ public class NoticeResource {
     /** Compose a notice or ad; without scheduledAt it goes out now. */
     public record NoticeRequest(
             @NotNull NoticeType type,
-            @NotBlank @Text(min = 1, max = 100, singleLine = true) String title,
+
+            @NotBlank @Text(min = 1, max = 100, singleLine = true)
+            String title,
+
             @NotBlank @Text(min = 1, max = 2000) String body,
-            @Size(max = 500) @Pattern(regexp = "(https?://|/)[\\x21-\\x7E]*", message = "must be an http(s) URL or an app path")
+
+            @Size(max = 500)
+            @Pattern(regexp = "(https?://|/)[\\x21-\\x7E]*", message = "must be an http(s) URL or an app path")
             String link,
+
             OffsetDateTime scheduledAt) {}
 
     private final NoticeQueries notices;
@@ -70,8 +76,10 @@ public class NoticeResource {
     @APIResponse(responseCode = "400", description = "cursor or size is malformed")
     public Page<PublicNotice> published(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         Page<NoticeView> page = notices.published(cursor, Cursor.size(size));
-        return new Page<>(page.items().stream()
-                .map(n -> new PublicNotice(n.id(), n.title(), n.body(), n.link(), n.sentAt())).toList(),
+        return new Page<>(
+                page.items().stream()
+                        .map(n -> new PublicNotice(n.id(), n.title(), n.body(), n.link(), n.sentAt()))
+                        .toList(),
                 page.nextCursor());
     }
 
@@ -94,14 +102,21 @@ public class NoticeResource {
     @RolesAllowed("admin")
     @Operation(summary = "Send or schedule a notice or ad (admin)")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = NoticeView.class)), headers = @Header(name = "Location", description = "the notice", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted",
+            content = @Content(schema = @Schema(implementation = NoticeView.class)),
+            headers =
+                    @Header(name = "Location", description = "the notice", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")
     public Response create(@Valid @NotNull NoticeRequest body) {
-        NoticeView view = commands.create(jwt.getSubject(), body.type(), body.title(), body.body(), body.link(),
-                body.scheduledAt());
-        return Response.accepted(view).location(URI.create("/api/admin/notices/" + view.id())).build();
+        NoticeView view = commands.create(
+                jwt.getSubject(), body.type(), body.title(), body.body(), body.link(), body.scheduledAt());
+        return Response.accepted(view)
+                .location(URI.create("/api/admin/notices/" + view.id()))
+                .build();
     }
 
     @GET

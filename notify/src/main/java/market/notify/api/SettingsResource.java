@@ -7,11 +7,11 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import market.notify.domain.NotificationSettings;
 import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -24,16 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class SettingsResource {
 
-    public record Settings(boolean chat, boolean activity, boolean keywords, boolean marketing,
-            boolean marketingNight, int version) {
+    public record Settings(
+            boolean chat, boolean activity, boolean keywords, boolean marketing, boolean marketingNight, int version) {
         static Settings of(NotificationSettings s) {
             return new Settings(s.chat, s.activity, s.keywords, s.marketing, s.marketingNight, s.version);
         }
     }
 
-    public record SettingsUpdate(@NotNull Boolean chat, @NotNull Boolean activity, @NotNull Boolean keywords,
-            @NotNull Boolean marketing, @NotNull Boolean marketingNight, @PositiveOrZero Integer version) {
-    }
+    public record SettingsUpdate(
+            @NotNull Boolean chat,
+            @NotNull Boolean activity,
+            @NotNull Boolean keywords,
+            @NotNull Boolean marketing,
+            @NotNull Boolean marketingNight,
+            @PositiveOrZero Integer version) {}
 
     private final SettingsService settings;
     private final AccountCreation accounts;
@@ -60,7 +64,13 @@ public class SettingsResource {
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     public Settings put(@Valid @NotNull SettingsUpdate body) {
         settings.seen(jwt.getSubject(), accounts.of(jwt));
-        return Settings.of(settings.update(jwt.getSubject(), body.chat(), body.activity(), body.keywords(),
-                body.marketing(), body.marketingNight(), body.version()));
+        return Settings.of(settings.update(
+                jwt.getSubject(),
+                body.chat(),
+                body.activity(),
+                body.keywords(),
+                body.marketing(),
+                body.marketingNight(),
+                body.version()));
     }
 }

@@ -18,8 +18,7 @@ public final class AdRules {
     private static final LocalTime NIGHT_START = LocalTime.of(21, 0);
     private static final LocalTime NIGHT_END = LocalTime.of(8, 0);
 
-    private AdRules() {
-    }
+    private AdRules() {}
 
     public static boolean isNight(Instant at) {
         LocalTime t = at.atZone(KST).toLocalTime();

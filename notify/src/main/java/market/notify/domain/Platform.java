@@ -1,5 +1,7 @@
 package market.notify.domain;
 
 public enum Platform {
-    ANDROID, IOS, WEB
+    ANDROID,
+    IOS,
+    WEB
 }

@@ -25,8 +25,13 @@ public class FcmGateway {
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, jitter = 100, abortOn = PushException.Permanent.class)
     @ExponentialBackoff
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 20, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = PushException.Permanent.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.8,
+            delay = 20,
+            delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 2,
+            skipOn = PushException.Permanent.class)
     public void sendToTopic(String topic, PushMessage message) {
         sender.sendToTopic(topic, message);
     }
@@ -34,14 +39,21 @@ public class FcmGateway {
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, jitter = 100, abortOn = PushException.Permanent.class)
     @ExponentialBackoff
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 20, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = PushException.Permanent.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.8,
+            delay = 20,
+            delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 2,
+            skipOn = PushException.Permanent.class)
     public List<TokenResult> sendToTokens(List<String> tokens, PushMessage message) {
         List<TokenResult> results = sender.sendToTokens(tokens, message);
         if (!results.isEmpty() && results.stream().allMatch(r -> r.outcome() == TokenResult.Outcome.RETRY)) {
             // Nothing got through: to the retry and the breaker this is an outage, not a partial success.
-            throw PushException.transientFailure("FCM accepted none of " + tokens.size() + " message(s): "
-                    + results.get(0).error(), null);
+            throw PushException.transientFailure(
+                    "FCM accepted none of " + tokens.size() + " message(s): "
+                            + results.get(0).error(),
+                    null);
         }
         return results;
     }
@@ -49,8 +61,13 @@ public class FcmGateway {
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, jitter = 100, abortOn = PushException.Permanent.class)
     @ExponentialBackoff
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 20, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = PushException.Permanent.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.8,
+            delay = 20,
+            delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 2,
+            skipOn = PushException.Permanent.class)
     public List<TokenResult> manageTopic(boolean subscribe, String topic, List<String> tokens) {
         return subscribe ? sender.subscribe(topic, tokens) : sender.unsubscribe(topic, tokens);
     }

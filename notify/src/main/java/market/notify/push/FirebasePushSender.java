@@ -46,10 +46,13 @@ public class FirebasePushSender implements PushSender {
         FirebaseOptions.Builder options = FirebaseOptions.builder()
                 .setCredentials(credentials(config))
                 .setConnectTimeout(5_000)
-                .setReadTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
+                .setReadTimeout(
+                        (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
         config.projectId().ifPresent(options::setProjectId);
-        config.endpointOverride().ifPresent(base -> options.setHttpTransport(
-                new NetHttpTransport.Builder().setConnectionFactory(new Redirect(base)).build()));
+        config.endpointOverride()
+                .ifPresent(base -> options.setHttpTransport(new NetHttpTransport.Builder()
+                        .setConnectionFactory(new Redirect(base))
+                        .build()));
         this.app = FirebaseApp.initializeApp(options.build(), "notify-" + UUID.randomUUID());
         this.messaging = FirebaseMessaging.getInstance(app);
     }
@@ -57,7 +60,8 @@ public class FirebasePushSender implements PushSender {
     private static GoogleCredentials credentials(NotifyConfig.Fcm config) {
         try {
             if (config.credentialsFile().isPresent()) {
-                try (InputStream in = Files.newInputStream(Path.of(config.credentialsFile().get()))) {
+                try (InputStream in =
+                        Files.newInputStream(Path.of(config.credentialsFile().get()))) {
                     return GoogleCredentials.fromStream(in);
                 }
             }
@@ -69,14 +73,17 @@ public class FirebasePushSender implements PushSender {
             throw new UncheckedIOException("Cannot read the Firebase service-account credentials", e);
         }
         // Only reachable with an endpoint override (fake FCM): it accepts any bearer token.
-        return GoogleCredentials.create(new AccessToken("fake-fcm-access-token",
-                Date.from(Instant.now().plusSeconds(10 * 365 * 24 * 3600L))));
+        return GoogleCredentials.create(
+                new AccessToken("fake-fcm-access-token", Date.from(Instant.now().plusSeconds(10 * 365 * 24 * 3600L))));
     }
 
     @Override
     public void sendToTopic(String topic, PushMessage message) {
-        Message m = Message.builder().setTopic(topic).setNotification(notification(message))
-                .putAllData(message.data()).build();
+        Message m = Message.builder()
+                .setTopic(topic)
+                .setNotification(notification(message))
+                .putAllData(message.data())
+                .build();
         try {
             messaging.send(m);
         } catch (FirebaseMessagingException e) {
@@ -90,8 +97,11 @@ public class FirebasePushSender implements PushSender {
 
     @Override
     public List<TokenResult> sendToTokens(List<String> tokens, PushMessage message) {
-        MulticastMessage m = MulticastMessage.builder().addAllTokens(tokens).setNotification(notification(message))
-                .putAllData(message.data()).build();
+        MulticastMessage m = MulticastMessage.builder()
+                .addAllTokens(tokens)
+                .setNotification(notification(message))
+                .putAllData(message.data())
+                .build();
         BatchResponse batch;
         try {
             batch = messaging.sendEachForMulticast(m);
@@ -102,9 +112,10 @@ public class FirebasePushSender implements PushSender {
         List<SendResponse> responses = batch.getResponses();
         for (int i = 0; i < tokens.size(); i++) {
             SendResponse r = responses.get(i);
-            results.add(r.isSuccessful()
-                    ? new TokenResult(tokens.get(i), TokenResult.Outcome.SENT, null)
-                    : new TokenResult(tokens.get(i), classify(r.getException()), describe(r.getException())));
+            results.add(
+                    r.isSuccessful()
+                            ? new TokenResult(tokens.get(i), TokenResult.Outcome.SENT, null)
+                            : new TokenResult(tokens.get(i), classify(r.getException()), describe(r.getException())));
         }
         return results;
     }
@@ -145,7 +156,10 @@ public class FirebasePushSender implements PushSender {
     }
 
     private static Notification notification(PushMessage message) {
-        return Notification.builder().setTitle(message.title()).setBody(message.body()).build();
+        return Notification.builder()
+                .setTitle(message.title())
+                .setBody(message.body())
+                .build();
     }
 
     /** Dead tokens are forgotten, a malformed message is rejected, and everything else is worth retrying. */
@@ -156,14 +170,16 @@ public class FirebasePushSender implements PushSender {
         }
         if (code == MessagingErrorCode.INVALID_ARGUMENT || e.getErrorCode() == ErrorCode.INVALID_ARGUMENT) {
             String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            return text.contains("registration token") ? TokenResult.Outcome.INVALID_TOKEN
+            return text.contains("registration token")
+                    ? TokenResult.Outcome.INVALID_TOKEN
                     : TokenResult.Outcome.REJECTED;
         }
         return TokenResult.Outcome.RETRY;
     }
 
     private static String describe(FirebaseMessagingException e) {
-        return (e.getMessagingErrorCode() != null ? e.getMessagingErrorCode() : e.getErrorCode()) + ": " + e.getMessage();
+        return (e.getMessagingErrorCode() != null ? e.getMessagingErrorCode() : e.getErrorCode()) + ": "
+                + e.getMessage();
     }
 
     @Override
@@ -175,9 +191,8 @@ public class FirebasePushSender implements PushSender {
     private record Redirect(String base) implements ConnectionFactory {
         @Override
         public HttpURLConnection openConnection(URL url) throws IOException {
-            URL target = GOOGLE_HOSTS.contains(url.getHost())
-                    ? new URL(base.replaceAll("/+$", "") + url.getFile())
-                    : url;
+            URL target =
+                    GOOGLE_HOSTS.contains(url.getHost()) ? new URL(base.replaceAll("/+$", "") + url.getFile()) : url;
             return (HttpURLConnection) target.openConnection();
         }
     }

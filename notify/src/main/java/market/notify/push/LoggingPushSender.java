@@ -32,6 +32,8 @@ public class LoggingPushSender implements PushSender {
     }
 
     private static List<TokenResult> ok(List<String> tokens) {
-        return tokens.stream().map(t -> new TokenResult(t, TokenResult.Outcome.SENT, null)).toList();
+        return tokens.stream()
+                .map(t -> new TokenResult(t, TokenResult.Outcome.SENT, null))
+                .toList();
     }
 }

@@ -16,6 +16,5 @@ public interface PushSender extends AutoCloseable {
     List<TokenResult> unsubscribe(String topic, List<String> tokens);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

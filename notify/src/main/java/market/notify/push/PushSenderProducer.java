@@ -22,7 +22,9 @@ public class PushSenderProducer {
         boolean credentials = fcm.credentialsFile().filter(s -> !s.isBlank()).isPresent()
                 || fcm.credentialsJson().filter(s -> !s.isBlank()).isPresent();
         if (credentials || fcm.endpointOverride().isPresent()) {
-            LOG.infof("Push: firebase-admin%s", fcm.endpointOverride().map(e -> " via " + e).orElse(" to FCM"));
+            LOG.infof(
+                    "Push: firebase-admin%s",
+                    fcm.endpointOverride().map(e -> " via " + e).orElse(" to FCM"));
             return new FirebasePushSender(fcm);
         }
         LOG.warn("Push: no FCM credentials configured (market.notify.fcm.credentials-file / credentials-json);"

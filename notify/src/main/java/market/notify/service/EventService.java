@@ -21,8 +21,7 @@ import market.notify.push.PushMessage;
 @ApplicationScoped
 public class EventService {
 
-    public record Accepted(long notificationId, boolean duplicate, boolean pushed) {
-    }
+    public record Accepted(long notificationId, boolean duplicate, boolean pushed) {}
 
     private final EntityManager em;
     private final SettingsService settings;
@@ -30,7 +29,8 @@ public class EventService {
     private final PushOutbox outbox;
     private final Clock clock;
 
-    public EventService(EntityManager em, SettingsService settings, InboxService inbox, PushOutbox outbox, Clock clock) {
+    public EventService(
+            EntityManager em, SettingsService settings, InboxService inbox, PushOutbox outbox, Clock clock) {
         this.em = em;
         this.settings = settings;
         this.inbox = inbox;
@@ -39,24 +39,37 @@ public class EventService {
     }
 
     @Transactional
-    public Accepted accept(String caller, String idempotencyKey, EventType type, String recipientId, String title,
-            String body, Map<String, String> data) {
+    public Accepted accept(
+            String caller,
+            String idempotencyKey,
+            EventType type,
+            String recipientId,
+            String title,
+            String body,
+            Map<String, String> data) {
         String key = caller + ":" + idempotencyKey;
         int fresh = em.createNativeQuery("""
                 INSERT INTO inbound_event (idempotency_key, received_at) VALUES (?1, ?2)
                 ON CONFLICT (idempotency_key) DO NOTHING""")
-                .setParameter(1, key).setParameter(2, Instant.now(clock).atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(1, key)
+                .setParameter(2, Instant.now(clock).atOffset(ZoneOffset.UTC))
+                .executeUpdate();
         if (fresh == 0) {
             @SuppressWarnings("unchecked")
-            List<Number> ids = em.createNativeQuery("SELECT notification_id FROM inbound_event WHERE idempotency_key = ?1")
-                    .setParameter(1, key).getResultList();
-            return new Accepted(ids.isEmpty() || ids.get(0) == null ? 0 : ids.get(0).longValue(), true, false);
+            List<Number> ids = em.createNativeQuery(
+                            "SELECT notification_id FROM inbound_event WHERE idempotency_key = ?1")
+                    .setParameter(1, key)
+                    .getResultList();
+            return new Accepted(
+                    ids.isEmpty() || ids.get(0) == null ? 0 : ids.get(0).longValue(), true, false);
         }
         NotificationSettings prefs = settings.of(recipientId);
         Map<String, String> payload = data == null ? Map.of() : data;
         long id = inbox.add(recipientId, type.name(), title, body, payload);
         em.createNativeQuery("UPDATE inbound_event SET notification_id = ?2 WHERE idempotency_key = ?1")
-                .setParameter(1, key).setParameter(2, id).executeUpdate();
+                .setParameter(1, key)
+                .setParameter(2, id)
+                .executeUpdate();
         boolean push = EventCategory.of(type).allowedBy(prefs);
         if (push) {
             Map<String, String> pushData = new LinkedHashMap<>(payload);

@@ -32,9 +32,11 @@ public class Housekeeping {
     void purge() {
         QuarkusTransaction.requiringNew().run(() -> {
             int pushes = em.createNativeQuery("DELETE FROM push_outbox WHERE status <> 'PENDING' AND done_at < ?1")
-                    .setParameter(1, clock.instant().minus(FINISHED_PUSHES).atOffset(ZoneOffset.UTC)).executeUpdate();
+                    .setParameter(1, clock.instant().minus(FINISHED_PUSHES).atOffset(ZoneOffset.UTC))
+                    .executeUpdate();
             int keys = em.createNativeQuery("DELETE FROM inbound_event WHERE received_at < ?1")
-                    .setParameter(1, clock.instant().minus(IDEMPOTENCY_KEYS).atOffset(ZoneOffset.UTC)).executeUpdate();
+                    .setParameter(1, clock.instant().minus(IDEMPOTENCY_KEYS).atOffset(ZoneOffset.UTC))
+                    .executeUpdate();
             if (pushes + keys > 0) {
                 LOG.infof("Purged %d finished push(es) and %d old idempotency key(s)", pushes, keys);
             }

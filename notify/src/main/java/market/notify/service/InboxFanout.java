@@ -41,7 +41,9 @@ public class InboxFanout {
     /** Within the transaction that added inbox items for {@code userId} (or {@link #EVERYONE}). */
     static void announce(EntityManager em, String userId) {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_notify(?1, ?2)) n")
-                .setParameter(1, CHANNEL).setParameter(2, INSTANCE + " " + userId).getSingleResult();
+                .setParameter(1, CHANNEL)
+                .setParameter(2, INSTANCE + " " + userId)
+                .getSingleResult();
     }
 
     void start(@Observes StartupEvent event) {
@@ -66,7 +68,8 @@ public class InboxFanout {
 
     private void listen() {
         while (running) {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement st = c.createStatement()) {
                 connection = c;
                 st.execute("LISTEN " + CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);

@@ -34,15 +34,20 @@ import market.common.api.Page;
 @ApplicationScoped
 public class InboxService {
 
-    public record Item(long id, String type, String title, String body, Map<String, String> data, boolean read,
-            OffsetDateTime createdAt) {
-    }
+    public record Item(
+            long id,
+            String type,
+            String title,
+            String body,
+            Map<String, String> data,
+            boolean read,
+            OffsetDateTime createdAt) {}
 
-    public record InboxPage(List<Item> items, String nextCursor, long unreadCount) {
-    }
+    public record InboxPage(List<Item> items, String nextCursor, long unreadCount) {}
 
     /** Advisory lock keys (first half) of the id-ordering locks described above. */
     public static final int ORDER_LOCK = 0x6e74_0001;
+
     static final int USER_LOCK = 0x6e74_0002;
 
     /**
@@ -58,8 +63,7 @@ public class InboxService {
                       WHERE nb.notice_id = b.notice_id AND nb.audience = 'NIGHT'
                         AND me.marketing_night AND me.marketing_night_at <= nb.published_at)))))""";
 
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -69,8 +73,14 @@ public class InboxService {
     private final Clock clock;
     private final Event<InboxChanged> changed;
 
-    public InboxService(EntityManager em, AgroalDataSource dataSource, ObjectMapper json, SettingsService settings,
-            PushOutbox outbox, Clock clock, Event<InboxChanged> changed) {
+    public InboxService(
+            EntityManager em,
+            AgroalDataSource dataSource,
+            ObjectMapper json,
+            SettingsService settings,
+            PushOutbox outbox,
+            Clock clock,
+            Event<InboxChanged> changed) {
         this.em = em;
         this.dataSource = dataSource;
         this.json = json;
@@ -122,14 +132,21 @@ public class InboxService {
     public long add(String userId, String type, String title, String body, Map<String, String> data) {
         // Shared first, then the user's: a broadcast waiting for the exclusive lock then never waits on us.
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock_shared(?1, 0)) l")
-                .setParameter(1, ORDER_LOCK).getSingleResult();
+                .setParameter(1, ORDER_LOCK)
+                .getSingleResult();
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) l")
-                .setParameter(1, USER_LOCK).setParameter(2, userId).getSingleResult();
+                .setParameter(1, USER_LOCK)
+                .setParameter(2, userId)
+                .getSingleResult();
         Number id = (Number) em.createNativeQuery("""
                 INSERT INTO notification (user_id, type, title, body, data, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id""")
-                .setParameter(1, userId).setParameter(2, type).setParameter(3, title).setParameter(4, body)
-                .setParameter(5, outbox.toJson(data)).setParameter(6, Instant.now(clock).atOffset(ZoneOffset.UTC))
+                .setParameter(1, userId)
+                .setParameter(2, type)
+                .setParameter(3, title)
+                .setParameter(4, body)
+                .setParameter(5, outbox.toJson(data))
+                .setParameter(6, Instant.now(clock).atOffset(ZoneOffset.UTC))
                 .getSingleResult();
         InboxFanout.announce(em, userId);
         changed.fire(InboxChanged.of(userId));
@@ -155,8 +172,9 @@ public class InboxService {
     }
 
     /** Personal items and visible broadcasts with {@code after < id < before}, at most {@code limit}. */
-    private List<Item> query(Connection c, String userId, long after, long before, int limit, boolean oldestFirst,
-            long readMark) throws SQLException {
+    private List<Item> query(
+            Connection c, String userId, long after, long before, int limit, boolean oldestFirst, long readMark)
+            throws SQLException {
         String dir = oldestFirst ? "ASC" : "DESC";
         String sql = """
                 SELECT id, type, title, body, data, created_at FROM (
@@ -181,8 +199,13 @@ public class InboxService {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    items.add(new Item(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            parse(rs.getString(5)), id <= readMark,
+                    items.add(new Item(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            parse(rs.getString(5)),
+                            id <= readMark,
                             rs.getObject(6, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
                 }
             }
@@ -221,8 +244,8 @@ public class InboxService {
     }
 
     private static long readMark(Connection c, String userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT read_up_to FROM notification_settings WHERE user_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT read_up_to FROM notification_settings WHERE user_id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;

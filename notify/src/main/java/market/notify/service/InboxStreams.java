@@ -35,18 +35,23 @@ public class InboxStreams {
     public InboxStreams(InboxService inbox, MeterRegistry metrics) {
         this.inbox = inbox;
         Gauge.builder("notify.inbox.streams", this, InboxStreams::openStreams)
-                .description("Open inbox event streams on this instance").register(metrics);
+                .description("Open inbox event streams on this instance")
+                .register(metrics);
     }
 
     /** Items after {@code lastEventId} (or only new ones when null), then live ones, until cancelled. */
     public Multi<InboxService.Item> open(String userId, Long lastEventId) {
         long start = lastEventId != null ? lastEventId : inbox.latestId(userId);
-        return Multi.createFrom().emitter(emitter -> {
-            Stream s = new Stream(userId, start, emitter);
-            byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(s);
-            emitter.onTermination(() -> remove(s));
-            s.wake();
-        }, BackPressureStrategy.BUFFER);
+        return Multi.createFrom()
+                .emitter(
+                        emitter -> {
+                            Stream s = new Stream(userId, start, emitter);
+                            byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet())
+                                    .add(s);
+                            emitter.onTermination(() -> remove(s));
+                            s.wake();
+                        },
+                        BackPressureStrategy.BUFFER);
     }
 
     public double openStreams() {

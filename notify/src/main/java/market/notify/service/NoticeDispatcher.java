@@ -42,8 +42,8 @@ public class NoticeDispatcher {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public NoticeDispatcher(EntityManager em, PushOutbox outbox, OutboxStore store, Clock clock,
-            Event<InboxChanged> inboxChanged) {
+    public NoticeDispatcher(
+            EntityManager em, PushOutbox outbox, OutboxStore store, Clock clock, Event<InboxChanged> inboxChanged) {
         this.em = em;
         this.outbox = outbox;
         this.store = store;
@@ -93,7 +93,8 @@ public class NoticeDispatcher {
                  WHERE (status = 'SCHEDULED' AND scheduled_at <= ?1)
                     OR (status = 'SENDING' AND (NOT dispatched OR held_until <= ?1))
                  ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, now.atOffset(ZoneOffset.UTC)).getResultList();
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                .getResultList();
         if (rows.isEmpty()) {
             return false;
         }
@@ -110,7 +111,8 @@ public class NoticeDispatcher {
         if (link != null) {
             data.put("link", link);
         }
-        PushMessage push = ad ? new PushMessage(AdRules.title(title), AdRules.body(body), data)
+        PushMessage push = ad
+                ? new PushMessage(AdRules.title(title), AdRules.body(body), data)
                 : new PushMessage(title, body, data);
         int targeted;
         String heldUntil = null;
@@ -137,15 +139,19 @@ public class NoticeDispatcher {
         em.createNativeQuery("""
                 UPDATE notice SET status = 'SENDING', dispatched = true, sent_at = coalesce(sent_at, ?2),
                        held_until = ?3, targeted = targeted + ?4, version = version + 1 WHERE id = ?1""")
-                .setParameter(1, id).setParameter(2, now.atOffset(ZoneOffset.UTC))
-                .setParameter(3, heldUntil == null ? null : AdRules.nextMorning(now).atOffset(ZoneOffset.UTC))
-                .setParameter(4, targeted).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, now.atOffset(ZoneOffset.UTC))
+                .setParameter(
+                        3, heldUntil == null ? null : AdRules.nextMorning(now).atOffset(ZoneOffset.UTC))
+                .setParameter(4, targeted)
+                .executeUpdate();
         store.finishNoticeIfDone(id);
         publish(id, audience, push, now);
         InboxFanout.announce(em, InboxFanout.EVERYONE);
         inboxChanged.fire(InboxChanged.toEveryone());
-        LOG.infof("Notice %d (%s) dispatched to %d user(s)%s", id, r[1], targeted, heldUntil == null ? ""
-                : ", the rest held until 08:00 KST");
+        LOG.infof(
+                "Notice %d (%s) dispatched to %d user(s)%s",
+                id, r[1], targeted, heldUntil == null ? "" : ", the rest held until 08:00 KST");
         return true;
     }
 
@@ -153,15 +159,15 @@ public class NoticeDispatcher {
     private void finishStragglers() {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
-                SELECT id FROM notice WHERE status = 'SENDING' AND dispatched AND held_until IS NULL""")
-                .getResultList();
+                SELECT id FROM notice WHERE status = 'SENDING' AND dispatched AND held_until IS NULL""").getResultList();
         ids.forEach(id -> store.finishNoticeIfDone(id.longValue()));
     }
 
     /** How many users notify knows that the round is for: a count only, nothing is written per user. */
     private int count(String userFilter) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM notification_settings s WHERE " + userFilter)
-                .getSingleResult()).intValue();
+                        .getSingleResult())
+                .intValue();
     }
 
     /**
@@ -171,13 +177,18 @@ public class NoticeDispatcher {
      */
     private void publish(long noticeId, String audience, PushMessage push, Instant now) {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, 0)) l")
-                .setParameter(1, InboxService.ORDER_LOCK).getSingleResult();
+                .setParameter(1, InboxService.ORDER_LOCK)
+                .getSingleResult();
         em.createNativeQuery("""
                 INSERT INTO broadcast (id, notice_id, audience, type, title, body, data, published_at)
                 VALUES (nextval('notification_id_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, noticeId).setParameter(2, audience).setParameter(3, push.data().get("type"))
-                .setParameter(4, push.title()).setParameter(5, push.body())
-                .setParameter(6, outbox.toJson(push.data())).setParameter(7, now.atOffset(ZoneOffset.UTC))
+                .setParameter(1, noticeId)
+                .setParameter(2, audience)
+                .setParameter(3, push.data().get("type"))
+                .setParameter(4, push.title())
+                .setParameter(5, push.body())
+                .setParameter(6, outbox.toJson(push.data()))
+                .setParameter(7, now.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 }

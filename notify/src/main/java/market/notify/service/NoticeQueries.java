@@ -1,12 +1,11 @@
 package market.notify.service;
 
-import market.common.db.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.OffsetDateTime;
 import java.util.List;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.db.Timestamps;
 import market.notify.api.NoticeView;
 
 /** Read side of notices: the public list (sent notices, never ads) and the admin list with stats. */
@@ -24,8 +23,11 @@ public class NoticeQueries {
     }
 
     public Page<NoticeView> published(String cursor, int size) {
-        return page(COLUMNS + " WHERE type = 'NOTICE' AND sent_at IS NOT NULL AND id < :after ORDER BY id DESC LIMIT :limit",
-                cursor, size);
+        return page(
+                COLUMNS
+                        + " WHERE type = 'NOTICE' AND sent_at IS NOT NULL AND id < :after ORDER BY id DESC LIMIT :limit",
+                cursor,
+                size);
     }
 
     public Page<NoticeView> all(String cursor, int size) {
@@ -34,7 +36,9 @@ public class NoticeQueries {
 
     public java.util.Optional<NoticeView> find(long id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(COLUMNS + " WHERE id = :id").setParameter("id", id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + " WHERE id = :id")
+                .setParameter("id", id)
+                .getResultList();
         return rows.stream().findFirst().map(NoticeQueries::toView);
     }
 
@@ -49,9 +53,18 @@ public class NoticeQueries {
     }
 
     private static NoticeView toView(Object[] r) {
-        return new NoticeView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], Timestamps.odt(r[6]), Timestamps.odt(r[7]), Timestamps.odt(r[8]), Timestamps.odt(r[12]),
-                new NoticeView.Stats(((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
-                        ((Number) r[11]).intValue()));
+        return new NoticeView(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                Timestamps.odt(r[6]),
+                Timestamps.odt(r[7]),
+                Timestamps.odt(r[8]),
+                Timestamps.odt(r[12]),
+                new NoticeView.Stats(
+                        ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), ((Number) r[11]).intValue()));
     }
 }

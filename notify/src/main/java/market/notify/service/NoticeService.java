@@ -17,8 +17,7 @@ import market.notify.domain.NoticeType;
 public class NoticeService {
 
     /** Fired when a notice is due now; observed after commit to dispatch it without waiting for the timer. */
-    public record NoticeDue(long id) {
-    }
+    public record NoticeDue(long id) {}
 
     private final EntityManager em;
     private final NoticeQueries queries;
@@ -33,8 +32,8 @@ public class NoticeService {
     }
 
     @Transactional
-    public NoticeView create(String adminId, NoticeType type, String title, String body, String link,
-            OffsetDateTime scheduledAt) {
+    public NoticeView create(
+            String adminId, NoticeType type, String title, String body, String link, OffsetDateTime scheduledAt) {
         Instant now = clock.instant();
         if (scheduledAt != null && !scheduledAt.toInstant().isAfter(now)) {
             throw ApiException.badRequest("scheduledAt", "must be in the future");
@@ -45,10 +44,14 @@ public class NoticeService {
         Number id = (Number) em.createNativeQuery("""
                 INSERT INTO notice (type, title, body, link, status, scheduled_at, created_by, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id""")
-                .setParameter(1, type.name()).setParameter(2, title).setParameter(3, body).setParameter(4, link)
+                .setParameter(1, type.name())
+                .setParameter(2, title)
+                .setParameter(3, body)
+                .setParameter(4, link)
                 .setParameter(5, scheduledAt == null ? "SENDING" : "SCHEDULED")
                 .setParameter(6, scheduledAt == null ? null : scheduledAt.withOffsetSameInstant(ZoneOffset.UTC))
-                .setParameter(7, adminId).setParameter(8, now.atOffset(ZoneOffset.UTC))
+                .setParameter(7, adminId)
+                .setParameter(8, now.atOffset(ZoneOffset.UTC))
                 .getSingleResult();
         if (scheduledAt == null) {
             due.fire(new NoticeDue(id.longValue()));
@@ -64,8 +67,7 @@ public class NoticeService {
     @Transactional
     public NoticeView cancel(long id) {
         int n = em.createNativeQuery("""
-                UPDATE notice SET status = 'CANCELLED', version = version + 1 WHERE id = ?1 AND status = 'SCHEDULED'""")
-                .setParameter(1, id).executeUpdate();
+                UPDATE notice SET status = 'CANCELLED', version = version + 1 WHERE id = ?1 AND status = 'SCHEDULED'""").setParameter(1, id).executeUpdate();
         NoticeView view = get(id);
         if (n == 0) {
             throw ApiException.conflict("Only a scheduled notice can be cancelled; this one is " + view.status());

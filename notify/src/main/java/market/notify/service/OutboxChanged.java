@@ -1,5 +1,4 @@
 package market.notify.service;
 
 /** Fired when push_outbox rows were added; observed after commit to wake the relay. */
-public record OutboxChanged() {
-}
+public record OutboxChanged() {}

@@ -19,15 +19,23 @@ import java.util.Set;
 @ApplicationScoped
 public class OutboxStore {
 
-    public record Row(long id, String kind, String topic, String userId, List<String> tokens, String title,
-            String body, Map<String, String> data, boolean ad, Long noticeId, int recipients, int attempts) {
-    }
+    public record Row(
+            long id,
+            String kind,
+            String topic,
+            String userId,
+            List<String> tokens,
+            String title,
+            String body,
+            Map<String, String> data,
+            boolean ad,
+            Long noticeId,
+            int recipients,
+            int attempts) {}
 
-    public record Consent(boolean marketing, boolean night) {
-    }
+    public record Consent(boolean marketing, boolean night) {}
 
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -48,20 +56,31 @@ public class OutboxStore {
                 SELECT id, kind, topic, user_id, tokens, title, body, data, ad, notice_id, recipients, attempts
                   FROM push_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?1
                  ORDER BY next_attempt_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, utc(now)).setParameter(2, limit).getResultList();
+                .setParameter(1, utc(now))
+                .setParameter(2, limit)
+                .getResultList();
         if (rows.isEmpty()) {
             return List.of();
         }
         List<Row> claimed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            claimed.add(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    r[4] == null ? null : List.of(((String) r[4]).split("\n")), (String) r[5], (String) r[6],
-                    r[7] == null ? Map.of() : parse((String) r[7]), (Boolean) r[8],
-                    r[9] == null ? null : ((Number) r[9]).longValue(), ((Number) r[10]).intValue(),
+            claimed.add(new Row(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    r[4] == null ? null : List.of(((String) r[4]).split("\n")),
+                    (String) r[5],
+                    (String) r[6],
+                    r[7] == null ? Map.of() : parse((String) r[7]),
+                    (Boolean) r[8],
+                    r[9] == null ? null : ((Number) r[9]).longValue(),
+                    ((Number) r[10]).intValue(),
                     ((Number) r[11]).intValue() + 1));
         }
         em.createNativeQuery("UPDATE push_outbox SET attempts = attempts + 1, next_attempt_at = ?1 WHERE id IN (?2)")
-                .setParameter(1, utc(leaseEnd)).setParameter(2, claimed.stream().map(Row::id).toList())
+                .setParameter(1, utc(leaseEnd))
+                .setParameter(2, claimed.stream().map(Row::id).toList())
                 .executeUpdate();
         return claimed;
     }
@@ -70,7 +89,8 @@ public class OutboxStore {
     public List<String> tokensOf(String userId) {
         @SuppressWarnings("unchecked")
         List<String> tokens = em.createNativeQuery("SELECT token FROM device WHERE user_id = ?1 ORDER BY created_at")
-                .setParameter(1, userId).getResultList();
+                .setParameter(1, userId)
+                .getResultList();
         return tokens;
     }
 
@@ -79,7 +99,8 @@ public class OutboxStore {
     public List<String> topicTargets(boolean subscribe, String topic, List<String> tokens) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT token, ads FROM device WHERE token IN (?1)")
-                .setParameter(1, tokens).getResultList();
+                .setParameter(1, tokens)
+                .getResultList();
         Set<String> wanting = new HashSet<>();
         for (Object[] r : rows) {
             if (!PushOutbox.ADS_TOPIC.equals(topic) || (Boolean) r[1]) {
@@ -93,9 +114,12 @@ public class OutboxStore {
     public Consent consentOf(String userId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT marketing, marketing_night FROM notification_settings WHERE user_id = ?1")
-                .setParameter(1, userId).getResultList();
-        return rows.isEmpty() ? new Consent(false, false) : new Consent((Boolean) rows.get(0)[0], (Boolean) rows.get(0)[1]);
+                        "SELECT marketing, marketing_night FROM notification_settings WHERE user_id = ?1")
+                .setParameter(1, userId)
+                .getResultList();
+        return rows.isEmpty()
+                ? new Consent(false, false)
+                : new Consent((Boolean) rows.get(0)[0], (Boolean) rows.get(0)[1]);
     }
 
     /** Forgets tokens FCM called dead, and returns how many it forgot. */
@@ -104,7 +128,8 @@ public class OutboxStore {
         if (tokens.isEmpty()) {
             return 0;
         }
-        return em.createNativeQuery("DELETE FROM device WHERE token IN (?1)").setParameter(1, List.copyOf(tokens))
+        return em.createNativeQuery("DELETE FROM device WHERE token IN (?1)")
+                .setParameter(1, List.copyOf(tokens))
                 .executeUpdate();
     }
 
@@ -112,13 +137,19 @@ public class OutboxStore {
     @Transactional
     public void finish(Row row, boolean delivered, String error, Instant now) {
         em.createNativeQuery("UPDATE push_outbox SET status = ?2, done_at = ?3, last_error = ?4 WHERE id = ?1")
-                .setParameter(1, row.id()).setParameter(2, delivered ? "DONE" : "FAILED")
-                .setParameter(3, utc(now)).setParameter(4, truncate(error)).executeUpdate();
+                .setParameter(1, row.id())
+                .setParameter(2, delivered ? "DONE" : "FAILED")
+                .setParameter(3, utc(now))
+                .setParameter(4, truncate(error))
+                .executeUpdate();
         if (row.noticeId() != null && row.recipients() > 0) {
-            em.createNativeQuery(delivered
-                            ? "UPDATE notice SET sent = sent + ?2 WHERE id = ?1"
-                            : "UPDATE notice SET failed = failed + ?2 WHERE id = ?1")
-                    .setParameter(1, row.noticeId()).setParameter(2, row.recipients()).executeUpdate();
+            em.createNativeQuery(
+                            delivered
+                                    ? "UPDATE notice SET sent = sent + ?2 WHERE id = ?1"
+                                    : "UPDATE notice SET failed = failed + ?2 WHERE id = ?1")
+                    .setParameter(1, row.noticeId())
+                    .setParameter(2, row.recipients())
+                    .executeUpdate();
         }
         if (row.noticeId() != null) {
             finishNoticeIfDone(row.noticeId());
@@ -131,9 +162,11 @@ public class OutboxStore {
         em.createNativeQuery("""
                 UPDATE push_outbox SET next_attempt_at = ?2, tokens = ?3, last_error = ?4,
                        attempts = attempts - ?5 WHERE id = ?1""")
-                .setParameter(1, row.id()).setParameter(2, utc(at))
+                .setParameter(1, row.id())
+                .setParameter(2, utc(at))
                 .setParameter(3, tokens == null ? null : String.join("\n", tokens))
-                .setParameter(4, truncate(error)).setParameter(5, countAttempt ? 0 : 1)
+                .setParameter(4, truncate(error))
+                .setParameter(5, countAttempt ? 0 : 1)
                 .executeUpdate();
     }
 
@@ -144,8 +177,7 @@ public class OutboxStore {
                 UPDATE notice SET status = CASE WHEN sent = 0 AND failed > 0 THEN 'FAILED' ELSE 'SENT' END,
                        version = version + 1
                  WHERE id = ?1 AND status = 'SENDING' AND dispatched AND held_until IS NULL
-                   AND NOT EXISTS (SELECT 1 FROM push_outbox WHERE notice_id = ?1 AND status = 'PENDING')""")
-                .setParameter(1, noticeId).executeUpdate();
+                   AND NOT EXISTS (SELECT 1 FROM push_outbox WHERE notice_id = ?1 AND status = 'PENDING')""").setParameter(1, noticeId).executeUpdate();
     }
 
     private Map<String, String> parse(String text) {

@@ -41,9 +41,14 @@ public class PushOutbox {
         em.createNativeQuery("""
                 INSERT INTO push_outbox (kind, topic, title, body, data, ad, notice_id, recipients, next_attempt_at, created_at)
                 VALUES ('TOPIC', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)""")
-                .setParameter(1, topic).setParameter(2, message.title()).setParameter(3, message.body())
-                .setParameter(4, toJson(message.data())).setParameter(5, ad).setParameter(6, noticeId)
-                .setParameter(7, recipients).setParameter(8, now())
+                .setParameter(1, topic)
+                .setParameter(2, message.title())
+                .setParameter(3, message.body())
+                .setParameter(4, toJson(message.data()))
+                .setParameter(5, ad)
+                .setParameter(6, noticeId)
+                .setParameter(7, recipients)
+                .setParameter(8, now())
                 .executeUpdate();
         changed.fire(new OutboxChanged());
     }
@@ -53,8 +58,11 @@ public class PushOutbox {
         em.createNativeQuery("""
                 INSERT INTO push_outbox (kind, user_id, title, body, data, next_attempt_at, created_at)
                 VALUES ('USER', ?1, ?2, ?3, ?4, ?5, ?5)""")
-                .setParameter(1, userId).setParameter(2, message.title()).setParameter(3, message.body())
-                .setParameter(4, toJson(message.data())).setParameter(5, now())
+                .setParameter(1, userId)
+                .setParameter(2, message.title())
+                .setParameter(3, message.body())
+                .setParameter(4, toJson(message.data()))
+                .setParameter(5, now())
                 .executeUpdate();
         changed.fire(new OutboxChanged());
     }
@@ -68,8 +76,11 @@ public class PushOutbox {
         int n = em.createNativeQuery("""
                 INSERT INTO push_outbox (kind, user_id, title, body, data, ad, notice_id, next_attempt_at, created_at)
                 SELECT 'USER', s.user_id, ?1, ?2, ?3, ?4, ?5, ?6, ?6 FROM notification_settings s WHERE\s""" + userFilter)
-                .setParameter(1, message.title()).setParameter(2, message.body())
-                .setParameter(3, toJson(message.data())).setParameter(4, ad).setParameter(5, noticeId)
+                .setParameter(1, message.title())
+                .setParameter(2, message.body())
+                .setParameter(3, toJson(message.data()))
+                .setParameter(4, ad)
+                .setParameter(5, noticeId)
                 .setParameter(6, now())
                 .executeUpdate();
         changed.fire(new OutboxChanged());
@@ -84,8 +95,10 @@ public class PushOutbox {
         em.createNativeQuery("""
                 INSERT INTO push_outbox (kind, topic, tokens, recipients, next_attempt_at, created_at)
                 VALUES (?1, ?2, ?3, 0, ?4, ?4)""")
-                .setParameter(1, subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE").setParameter(2, topic)
-                .setParameter(3, String.join("\n", tokens)).setParameter(4, now())
+                .setParameter(1, subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE")
+                .setParameter(2, topic)
+                .setParameter(3, String.join("\n", tokens))
+                .setParameter(4, now())
                 .executeUpdate();
         changed.fire(new OutboxChanged());
     }

@@ -33,6 +33,7 @@ public class PushRelay {
     private static final Logger LOG = Logger.getLogger(PushRelay.class);
     /** FCM accepts at most 500 tokens per multicast. */
     private static final int MULTICAST_LIMIT = 500;
+
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final OutboxStore store;
@@ -144,7 +145,8 @@ public class PushRelay {
             }
         }
         List<String> current = store.tokensOf(row.userId());
-        List<String> targets = row.tokens() == null ? current
+        List<String> targets = row.tokens() == null
+                ? current
                 : row.tokens().stream().filter(current::contains).toList();
         List<String> retry = new ArrayList<>();
         List<String> dead = new ArrayList<>();

@@ -35,8 +35,11 @@ public class SettingsService {
                 INSERT INTO notification_settings (user_id, joined_at, updated_at) VALUES (?1, ?2, ?3)
                 ON CONFLICT DO NOTHING""")
                 .setParameter(1, userId)
-                .setParameter(2, clock.instant().minus(inbox.noticesBeforeFirstContact()).atOffset(ZoneOffset.UTC))
-                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(
+                        2,
+                        clock.instant().minus(inbox.noticesBeforeFirstContact()).atOffset(ZoneOffset.UTC))
+                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC))
+                .executeUpdate();
         return em.find(NotificationSettings.class, userId);
     }
 
@@ -51,17 +54,28 @@ public class SettingsService {
             em.createNativeQuery("""
                     INSERT INTO notification_settings (user_id, joined_at, updated_at) VALUES (?1, ?2, ?3)
                     ON CONFLICT DO NOTHING""")
-                    .setParameter(1, userId).setParameter(2, created)
-                    .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
-            em.createNativeQuery("UPDATE notification_settings SET joined_at = ?2 WHERE user_id = ?1 AND joined_at > ?2")
-                    .setParameter(1, userId).setParameter(2, created).executeUpdate();
+                    .setParameter(1, userId)
+                    .setParameter(2, created)
+                    .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC))
+                    .executeUpdate();
+            em.createNativeQuery(
+                            "UPDATE notification_settings SET joined_at = ?2 WHERE user_id = ?1 AND joined_at > ?2")
+                    .setParameter(1, userId)
+                    .setParameter(2, created)
+                    .executeUpdate();
         }
         return of(userId);
     }
 
     @Transactional
-    public NotificationSettings update(String userId, boolean chat, boolean activity, boolean keywords,
-            boolean marketing, boolean marketingNight, Integer expectedVersion) {
+    public NotificationSettings update(
+            String userId,
+            boolean chat,
+            boolean activity,
+            boolean keywords,
+            boolean marketing,
+            boolean marketingNight,
+            Integer expectedVersion) {
         NotificationSettings s = of(userId);
         if (expectedVersion != null && expectedVersion != s.version) {
             throw ApiException.conflict("The settings were changed meanwhile (version " + s.version + ")");

@@ -27,14 +27,19 @@ import org.junit.jupiter.api.Test;
 class FirebaseNativeConfigTest {
 
     private static boolean inScope(String className) {
-        return className.startsWith("com.google.firebase.messaging.") || className.startsWith("com.google.firebase.internal.")
+        return className.startsWith("com.google.firebase.messaging.")
+                || className.startsWith("com.google.firebase.internal.")
                 || className.equals("com.google.firebase.FirebaseOptions$Builder");
     }
 
     @Test
     void everyJsonMappedClassOfFcmIsRegisteredForReflection() throws Exception {
         Set<String> mapped = new TreeSet<>();
-        Path jar = Path.of(Message.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(Message.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (JarFile file = new JarFile(jar.toFile())) {
             Enumeration<JarEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
@@ -64,11 +69,16 @@ class FirebaseNativeConfigTest {
     @Test
     void theSdksPropertiesFilesAreIncludedInTheNativeExecutable() throws IOException {
         String props = Files.readString(Path.of("src/main/resources/application.properties"));
-        String includes = props.lines().filter(l -> l.startsWith("quarkus.native.resources.includes=")).findFirst()
+        String includes = props.lines()
+                .filter(l -> l.startsWith("quarkus.native.resources.includes="))
+                .findFirst()
                 .orElseThrow();
-        for (String resource : new String[] {"admin_sdk.properties", "com/google/api/client/googleapis/google-api-client.properties"}) {
+        for (String resource :
+                new String[] {"admin_sdk.properties", "com/google/api/client/googleapis/google-api-client.properties"
+                }) {
             assertTrue(includes.contains(resource), resource);
-            assertTrue(getClass().getClassLoader().getResource(resource) != null, resource + " exists on the class path");
+            assertTrue(
+                    getClass().getClassLoader().getResource(resource) != null, resource + " exists on the class path");
         }
     }
 }

@@ -6,8 +6,7 @@ import market.product.domain.Category;
 /** A category code from the client must be one of {@link Category}. */
 final class CategoryCodes {
 
-    private CategoryCodes() {
-    }
+    private CategoryCodes() {}
 
     static String check(String code) {
         try {

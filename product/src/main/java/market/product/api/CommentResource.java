@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +22,6 @@ import market.product.domain.Comment;
 import market.product.domain.Profile;
 import market.product.service.ProductQueries;
 import market.product.service.SocialService;
-import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,12 +49,14 @@ public class CommentResource {
     @Operation(summary = "Comments on a listing, oldest first")
     @APIResponse(responseCode = "200", description = "One page of comments")
     @APIResponse(responseCode = "404", description = "No such listing")
-    public Page<CommentView> list(@PathParam("id") long id, @QueryParam("cursor") String cursor,
-            @QueryParam("size") String size) {
+    public Page<CommentView> list(
+            @PathParam("id") long id, @QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         Cursor c = Cursor.decode(cursor, 1);
         Page<Comment> page = social.comments(id, c == null ? null : c.longAt(0), Cursor.size(size));
-        Map<String, Profile> authors = queries.profiles(page.items().stream().map(x -> x.authorId).distinct().toList());
-        List<CommentView> items = page.items().stream().map(x -> view(x, authors.get(x.authorId))).toList();
+        Map<String, Profile> authors = queries.profiles(
+                page.items().stream().map(x -> x.authorId).distinct().toList());
+        List<CommentView> items =
+                page.items().stream().map(x -> view(x, authors.get(x.authorId))).toList();
         return new Page<>(items, page.nextCursor());
     }
 
@@ -63,7 +65,10 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on a listing")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "201", description = "The comment", content = @Content(schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The comment",
+            content = @Content(schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")
@@ -72,11 +77,17 @@ public class CommentResource {
     public Response add(@PathParam("id") long id, @Valid @NotNull CommentInput body) {
         Comment c = social.comment(user.caller(), id, body.content());
         Profile author = queries.profiles(List.of(c.authorId)).get(c.authorId);
-        return Response.created(URI.create("/api/products/" + id + "/comments/" + c.id)).entity(view(c, author)).build();
+        return Response.created(URI.create("/api/products/" + id + "/comments/" + c.id))
+                .entity(view(c, author))
+                .build();
     }
 
     static CommentView view(Comment c, Profile author) {
-        return new CommentView(c.id, c.productId,
-                new CommentView.Author(c.authorId, author == null ? "이웃" : author.nickname), c.content, c.createdAt);
+        return new CommentView(
+                c.id,
+                c.productId,
+                new CommentView.Author(c.authorId, author == null ? "이웃" : author.nickname),
+                c.content,
+                c.createdAt);
     }
 }

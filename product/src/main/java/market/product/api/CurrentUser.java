@@ -37,7 +37,8 @@ public class CurrentUser {
         if (id != null) {
             return "u:" + id;
         }
-        String address = request.request().remoteAddress() == null ? "unknown"
+        String address = request.request().remoteAddress() == null
+                ? "unknown"
                 : request.request().remoteAddress().hostAddress();
         String forwarded = request.request().getHeader("X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {

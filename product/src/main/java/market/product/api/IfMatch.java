@@ -5,8 +5,7 @@ import market.common.api.ApiException;
 /** The If-Match header of an edit, checked against the version the edited body names. */
 final class IfMatch {
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     /** An opaque If-Match value of ours is the quoted version number; anything else can never match. */
     static Integer version(String ifMatch) {
@@ -29,8 +28,8 @@ final class IfMatch {
     static void agreeing(Integer fromHeader, Integer fromBody) {
         // an If-Match that is not one of our ETags (-1) can never match: that stays a 412
         if (fromHeader != null && fromHeader >= 0 && fromBody != null && !fromHeader.equals(fromBody)) {
-            throw ApiException.conflict("The body's version " + fromBody + " does not match If-Match "
-                    + fromHeader + "; reload and retry");
+            throw ApiException.conflict(
+                    "The body's version " + fromBody + " does not match If-Match " + fromHeader + "; reload and retry");
         }
     }
 }

@@ -4,10 +4,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import market.product.service.ImageService;
 import market.product.storage.ImageStore;
-import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,8 +35,14 @@ public class ImageResource {
     @GET
     @Path("{key}")
     @PermitAll
-    @Operation(summary = "Photo bytes", description = "Content type from the listing record; nosniff and a sandboxing Content-Security-Policy; long cache headers.")
-    @APIResponse(responseCode = "200", description = "The image", content = @Content(mediaType = "image/*", schema = @Schema(implementation = String.class)))
+    @Operation(
+            summary = "Photo bytes",
+            description =
+                    "Content type from the listing record; nosniff and a sandboxing Content-Security-Policy; long cache headers.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The image",
+            content = @Content(mediaType = "image/*", schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "Unknown key, or the bytes are not the recorded format")
     public Response get(@PathParam("key") String key) {
         ImageService.Opened img = images.open(key);

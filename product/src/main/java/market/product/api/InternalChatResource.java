@@ -8,11 +8,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import market.product.service.SocialService;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -24,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalChatResource {
 
-    public record RoomOpened(@NotNull @Size(min = 1, max = 64) String buyerId) {
-    }
+    public record RoomOpened(
+            @NotNull @Size(min = 1, max = 64) String buyerId) {}
 
     private final SocialService social;
 
@@ -38,7 +37,8 @@ public class InternalChatResource {
     @RolesAllowed("service")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Response opened(@PathParam("id") long id, @PathParam("roomId") long roomId, @Valid @NotNull RoomOpened body) {
+    public Response opened(
+            @PathParam("id") long id, @PathParam("roomId") long roomId, @Valid @NotNull RoomOpened body) {
         social.chatOpened(id, roomId, body.buyerId());
         return Response.noContent().build();
     }

@@ -7,14 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import market.common.api.ApiException;
 import market.product.domain.Profile;
 import market.product.service.ProfileService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -42,7 +42,15 @@ public class MeResource {
     @GET
     @RolesAllowed("user")
     @Operation(summary = "My profile (created on first call)")
-    @APIResponse(responseCode = "200", description = "My profile", content = @Content(schema = @Schema(implementation = MyProfile.class)), headers = @Header(name = "ETag", description = "the profile version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "My profile",
+            content = @Content(schema = @Schema(implementation = MyProfile.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the profile version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)))
     public Response get() {
         Profile p = profiles.me(jwt.getSubject(), jwt.getClaim("preferred_username"));
         return withEtag(p);
@@ -51,7 +59,15 @@ public class MeResource {
     @PUT
     @RolesAllowed("user")
     @Operation(summary = "Change my nickname and region")
-    @APIResponse(responseCode = "200", description = "My profile", content = @Content(schema = @Schema(implementation = MyProfile.class)), headers = @Header(name = "ETag", description = "the profile version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "My profile",
+            content = @Content(schema = @Schema(implementation = MyProfile.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the profile version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "409", description = "Conflict")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
@@ -65,8 +81,8 @@ public class MeResource {
             // a body version older than the one If-Match vouches for is a stale edit (409), not ignored
             expected = body.version() != null ? body.version() : current.version;
         }
-        Profile p = profiles.update(jwt.getSubject(), jwt.getClaim("preferred_username"), body.nickname(),
-                body.region(), expected);
+        Profile p = profiles.update(
+                jwt.getSubject(), jwt.getClaim("preferred_username"), body.nickname(), body.region(), expected);
         return withEtag(p);
     }
 

@@ -3,15 +3,15 @@ package market.product.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.common.api.QueryParams;
 import market.product.domain.ProductStatus;
 import market.product.service.FeedQuery;
 import market.product.service.ProductQueries;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,12 +39,18 @@ public class MyListingsResource {
     @RolesAllowed("user")
     @Operation(summary = "My listings (판매내역)")
     @APIResponse(responseCode = "200", description = "One page of listings")
-    public Page<ProductViews.Summary> products(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("size") String size) {
+    public Page<ProductViews.Summary> products(
+            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         String me = user.caller().id();
-        FeedQuery q = new FeedQuery(null, null, null, QueryParams.optionalEnum("status", status, ProductStatus.class),
-                null, null, me, FeedQuery.Sort.LATEST);
+        FeedQuery q = new FeedQuery(
+                null,
+                null,
+                null,
+                QueryParams.optionalEnum("status", status, ProductStatus.class),
+                null,
+                null,
+                me,
+                FeedQuery.Sort.LATEST);
         return mapper.page(queries.feed(q, cursor, Cursor.size(size), me), me);
     }
-
 }

@@ -36,8 +36,7 @@ public class MyPurchasesResource {
     @RolesAllowed("user")
     @Operation(summary = "Listings I bought (구매내역), latest trade first")
     @APIResponse(responseCode = "200", description = "One page of listings")
-    public Page<ProductViews.Summary> purchases(@QueryParam("cursor") String cursor,
-            @QueryParam("size") String size) {
+    public Page<ProductViews.Summary> purchases(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         String me = user.caller().id();
         return mapper.page(queries.purchasedBy(me, cursor, Cursor.size(size)), me);
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -16,9 +17,6 @@ import java.util.List;
 import market.common.api.ApiException;
 import market.product.domain.ProductImage;
 import market.product.service.ImageService;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
-import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/products/{id}/images")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +50,10 @@ public class ProductImageResource {
     @RolesAllowed("user")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Add photos (multipart field files; JPEG/PNG/WebP, each at most 10 MB, 10 per listing)")
-    @APIResponse(responseCode = "201", description = "The stored photos", content = @Content(schema = @Schema(implementation = ProductViews.Image.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The stored photos",
+            content = @Content(schema = @Schema(implementation = ProductViews.Image.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")
     @APIResponse(responseCode = "404", description = "Not found")
@@ -84,8 +87,12 @@ public class ProductImageResource {
             }
         }
         List<ProductViews.Image> out = images.add(user.caller(), id, uploads).stream()
-                .map(i -> new ProductViews.Image(i.id, ProductMapper.imageUrl(i.objectKey),
-                        ProductMapper.imageUrl(i.thumbKey), i.width, i.height))
+                .map(i -> new ProductViews.Image(
+                        i.id,
+                        ProductMapper.imageUrl(i.objectKey),
+                        ProductMapper.imageUrl(i.thumbKey),
+                        i.width,
+                        i.height))
                 .toList();
         return Response.status(201).entity(out).build();
     }

@@ -29,30 +29,83 @@ public class ProductMapper {
     public ProductViews.Detail detail(Product p, List<ProductImage> images, String callerId) {
         Profile seller = queries.profiles(List.of(p.sellerId)).get(p.sellerId);
         boolean liked = queries.likedAmong(callerId, List.of(p.id)).contains(p.id);
-        List<ProductViews.Image> imgs = images.stream().map(i -> new ProductViews.Image(i.id, imageUrl(i.objectKey),
-                imageUrl(i.thumbKey), i.width, i.height)).toList();
-        return new ProductViews.Detail(p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region,
-                p.status, Product.buyerShownTo(p.sellerId, p.buyerId, callerId), seller(p.sellerId, seller), imgs, p.likeCount, p.chatCount, p.commentCount,
-                p.viewCount, liked, p.createdAt, p.updatedAt, p.bumpedAt, p.version);
+        List<ProductViews.Image> imgs = images.stream()
+                .map(i -> new ProductViews.Image(i.id, imageUrl(i.objectKey), imageUrl(i.thumbKey), i.width, i.height))
+                .toList();
+        return new ProductViews.Detail(
+                p.id,
+                p.title,
+                p.description,
+                p.price,
+                p.negotiable,
+                p.category,
+                p.region,
+                p.status,
+                Product.buyerShownTo(p.sellerId, p.buyerId, callerId),
+                seller(p.sellerId, seller),
+                imgs,
+                p.likeCount,
+                p.chatCount,
+                p.commentCount,
+                p.viewCount,
+                liked,
+                p.createdAt,
+                p.updatedAt,
+                p.bumpedAt,
+                p.version);
     }
 
     /** The detail read by {@code ProductService.view} (seller, photos and liked already in it). */
     public ProductViews.Detail detail(ListingDetail d, String callerId) {
-        List<ProductViews.Image> imgs = d.images().stream().map(i -> new ProductViews.Image(i.id(),
-                imageUrl(i.objectKey()), imageUrl(i.thumbKey()), i.width(), i.height())).toList();
-        return new ProductViews.Detail(d.id(), d.title(), d.description(), d.price(), d.negotiable(), d.category(),
-                d.region(), d.status(), Product.buyerShownTo(d.sellerId(), d.buyerId(), callerId), seller(d.sellerId(), d.sellerNickname(), d.sellerTemperature()),
-                imgs, d.likeCount(), d.chatCount(), d.commentCount(), d.viewCount(), d.liked(), d.createdAt(),
-                d.updatedAt(), d.bumpedAt(), d.version());
+        List<ProductViews.Image> imgs = d.images().stream()
+                .map(i -> new ProductViews.Image(
+                        i.id(), imageUrl(i.objectKey()), imageUrl(i.thumbKey()), i.width(), i.height()))
+                .toList();
+        return new ProductViews.Detail(
+                d.id(),
+                d.title(),
+                d.description(),
+                d.price(),
+                d.negotiable(),
+                d.category(),
+                d.region(),
+                d.status(),
+                Product.buyerShownTo(d.sellerId(), d.buyerId(), callerId),
+                seller(d.sellerId(), d.sellerNickname(), d.sellerTemperature()),
+                imgs,
+                d.likeCount(),
+                d.chatCount(),
+                d.commentCount(),
+                d.viewCount(),
+                d.liked(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.bumpedAt(),
+                d.version());
     }
 
     public Page<ProductViews.Summary> page(Page<ListingSummary> page, String callerId) {
         List<ProductViews.Summary> items = new ArrayList<>(page.items().size());
         for (ListingSummary p : page.items()) {
-            items.add(new ProductViews.Summary(p.id(), p.title(), p.price(), p.negotiable(), p.category(), p.region(),
-                    p.status(), Product.buyerShownTo(p.sellerId(), p.buyerId(), callerId), seller(p.sellerId(), p.sellerNickname(), p.sellerTemperature()),
-                    p.thumbKey() == null ? null : imageUrl(p.thumbKey()), p.likeCount(), p.chatCount(),
-                    p.commentCount(), p.viewCount(), p.liked(), p.createdAt(), p.updatedAt(), p.bumpedAt(),
+            items.add(new ProductViews.Summary(
+                    p.id(),
+                    p.title(),
+                    p.price(),
+                    p.negotiable(),
+                    p.category(),
+                    p.region(),
+                    p.status(),
+                    Product.buyerShownTo(p.sellerId(), p.buyerId(), callerId),
+                    seller(p.sellerId(), p.sellerNickname(), p.sellerTemperature()),
+                    p.thumbKey() == null ? null : imageUrl(p.thumbKey()),
+                    p.likeCount(),
+                    p.chatCount(),
+                    p.commentCount(),
+                    p.viewCount(),
+                    p.liked(),
+                    p.createdAt(),
+                    p.updatedAt(),
+                    p.bumpedAt(),
                     p.version()));
         }
         return new Page<>(items, page.nextCursor());
@@ -60,7 +113,8 @@ public class ProductMapper {
 
     /** A seller without a profile yet shows as 이웃 with the starting temperature. */
     private static ProductViews.Seller seller(String id, String nickname, BigDecimal temperature) {
-        return nickname == null ? new ProductViews.Seller(id, "이웃", Profile.INITIAL_TEMPERATURE)
+        return nickname == null
+                ? new ProductViews.Seller(id, "이웃", Profile.INITIAL_TEMPERATURE)
                 : new ProductViews.Seller(id, nickname, temperature);
     }
 

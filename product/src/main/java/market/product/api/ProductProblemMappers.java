@@ -26,7 +26,9 @@ public class ProductProblemMappers {
     }
 
     private static Response conflict() {
-        return Response.status(409).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(409, "Conflict", "The resource was changed meanwhile; reload and retry")).build();
+        return Response.status(409)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(409, "Conflict", "The resource was changed meanwhile; reload and retry"))
+                .build();
     }
 }

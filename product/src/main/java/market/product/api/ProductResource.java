@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -29,7 +30,6 @@ import market.product.service.ImageService;
 import market.product.service.ListingDetail;
 import market.product.service.ProductQueries;
 import market.product.service.ProductService;
-import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -50,8 +50,12 @@ public class ProductResource {
     private final ProductMapper mapper;
     private final CurrentUser user;
 
-    public ProductResource(ProductService products, ProductQueries queries, ImageService images,
-            ProductMapper mapper, CurrentUser user) {
+    public ProductResource(
+            ProductService products,
+            ProductQueries queries,
+            ImageService images,
+            ProductMapper mapper,
+            CurrentUser user) {
         this.products = products;
         this.queries = queries;
         this.images = images;
@@ -61,14 +65,22 @@ public class ProductResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Feed of listings", description = "Newest bumpedAt first unless sort says otherwise; deleted listings never appear.")
+    @Operation(
+            summary = "Feed of listings",
+            description = "Newest bumpedAt first unless sort says otherwise; deleted listings never appear.")
     @APIResponse(responseCode = "200", description = "One page of listings")
     @APIResponse(responseCode = "400", description = "A filter, the cursor or size is malformed")
-    public Page<ProductViews.Summary> feed(@QueryParam("q") String q, @QueryParam("category") String category,
-            @QueryParam("region") String region, @QueryParam("status") String status,
-            @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
-            @QueryParam("sellerId") String sellerId, @QueryParam("sort") String sort,
-            @QueryParam("cursor") String cursor, @QueryParam("size") String size) {
+    public Page<ProductViews.Summary> feed(
+            @QueryParam("q") String q,
+            @QueryParam("category") String category,
+            @QueryParam("region") String region,
+            @QueryParam("status") String status,
+            @QueryParam("minPrice") String minPrice,
+            @QueryParam("maxPrice") String maxPrice,
+            @QueryParam("sellerId") String sellerId,
+            @QueryParam("sort") String sort,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("size") String size) {
         FeedQuery.Sort order = FeedQuery.Sort.LATEST;
         if (sort != null && !sort.isBlank()) {
             order = FeedQuery.Sort.of(sort.strip());
@@ -85,10 +97,15 @@ public class ProductResource {
         if (min != null && max != null && min > max) {
             throw ApiException.badRequest("minPrice", "must not be greater than maxPrice");
         }
-        FeedQuery query = new FeedQuery(QueryParams.optionalText("q", q, 100), cat,
+        FeedQuery query = new FeedQuery(
+                QueryParams.optionalText("q", q, 100),
+                cat,
                 QueryParams.optionalText("region", region, 50),
-                QueryParams.optionalEnum("status", status, ProductStatus.class), min, max,
-                QueryParams.optionalText("sellerId", sellerId, 64), order);
+                QueryParams.optionalEnum("status", status, ProductStatus.class),
+                min,
+                max,
+                QueryParams.optionalText("sellerId", sellerId, 64),
+                order);
         return mapper.page(queries.feed(query, cursor, Cursor.size(size), user.idOrNull()), user.idOrNull());
     }
 
@@ -96,11 +113,21 @@ public class ProductResource {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One listing", description = "Counts a view (once per viewer per hour; never the seller).")
-    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The listing",
+            content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the listing version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Not found")
     public Response detail(@PathParam("id") long id) {
         ListingDetail d = products.view(id, user.viewerKey(), user.idOrNull());
-        return Response.ok(mapper.detail(d, user.idOrNull())).tag(new EntityTag(Integer.toString(d.version()))).build();
+        return Response.ok(mapper.detail(d, user.idOrNull()))
+                .tag(new EntityTag(Integer.toString(d.version())))
+                .build();
     }
 
     @POST
@@ -108,7 +135,17 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a listing (status ON_SALE)")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = { @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Location", description = "the new listing", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)),
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "the listing version, for If-Match",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Location", description = "the new listing", schema = @Schema(type = SchemaType.STRING))
+            })
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")
@@ -116,25 +153,37 @@ public class ProductResource {
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response create(@Valid @NotNull ProductInput body) {
         Product p = products.create(user.caller(), fields(body));
-        return withEtag(p, Response.created(URI.create("/api/products/" + p.id))
-                .entity(mapper.detail(p, images.of(p.id), user.idOrNull())));
+        return withEtag(
+                p,
+                Response.created(URI.create("/api/products/" + p.id))
+                        .entity(mapper.detail(p, images.of(p.id), user.idOrNull())));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed("user")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the editable fields", description = "Needs version in the body or an If-Match header.")
+    @Operation(
+            summary = "Replace the editable fields",
+            description = "Needs version in the body or an If-Match header.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The listing",
+            content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the listing version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")
     @APIResponse(responseCode = "404", description = "Not found")
     @APIResponse(responseCode = "409", description = "version and If-Match disagree, or the version is stale")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    public Response update(@PathParam("id") long id, @Valid @NotNull ProductInput body,
-            @HeaderParam("If-Match") String ifMatch) {
+    public Response update(
+            @PathParam("id") long id, @Valid @NotNull ProductInput body, @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = IfMatch.version(ifMatch);
         IfMatch.agreeing(fromHeader, body.version());
         if (fromHeader == null && body.version() == null) {
@@ -151,7 +200,15 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the status (ON_SALE, RESERVED, SOLD), optionally naming the buyer")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The listing",
+            content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the listing version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")
@@ -159,13 +216,13 @@ public class ProductResource {
     @APIResponse(responseCode = "409", description = "Conflict")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "422", description = "The named buyer never opened a chat about this listing")
-    public Response status(@PathParam("id") long id, @Valid @NotNull StatusChange body,
-            @HeaderParam("If-Match") String ifMatch) {
+    public Response status(
+            @PathParam("id") long id, @Valid @NotNull StatusChange body, @HeaderParam("If-Match") String ifMatch) {
         Integer fromHeader = IfMatch.version(ifMatch);
         IfMatch.agreeing(fromHeader, body.version());
         Integer expected = fromHeader != null ? fromHeader : body.version();
-        Product p = products.changeStatus(user.caller(), id, body.status(), body.buyerId(), expected,
-                fromHeader != null);
+        Product p =
+                products.changeStatus(user.caller(), id, body.status(), body.buyerId(), expected, fromHeader != null);
         return withEtag(p, Response.ok(mapper.detail(p, images.of(id), user.idOrNull())));
     }
 
@@ -174,7 +231,15 @@ public class ProductResource {
     @RolesAllowed("user")
     @Operation(summary = "Bump (끌어올리기): bumpedAt = now, at most once per 24 h")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The listing", content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)), headers = @Header(name = "ETag", description = "the listing version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The listing",
+            content = @Content(schema = @Schema(implementation = ProductViews.Detail.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the listing version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")
     @APIResponse(responseCode = "404", description = "Not found")
@@ -199,8 +264,13 @@ public class ProductResource {
     }
 
     private static ProductService.Fields fields(ProductInput b) {
-        return new ProductService.Fields(b.title(), b.description(), b.price(),
-                b.negotiable() != null && b.negotiable(), CategoryCodes.check(b.category()), b.region());
+        return new ProductService.Fields(
+                b.title(),
+                b.description(),
+                b.price(),
+                b.negotiable() != null && b.negotiable(),
+                CategoryCodes.check(b.category()),
+                b.region());
     }
 
     private static Response withEtag(Product p, Response.ResponseBuilder rb) {

@@ -104,7 +104,8 @@ public class ResponseJson implements ObjectMapperCustomizer {
             gen.writeBooleanField("negotiable", s.negotiable());
             gen.writeStringField("category", s.category());
             gen.writeStringField("region", s.region());
-            gen.writeStringField("status", s.status() == null ? null : s.status().name());
+            gen.writeStringField(
+                    "status", s.status() == null ? null : s.status().name());
             gen.writeStringField("buyerId", s.buyerId());
             gen.writeFieldName("seller");
             if (s.seller() == null) {

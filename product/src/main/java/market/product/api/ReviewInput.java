@@ -1,8 +1,8 @@
 package market.product.api;
 
 import jakarta.validation.constraints.NotNull;
-import market.product.domain.Rating;
 import market.common.text.Text;
+import market.product.domain.Rating;
 
-public record ReviewInput(@NotNull Rating rating, @Text(max = 1000) String comment) {
-}
+public record ReviewInput(
+        @NotNull Rating rating, @Text(max = 1000) String comment) {}

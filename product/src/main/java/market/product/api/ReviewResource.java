@@ -7,11 +7,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import market.product.domain.Review;
 import market.product.service.ReviewService;
-import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +37,10 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Review the other party of the listing's trade (once per side)")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "201", description = "The review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The review",
+            content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not allowed for the caller")

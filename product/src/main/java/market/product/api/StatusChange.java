@@ -8,5 +8,4 @@ import market.product.domain.ProductStatus;
 public record StatusChange(
         @NotNull ProductStatus status,
         @Size(min = 1, max = 64) String buyerId,
-        @PositiveOrZero Integer version) {
-}
+        @PositiveOrZero Integer version) {}

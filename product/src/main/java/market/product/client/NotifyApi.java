@@ -4,12 +4,12 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import market.common.events.InternalEvent;
 import market.common.logging.RequestIdPropagation;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import jakarta.ws.rs.Produces;
 
 /** notify's internal API; the filter adds product-service's client-credentials token. */
 @RegisterProvider(RequestIdPropagation.class)

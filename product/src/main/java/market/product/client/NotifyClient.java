@@ -37,8 +37,8 @@ public class NotifyClient {
                 } catch (RuntimeException unreadable) {
                     // the status says enough
                 }
-                throw new NotifyRejected(status, detail == null ? null
-                        : detail.substring(0, Math.min(detail.length(), 300)));
+                throw new NotifyRejected(
+                        status, detail == null ? null : detail.substring(0, Math.min(detail.length(), 300)));
             }
             throw e;
         }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 /** 거래후기 rating and how far it moves the other party's manner temperature. */
 public enum Rating {
-    GREAT("0.5"), GOOD("0.2"), BAD("-0.5");
+    GREAT("0.5"),
+    GOOD("0.2"),
+    BAD("-0.5");
 
     public static final BigDecimal MIN_TEMPERATURE = BigDecimal.ZERO;
     public static final BigDecimal MAX_TEMPERATURE = new BigDecimal("99.0");

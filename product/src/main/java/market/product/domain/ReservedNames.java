@@ -14,15 +14,40 @@ import java.util.Set;
 public final class ReservedNames {
 
     private static final Set<String> EXACT = Set.of(
-            "admin", "administrator", "root", "system", "sysadmin", "official", "moderator", "mod", "staff",
-            "support", "helpdesk", "operator", "manager", "webmaster", "security", "notice", "null", "undefined",
-            "공식", "시스템", "관리", "운영", "매니저", "공지", "공지사항", "알림", "어드민", "땅근", "당근");
+            "admin",
+            "administrator",
+            "root",
+            "system",
+            "sysadmin",
+            "official",
+            "moderator",
+            "mod",
+            "staff",
+            "support",
+            "helpdesk",
+            "operator",
+            "manager",
+            "webmaster",
+            "security",
+            "notice",
+            "null",
+            "undefined",
+            "공식",
+            "시스템",
+            "관리",
+            "운영",
+            "매니저",
+            "공지",
+            "공지사항",
+            "알림",
+            "어드민",
+            "땅근",
+            "당근");
 
-    private static final Set<String> ANYWHERE = Set.of(
-            "운영자", "관리자", "운영팀", "고객센터", "고객지원", "땅근마켓", "당근마켓", "ddangn", "karrot");
+    private static final Set<String> ANYWHERE =
+            Set.of("운영자", "관리자", "운영팀", "고객센터", "고객지원", "땅근마켓", "당근마켓", "ddangn", "karrot");
 
-    private ReservedNames() {
-    }
+    private ReservedNames() {}
 
     public static boolean isReserved(String nickname) {
         String folded = fold(nickname);

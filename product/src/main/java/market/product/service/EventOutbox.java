@@ -28,7 +28,12 @@ public class EventOutbox {
 
     /** Records an event once per idempotency key; a second event with the same key is dropped. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(String idempotencyKey, EventType type, String recipientId, String title, String body,
+    public void publish(
+            String idempotencyKey,
+            EventType type,
+            String recipientId,
+            String title,
+            String body,
             Map<String, Object> data) {
         String payload;
         try {

@@ -3,11 +3,20 @@ package market.product.service;
 import market.product.domain.ProductStatus;
 
 /** Feed filters, all optional, already parsed and range-checked by the API layer. */
-public record FeedQuery(String q, String category, String region, ProductStatus status, Long minPrice,
-        Long maxPrice, String sellerId, Sort sort) {
+public record FeedQuery(
+        String q,
+        String category,
+        String region,
+        ProductStatus status,
+        Long minPrice,
+        Long maxPrice,
+        String sellerId,
+        Sort sort) {
 
     public enum Sort {
-        LATEST("latest", "bumped_at"), PRICE_ASC("price_asc", "price"), PRICE_DESC("price_desc", "price"),
+        LATEST("latest", "bumped_at"),
+        PRICE_ASC("price_asc", "price"),
+        PRICE_DESC("price_desc", "price"),
         POPULAR("popular", "like_count");
 
         private final String param;

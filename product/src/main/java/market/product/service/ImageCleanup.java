@@ -33,7 +33,8 @@ public class ImageCleanup {
                 SELECT object_key FROM product_image WHERE product_id = :id
                 UNION SELECT thumb_key FROM product_image WHERE product_id = :id
                 ON CONFLICT DO NOTHING""").setParameter("id", productId).executeUpdate();
-        em.createNativeQuery("DELETE FROM product_image WHERE product_id = :id").setParameter("id", productId)
+        em.createNativeQuery("DELETE FROM product_image WHERE product_id = :id")
+                .setParameter("id", productId)
                 .executeUpdate();
     }
 
@@ -45,7 +46,9 @@ public class ImageCleanup {
                 SELECT object_key FROM product_image WHERE id = :id
                 UNION SELECT thumb_key FROM product_image WHERE id = :id
                 ON CONFLICT DO NOTHING""").setParameter("id", imageId).executeUpdate();
-        em.createNativeQuery("DELETE FROM product_image WHERE id = :id").setParameter("id", imageId).executeUpdate();
+        em.createNativeQuery("DELETE FROM product_image WHERE id = :id")
+                .setParameter("id", imageId)
+                .executeUpdate();
     }
 
     @Scheduled(every = "${market.images.cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -73,11 +76,14 @@ public class ImageCleanup {
     @SuppressWarnings("unchecked")
     List<String> queued(int limit) {
         return em.createNativeQuery("SELECT object_key FROM orphan_object ORDER BY created_at LIMIT :n")
-                .setParameter("n", limit).getResultList();
+                .setParameter("n", limit)
+                .getResultList();
     }
 
     @Transactional
     void dequeue(String key) {
-        em.createNativeQuery("DELETE FROM orphan_object WHERE object_key = :k").setParameter("k", key).executeUpdate();
+        em.createNativeQuery("DELETE FROM orphan_object WHERE object_key = :k")
+                .setParameter("k", key)
+                .executeUpdate();
     }
 }

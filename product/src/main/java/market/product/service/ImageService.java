@@ -31,7 +31,11 @@ public class ImageService {
     private final ImageStore store;
     private final ImageCleanup cleanup;
 
-    public ImageService(EntityManager em, ProductService products, ImageProcessor processor, ImageStore store,
+    public ImageService(
+            EntityManager em,
+            ProductService products,
+            ImageProcessor processor,
+            ImageStore store,
             ImageCleanup cleanup) {
         this.em = em;
         this.products = products;
@@ -46,7 +50,8 @@ public class ImageService {
     @RateLimited(Action.UPLOAD)
     public List<ProductImage> add(Caller caller, long productId, List<Upload> uploads) {
         checkRoom(caller, productId, uploads.size());
-        List<ProcessedImage> processed = uploads.stream().map(u -> processor.process(u.bytes())).toList();
+        List<ProcessedImage> processed =
+                uploads.stream().map(u -> processor.process(u.bytes())).toList();
         List<ProductImage> rows = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         try {
@@ -87,8 +92,8 @@ public class ImageService {
         products.lockOwned(caller, productId);
         long existing = count(productId);
         if (existing + adding > ProductImage.MAX_PER_PRODUCT) {
-            throw ApiException.unprocessable("A listing has at most " + ProductImage.MAX_PER_PRODUCT
-                    + " photos (it has " + existing + ")");
+            throw ApiException.unprocessable(
+                    "A listing has at most " + ProductImage.MAX_PER_PRODUCT + " photos (it has " + existing + ")");
         }
     }
 
@@ -117,7 +122,8 @@ public class ImageService {
     @Transactional
     public List<ProductImage> of(long productId) {
         return em.createQuery("from ProductImage where productId = :p order by id", ProductImage.class)
-                .setParameter("p", productId).getResultList();
+                .setParameter("p", productId)
+                .getResultList();
     }
 
     /**
@@ -130,8 +136,7 @@ public class ImageService {
         List<String> types = em.createNativeQuery("""
                 SELECT CASE WHEN i.object_key = :k THEN i.content_type ELSE i.thumb_content_type END
                 FROM product_image i JOIN product p ON p.id = i.product_id
-                WHERE (i.object_key = :k OR i.thumb_key = :k) AND p.deleted_at IS NULL LIMIT 1""")
-                .setParameter("k", key).getResultList();
+                WHERE (i.object_key = :k OR i.thumb_key = :k) AND p.deleted_at IS NULL LIMIT 1""").setParameter("k", key).getResultList();
         return types.isEmpty() ? null : types.get(0);
     }
 
@@ -183,7 +188,9 @@ public class ImageService {
 
     private long count(long productId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM product_image WHERE product_id = :p")
-                .setParameter("p", productId).getSingleResult()).longValue();
+                        .setParameter("p", productId)
+                        .getSingleResult())
+                .longValue();
     }
 
     private void removeQuietly(List<String> keys) {

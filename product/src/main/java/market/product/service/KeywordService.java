@@ -25,7 +25,8 @@ public class KeywordService {
     @Transactional
     public List<KeywordAlert> list(String userId) {
         return em.createQuery("from KeywordAlert where userId = :u order by id", KeywordAlert.class)
-                .setParameter("u", userId).getResultList();
+                .setParameter("u", userId)
+                .getResultList();
     }
 
     @RateLimited(Action.KEYWORD)

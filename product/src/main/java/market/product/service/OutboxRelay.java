@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import market.common.events.EventType;
 import market.common.events.InternalEvent;
+import market.common.tracing.TraceParents;
 import market.product.client.NotifyClient;
 import market.product.client.NotifyRejected;
-import market.common.tracing.TraceParents;
 import market.product.config.OutboxConfig;
 import org.jboss.logging.Logger;
 
@@ -45,8 +45,8 @@ public class OutboxRelay {
     private final ObjectMapper json;
     private final Tracer tracer;
 
-    public OutboxRelay(AgroalDataSource db, NotifyClient notify, OutboxConfig config, ObjectMapper json,
-            Tracer tracer) {
+    public OutboxRelay(
+            AgroalDataSource db, NotifyClient notify, OutboxConfig config, ObjectMapper json, Tracer tracer) {
         this.db = db;
         this.notify = notify;
         this.config = config;
@@ -54,12 +54,17 @@ public class OutboxRelay {
         this.tracer = tracer;
     }
 
-    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     /** {@code event} is null when the stored type is none notify knows; such an event is set aside unsent. */
-    private record Claimed(long id, int attempts, String idempotencyKey, String type, String recipientId,
-            InternalEvent event, String traceparent) {}
+    private record Claimed(
+            long id,
+            int attempts,
+            String idempotencyKey,
+            String type,
+            String recipientId,
+            InternalEvent event,
+            String traceparent) {}
 
     @Scheduled(every = "${market.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
@@ -72,7 +77,8 @@ public class OutboxRelay {
 
     /** Sends every due event once; returns how many notify accepted. */
     public int deliverDue() throws SQLException {
-        execute("DELETE FROM outbox_event WHERE coalesce(delivered_at, dead_at) < now() - make_interval(secs => CAST(? AS double precision))",
+        execute(
+                "DELETE FROM outbox_event WHERE coalesce(delivered_at, dead_at) < now() - make_interval(secs => CAST(? AS double precision))",
                 config.retention().toSeconds());
         List<Claimed> batch = claim();
         int delivered = 0;
@@ -129,8 +135,10 @@ public class OutboxRelay {
                     String type = rs.getString(4);
                     String recipient = rs.getString(5);
                     EventType known = knownType(type);
-                    InternalEvent event = known == null ? null : new InternalEvent(key, known, recipient,
-                            rs.getString(6), rs.getString(7), parse(rs.getString(8)));
+                    InternalEvent event = known == null
+                            ? null
+                            : new InternalEvent(
+                                    key, known, recipient, rs.getString(6), rs.getString(7), parse(rs.getString(8)));
                     out.add(new Claimed(rs.getLong(1), rs.getInt(2), key, type, recipient, event, rs.getString(9)));
                 }
             }
@@ -140,7 +148,8 @@ public class OutboxRelay {
     }
 
     private void deadLetter(Claimed c, String error) {
-        LOG.errorf("Outbox event %s (%s for %s) refused by notify and set aside, not retried: %s",
+        LOG.errorf(
+                "Outbox event %s (%s for %s) refused by notify and set aside, not retried: %s",
                 c.idempotencyKey(), c.type(), c.recipientId(), error);
         try (Connection con = db.getConnection();
                 PreparedStatement ps = con.prepareStatement(
@@ -172,7 +181,8 @@ public class OutboxRelay {
     }
 
     private void execute(String sql, long id) throws SQLException {
-        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {
+        try (Connection con = db.getConnection();
+                PreparedStatement ps = con.prepareStatement(sql)) {
             ps.setLong(1, id);
             ps.executeUpdate();
         }

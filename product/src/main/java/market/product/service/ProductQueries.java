@@ -62,18 +62,24 @@ public class ProductQueries {
                 case PRICE_ASC, PRICE_DESC -> c.longAt(1);
                 case POPULAR -> (int) c.longAt(1);
             };
-            where.append(" AND (p." + sort.column() + ", p.id) " + (sort == FeedQuery.Sort.PRICE_ASC ? ">" : "<")
-                    + " (?, ?)", key, c.longAt(2));
+            where.append(
+                    " AND (p." + sort.column() + ", p.id) " + (sort == FeedQuery.Sort.PRICE_ASC ? ">" : "<")
+                            + " (?, ?)",
+                    key,
+                    c.longAt(2));
         }
         Search search = Search.of(f.q());
         Sql rows = search == null
-                ? new Sql().append("SELECT " + columns("p") + " FROM product p WHERE ").append(where)
+                ? new Sql()
+                        .append("SELECT " + columns("p") + " FROM product p WHERE ")
+                        .append(where)
                         .append(" ORDER BY " + order(sort, "p") + " LIMIT " + (size + 1))
                 : search.rows(where, sort, size);
         // How wide a price range is decides the best plan; a generic plan may guess wrong (see Sql.query). Text
         // search is written to be safe with a generic plan, and re-planning the statement tripled its cost.
         boolean customPlan = f.minPrice() != null || f.maxPrice() != null;
-        List<ListingSummary> page = withDetails(rows, sort, callerId).query(dataSource, customPlan, ProductQueries::summary);
+        List<ListingSummary> page =
+                withDetails(rows, sort, callerId).query(dataSource, customPlan, ProductQueries::summary);
         return Page.of(page, size, p -> Cursor.encode(sort.param(), sortKey(sort, p), p.id()));
     }
 
@@ -87,12 +93,29 @@ public class ProductQueries {
 
     /** The listing columns a page shows (no description), qualified by {@code alias}. */
     private static String columns(String a) {
-        return String.join(", ", java.util.Arrays.stream(COLUMNS).map(col -> a + "." + col).toList());
+        return String.join(
+                ", ", java.util.Arrays.stream(COLUMNS).map(col -> a + "." + col).toList());
     }
 
-    private static final String[] COLUMNS = {"id", "title", "price", "negotiable", "category", "region", "status",
-        "buyer_id", "seller_id", "like_count", "chat_count", "comment_count", "view_count", "created_at",
-        "updated_at", "bumped_at", "version"};
+    private static final String[] COLUMNS = {
+        "id",
+        "title",
+        "price",
+        "negotiable",
+        "category",
+        "region",
+        "status",
+        "buyer_id",
+        "seller_id",
+        "like_count",
+        "chat_count",
+        "comment_count",
+        "view_count",
+        "created_at",
+        "updated_at",
+        "bumped_at",
+        "version"
+    };
 
     private static String order(FeedQuery.Sort sort, String a) {
         String dir = sort == FeedQuery.Sort.PRICE_ASC ? " ASC" : " DESC";
@@ -101,23 +124,43 @@ public class ProductQueries {
 
     /** Wraps page rows (listing columns as {@code p}) with seller, thumbnail and liked, in feed order. */
     private static Sql withDetails(Sql rows, FeedQuery.Sort sort, String callerId) {
-        Sql sql = new Sql().append("SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
-                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), ");
+        Sql sql = new Sql()
+                .append(
+                        "SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
+                                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), ");
         if (callerId == null) {
             sql.append("false");
         } else {
             sql.append("EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = ?)", callerId);
         }
-        return sql.append(" FROM (").append(rows).append(") p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY "
-                + order(sort, "p"));
+        return sql.append(" FROM (")
+                .append(rows)
+                .append(") p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY " + order(sort, "p"));
     }
 
     private static ListingSummary summary(ResultSet rs) throws SQLException {
-        return new ListingSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5),
-                rs.getString(6), ProductStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-                rs.getString(18), rs.getBigDecimal(19), rs.getString(20), rs.getBoolean(21), rs.getInt(10),
-                rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getObject(14, OffsetDateTime.class),
-                rs.getObject(15, OffsetDateTime.class), rs.getObject(16, OffsetDateTime.class), rs.getInt(17));
+        return new ListingSummary(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getBoolean(4),
+                rs.getString(5),
+                rs.getString(6),
+                ProductStatus.valueOf(rs.getString(7)),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(18),
+                rs.getBigDecimal(19),
+                rs.getString(20),
+                rs.getBoolean(21),
+                rs.getInt(10),
+                rs.getInt(11),
+                rs.getInt(12),
+                rs.getInt(13),
+                rs.getObject(14, OffsetDateTime.class),
+                rs.getObject(15, OffsetDateTime.class),
+                rs.getObject(16, OffsetDateTime.class),
+                rs.getInt(17));
     }
 
     /**
@@ -148,6 +191,7 @@ public class ProductQueries {
 
         /** Rows to look at per result row, and at least this many, before falling back to the index. */
         private static final int WALK_PER_ROW = 50;
+
         private static final int WALK_MIN = 1000;
 
         Sql rows(Sql where, FeedQuery.Sort sort, int size) {
@@ -155,16 +199,21 @@ public class ProductQueries {
             int walk = Math.max(WALK_MIN, WALK_PER_ROW * limit);
             return new Sql()
                     .append("WITH hits AS (SELECT " + columns("w") + " FROM (SELECT p.* FROM product p WHERE ")
-                    .append(where).append(" ORDER BY " + order(sort, "p") + " LIMIT " + walk + ") w WHERE ")
-                    .append(walkMatch("w")).append(" ORDER BY " + order(sort, "w") + " LIMIT " + limit + "),"
+                    .append(where)
+                    .append(" ORDER BY " + order(sort, "p") + " LIMIT " + walk + ") w WHERE ")
+                    .append(walkMatch("w"))
+                    .append(" ORDER BY " + order(sort, "w") + " LIMIT " + limit + "),"
                             + " walked AS (SELECT (SELECT count(*) FROM hits) = " + limit
                             + " OR (SELECT count(*) FROM (SELECT 1 FROM product p WHERE ")
-                    .append(where).append(" LIMIT " + walk + ") x) < " + walk + " AS done),"
+                    .append(where)
+                    .append(" LIMIT " + walk + ") x) < " + walk + " AS done),"
                             // Materialized: the planner's guess of how many rows match a LIKE is poor, and
                             // with a LIMIT in reach it may walk the whole feed index hoping to stop early;
                             // this branch only runs when matches are sparse, so read them from the index.
                             + " matches AS MATERIALIZED (SELECT " + columns("p") + " FROM product p WHERE ")
-                    .append(where).append(" AND ").append(indexMatch("p"))
+                    .append(where)
+                    .append(" AND ")
+                    .append(indexMatch("p"))
                     .append(") SELECT * FROM hits WHERE (SELECT done FROM walked) UNION ALL"
                             + " SELECT * FROM (SELECT * FROM matches m ORDER BY " + order(sort, "m") + " LIMIT "
                             + limit + ") g WHERE NOT (SELECT done FROM walked)");
@@ -178,8 +227,13 @@ public class ProductQueries {
         private Sql indexMatch(String a) {
             int length = needle.codePointCount(0, needle.length());
             if (length >= 3) {
-                return new Sql().append("lower" + text(a) + " LIKE ?",
-                        "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                return new Sql()
+                        .append(
+                                "lower" + text(a) + " LIKE ?",
+                                "%"
+                                        + needle.replace("\\", "\\\\")
+                                                .replace("%", "\\%")
+                                                .replace("_", "\\_") + "%");
             }
             Sql sql = new Sql();
             if (length == 2) {
@@ -196,8 +250,8 @@ public class ProductQueries {
          * never splits, imply the word bigram when found; only other two-character needles keep that test.
          */
         private Sql walkMatch(String a) {
-            Sql sql = new Sql().append("strpos(" + (caseless(needle) ? text(a) : "lower" + text(a)) + ", ?) > 0",
-                    needle);
+            Sql sql =
+                    new Sql().append("strpos(" + (caseless(needle) ? text(a) : "lower" + text(a)) + ", ?) > 0", needle);
             if (bigram && !needle.codePoints().allMatch(Character::isLetterOrDigit)) {
                 sql.append(" AND word_bigrams" + text(a) + " @> ARRAY[CAST(? AS text)]", needle);
             }
@@ -205,8 +259,11 @@ public class ProductQueries {
         }
 
         private static boolean caseless(String needle) {
-            return needle.codePoints().allMatch(c -> (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E)
-                    || (c >= '0' && c <= '9') || c == ' ');
+            return needle.codePoints()
+                    .allMatch(c -> (c >= 0xAC00 && c <= 0xD7A3)
+                            || (c >= 0x3131 && c <= 0x318E)
+                            || (c >= '0' && c <= '9')
+                            || c == ' ');
         }
     }
 
@@ -226,25 +283,42 @@ public class ProductQueries {
      * the buyer's own like.
      */
     public Page<ListingSummary> purchasedBy(String userId, String cursor, int size) {
-        return byUserEvent("trade", "buyer_id", "completed_at",
+        return byUserEvent(
+                "trade",
+                "buyer_id",
+                "completed_at",
                 "EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = e.buyer_id)",
-                userId, cursor, size);
+                userId,
+                cursor,
+                size);
     }
 
     /**
      * Live listings a user has an event row about ({@code table} e with product_id, the user in {@code userColumn},
      * its time in {@code timeColumn}), newest event first, keyset-paged on (time, product id).
      */
-    private Page<ListingSummary> byUserEvent(String table, String userColumn, String timeColumn, String likedSql,
-            String userId, String cursor, int size) {
+    private Page<ListingSummary> byUserEvent(
+            String table,
+            String userColumn,
+            String timeColumn,
+            String likedSql,
+            String userId,
+            String cursor,
+            int size) {
         Cursor c = Cursor.decode(cursor, 2);
-        Sql sql = new Sql().append("SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
-                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), "
-                + likedSql + ", e." + timeColumn + " FROM " + table + " e JOIN product p ON p.id = e.product_id"
-                + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE e." + userColumn + " = ?"
-                + " AND p.deleted_at IS NULL", userId);
+        Sql sql = new Sql()
+                .append(
+                        "SELECT " + columns("p") + ", u.nickname, u.manner_temperature,"
+                                + " (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), "
+                                + likedSql + ", e." + timeColumn + " FROM " + table
+                                + " e JOIN product p ON p.id = e.product_id"
+                                + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE e." + userColumn + " = ?"
+                                + " AND p.deleted_at IS NULL",
+                        userId);
         if (c != null) {
-            sql.append(" AND (e." + timeColumn + ", e.product_id) < (?, ?)", Timestamps.fromMicros(c.longAt(0)),
+            sql.append(
+                    " AND (e." + timeColumn + ", e.product_id) < (?, ?)",
+                    Timestamps.fromMicros(c.longAt(0)),
                     c.longAt(1));
         }
         sql.append(" ORDER BY e." + timeColumn + " DESC, e.product_id DESC LIMIT " + (size + 1));
@@ -265,7 +339,8 @@ public class ProductQueries {
         // Native: an HQL IN-list of varying length is re-translated on every call (the feed's hottest cost).
         @SuppressWarnings("unchecked")
         List<Profile> rows = em.createNativeQuery("SELECT * FROM user_profile WHERE id IN (:ids)", Profile.class)
-                .setParameter("ids", ids).getResultList();
+                .setParameter("ids", ids)
+                .getResultList();
         return rows.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
     }
 
@@ -277,8 +352,10 @@ public class ProductQueries {
         }
         @SuppressWarnings("unchecked")
         List<Number> rows = em.createNativeQuery(
-                "SELECT product_id FROM product_like WHERE user_id = :u AND product_id IN (:ids)")
-                .setParameter("u", userId).setParameter("ids", productIds).getResultList();
+                        "SELECT product_id FROM product_like WHERE user_id = :u AND product_id IN (:ids)")
+                .setParameter("u", userId)
+                .setParameter("ids", productIds)
+                .getResultList();
         Set<Long> out = new HashSet<>();
         rows.forEach(n -> out.add(n.longValue()));
         return out;
@@ -287,10 +364,10 @@ public class ProductQueries {
     /** onSaleCount (not yet sold) and soldCount of a seller's live listings. */
     @Transactional
     public long[] listingCounts(String sellerId) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Object[] row =
+                (Object[]) em.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE status <> 'SOLD'), count(*) FILTER (WHERE status = 'SOLD')
-                FROM product WHERE seller_id = :s AND deleted_at IS NULL""")
-                .setParameter("s", sellerId).getSingleResult();
+                FROM product WHERE seller_id = :s AND deleted_at IS NULL""").setParameter("s", sellerId).getSingleResult();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 }

@@ -23,8 +23,8 @@ import market.product.domain.ProductStatus;
 public class ProductService {
 
     /** Editable fields of a listing, already validated for shape by the API layer. */
-    public record Fields(String title, String description, long price, boolean negotiable, String category,
-            String region) {}
+    public record Fields(
+            String title, String description, long price, boolean negotiable, String category, String region) {}
 
     private final EntityManager em;
     private final DataSource dataSource;
@@ -32,7 +32,11 @@ public class ProductService {
     private final EventOutbox outbox;
     private final ImageCleanup cleanup;
 
-    public ProductService(EntityManager em, AgroalDataSource dataSource, ProfileService profiles, EventOutbox outbox,
+    public ProductService(
+            EntityManager em,
+            AgroalDataSource dataSource,
+            ProfileService profiles,
+            EventOutbox outbox,
             ImageCleanup cleanup) {
         this.em = em;
         this.dataSource = dataSource;
@@ -79,8 +83,8 @@ public class ProductService {
      * after that the trade is final and later status changes never open a second round of reviews.
      */
     @Transactional
-    public Product changeStatus(Caller caller, long id, ProductStatus status, String buyerId, Integer expectedVersion,
-            boolean viaIfMatch) {
+    public Product changeStatus(
+            Caller caller, long id, ProductStatus status, String buyerId, Integer expectedVersion, boolean viaIfMatch) {
         Product p = lockOwned(caller, id);
         if (expectedVersion != null) {
             checkVersion(p, expectedVersion, viaIfMatch);
@@ -108,7 +112,10 @@ public class ProductService {
 
     private boolean chatted(long productId, String buyerId) {
         return !em.createNativeQuery("SELECT 1 FROM product_chat WHERE product_id = :p AND buyer_id = :b LIMIT 1")
-                .setParameter("p", productId).setParameter("b", buyerId).getResultList().isEmpty();
+                .setParameter("p", productId)
+                .setParameter("b", buyerId)
+                .getResultList()
+                .isEmpty();
     }
 
     /**
@@ -117,11 +124,16 @@ public class ProductService {
      */
     private boolean recordTrade(Product p) {
         boolean reviewed = !em.createNativeQuery("SELECT 1 FROM review WHERE product_id = :p LIMIT 1")
-                .setParameter("p", p.id).getResultList().isEmpty();
+                .setParameter("p", p.id)
+                .getResultList()
+                .isEmpty();
         if (reviewed) {
-            return p.buyerId != null && !em.createNativeQuery(
-                    "SELECT 1 FROM trade WHERE product_id = :p AND buyer_id = :b").setParameter("p", p.id)
-                    .setParameter("b", p.buyerId).getResultList().isEmpty();
+            return p.buyerId != null
+                    && !em.createNativeQuery("SELECT 1 FROM trade WHERE product_id = :p AND buyer_id = :b")
+                            .setParameter("p", p.id)
+                            .setParameter("b", p.buyerId)
+                            .getResultList()
+                            .isEmpty();
         }
         if (p.status == ProductStatus.SOLD && p.buyerId != null) {
             em.createNativeQuery("""
@@ -129,11 +141,16 @@ public class ProductService {
                     ON CONFLICT (product_id) DO UPDATE SET buyer_id = EXCLUDED.buyer_id,
                         completed_at = EXCLUDED.completed_at
                     WHERE trade.buyer_id <> EXCLUDED.buyer_id""")
-                    .setParameter("p", p.id).setParameter("s", p.sellerId).setParameter("b", p.buyerId)
-                    .setParameter("at", p.updatedAt).executeUpdate();
+                    .setParameter("p", p.id)
+                    .setParameter("s", p.sellerId)
+                    .setParameter("b", p.buyerId)
+                    .setParameter("at", p.updatedAt)
+                    .executeUpdate();
             return true;
         }
-        em.createNativeQuery("DELETE FROM trade WHERE product_id = :p").setParameter("p", p.id).executeUpdate();
+        em.createNativeQuery("DELETE FROM trade WHERE product_id = :p")
+                .setParameter("p", p.id)
+                .executeUpdate();
         return false;
     }
 
@@ -144,11 +161,18 @@ public class ProductService {
     private void notifyBuyer(Caller caller, Product p, boolean reviewable) {
         String seller = profiles.me(caller.id(), caller.username()).nickname;
         boolean sold = p.status == ProductStatus.SOLD;
-        String body = !sold ? seller + "님이 " + p.title + " 거래를 예약했어요."
-                : reviewable ? seller + "님과 " + p.title + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
-                : seller + "님과 " + p.title + " 거래가 완료되었어요.";
-        outbox.publish("trade:" + p.id + ":" + p.buyerId + ":" + p.status, EventType.TRADE, p.buyerId,
-                sold ? "거래완료" : "예약중", body, Map.of("productId", p.id, "status", p.status.name()));
+        String body = !sold
+                ? seller + "님이 " + p.title + " 거래를 예약했어요."
+                : reviewable
+                        ? seller + "님과 " + p.title + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
+                        : seller + "님과 " + p.title + " 거래가 완료되었어요.";
+        outbox.publish(
+                "trade:" + p.id + ":" + p.buyerId + ":" + p.status,
+                EventType.TRADE,
+                p.buyerId,
+                sold ? "거래완료" : "예약중",
+                body,
+                Map.of("productId", p.id, "status", p.status.name()));
     }
 
     /** 끌어올리기: moves the listing to the top of the feed, at most once per 24 hours. */
@@ -218,15 +242,32 @@ public class ProductService {
         List<ListingDetail.Image> images = new ArrayList<>();
         List<ListingDetail> rows = sql.query(dataSource, false, rs -> {
             if (rs.getObject(22) != null) {
-                images.add(new ListingDetail.Image(rs.getLong(22), rs.getString(23), rs.getString(24), rs.getInt(25),
-                        rs.getInt(26)));
+                images.add(new ListingDetail.Image(
+                        rs.getLong(22), rs.getString(23), rs.getString(24), rs.getInt(25), rs.getInt(26)));
             }
-            return new ListingDetail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                    rs.getBoolean(5), rs.getString(6), rs.getString(7), ProductStatus.valueOf(rs.getString(8)),
-                    rs.getString(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12), images,
-                    rs.getBoolean(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17),
-                    rs.getObject(18, OffsetDateTime.class), rs.getObject(19, OffsetDateTime.class),
-                    rs.getObject(20, OffsetDateTime.class), rs.getInt(21));
+            return new ListingDetail(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getBoolean(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    ProductStatus.valueOf(rs.getString(8)),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11),
+                    rs.getBigDecimal(12),
+                    images,
+                    rs.getBoolean(13),
+                    rs.getInt(14),
+                    rs.getInt(15),
+                    rs.getInt(16),
+                    rs.getInt(17),
+                    rs.getObject(18, OffsetDateTime.class),
+                    rs.getObject(19, OffsetDateTime.class),
+                    rs.getObject(20, OffsetDateTime.class),
+                    rs.getInt(21));
         });
         if (rows.isEmpty()) {
             throw ApiException.notFound("Product " + id);
@@ -274,8 +315,8 @@ public class ProductService {
     private static void checkVersion(Product p, int expected, boolean viaIfMatch) {
         if (expected != p.version) {
             if (viaIfMatch) {
-                throw new ApiException(412, "Precondition Failed", "The listing was changed meanwhile (version "
-                        + p.version + ")");
+                throw new ApiException(
+                        412, "Precondition Failed", "The listing was changed meanwhile (version " + p.version + ")");
             }
             throw ApiException.conflict("The listing was changed meanwhile (version " + p.version + ")");
         }
@@ -305,13 +346,19 @@ public class ProductService {
                 FROM keyword_alert k JOIN user_profile u ON u.id = k.user_id
                 WHERE u.region = :region AND k.user_id <> :seller AND strpos(lower(:title), lower(k.keyword)) > 0
                 ORDER BY k.user_id, k.id""")
-                .setParameter("region", p.region).setParameter("seller", p.sellerId)
-                .setParameter("title", p.title).getResultList();
+                .setParameter("region", p.region)
+                .setParameter("seller", p.sellerId)
+                .setParameter("title", p.title)
+                .getResultList();
         for (Object[] row : rows) {
             String userId = (String) row[0];
             String keyword = (String) row[1];
-            outbox.publish("keyword:" + p.id + ":" + userId, EventType.KEYWORD_MATCH, userId,
-                    "'" + keyword + "' 키워드 알림", p.region + " · " + p.title,
+            outbox.publish(
+                    "keyword:" + p.id + ":" + userId,
+                    EventType.KEYWORD_MATCH,
+                    userId,
+                    "'" + keyword + "' 키워드 알림",
+                    p.region + " · " + p.title,
                     Map.of("productId", p.id, "keyword", keyword));
         }
     }
@@ -319,11 +366,17 @@ public class ProductService {
     private void notifyPriceDrop(Product p, long oldPrice) {
         @SuppressWarnings("unchecked")
         List<String> likers = em.createNativeQuery(
-                "SELECT user_id FROM product_like WHERE product_id = :id AND user_id <> :seller")
-                .setParameter("id", p.id).setParameter("seller", p.sellerId).getResultList();
+                        "SELECT user_id FROM product_like WHERE product_id = :id AND user_id <> :seller")
+                .setParameter("id", p.id)
+                .setParameter("seller", p.sellerId)
+                .getResultList();
         for (String userId : likers) {
-            outbox.publish("price-drop:" + p.id + ":" + p.version + ":" + userId, EventType.PRICE_DROP, userId,
-                    "관심상품 가격 인하", p.title + " " + oldPrice + "원 → " + p.price + "원",
+            outbox.publish(
+                    "price-drop:" + p.id + ":" + p.version + ":" + userId,
+                    EventType.PRICE_DROP,
+                    userId,
+                    "관심상품 가격 인하",
+                    p.title + " " + oldPrice + "원 → " + p.price + "원",
                     Map.of("productId", p.id, "oldPrice", oldPrice, "price", p.price));
         }
     }

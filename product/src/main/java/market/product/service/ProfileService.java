@@ -46,5 +46,4 @@ public class ProfileService {
         em.flush();
         return p;
     }
-
 }

@@ -32,8 +32,9 @@ public class RateLimitGuard {
         Action action = limited.value();
         RateLimiter.Decision d = limiter.acquire(action, caller(ctx).id());
         if (!d.allowed()) {
-            throw ApiException.tooManyRequests("Too many " + action.what() + "; try again in "
-                    + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
+            throw ApiException.tooManyRequests(
+                    "Too many " + action.what() + "; try again in " + d.retryAfterSeconds() + " s",
+                    d.retryAfterSeconds());
         }
         return ctx.proceed();
     }

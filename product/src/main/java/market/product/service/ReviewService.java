@@ -37,7 +37,8 @@ public class ReviewService {
         Product p = products.lock(productId);
         @SuppressWarnings("unchecked")
         List<Object[]> trade = em.createNativeQuery("SELECT seller_id, buyer_id FROM trade WHERE product_id = :p")
-                .setParameter("p", productId).getResultList();
+                .setParameter("p", productId)
+                .getResultList();
         String seller = trade.isEmpty() ? p.sellerId : (String) trade.get(0)[0];
         String buyer = trade.isEmpty() ? p.buyerId : (String) trade.get(0)[1];
         String reviewee;
@@ -51,9 +52,11 @@ public class ReviewService {
         if (trade.isEmpty()) {
             throw ApiException.unprocessable("Reviews are possible once the listing is sold to a named buyer");
         }
-        Number existing = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM review WHERE product_id = :p AND reviewer_id = :r")
-                .setParameter("p", productId).setParameter("r", caller.id()).getSingleResult();
+        Number existing =
+                (Number) em.createNativeQuery("SELECT count(*) FROM review WHERE product_id = :p AND reviewer_id = :r")
+                        .setParameter("p", productId)
+                        .setParameter("r", caller.id())
+                        .getSingleResult();
         if (existing.longValue() > 0) {
             throw ApiException.conflict("You already reviewed this sale");
         }
@@ -68,14 +71,23 @@ public class ReviewService {
         em.flush();
         // The other party may never have opened the app through this service: give them a profile.
         em.createNativeQuery("INSERT INTO user_profile (id, nickname) VALUES (:id, '이웃') ON CONFLICT (id) DO NOTHING")
-                .setParameter("id", reviewee).executeUpdate();
+                .setParameter("id", reviewee)
+                .executeUpdate();
         em.createNativeQuery("""
                 UPDATE user_profile SET manner_temperature =
                     least(:max, greatest(:min, manner_temperature + :delta)) WHERE id = :id""")
-                .setParameter("max", Rating.MAX_TEMPERATURE).setParameter("min", Rating.MIN_TEMPERATURE)
-                .setParameter("delta", rating.delta()).setParameter("id", reviewee).executeUpdate();
-        outbox.publish("review:" + r.id, EventType.REVIEW, reviewee, "거래 후기가 도착했어요",
-                p.title + " 거래에 대한 후기를 받았어요", Map.of("productId", productId, "reviewId", r.id));
+                .setParameter("max", Rating.MAX_TEMPERATURE)
+                .setParameter("min", Rating.MIN_TEMPERATURE)
+                .setParameter("delta", rating.delta())
+                .setParameter("id", reviewee)
+                .executeUpdate();
+        outbox.publish(
+                "review:" + r.id,
+                EventType.REVIEW,
+                reviewee,
+                "거래 후기가 도착했어요",
+                p.title + " 거래에 대한 후기를 받았어요",
+                Map.of("productId", productId, "reviewId", r.id));
         return r;
     }
 }

@@ -37,15 +37,22 @@ public class SocialService {
         }
         int added = em.createNativeQuery("""
                 INSERT INTO product_like (product_id, user_id) VALUES (:p, :u) ON CONFLICT DO NOTHING""")
-                .setParameter("p", productId).setParameter("u", caller.id()).executeUpdate();
+                .setParameter("p", productId)
+                .setParameter("u", caller.id())
+                .executeUpdate();
         if (added == 0) {
             return;
         }
         em.createNativeQuery("UPDATE product SET like_count = like_count + 1 WHERE id = :p")
-                .setParameter("p", productId).executeUpdate();
+                .setParameter("p", productId)
+                .executeUpdate();
         String nickname = profiles.me(caller.id(), caller.username()).nickname;
-        outbox.publish("like:" + productId + ":" + caller.id(), EventType.LIKE, p.sellerId,
-                "관심 알림", nickname + "님이 " + p.title + "을(를) 관심상품으로 등록했어요",
+        outbox.publish(
+                "like:" + productId + ":" + caller.id(),
+                EventType.LIKE,
+                p.sellerId,
+                "관심 알림",
+                nickname + "님이 " + p.title + "을(를) 관심상품으로 등록했어요",
                 Map.of("productId", productId));
     }
 
@@ -53,10 +60,13 @@ public class SocialService {
     public void unlike(Caller caller, long productId) {
         products.find(productId);
         int removed = em.createNativeQuery("DELETE FROM product_like WHERE product_id = :p AND user_id = :u")
-                .setParameter("p", productId).setParameter("u", caller.id()).executeUpdate();
+                .setParameter("p", productId)
+                .setParameter("u", caller.id())
+                .executeUpdate();
         if (removed > 0) {
             em.createNativeQuery("UPDATE product SET like_count = greatest(like_count - 1, 0) WHERE id = :p")
-                    .setParameter("p", productId).executeUpdate();
+                    .setParameter("p", productId)
+                    .executeUpdate();
         }
     }
 
@@ -75,10 +85,14 @@ public class SocialService {
                 ON CONFLICT (product_id, room_id) DO UPDATE SET buyer_id = EXCLUDED.buyer_id
                 WHERE product_chat.buyer_id IS NULL
                 RETURNING (xmax = 0)""")
-                .setParameter("p", productId).setParameter("r", roomId).setParameter("b", buyerId).getResultList();
+                .setParameter("p", productId)
+                .setParameter("r", roomId)
+                .setParameter("b", buyerId)
+                .getResultList();
         if (!inserted.isEmpty() && inserted.get(0)) {
             em.createNativeQuery("UPDATE product SET chat_count = chat_count + 1 WHERE id = :p")
-                    .setParameter("p", productId).executeUpdate();
+                    .setParameter("p", productId)
+                    .executeUpdate();
         }
     }
 
@@ -95,10 +109,16 @@ public class SocialService {
         em.persist(c);
         em.flush();
         em.createNativeQuery("UPDATE product SET comment_count = comment_count + 1 WHERE id = :p")
-                .setParameter("p", productId).executeUpdate();
+                .setParameter("p", productId)
+                .executeUpdate();
         if (!p.isOwnedBy(caller.id())) {
-            outbox.publish("comment:" + c.id, EventType.COMMENT, p.sellerId, "새 댓글",
-                    p.title + ": " + content, Map.of("productId", productId, "commentId", c.id));
+            outbox.publish(
+                    "comment:" + c.id,
+                    EventType.COMMENT,
+                    p.sellerId,
+                    "새 댓글",
+                    p.title + ": " + content,
+                    Map.of("productId", productId, "commentId", c.id));
         }
         return c;
     }
@@ -109,8 +129,10 @@ public class SocialService {
         products.find(productId);
         List<Comment> rows = em.createQuery("""
                 from Comment where productId = :p and deletedAt is null and id > :after order by id""", Comment.class)
-                .setParameter("p", productId).setParameter("after", afterId == null ? 0L : afterId)
-                .setMaxResults(size + 1).getResultList();
+                .setParameter("p", productId)
+                .setParameter("after", afterId == null ? 0L : afterId)
+                .setMaxResults(size + 1)
+                .getResultList();
         return Page.of(rows, size, c -> market.common.api.Cursor.encode(c.id));
     }
 
@@ -126,6 +148,7 @@ public class SocialService {
         }
         c.deletedAt = Clock.now();
         em.createNativeQuery("UPDATE product SET comment_count = greatest(comment_count - 1, 0) WHERE id = :p")
-                .setParameter("p", c.productId).executeUpdate();
+                .setParameter("p", c.productId)
+                .executeUpdate();
     }
 }

@@ -54,7 +54,8 @@ final class Sql {
      * answers from 21).
      */
     <T> List<T> query(DataSource dataSource, boolean customPlan, RowReader<T> reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(text.toString())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(text.toString())) {
             if (customPlan) {
                 ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class ExifOrientation {
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     /** The Orientation (1..8) of a JPEG's EXIF segment; 1 (as stored) when absent or unreadable. */
     static int of(byte[] jpeg) {
@@ -42,7 +41,9 @@ final class ExifOrientation {
         int w = src.getWidth();
         int h = src.getHeight();
         boolean swap = orientation >= 5;
-        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h,
+        BufferedImage out = new BufferedImage(
+                swap ? h : w,
+                swap ? w : h,
                 src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
@@ -51,13 +52,34 @@ final class ExifOrientation {
                 int nx;
                 int ny;
                 switch (orientation) {
-                    case 2 -> { nx = w - 1 - x; ny = y; }
-                    case 3 -> { nx = w - 1 - x; ny = h - 1 - y; }
-                    case 4 -> { nx = x; ny = h - 1 - y; }
-                    case 5 -> { nx = y; ny = x; }
-                    case 6 -> { nx = h - 1 - y; ny = x; }
-                    case 7 -> { nx = h - 1 - y; ny = w - 1 - x; }
-                    default -> { nx = y; ny = w - 1 - x; }
+                    case 2 -> {
+                        nx = w - 1 - x;
+                        ny = y;
+                    }
+                    case 3 -> {
+                        nx = w - 1 - x;
+                        ny = h - 1 - y;
+                    }
+                    case 4 -> {
+                        nx = x;
+                        ny = h - 1 - y;
+                    }
+                    case 5 -> {
+                        nx = y;
+                        ny = x;
+                    }
+                    case 6 -> {
+                        nx = h - 1 - y;
+                        ny = x;
+                    }
+                    case 7 -> {
+                        nx = h - 1 - y;
+                        ny = w - 1 - x;
+                    }
+                    default -> {
+                        nx = y;
+                        ny = w - 1 - x;
+                    }
                 }
                 out.setRGB(nx, ny, row[x]);
             }

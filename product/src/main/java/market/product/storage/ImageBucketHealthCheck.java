@@ -25,10 +25,16 @@ public class ImageBucketHealthCheck implements HealthCheck {
         String bucket = config.bucket();
         try {
             s3.headBucket(b -> b.bucket(bucket));
-            return HealthCheckResponse.named("image-bucket").up().withData("bucket", bucket).build();
+            return HealthCheckResponse.named("image-bucket")
+                    .up()
+                    .withData("bucket", bucket)
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("image-bucket").down().withData("bucket", bucket)
-                    .withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("image-bucket")
+                    .down()
+                    .withData("bucket", bucket)
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -53,13 +53,14 @@ public class ImageProcessor {
         }
         byte[] clean = format == ImageFormat.JPEG ? jpeg(toRgb(image, Color.BLACK), 0.9f) : png(image);
         byte[] thumb = jpeg(thumbnail(image), 0.8f);
-        return new ProcessedImage(format, clean, thumb, ImageFormat.JPEG.contentType(), image.getWidth(),
-                image.getHeight());
+        return new ProcessedImage(
+                format, clean, thumb, ImageFormat.JPEG.contentType(), image.getWidth(), image.getHeight());
     }
 
     private static BufferedImage decode(byte[] data, ImageFormat format) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase());
+            Iterator<ImageReader> readers =
+                    ImageIO.getImageReadersByFormatName(format.name().toLowerCase());
             if (!readers.hasNext()) {
                 throw unsupported();
             }
@@ -114,7 +115,8 @@ public class ImageProcessor {
     /** JPEG has no alpha; anything else is flattened onto the given background. */
     private static BufferedImage toRgb(BufferedImage src, Color background) {
         int type = src.getType();
-        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB
+        if (type == BufferedImage.TYPE_3BYTE_BGR
+                || type == BufferedImage.TYPE_INT_RGB
                 || type == BufferedImage.TYPE_BYTE_GRAY) {
             return src;
         }
@@ -160,7 +162,7 @@ public class ImageProcessor {
     }
 
     static ApiException unsupported() {
-        return new ApiException(415, "Unsupported Media Type",
-                "Photos must be JPEG, PNG or WebP images (checked by content)");
+        return new ApiException(
+                415, "Unsupported Media Type", "Photos must be JPEG, PNG or WebP images (checked by content)");
     }
 }

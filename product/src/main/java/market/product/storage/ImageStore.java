@@ -23,7 +23,8 @@ public class ImageStore {
     }
 
     public void put(String key, byte[] bytes, String contentType) {
-        s3.putObject(b -> b.bucket(config.bucket()).key(key).contentType(contentType).cacheControl(CACHE_CONTROL),
+        s3.putObject(
+                b -> b.bucket(config.bucket()).key(key).contentType(contentType).cacheControl(CACHE_CONTROL),
                 RequestBody.fromBytes(bytes));
     }
 

@@ -4,6 +4,5 @@ package market.product.storage;
  * A photo ready to store: metadata removed. {@code thumbnail} is null when the original doubles as its
  * own thumbnail (WebP, which the JDK can not decode).
  */
-public record ProcessedImage(ImageFormat format, byte[] bytes, byte[] thumbnail, String thumbnailType, int width,
-        int height) {
-}
+public record ProcessedImage(
+        ImageFormat format, byte[] bytes, byte[] thumbnail, String thumbnailType, int width, int height) {}

@@ -13,8 +13,7 @@ final class WebpStripper {
 
     record Result(byte[] bytes, int width, int height) {}
 
-    private WebpStripper() {
-    }
+    private WebpStripper() {}
 
     static Result strip(byte[] in) {
         if (in.length < 20) {
@@ -67,7 +66,7 @@ final class WebpStripper {
                     }
                 }
                 case "ANMF" -> image = true;
-                default -> { }
+                default -> {}
             }
             int copy = (int) Math.min(8 + padded, end - pos);
             byte[] chunk = java.util.Arrays.copyOfRange(in, pos, pos + copy);

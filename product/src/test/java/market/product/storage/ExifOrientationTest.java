@@ -24,20 +24,33 @@ class ExifOrientationTest {
 
     static Stream<Arguments> jpegs() {
         Stream<Arguments> tagged = Stream.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)
-                .flatMap(order -> IntStream.rangeClosed(1, 8).mapToObj(o -> Arguments.of(
-                        "Orientation " + o + ", " + order, withApp1(exif(order, 0x0112, o)), o)));
+                .flatMap(order -> IntStream.rangeClosed(1, 8)
+                        .mapToObj(o ->
+                                Arguments.of("Orientation " + o + ", " + order, withApp1(exif(order, 0x0112, o)), o)));
         byte[] truncated = withApp1(exif(ByteOrder.BIG_ENDIAN, 0x0112, 6));
-        return Stream.concat(tagged, Stream.of(
-                Arguments.of("no EXIF segment", PLAIN, 1),
-                Arguments.of("Orientation 0 is out of range", withApp1(exif(ByteOrder.BIG_ENDIAN, 0x0112, 0)), 1),
-                Arguments.of("Orientation 9 is out of range", withApp1(exif(ByteOrder.LITTLE_ENDIAN, 0x0112, 9)), 1),
-                Arguments.of("EXIF without an Orientation tag", withApp1(exif(ByteOrder.BIG_ENDIAN, 0x010F, 6)), 1),
-                Arguments.of("APP1 that is not EXIF (XMP)",
-                        withApp1("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>".getBytes(StandardCharsets.ISO_8859_1)), 1),
-                Arguments.of("EXIF whose IFD is text", withApp1(
-                        "Exif\0\0MM\0*\0\0\0\u0008GPS-SECRET-37.4979N".getBytes(StandardCharsets.ISO_8859_1)), 1),
-                Arguments.of("IFD offset past the segment", withApp1(exifIfdAt(ByteOrder.BIG_ENDIAN, 4096)), 1),
-                Arguments.of("file cut inside the EXIF segment", Arrays.copyOf(truncated, 2 + 4 + 6 + 8 + 5), 1)));
+        return Stream.concat(
+                tagged,
+                Stream.of(
+                        Arguments.of("no EXIF segment", PLAIN, 1),
+                        Arguments.of(
+                                "Orientation 0 is out of range", withApp1(exif(ByteOrder.BIG_ENDIAN, 0x0112, 0)), 1),
+                        Arguments.of(
+                                "Orientation 9 is out of range", withApp1(exif(ByteOrder.LITTLE_ENDIAN, 0x0112, 9)), 1),
+                        Arguments.of(
+                                "EXIF without an Orientation tag", withApp1(exif(ByteOrder.BIG_ENDIAN, 0x010F, 6)), 1),
+                        Arguments.of(
+                                "APP1 that is not EXIF (XMP)",
+                                withApp1("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>"
+                                        .getBytes(StandardCharsets.ISO_8859_1)),
+                                1),
+                        Arguments.of(
+                                "EXIF whose IFD is text",
+                                withApp1("Exif\0\0MM\0*\0\0\0\u0008GPS-SECRET-37.4979N"
+                                        .getBytes(StandardCharsets.ISO_8859_1)),
+                                1),
+                        Arguments.of("IFD offset past the segment", withApp1(exifIfdAt(ByteOrder.BIG_ENDIAN, 4096)), 1),
+                        Arguments.of(
+                                "file cut inside the EXIF segment", Arrays.copyOf(truncated, 2 + 4 + 6 + 8 + 5), 1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,11 +73,17 @@ class ExifOrientationTest {
     private static byte[] exif(ByteOrder order, int tag, int value) {
         ByteBuffer b = ByteBuffer.allocate(6 + 8 + 2 + 12 + 4).order(order);
         b.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        b.put(order == ByteOrder.LITTLE_ENDIAN ? "II".getBytes(StandardCharsets.ISO_8859_1)
-                : "MM".getBytes(StandardCharsets.ISO_8859_1));
+        b.put(
+                order == ByteOrder.LITTLE_ENDIAN
+                        ? "II".getBytes(StandardCharsets.ISO_8859_1)
+                        : "MM".getBytes(StandardCharsets.ISO_8859_1));
         b.putShort((short) 42).putInt(8);
         b.putShort((short) 1);
-        b.putShort((short) tag).putShort((short) 3).putInt(1).putShort((short) value).putShort((short) 0);
+        b.putShort((short) tag)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) value)
+                .putShort((short) 0);
         b.putInt(0);
         return b.array();
     }
