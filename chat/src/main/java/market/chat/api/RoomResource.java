@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import market.chat.domain.MessageView;
+import market.chat.domain.RoomView;
 import market.chat.service.ChatService;
 import market.chat.service.MessageStore;
 import market.chat.service.RoomQueries;

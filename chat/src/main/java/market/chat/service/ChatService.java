@@ -7,7 +7,6 @@ import java.util.List;
 import market.chat.config.ChatConfig;
 import market.chat.domain.Appointment;
 import market.chat.domain.Room;
-import market.chat.ws.Frames;
 import market.common.api.ApiException;
 import market.common.limits.Action;
 import market.common.limits.RateLimiter;

@@ -27,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import market.chat.config.ChatConfig;
-import market.chat.ws.LocalConnections;
 import market.common.tracing.TraceParents;
 import org.jboss.logging.Logger;
 

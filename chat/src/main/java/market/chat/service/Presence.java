@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import market.chat.config.ChatConfig;
-import market.chat.ws.LocalConnections;
 import org.jboss.logging.Logger;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
-import market.chat.api.RoomView;
+import market.chat.domain.RoomView;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.common.db.Timestamps;

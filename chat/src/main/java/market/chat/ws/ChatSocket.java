@@ -25,6 +25,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
 import market.chat.service.ChatService;
+import market.chat.service.Frames;
+import market.chat.service.LocalConnections;
 import market.chat.service.MessageStore;
 import market.chat.service.Presence;
 import market.common.api.ApiException;

@@ -23,6 +23,7 @@ import market.common.api.Page;
 import market.common.api.QueryParams;
 import market.common.text.Text;
 import market.notify.domain.NoticeType;
+import market.notify.domain.NoticeView;
 import market.notify.service.NoticeQueries;
 import market.notify.service.NoticeService;
 import org.eclipse.microprofile.jwt.JsonWebToken;

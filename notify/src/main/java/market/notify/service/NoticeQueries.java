@@ -6,7 +6,7 @@ import java.util.List;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.common.db.Timestamps;
-import market.notify.api.NoticeView;
+import market.notify.domain.NoticeView;
 
 /** Read side of notices: the public list (sent notices, never ads) and the admin list with stats. */
 @ApplicationScoped

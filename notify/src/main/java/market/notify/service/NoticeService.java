@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import market.common.api.ApiException;
-import market.notify.api.NoticeView;
 import market.notify.domain.NoticeType;
+import market.notify.domain.NoticeView;
 
 /** Admin commands on notices and ads: compose (now or scheduled) and cancel while still scheduled. */
 @ApplicationScoped

@@ -1,8 +1,7 @@
-package market.chat.api;
+package market.chat.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
-import market.chat.domain.Appointment;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageView(

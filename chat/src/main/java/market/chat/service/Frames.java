@@ -1,8 +1,8 @@
-package market.chat.ws;
+package market.chat.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import market.chat.api.MessageView;
 import market.chat.domain.Appointment;
+import market.chat.domain.MessageView;
 
 /** The JSON frames of /ws/chat (DESIGN section 6). */
 public final class Frames {

@@ -1,4 +1,4 @@
-package market.chat.ws;
+package market.chat.service;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package market.notify.api;
+package market.notify.domain;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package market.chat.api;
+package market.chat.domain;
 
 import java.time.OffsetDateTime;
 
