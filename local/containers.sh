@@ -155,8 +155,7 @@ ctr_stack_json() {
   local sdir=$CTR_HOME/secrets name expr=''
   mkdir -p "$sdir" && chmod 700 "$CTR_HOME" "$sdir"
   while read -r name; do
-    [ -s "$sdir/$name" ] || (umask 077; head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$sdir/$name")
-    expr+="s/@secret:$name@/$(cat "$sdir/$name")/g;"
+    expr+="s/@secret:$name@/$(secret_file "$sdir/$name" 18)/g;"
   done < <(grep -o '@secret:[a-z0-9-]*@' "$CTR_STACK" | sort -u | sed 's/@secret:\(.*\)@/\1/')
   sed "$expr" "$CTR_STACK"
 }

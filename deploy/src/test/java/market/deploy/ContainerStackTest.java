@@ -41,7 +41,17 @@ class ContainerStackTest {
     static final List<String> ORDER =
             List.of("postgresql", "redis", "s3", "keycloak", "product", "chat", "notify", "frontend");
 
-    static ObjectNode stack() {
+    /** The chart rendered once for all tests of this class (rendering takes seconds; nothing here changes it). */
+    private static ObjectNode rendered;
+
+    static synchronized ObjectNode stack() {
+        if (rendered == null) {
+            rendered = render();
+        }
+        return rendered;
+    }
+
+    private static ObjectNode render() {
         List<JsonNode> objects = Chart.parseAll(Chart.template(VALUES.toString(), Map.of()));
         ObjectNode out = Chart.JSON.createObjectNode();
         out.put(
