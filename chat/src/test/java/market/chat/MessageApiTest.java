@@ -198,80 +198,45 @@ class MessageApiTest {
         void send(String token, String path);
     }
 
+    /** A JSON body the API refuses with 400, naming the field. */
+    static Arguments badSendFieldError(String name, String body, String field) {
+        return Arguments.of(name, (BadSend) (token, path) -> given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo(field)));
+    }
+
+    /** A JSON body the API refuses with a 400 problem. */
+    static Arguments badSendProblem(String name, String body) {
+        return Arguments.of(name, (BadSend) (token, path) -> given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json"));
+    }
+
     static Stream<Arguments> badSends() {
         return Stream.of(
-                Arguments.of("malformed JSON", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .contentType("application/problem+json")),
-                Arguments.of("unknown field senderId", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":\"hi\",\"senderId\":\"x\"}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("senderId"))),
-                Arguments.of("content is an object", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":{\"a\":1}}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("content"))),
-                Arguments.of("content is a number", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":123}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("content"))),
-                Arguments.of("blank content", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":\"   \"}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("content"))),
-                Arguments.of("no content", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("content"))),
-                Arguments.of("content of 1001 characters", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":\"" + "가".repeat(1001) + "\"}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("content"))),
-                Arguments.of("content of 10000 characters", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":\"" + "x".repeat(10000) + "\"}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .contentType("application/problem+json")),
-                Arguments.of("clientMsgId with a space", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":\"hi\",\"clientMsgId\":\"has space\"}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("clientMsgId"))),
+                badSendProblem("malformed JSON", "{\"content\":"),
+                badSendFieldError("unknown field senderId", "{\"content\":\"hi\",\"senderId\":\"x\"}", "senderId"),
+                badSendFieldError("content is an object", "{\"content\":{\"a\":1}}", "content"),
+                badSendFieldError("content is a number", "{\"content\":123}", "content"),
+                badSendFieldError("blank content", "{\"content\":\"   \"}", "content"),
+                badSendFieldError("no content", "{}", "content"),
+                badSendFieldError(
+                        "content of 1001 characters", "{\"content\":\"" + "가".repeat(1001) + "\"}", "content"),
+                badSendProblem("content of 10000 characters", "{\"content\":\"" + "x".repeat(10000) + "\"}"),
+                badSendFieldError(
+                        "clientMsgId with a space",
+                        "{\"content\":\"hi\",\"clientMsgId\":\"has space\"}",
+                        "clientMsgId"),
                 Arguments.of("no token", (BadSend) (token, path) -> given().contentType(ContentType.JSON)
                         .body("{\"content\":\"hi\"}")
                         .post(path)
@@ -319,14 +284,7 @@ class MessageApiTest {
                         .statusCode(400)
                         .body("errors[0].field", equalTo("size"))),
                 // PostgreSQL refuses a NUL character in text: a 400 problem, not a 500.
-                Arguments.of("NUL character in content", (BadSend) (token, path) -> given().auth()
-                        .oauth2(token)
-                        .contentType(ContentType.JSON)
-                        .body("{\"content\":\"a\\u0000b\"}")
-                        .post(path)
-                        .then()
-                        .statusCode(400)
-                        .contentType("application/problem+json")));
+                badSendProblem("NUL character in content", "{\"content\":\"a\\u0000b\"}"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import market.testing.Tokens;
 import org.awaitility.Awaitility;
@@ -136,72 +137,41 @@ class RoomApiTest {
         void open(String buyer, long productId);
     }
 
+    /** A JSON body (for the product's id) the API refuses with 400, naming the field. */
+    static Arguments badOpenFieldError(String name, LongFunction<String> body, String field) {
+        return Arguments.of(name, (BadOpen) (buyer, productId) -> given().auth()
+                .oauth2(Tokens.user(buyer))
+                .contentType(ContentType.JSON)
+                .body(body.apply(productId))
+                .post("/api/chat/rooms")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo(field)));
+    }
+
+    /** A JSON body (for the product's id) the API refuses with a 400 problem. */
+    static Arguments badOpenProblem(String name, LongFunction<String> body) {
+        return Arguments.of(name, (BadOpen) (buyer, productId) -> given().auth()
+                .oauth2(Tokens.user(buyer))
+                .contentType(ContentType.JSON)
+                .body(body.apply(productId))
+                .post("/api/chat/rooms")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json"));
+    }
+
     static Stream<Arguments> badOpens() {
         return Stream.of(
-                Arguments.of("malformed JSON", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("{\"productId\": ")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .contentType("application/problem+json")),
-                Arguments.of("unknown field sellerId", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("{\"productId\":" + productId + ",\"sellerId\":\"x\"}")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("sellerId"))),
-                Arguments.of("productId is text", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("{\"productId\":\"abc\"}")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("productId"))),
-                Arguments.of("productId is a quoted number", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("{\"productId\":\"" + productId + "\"}")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("productId"))),
-                Arguments.of("productId is a fraction", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("{\"productId\":1.5}")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("productId"))),
-                Arguments.of("no productId", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("{}")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("productId"))),
-                Arguments.of("negative productId", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("{\"productId\":-5}")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .body("errors[0].field", equalTo("productId"))),
-                Arguments.of("empty body", (BadOpen) (buyer, productId) -> given().auth()
-                        .oauth2(Tokens.user(buyer))
-                        .contentType(ContentType.JSON)
-                        .body("")
-                        .post("/api/chat/rooms")
-                        .then()
-                        .statusCode(400)
-                        .contentType("application/problem+json")),
+                badOpenProblem("malformed JSON", id -> "{\"productId\": "),
+                badOpenFieldError(
+                        "unknown field sellerId", id -> "{\"productId\":" + id + ",\"sellerId\":\"x\"}", "sellerId"),
+                badOpenFieldError("productId is text", id -> "{\"productId\":\"abc\"}", "productId"),
+                badOpenFieldError("productId is a quoted number", id -> "{\"productId\":\"" + id + "\"}", "productId"),
+                badOpenFieldError("productId is a fraction", id -> "{\"productId\":1.5}", "productId"),
+                badOpenFieldError("no productId", id -> "{}", "productId"),
+                badOpenFieldError("negative productId", id -> "{\"productId\":-5}", "productId"),
+                badOpenProblem("empty body", id -> ""),
                 Arguments.of("form text instead of JSON", (BadOpen) (buyer, productId) -> given().auth()
                         .oauth2(Tokens.user(buyer))
                         .contentType(ContentType.TEXT)
