@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -25,11 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import market.product.config.ProductConfig;
 import market.product.storage.ImageStore;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -134,86 +139,110 @@ class ImageApiTest {
         assertEquals(out.getString("[0].url"), out.getString("[0].thumbnailUrl"));
     }
 
-    @Test
-    void badUploadsAreRefusedAndStoreNothing() {
-        long id = create("uploader", Api.uniqueRegion());
-        byte[] text = "this is not a photo, just text\n".repeat(10).getBytes(StandardCharsets.UTF_8);
-        problem(
-                file(as("uploader"), "photo.jpg", text, "image/jpeg")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                415);
-        byte[] corrupt = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x01, 0x02, 0x03};
-        problem(
-                file(as("uploader"), "broken.jpg", corrupt, "image/jpeg")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                415);
-        byte[] badWebp = "RIFF\u0004\0\0\0WEBPjunkjunk".getBytes(StandardCharsets.ISO_8859_1);
-        problem(
-                file(as("uploader"), "x.webp", badWebp, "image/webp")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                415);
-        // a valid photo and a text file together: all or nothing
-        problem(
-                file(
-                                file(as("uploader"), "ok.jpg", TestImages.jpegWithExif(50, 50), "image/jpeg"),
-                                "bad.jpg",
-                                text,
-                                "image/jpeg")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                415);
+    private static final byte[] TEXT =
+            "this is not a photo, just text\n".repeat(10).getBytes(StandardCharsets.UTF_8);
 
+    /** One upload that must be refused: who sends what, and the answer. */
+    record BadUpload(String name, Function<String, ValidatableResponse> send, int status, String field) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<BadUpload> badUploads() {
+        byte[] corrupt = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x01, 0x02, 0x03};
+        byte[] badWebp = "RIFF\u0004\0\0\0WEBPjunkjunk".getBytes(StandardCharsets.ISO_8859_1);
         byte[] huge = new byte[10 * 1024 * 1024 + 1];
         huge[0] = (byte) 0xFF;
         huge[1] = (byte) 0xD8;
         huge[2] = (byte) 0xFF;
-        problem(
-                file(as("uploader"), "huge.jpg", huge, "image/jpeg")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                413);
-
-        problem(
-                        as("uploader")
-                                .multiPart("other", "x")
-                                .post("/api/products/" + id + "/images")
-                                .then(),
-                        400)
-                .body("errors[0].field", equalTo("files"));
-        problem(
-                as("uploader")
-                        .contentType("application/json")
-                        .body("{}")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                415);
         byte[] small = TestImages.jpegWithExif(20, 20);
-        problem(
-                file(as("intruder"), "a.jpg", small, "image/jpeg")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                403);
-        problem(
-                file(given(), "a.jpg", small, "image/jpeg")
-                        .post("/api/products/" + id + "/images")
-                        .then(),
-                401);
-        problem(
-                file(as("uploader"), "a.jpg", small, "image/jpeg")
-                        .post("/api/products/77777777/images")
-                        .then(),
-                404);
+        return List.of(
+                upload("text named .jpg", () -> as("uploader"), "photo.jpg", TEXT, 415),
+                upload("corrupt JPEG", () -> as("uploader"), "broken.jpg", corrupt, 415),
+                upload("corrupt WebP", () -> as("uploader"), "x.webp", badWebp, 415),
+                // a valid photo and a text file together: all or nothing
+                new BadUpload(
+                        "valid photo + text file",
+                        path -> file(
+                                        file(as("uploader"), "ok.jpg", TestImages.jpegWithExif(50, 50), "image/jpeg"),
+                                        "bad.jpg",
+                                        TEXT,
+                                        "image/jpeg")
+                                .post(path)
+                                .then(),
+                        415,
+                        null),
+                upload("over 10 MB", () -> as("uploader"), "huge.jpg", huge, 413),
+                new BadUpload(
+                        "no files part",
+                        path -> as("uploader")
+                                .multiPart("other", "x")
+                                .post(path)
+                                .then(),
+                        400,
+                        "files"),
+                new BadUpload(
+                        "JSON instead of multipart",
+                        path -> as("uploader")
+                                .contentType("application/json")
+                                .body("{}")
+                                .post(path)
+                                .then(),
+                        415,
+                        null),
+                upload("someone else's listing", () -> as("intruder"), "a.jpg", small, 403),
+                upload("no token", () -> given(), "a.jpg", small, 401),
+                new BadUpload(
+                        "unknown listing",
+                        path -> file(as("uploader"), "a.jpg", small, "image/jpeg")
+                                .post("/api/products/77777777/images")
+                                .then(),
+                        404,
+                        null),
+                new BadUpload(
+                        "eleven photos at once",
+                        path -> {
+                            RequestSpecification eleven = as("uploader");
+                            for (int i = 0; i < 11; i++) {
+                                eleven = file(eleven, "p" + i + ".jpg", small, "image/jpeg");
+                            }
+                            return eleven.post(path).then();
+                        },
+                        422,
+                        null));
+    }
 
-        RequestSpecification eleven = as("uploader");
-        for (int i = 0; i < 11; i++) {
-            eleven = file(eleven, "p" + i + ".jpg", small, "image/jpeg");
+    private static BadUpload upload(
+            String name, Supplier<RequestSpecification> who, String file, byte[] bytes, int status) {
+        return new BadUpload(
+                name,
+                path -> file(who.get(), file, bytes, "image/jpeg").post(path).then(),
+                status,
+                null);
+    }
+
+    /** A listing every bad upload aims at; none of them may leave a photo on it. */
+    private static long target;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badUploads")
+    void badUploadsAreRefusedAndStoreNothing(BadUpload bad) {
+        if (target == 0) {
+            target = create("uploader", Api.uniqueRegion());
         }
-        problem(eleven.post("/api/products/" + id + "/images").then(), 422);
-        given().get("/api/products/" + id).then().body("images.size()", equalTo(0));
+        ValidatableResponse r = problem(bad.send().apply("/api/products/" + target + "/images"), bad.status());
+        if (bad.field() != null) {
+            r.body("errors[0].field", equalTo(bad.field()));
+        }
+        given().get("/api/products/" + target).then().body("images.size()", equalTo(0));
+    }
 
+    @Test
+    void aListingHoldsAtMostTenPhotos() {
+        long id = create("uploader", Api.uniqueRegion());
+        byte[] small = TestImages.jpegWithExif(20, 20);
         RequestSpecification nine = as("uploader");
         for (int i = 0; i < 9; i++) {
             nine = file(nine, "p" + i + ".jpg", small, "image/jpeg");
@@ -224,6 +253,7 @@ class ImageApiTest {
                         .post("/api/products/" + id + "/images")
                         .then(),
                 422);
+        given().get("/api/products/" + id).then().body("images.size()", equalTo(9));
         file(as("uploader"), "a.jpg", small, "image/jpeg")
                 .post("/api/products/" + id + "/images")
                 .then()
