@@ -21,6 +21,13 @@ import org.jose4j.lang.JoseException;
  * A minimal OpenID provider shaped like the Keycloak realm `market`: discovery, JWKS and a
  * client-credentials token endpoint, on loopback, with a fresh RSA key. Tokens for tests come from
  * {@link Tokens}, signed by the same key, so services verify real RS256 signatures.
+ *
+ * <p>Why not {@code quarkus-test-oidc-server}: it is a WireMock server with one fixed, published signing key and
+ * realm {@code quarkus}; a token signed by that key is valid in every test JVM on any machine, and its token
+ * endpoint answers fixed tokens. Ours makes a fresh key per test JVM, serves Keycloak's paths for realm
+ * {@code market}, and its client-credentials endpoint issues the service token with the claims the services
+ * check (issuer, audience, azp, roles) — in about a hundred lines on the JDK's HttpServer, with no WireMock,
+ * Jetty or servlet API on the test class path. The real Keycloak is exercised by the stack tests.
  */
 public class OidcServerResource implements QuarkusTestResourceLifecycleManager {
 
