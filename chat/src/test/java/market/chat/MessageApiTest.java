@@ -25,6 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MessageApiTest {
 
     @jakarta.inject.Inject
+    market.common.db.Db db;
+
+    /** Only for a connection that holds a lock open while the test sends through the API. */
+    @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
 
     @Test
@@ -312,17 +316,16 @@ class MessageApiTest {
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (java.sql.Connection lock = dataSource.getConnection();
-                java.sql.Connection probe = dataSource.getConnection()) {
+        try (java.sql.Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             lock.createStatement().execute("SELECT id FROM chat_room WHERE id = " + roomId + " FOR UPDATE");
-            long before = lastMessageId(probe);
+            long before = lastMessageId();
             var send = pool.submit(() -> Fixtures.send(buyer, roomId, "waits for the lock"));
             Awaitility.await("the send waits for the room lock")
                     .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(20))
-                    .until(() -> waitingOnLock(probe));
-            assertEquals(before, lastMessageId(probe), "no message id drawn while waiting for the room");
+                    .until(this::waitingOnLock);
+            assertEquals(before, lastMessageId(), "no message id drawn while waiting for the room");
             lock.commit();
             long id = send.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertTrue(id > before, id + " after " + before);
@@ -353,21 +356,18 @@ class MessageApiTest {
         }
     }
 
-    private static long lastMessageId(java.sql.Connection c) throws java.sql.SQLException {
-        try (var rs = c.createStatement()
-                .executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM chat_message_id_seq")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long lastMessageId() {
+        return db.single(
+                "SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS last_id FROM chat_message_id_seq",
+                r -> r.getLong("last_id"));
     }
 
-    private static boolean waitingOnLock(java.sql.Connection c) throws java.sql.SQLException {
-        try (var rs = c.createStatement()
-                .executeQuery("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO chat_message%'")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
+    private boolean waitingOnLock() {
+        return db.single(
+                        "SELECT count(*) AS waiting FROM pg_stat_activity"
+                                + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO chat_message%'",
+                        r -> r.getLong("waiting"))
+                > 0;
     }
 
     /**

@@ -16,8 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import market.chat.domain.MessageView;
 import market.chat.domain.RoomView;
 import market.chat.service.ChatService;
-import market.chat.service.MessageStore;
-import market.chat.service.RoomQueries;
+import market.chat.service.MessageHistory;
 import market.chat.service.RoomService;
 import market.common.api.Cursor;
 import market.common.api.Page;
@@ -39,17 +38,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class RoomResource {
 
-    private final RoomQueries queries;
     private final RoomService rooms;
-    private final MessageStore messages;
+    private final MessageHistory history;
     private final ChatService chat;
     private final JsonWebToken jwt;
 
-    public RoomResource(
-            RoomQueries queries, RoomService rooms, MessageStore messages, ChatService chat, JsonWebToken jwt) {
-        this.queries = queries;
+    public RoomResource(RoomService rooms, MessageHistory history, ChatService chat, JsonWebToken jwt) {
         this.rooms = rooms;
-        this.messages = messages;
+        this.history = history;
         this.chat = chat;
         this.jwt = jwt;
     }
@@ -65,7 +61,7 @@ public class RoomResource {
             @QueryParam("productId") String productId,
             @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
-        return queries.roomsOf(jwt.getSubject(), productId(productId), cursor, Cursor.size(size));
+        return rooms.roomsOf(jwt.getSubject(), productId(productId), cursor, Cursor.size(size));
     }
 
     private static Long productId(String raw) {
@@ -131,7 +127,7 @@ public class RoomResource {
             @QueryParam("before") String before,
             @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
-        return messages.page(
+        return history.page(
                 id,
                 jwt.getSubject(),
                 messageId("after", after),
@@ -159,10 +155,9 @@ public class RoomResource {
     @APIResponse(responseCode = "404", description = "Not found")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response send(@PathParam("id") long id, @Valid @NotNull SendMessage body) {
-        MessageStore.Stored stored =
-                chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment());
-        return Response.status(stored.created() ? 201 : 200)
-                .entity(stored.message())
+        ChatService.Sent sent = chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment());
+        return Response.status(sent.created() ? 201 : 200)
+                .entity(sent.message())
                 .build();
     }
 

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import market.chat.config.ChatConfig;
 import market.chat.domain.Appointment;
+import market.chat.domain.MessageType;
+import market.chat.domain.MessageView;
 import market.chat.domain.Room;
+import market.chat.storage.MessageStore;
 import market.common.api.ApiException;
 import market.common.limits.Action;
 import market.common.limits.RateLimiter;
@@ -19,7 +22,11 @@ import market.common.text.TextRules;
 @ApplicationScoped
 public class ChatService {
 
+    /** A stored message, {@code created} by this send or (false) the first one of a resent clientMsgId. */
+    public record Sent(Room room, MessageView message, boolean created) {}
+
     private final MessageStore store;
+    private final MessageHistory history;
     private final RoomService rooms;
     private final Fanout fanout;
     private final Presence presence;
@@ -30,6 +37,7 @@ public class ChatService {
 
     public ChatService(
             MessageStore store,
+            MessageHistory history,
             RoomService rooms,
             Fanout fanout,
             Presence presence,
@@ -38,6 +46,7 @@ public class ChatService {
             ObjectMapper mapper,
             ChatConfig config) {
         this.store = store;
+        this.history = history;
         this.rooms = rooms;
         this.fanout = fanout;
         this.presence = presence;
@@ -48,31 +57,36 @@ public class ChatService {
     }
 
     /** Stores and delivers a message; returns once it is committed. Blocking. */
-    public MessageStore.Stored send(
-            long roomId, String senderId, String content, String clientMsgId, Appointment appointment) {
+    public Sent send(long roomId, String senderId, String content, String clientMsgId, Appointment appointment) {
         String text = validContent(content);
         RateLimiter.Decision allowed = limiter.acquire(Action.CHAT_SEND, senderId);
         if (!allowed.allowed()) {
             throw ApiException.tooManyRequests("You are sending messages too fast", allowed.retryAfterSeconds());
         }
-        MessageStore.Stored stored = store.append(roomId, senderId, text, clientMsgId, appointment);
-        if (stored.created()) {
-            Room room = stored.room();
-            fanout.publish(List.of(room.sellerId(), room.buyerId()), json(new Frames.Message(stored.message())));
+        MessageType type = appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
+        MessageStore.Appended appended = store.append(roomId, senderId, type, text, appointment, clientMsgId)
+                .orElseThrow(() -> ApiException.notFound("Room"));
+        Room room = appended.room().requireParticipant(senderId);
+        if (appended.message() == null) {
+            throw new IllegalStateException("Message of room " + roomId + " was neither stored nor a resend");
+        }
+        Sent sent = new Sent(room, appended.message(), appended.created());
+        if (sent.created()) {
+            fanout.publish(List.of(room.sellerId(), room.buyerId()), json(new Frames.Message(sent.message())));
             String recipient = room.otherThan(senderId);
             // Off the sender's path and off the worker threads: the presence lookup is a non-blocking Redis
             // round trip, the push coalesced per room and then an asynchronous, bulkheaded call.
             presence.isOnline(recipient).subscribe().with(online -> {
                 if (!online) {
-                    pushes.offline(room, recipient, stored.message());
+                    pushes.offline(room, recipient, sent.message());
                 }
             });
         }
-        return stored;
+        return sent;
     }
 
-    public MessageStore.ReadMark read(long roomId, String userId, long lastReadId) {
-        MessageStore.ReadMark mark = store.markRead(roomId, userId, lastReadId);
+    public MessageHistory.ReadMark read(long roomId, String userId, long lastReadId) {
+        MessageHistory.ReadMark mark = history.markRead(roomId, userId, lastReadId);
         Room room = mark.room();
         fanout.publish(
                 List.of(room.sellerId(), room.buyerId()), json(new Frames.Read(roomId, userId, mark.messageId())));

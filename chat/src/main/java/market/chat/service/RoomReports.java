@@ -1,12 +1,11 @@
 package market.chat.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import market.chat.client.ChatCounter;
 import market.chat.config.ChatConfig;
+import market.chat.storage.RoomStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,12 +18,12 @@ public class RoomReports {
     private static final Logger LOG = Logger.getLogger(RoomReports.class);
     private static final int BATCH = 100;
 
-    private final EntityManager em;
+    private final RoomStore rooms;
     private final ChatCounter counter;
     private final ChatConfig config;
 
-    public RoomReports(EntityManager em, ChatCounter counter, ChatConfig config) {
-        this.em = em;
+    public RoomReports(RoomStore rooms, ChatCounter counter, ChatConfig config) {
+        this.rooms = rooms;
         this.counter = counter;
         this.config = config;
     }
@@ -33,7 +32,7 @@ public class RoomReports {
     public void opened(long productId, long roomId, String buyerId) {
         counter.roomOpened(productId, roomId, buyerId).thenAccept(ok -> {
             if (ok) {
-                markReported(roomId);
+                rooms.markReported(roomId);
             }
         });
     }
@@ -56,36 +55,19 @@ public class RoomReports {
 
     /** One batch: how many rooms product acknowledged (fewer than {@link #BATCH} when done or failing). */
     private int resendBatch() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery("""
-                SELECT id, product_id, buyer_id FROM chat_room
-                WHERE reported_at IS NULL AND created_at < now() - make_interval(secs => ?2)
-                ORDER BY id LIMIT ?1""")
-                        .setParameter(1, BATCH)
-                        .setParameter(2, (double) config.roomReportAfter().toMillis() / 1000)
-                        .getResultList());
-        for (Object[] row : rows) {
-            long roomId = ((Number) row[0]).longValue();
-            boolean ok = counter.roomOpened(((Number) row[1]).longValue(), roomId, (String) row[2])
+        List<RoomStore.Unreported> rows = rooms.unreported(BATCH, config.roomReportAfter());
+        for (RoomStore.Unreported row : rows) {
+            boolean ok = counter.roomOpened(row.productId(), row.roomId(), row.buyerId())
                     .toCompletableFuture()
                     .join();
             if (!ok) {
                 return 0;
             }
-            markReported(roomId);
+            rooms.markReported(row.roomId());
         }
         if (!rows.isEmpty()) {
             LOG.infof("Reported %d room(s) product had not acknowledged", rows.size());
         }
         return rows.size();
-    }
-
-    private void markReported(long roomId) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(
-                                "UPDATE chat_room SET reported_at = now() WHERE id = ?1 AND reported_at IS NULL")
-                        .setParameter(1, roomId)
-                        .executeUpdate());
     }
 }

@@ -2,16 +2,20 @@ package market.chat.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
 import java.util.List;
 import market.chat.client.ProductCatalog;
 import market.chat.domain.ProductFacts;
 import market.chat.domain.Room;
 import market.chat.domain.RoomView;
+import market.chat.storage.RoomStore;
 import market.common.api.ApiException;
+import market.common.api.Cursor;
+import market.common.api.Page;
+import market.common.db.Timestamps;
 import market.common.text.TextRules;
 
-/** Opening rooms and deciding who may use them. */
+/** Opening rooms, deciding who may use them, and the caller's room list. */
 @ApplicationScoped
 public class RoomService {
 
@@ -19,15 +23,13 @@ public class RoomService {
 
     public record Opened(RoomView room, boolean created) {}
 
-    private final EntityManager em;
+    private final RoomStore store;
     private final ProductCatalog products;
-    private final RoomQueries queries;
     private final RoomReports reports;
 
-    public RoomService(EntityManager em, ProductCatalog products, RoomQueries queries, RoomReports reports) {
-        this.em = em;
+    public RoomService(RoomStore store, ProductCatalog products, RoomReports reports) {
+        this.store = store;
         this.products = products;
-        this.queries = queries;
         this.reports = reports;
     }
 
@@ -36,10 +38,10 @@ public class RoomService {
      * product service, so it keeps working while product is down.
      */
     public Opened open(long productId, String userId, String username) {
-        Long existing = QuarkusTransaction.requiringNew().call(() -> existingRoom(productId, userId));
+        Long existing = store.idOf(productId, userId).orElse(null);
         if (existing != null) {
             refreshSnapshot(existing, productId);
-            return new Opened(QuarkusTransaction.requiringNew().call(() -> queries.room(existing, userId)), false);
+            return new Opened(roomView(existing, userId), false);
         }
         // Outside any transaction: no database connection is held while product answers.
         ProductFacts product = products.product(productId);
@@ -47,28 +49,13 @@ public class RoomService {
             throw ApiException.unprocessable("You cannot open a chat on your own listing");
         }
         Opened opened = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Number> ids = em.createNativeQuery("""
-                    INSERT INTO chat_room (product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
-                                           product_title, product_price, product_status, product_thumbnail_url)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                    ON CONFLICT (product_id, buyer_id) DO NOTHING
-                    RETURNING id""")
-                    .setParameter(1, productId)
-                    .setParameter(2, product.sellerId())
-                    .setParameter(3, product.sellerNickname())
-                    .setParameter(4, userId)
-                    .setParameter(5, nickname(username))
-                    .setParameter(6, product.title())
-                    .setParameter(7, product.price())
-                    .setParameter(8, product.status())
-                    .setParameter(9, product.thumbnailUrl())
-                    .getResultList();
-            if (ids.isEmpty()) {
+            Long id =
+                    store.insert(productId, product, userId, nickname(username)).orElse(null);
+            if (id == null) {
                 // A second request of the same buyer won the race; theirs is the room.
-                return new Opened(queries.room(existingRoom(productId, userId), userId), false);
+                return new Opened(roomView(store.idOf(productId, userId).orElseThrow(), userId), false);
             }
-            return new Opened(queries.room(ids.get(0).longValue(), userId), true);
+            return new Opened(roomView(id, userId), true);
         });
         if (opened.created()) {
             reports.opened(productId, opened.room().id(), userId);
@@ -88,56 +75,33 @@ public class RoomService {
             LOG.debugf("Room %d keeps its product snapshot: %s", roomId, e.getMessage());
             return;
         }
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("""
-                UPDATE chat_room SET product_title = ?1, product_price = ?2, product_status = ?3,
-                                     product_thumbnail_url = ?4, seller_nickname = ?5
-                 WHERE id = ?6""")
-                        .setParameter(1, product.title())
-                        .setParameter(2, product.price())
-                        .setParameter(3, product.status())
-                        .setParameter(4, product.thumbnailUrl())
-                        .setParameter(5, product.sellerNickname())
-                        .setParameter(6, roomId)
-                        .executeUpdate());
+        store.refreshSnapshot(roomId, product);
     }
 
     /** The room if the caller takes part in it: 404 when there is none, 403 when it is someone else's. */
     public Room access(long roomId, String userId) {
-        return find(roomId).requireParticipant(userId);
+        return store.find(roomId)
+                .orElseThrow(() -> ApiException.notFound("Room"))
+                .requireParticipant(userId);
     }
 
     public RoomView view(long roomId, String userId) {
         access(roomId, userId);
-        return queries.room(roomId, userId);
+        return roomView(roomId, userId);
     }
 
-    private Room find(long roomId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname FROM chat_room WHERE id = ?1")
-                .setParameter(1, roomId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("Room");
-        }
-        Object[] r = rows.get(0);
-        return new Room(
-                ((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(),
-                (String) r[2],
-                (String) r[3],
-                (String) r[4],
-                (String) r[5]);
+    /** The caller's rooms, most recently active first, optionally only those about one listing (a seller picking the buyer). */
+    public Page<RoomView> roomsOf(String userId, Long productId, String cursor, int size) {
+        Cursor c = Cursor.decode(cursor, 2);
+        OffsetDateTime afterTs = c == null ? null : Timestamps.fromMicros(c.longAt(0));
+        long afterId = c == null ? 0L : c.longAt(1);
+        List<RoomView> rooms = store.roomsOf(userId, productId, afterTs, afterId, size + 1);
+        return Page.of(rooms, size, r -> Cursor.encode(Timestamps.micros(r.updatedAt()), r.id()));
     }
 
-    private Long existingRoom(long productId, String userId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT id FROM chat_room WHERE product_id = ?1 AND buyer_id = ?2")
-                .setParameter(1, productId)
-                .setParameter(2, userId)
-                .getResultList();
-        return ids.isEmpty() ? null : ids.get(0).longValue();
+    /** One room as its participant sees it (unread count from their side); the caller checked access. */
+    private RoomView roomView(long roomId, String userId) {
+        return store.view(roomId, userId).orElseThrow(() -> ApiException.notFound("Room"));
     }
 
     private static String nickname(String username) {

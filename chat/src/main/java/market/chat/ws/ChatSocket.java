@@ -27,7 +27,6 @@ import java.util.Set;
 import market.chat.service.ChatService;
 import market.chat.service.Frames;
 import market.chat.service.LocalConnections;
-import market.chat.service.MessageStore;
 import market.chat.service.Presence;
 import market.common.api.ApiException;
 import market.common.db.StorageFailures;
@@ -192,9 +191,9 @@ public class ChatSocket {
                 .setAttribute("market.chat.room_id", frame.roomId().longValue())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            MessageStore.Stored stored =
+            ChatService.Sent sent =
                     chat.send(frame.roomId(), userId, frame.content(), frame.clientMsgId(), frame.appointment());
-            return chat.json(new Frames.Ack(frame.clientMsgId(), stored.message()));
+            return chat.json(new Frames.Ack(frame.clientMsgId(), sent.message()));
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;

@@ -1,0 +1,204 @@
+package market.chat.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import market.chat.domain.Appointment;
+import market.chat.domain.MessageType;
+import market.chat.domain.MessageView;
+import market.chat.domain.Room;
+import market.common.db.Db;
+import market.common.db.Row;
+import market.common.db.Sql;
+
+/** Durable message history in PostgreSQL: what is acknowledged has been committed here. */
+@ApplicationScoped
+public class MessageStore {
+
+    /**
+     * What a send found: the room, and the message, {@code created} by this send or the earlier one of a resent
+     * clientMsgId. No message when the sender does not take part in the room (nothing was stored).
+     */
+    public record Appended(Room room, MessageView message, boolean created) {}
+
+    /** The columns {@link #message(Row)} reads, for a query on chat_message alone. */
+    private static final String COLUMNS = "id AS message_id, room_id, sender_id, type, content,"
+            + " CAST(appointment AS text) AS appointment, client_msg_id, sent_at";
+
+    private final Db db;
+    private final ObjectMapper mapper;
+
+    public MessageStore(Db db, ObjectMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Stores a message in one autocommit statement (plain JDBC: the hottest write of the service, no JTA
+     * transaction around it). The statement locks the room row first and only then takes the message id, so
+     * ids are handed out and committed in the same order within a room: a reader paging with {@code after}
+     * never skips a message committed late. A repeated clientMsgId of the same sender hits the unique index
+     * (ON CONFLICT DO NOTHING: the earlier insert has committed, it held the room lock) and the first message
+     * is read on the same connection and returned unchanged. Empty when there is no such room.
+     */
+    public Optional<Appended> append(
+            long roomId,
+            String senderId,
+            MessageType type,
+            String content,
+            Appointment appointment,
+            String clientMsgId) {
+        Sql append = Sql.of(
+                APPEND,
+                roomId,
+                senderId,
+                type,
+                content,
+                appointment == null ? null : json(appointment),
+                clientMsgId,
+                senderId);
+        return db.withConnection(c -> {
+            List<Appended> rows = Db.query(c, append, this::appended, 2);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Appended appended = rows.get(0);
+            if (appended.message() != null
+                    || clientMsgId == null
+                    || !appended.room().hasParticipant(senderId)) {
+                return Optional.of(appended);
+            }
+            return Optional.of(new Appended(appended.room(), prior(c, roomId, senderId, clientMsgId), false));
+        });
+    }
+
+    private MessageView prior(Connection c, long roomId, String senderId, String clientMsgId) throws SQLException {
+        List<MessageView> rows = Db.query(
+                c,
+                Sql.of(
+                        "SELECT " + COLUMNS
+                                + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?",
+                        roomId,
+                        senderId,
+                        clientMsgId),
+                this::message,
+                2);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
+        }
+        return rows.get(0);
+    }
+
+    /**
+     * Lock the room, insert unless resent, move the room's last message and the sender's read mark. NO KEY
+     * UPDATE (what the UPDATE of the room takes anyway) serialises sends of a room without blocking the key
+     * share lock a first read mark's foreign key check takes on the room (FOR UPDATE could deadlock with it).
+     * The room row comes back even when nothing was inserted (a resend, or a sender who is not a participant).
+     */
+    private static final String APPEND = """
+            WITH room AS (
+                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname
+                  FROM chat_room WHERE id = ? FOR NO KEY UPDATE
+            ), ins AS (
+                INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
+                SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS varchar) FROM room
+                 WHERE CAST(? AS varchar) IN (room.seller_id, room.buyer_id)
+                ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
+                RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
+                          client_msg_id, sent_at
+            ), last AS (
+                UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
+            ), mark AS (
+                INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
+                ON CONFLICT (room_id, user_id)
+                DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
+            )
+            SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
+                   room.buyer_nickname, ins.id AS message_id, ins.sender_id, ins.type, ins.content, ins.appointment,
+                   ins.client_msg_id, ins.sent_at
+              FROM room LEFT JOIN ins ON true""";
+
+    /** Messages of a room strictly between two ids, oldest first. */
+    public List<MessageView> between(long roomId, long after, long before, int limit) {
+        return db.list(
+                "SELECT " + COLUMNS + " FROM chat_message WHERE room_id = ? AND id > ? AND id < ? ORDER BY id LIMIT ?",
+                this::message,
+                roomId,
+                after,
+                before,
+                limit);
+    }
+
+    /** Messages of a room after an id, oldest first. */
+    public List<MessageView> after(long roomId, long after, int limit) {
+        return db.list(
+                "SELECT " + COLUMNS + " FROM chat_message WHERE room_id = ? AND id > ? ORDER BY id LIMIT ?",
+                this::message,
+                roomId,
+                after,
+                limit);
+    }
+
+    /** Messages of a room before an id, newest first. */
+    public List<MessageView> newestBefore(long roomId, long before, int limit) {
+        return db.list(
+                "SELECT " + COLUMNS + " FROM chat_message WHERE room_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                this::message,
+                roomId,
+                before,
+                limit);
+    }
+
+    /** Moves the reader's mark forward to {@code messageId} (never back); the mark now stored. */
+    public long advanceRead(long roomId, String userId, long messageId) {
+        return db.single("""
+                INSERT INTO chat_read (room_id, user_id, last_read_id) VALUES (?, ?, ?)
+                ON CONFLICT (room_id, user_id)
+                DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
+                RETURNING last_read_id""", r -> r.getLong("last_read_id"), roomId, userId, messageId);
+    }
+
+    /** The append's row: the room, and the inserted message if there is one. */
+    private Appended appended(Row r) throws SQLException {
+        Room room = RoomStore.room(r);
+        return r.nullableLong("message_id") == null
+                ? new Appended(room, null, false)
+                : new Appended(room, message(r), true);
+    }
+
+    /** A message from the columns of {@link #COLUMNS}. */
+    private MessageView message(Row r) throws SQLException {
+        return new MessageView(
+                r.getLong("message_id"),
+                r.getLong("room_id"),
+                r.string("sender_id"),
+                r.string("type"),
+                r.string("content"),
+                appointment(r.string("appointment")),
+                r.string("client_msg_id"),
+                r.time("sent_at"));
+    }
+
+    private String json(Appointment appointment) {
+        try {
+            return mapper.writeValueAsString(appointment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Appointment appointment(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(stored, Appointment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored appointment is unreadable", e);
+        }
+    }
+}
