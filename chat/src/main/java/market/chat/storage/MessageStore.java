@@ -61,7 +61,7 @@ public class MessageStore {
                 appointment == null ? null : json(appointment),
                 clientMsgId,
                 senderId);
-        return db.withConnection(c -> {
+        return db.withConnection(APPEND, c -> {
             List<Appended> rows = Db.query(c, append, this::appended, 2);
             if (rows.isEmpty()) {
                 return Optional.empty();

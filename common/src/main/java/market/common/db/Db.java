@@ -110,7 +110,8 @@ public class Db {
         return withConnection("(connection work)", work);
     }
 
-    private <R> R withConnection(String what, ConnectionWork<R> work) {
+    /** Runs {@code work} on one connection; a failure names {@code what} (the statement) in its message. */
+    public <R> R withConnection(String what, ConnectionWork<R> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
