@@ -151,7 +151,8 @@ ctr_part_json() { # part -> the first container of its workload
 }
 
 # podman run arguments for one container of stack.json ($1: its JSON), NUL-separated (env values may hold
-# newlines); files of ConfigMap/Secret mounts are written under $2, owned by the container's user only.
+# newlines): its settings and mounts, then its image and what it runs; files of ConfigMap/Secret mounts are
+# written under $2, owned by the container's user only.
 ctr_run_args() {
   local c=$1 files=$2 part=$3
   local user; user=$(jq -r .user <<<"$c")
@@ -190,6 +191,9 @@ ctr_run_args() {
       *) die "mount type $type of $part not supported" ;;
     esac
   done
+  # As Kubernetes runs it: command, if any, replaces the image's entrypoint; args follow.
+  jq -j '(if (.command | length) > 0 then "--entrypoint\u0000\(.command[0])\u0000" else "" end),
+    "\(.image)\u0000", ((.command[1:] + .args)[] | "\(.)\u0000")' <<<"$c"
 }
 
 # Files only the container's user can read (they hold passwords and client secrets).
@@ -206,7 +210,7 @@ ctr_args_into() { # array-name container-json files part
 }
 
 ctr_start() {
-  local part=$1 w c name ip port files
+  local part=$1 w c name ip files
   w=$(ctr_part_json "$part"); name=$(ctr_name "$part"); ip=$(ctr_ip "$part")
   # Running from the image just built with the same settings: nothing to do; otherwise replaced.
   local spec
@@ -225,26 +229,19 @@ ctr_start() {
   # Init containers first (the S3 store's bucket directory), each to completion.
   local k ni
   ni=$(jq '.initContainers | length' <<<"$w")
+  local args=()
   for ((k = 0; k < ni; k++)); do
     c=$(jq -c ".initContainers[$k]" <<<"$w")
-    local args=(); ctr_args_into args "$c" "$files/init$k" "$part"
-    local argv=(); mapfile -d '' -t argv < <(jq -j '(.command + .args)[] | . + "\u0000"' <<<"$c")
-    podman run --rm --pull=never --name "$name-init" --network "$CTR_NET" "${args[@]}" --entrypoint "${argv[0]}" \
-      "$(jq -r .image <<<"$c")" "${argv[@]:1}" > "$LOGS/$part-init.log" 2>&1 \
+    ctr_args_into args "$c" "$files/init$k" "$part"
+    podman run --rm --pull=never --name "$name-init" --network "$CTR_NET" "${args[@]}" > "$LOGS/$part-init.log" 2>&1 \
       || { cat "$LOGS/$part-init.log"; die "init container of $part failed"; }
   done
   c=$(jq -c '.containers[0]' <<<"$w")
-  local args=(); ctr_args_into args "$c" "$files" "$part"
-  local entry=() cmdargs=()
-  mapfile -d '' -t cmdargs < <(jq -j '.args[] | . + "\u0000"' <<<"$c")
-  if [ "$(jq '.command | length' <<<"$c")" -gt 0 ]; then
-    local argv=(); mapfile -d '' -t argv < <(jq -j '.command[] | . + "\u0000"' <<<"$c")
-    entry=(--entrypoint "${argv[0]}"); cmdargs=("${argv[@]:1}" "${cmdargs[@]}")
-  fi
+  ctr_args_into args "$c" "$files" "$part"
   # Every pod of a workload answers at its Service's name (both chat replicas at "chat").
   podman run -d --pull=never --name "$name" --hostname "$part" --network "$CTR_NET" --ip "$ip" \
     --network-alias "$(ctr_workload "$part")" --label app.kubernetes.io/part-of=ddangn-market --label "ddangn-market.spec=$spec" \
-    "${publish[@]}" "${args[@]}" "${entry[@]}" "$(jq -r .image <<<"$c")" "${cmdargs[@]}" > /dev/null \
+    "${publish[@]}" "${args[@]}" > /dev/null \
     || die "podman could not start $part"
 }
 
