@@ -6,11 +6,12 @@
 # Baseline in the same run: the same build with nothing changed (every layer from cache).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-MARKET_HOME=${MARKET_HOME:-$ROOT/.market}
-export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/images/local/containers.conf}
-IMG=localhost/ddangn-market
-TAG=$(sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$ROOT/helm/ddangn-market/Chart.yaml")
-TSV=$MARKET_HOME/containers/images.tsv
+# ./market's settings (functions only, no command): MARKET_HOME, the images' names (IMG) and tag (the chart's
+# appVersion, APP_VERSION), CONTAINERS_CONF.
+# shellcheck source=market
+. "$ROOT/market"
+TAG=$APP_VERSION
+TSV=$CTR_HOME/images.tsv
 [ -f "$TSV" ] || { echo "run ./market images first" >&2; exit 1; }
 
 echo "## images (last ./market images)"

@@ -17,26 +17,12 @@ CTR_STACK=$ROOT/local/containers/stack.json
 # images/local/containers.conf. Set CONTAINERS_CONF yourself to use another file.
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/images/local/containers.conf}
 APP_VERSION=$(sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$ROOT/helm/ddangn-market/Chart.yaml")
-# The parts of the container stack, as in the process stack; chat runs two replicas.
-CTR_PARTS=(postgresql redis s3 keycloak product chat chat-2 notify frontend gateway)
-
-ctr_ip() {
-  case $1 in
-    postgresql) echo "$CTR_SUBNET_PREFIX.10" ;; redis) echo "$CTR_SUBNET_PREFIX.11" ;; s3) echo "$CTR_SUBNET_PREFIX.12" ;;
-    keycloak) echo "$CTR_SUBNET_PREFIX.13" ;; product) echo "$CTR_SUBNET_PREFIX.20" ;; chat) echo "$CTR_SUBNET_PREFIX.21" ;;
-    chat-2) echo "$CTR_SUBNET_PREFIX.22" ;; notify) echo "$CTR_SUBNET_PREFIX.23" ;; frontend) echo "$CTR_SUBNET_PREFIX.30" ;;
-    gateway) echo "$CTR_SUBNET_PREFIX.40" ;; *) return 1 ;;
-  esac
-}
-
+# The parts of the container stack (CTR_PARTS, CTR_APPS), their addresses and host ports: the table of parts in
+# ./market ("container" and "ip" columns).
+ctr_part() { [ -n "$1" ] && [ -n "${CTR_IP_SUFFIX[$1]+set}" ]; }
+ctr_ip() { ctr_part "$1" && echo "$CTR_SUBNET_PREFIX.${CTR_IP_SUFFIX[$1]}"; }
 # Host ports (127.0.0.1 only): the same as the process stack, so the stack and browser tests run unchanged.
-ctr_host_port() {
-  case $1 in
-    postgresql) echo "$PG_PORT" ;; redis) echo "$REDIS_PORT" ;; s3) echo "$S3_PORT" ;; keycloak) echo "$KEYCLOAK_PORT" ;;
-    product) echo "$PRODUCT_PORT" ;; chat) echo "$CHAT_PORT" ;; chat-2) echo "$CHAT2_PORT" ;; notify) echo "$NOTIFY_PORT" ;;
-    gateway) echo "$GATEWAY_PORT" ;; *) return 1 ;;
-  esac
-}
+ctr_host_port() { ctr_part "$1" && [ "${CTR_PORT[$1]}" != - ] && echo "${CTR_PORT[$1]}"; }
 
 ctr_name() { echo "ddangn-market-$1"; }
 # The chart workload a part runs: chat-2 is the second pod of Deployment chat.
@@ -165,7 +151,8 @@ ctr_part_json() { # part -> the first container of its workload
 }
 
 # podman run arguments for one container of stack.json ($1: its JSON), NUL-separated (env values may hold
-# newlines); files of ConfigMap/Secret mounts are written under $2, owned by the container's user only.
+# newlines): its settings and mounts, then its image and what it runs; files of ConfigMap/Secret mounts are
+# written under $2, owned by the container's user only.
 ctr_run_args() {
   local c=$1 files=$2 part=$3
   local user; user=$(jq -r .user <<<"$c")
@@ -204,6 +191,9 @@ ctr_run_args() {
       *) die "mount type $type of $part not supported" ;;
     esac
   done
+  # As Kubernetes runs it: command, if any, replaces the image's entrypoint; args follow.
+  jq -j '(if (.command | length) > 0 then "--entrypoint\u0000\(.command[0])\u0000" else "" end),
+    "\(.image)\u0000", ((.command[1:] + .args)[] | "\(.)\u0000")' <<<"$c"
 }
 
 # Files only the container's user can read (they hold passwords and client secrets).
@@ -220,7 +210,7 @@ ctr_args_into() { # array-name container-json files part
 }
 
 ctr_start() {
-  local part=$1 w c name ip port files
+  local part=$1 w c name ip files
   w=$(ctr_part_json "$part"); name=$(ctr_name "$part"); ip=$(ctr_ip "$part")
   # Running from the image just built with the same settings: nothing to do; otherwise replaced.
   local spec
@@ -239,26 +229,19 @@ ctr_start() {
   # Init containers first (the S3 store's bucket directory), each to completion.
   local k ni
   ni=$(jq '.initContainers | length' <<<"$w")
+  local args=()
   for ((k = 0; k < ni; k++)); do
     c=$(jq -c ".initContainers[$k]" <<<"$w")
-    local args=(); ctr_args_into args "$c" "$files/init$k" "$part"
-    local argv=(); mapfile -d '' -t argv < <(jq -j '(.command + .args)[] | . + "\u0000"' <<<"$c")
-    podman run --rm --pull=never --name "$name-init" --network "$CTR_NET" "${args[@]}" --entrypoint "${argv[0]}" \
-      "$(jq -r .image <<<"$c")" "${argv[@]:1}" > "$LOGS/$part-init.log" 2>&1 \
+    ctr_args_into args "$c" "$files/init$k" "$part"
+    podman run --rm --pull=never --name "$name-init" --network "$CTR_NET" "${args[@]}" > "$LOGS/$part-init.log" 2>&1 \
       || { cat "$LOGS/$part-init.log"; die "init container of $part failed"; }
   done
   c=$(jq -c '.containers[0]' <<<"$w")
-  local args=(); ctr_args_into args "$c" "$files" "$part"
-  local entry=() cmdargs=()
-  mapfile -d '' -t cmdargs < <(jq -j '.args[] | . + "\u0000"' <<<"$c")
-  if [ "$(jq '.command | length' <<<"$c")" -gt 0 ]; then
-    local argv=(); mapfile -d '' -t argv < <(jq -j '.command[] | . + "\u0000"' <<<"$c")
-    entry=(--entrypoint "${argv[0]}"); cmdargs=("${argv[@]:1}" "${cmdargs[@]}")
-  fi
+  ctr_args_into args "$c" "$files" "$part"
   # Every pod of a workload answers at its Service's name (both chat replicas at "chat").
   podman run -d --pull=never --name "$name" --hostname "$part" --network "$CTR_NET" --ip "$ip" \
     --network-alias "$(ctr_workload "$part")" --label app.kubernetes.io/part-of=ddangn-market --label "ddangn-market.spec=$spec" \
-    "${publish[@]}" "${args[@]}" "${entry[@]}" "$(jq -r .image <<<"$c")" "${cmdargs[@]}" > /dev/null \
+    "${publish[@]}" "${args[@]}" > /dev/null \
     || die "podman could not start $part"
 }
 
@@ -330,10 +313,10 @@ ctr_up() {
   ctr_await postgresql 120; ctr_await redis 60; ctr_await s3 120
   ctr_keycloak_database
   ctr_start keycloak
-  for p in product chat chat-2 notify frontend; do ctr_start "$p"; done
+  for p in "${CTR_APPS[@]}"; do ctr_start "$p"; done
   ctr_await keycloak 300
   keycloak_console_on_own_port
-  for p in product chat chat-2 notify frontend; do ctr_await "$p" 240; done
+  for p in "${CTR_APPS[@]}"; do ctr_await "$p" 240; done
   ctr_start gateway
   ctr_await gateway 30
   cat <<EOF
@@ -383,14 +366,14 @@ ctr_status() {
 
 ctr_logs() {
   local part=$1
-  ctr_ip "$part" > /dev/null || die "usage: ./market logs <${CTR_PARTS[*]}>"
+  ctr_part "$part" || die "usage: ./market logs <${CTR_PARTS[*]}>"
   if [ -t 1 ]; then podman logs --tail 200 -f "$(ctr_name "$part")"; else podman logs --tail 200 "$(ctr_name "$part")" 2>&1; fi
 }
 
 # restart in the container stack kills the container (SIGKILL, no shutdown hook) and starts it again.
 ctr_restart() {
   local part=$1
-  ctr_ip "$part" > /dev/null || die "usage: ./market restart <${CTR_PARTS[*]}>"
+  ctr_part "$part" || die "usage: ./market restart <${CTR_PARTS[*]}>"
   podman kill -s KILL "$(ctr_name "$part")" > /dev/null 2>&1 || true
   podman rm -f -t 0 "$(ctr_name "$part")" > /dev/null 2>&1 || true
   say "killed container $(ctr_name "$part")"

@@ -1,6 +1,8 @@
-// Reads what the Dart models read: for each class in lib/models/*.dart with a `fromJson` factory,
-// every `json['key'] as T` access (its key, cast type, nullability, nested model or list element
-// model), taken from the tree-sitter syntax tree. Then checks JSON documents against that.
+// Reads what the Dart models read: for each class in lib/models/*.dart with a `fromJson` constructor
+// (a factory, or a generative one with an initializer list), every `json['key'] as T` access (its key, cast
+// type, nullability, nested model or list element model), taken from the tree-sitter syntax tree. A fromJson
+// that calls `super.fromJson(json)` reads its superclass's keys too (fields two models share, parsed once in
+// an abstract base, which is no model of its own). Then checks JSON documents against that.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -48,7 +50,7 @@ function jsonAccess(castExpr) {
   return { key, cast };
 }
 
-/** Parses lib/models/*.dart; returns Map<className, {typeParams, fields: Map<key, field>}>. */
+/** Parses lib/models/*.dart; returns Map<className, {file, typeParams, fields: Map<key, field>}>. */
 export function extractModels(parser, dir = join(appRoot, 'lib', 'models')) {
   const models = new Map();
   const files = readdirSync(dir).filter((n) => n.endsWith('.dart')).sort();
@@ -63,6 +65,7 @@ export function extractModels(parser, dir = join(appRoot, 'lib', 'models')) {
       if (enumName && wires.length) enums.set(enumName, wires);
     }
   }
+  const classes = new Map(); // className → {file, typeParams, fields, abstract, inherits}
   for (const name of files) {
     const tree = parser.parse(readFileSync(join(dir, name), 'utf8'));
     for (const cls of descendants(tree.rootNode, 'class_definition')) {
@@ -70,16 +73,24 @@ export function extractModels(parser, dir = join(appRoot, 'lib', 'models')) {
       const body = cls.childForFieldName('body');
       if (!className || !body) continue;
       const typeParams = cls.namedChildren.some((c) => c.type === 'type_parameters');
+      const abstract = cls.namedChildren.some((c) => c.type === 'abstract');
+      const superclass = cls.namedChildren.find((c) => c.type === 'superclass')?.namedChildren[0]?.text ?? null;
       const members = body.namedChildren;
       for (let i = 0; i < members.length; i++) {
-        if (!/^factory\s+\w+\s*\.\s*fromJson\s*\(/.test(members[i].text)) continue;
-        const factoryBody = members[i + 1]?.type === 'function_body' ? members[i + 1] : members[i];
+        if (!/^(factory\s+)?\w+\s*\.\s*fromJson\s*\(/.test(members[i].text)) continue;
+        // The signature (with a generative constructor's initializer list) and the body, if any.
+        const parts = members[i + 1]?.type === 'function_body' ? [members[i], members[i + 1]] : [members[i]];
+        const inherits = descendants(members[i], 'initializer_list_entry').some((e) =>
+          /^super\s*\.\s*fromJson\s*\(\s*json\s*\)$/.test(e.text))
+          ? superclass
+          : null;
         const fields = new Map();
-        for (const castExpr of descendants(factoryBody, 'type_cast_expression')) {
+        for (const part of parts) for (const castExpr of descendants(part, 'type_cast_expression')) {
           const access = jsonAccess(castExpr);
           if (!access) continue;
-          // The expression that builds this field: a named argument of the constructor call.
-          const scope = ancestor(castExpr, 'named_argument', factoryBody) ?? castExpr;
+          // The expression that builds this field: a named argument of the constructor call, or a field
+          // initializer of the initializer list.
+          const scope = ancestor(castExpr, 'named_argument', part) ?? ancestor(castExpr, 'field_initializer', part) ?? castExpr;
           const nested = /\b([A-Z]\w*)\s*\.\s*fromJson\s*\(/.exec(scope.text)?.[1] ?? null;
           const nullable = access.cast.endsWith('?');
           const base = access.cast.replace(/\?$/, '');
@@ -100,9 +111,18 @@ export function extractModels(parser, dir = join(appRoot, 'lib', 'models')) {
           const previous = fields.get(access.key);
           if (!previous || (previous.kind !== field.kind && field.kind)) fields.set(access.key, field);
         }
-        models.set(className, { file: name, typeParams, fields });
+        classes.set(className, { file: name, typeParams, fields, abstract, inherits });
       }
     }
+  }
+  const keysOf = (className, seen = new Set()) => {
+    const c = classes.get(className);
+    if (!c || seen.has(className)) return new Map();
+    seen.add(className);
+    return new Map([...(c.inherits ? keysOf(c.inherits, seen) : []), ...c.fields]);
+  };
+  for (const [className, c] of classes) {
+    if (!c.abstract) models.set(className, { file: c.file, typeParams: c.typeParams, fields: keysOf(className) });
   }
   return models;
 }

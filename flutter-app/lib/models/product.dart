@@ -68,9 +68,10 @@ class ProductImage {
   }
 }
 
-/// A feed row: the product without description and images, plus its first image's thumbnail.
-class ProductListItem {
-  const ProductListItem({
+/// What a feed row ([ProductListItem]) and a detail page ([Product]) share, read from either's JSON by one
+/// constructor, [Listing.fromJson]; each adds what only it has.
+abstract class Listing {
+  const Listing({
     required this.id,
     required this.title,
     required this.price,
@@ -80,7 +81,6 @@ class ProductListItem {
     required this.status,
     this.buyerId,
     required this.seller,
-    this.thumbnailUrl,
     required this.likeCount,
     required this.chatCount,
     required this.commentCount,
@@ -91,6 +91,26 @@ class ProductListItem {
     required this.bumpedAt,
     required this.version,
   });
+
+  Listing.fromJson(Map<String, dynamic> json)
+      : id = json['id'] as int,
+        title = json['title'] as String,
+        price = json['price'] as int,
+        negotiable = json['negotiable'] as bool,
+        category = json['category'] as String,
+        region = json['region'] as String,
+        status = ProductStatus.parse(json['status'] as String),
+        buyerId = json['buyerId'] as String?,
+        seller = Seller.fromJson(json['seller'] as Map<String, dynamic>),
+        likeCount = json['likeCount'] as int,
+        chatCount = json['chatCount'] as int,
+        commentCount = json['commentCount'] as int,
+        viewCount = json['viewCount'] as int,
+        liked = json['liked'] as bool,
+        createdAt = DateTime.parse(json['createdAt'] as String),
+        updatedAt = DateTime.parse(json['updatedAt'] as String),
+        bumpedAt = DateTime.parse(json['bumpedAt'] as String),
+        version = json['version'] as int;
 
   final int id;
   final String title;
@@ -103,7 +123,6 @@ class ProductListItem {
   final ProductStatus status;
   final String? buyerId;
   final Seller seller;
-  final String? thumbnailUrl;
   final int likeCount;
   final int chatCount;
   final int commentCount;
@@ -115,79 +134,73 @@ class ProductListItem {
   final int version;
 
   bool get isFree => price == 0;
+}
 
-  factory ProductListItem.fromJson(Map<String, dynamic> json) {
-    return ProductListItem(
-      id: json['id'] as int,
-      title: json['title'] as String,
-      price: json['price'] as int,
-      negotiable: json['negotiable'] as bool,
-      category: json['category'] as String,
-      region: json['region'] as String,
-      status: ProductStatus.parse(json['status'] as String),
-      buyerId: json['buyerId'] as String?,
-      seller: Seller.fromJson(json['seller'] as Map<String, dynamic>),
-      thumbnailUrl: json['thumbnailUrl'] as String?,
-      likeCount: json['likeCount'] as int,
-      chatCount: json['chatCount'] as int,
-      commentCount: json['commentCount'] as int,
-      viewCount: json['viewCount'] as int,
-      liked: json['liked'] as bool,
-      createdAt: DateTime.parse(json['createdAt'] as String),
-      updatedAt: DateTime.parse(json['updatedAt'] as String),
-      bumpedAt: DateTime.parse(json['bumpedAt'] as String),
-      version: json['version'] as int,
-    );
-  }
+/// A feed row: the product without description and images, plus its first image's thumbnail.
+class ProductListItem extends Listing {
+  const ProductListItem({
+    required super.id,
+    required super.title,
+    required super.price,
+    required super.negotiable,
+    required super.category,
+    required super.region,
+    required super.status,
+    super.buyerId,
+    required super.seller,
+    this.thumbnailUrl,
+    required super.likeCount,
+    required super.chatCount,
+    required super.commentCount,
+    required super.viewCount,
+    required super.liked,
+    required super.createdAt,
+    required super.updatedAt,
+    required super.bumpedAt,
+    required super.version,
+  });
+
+  ProductListItem.fromJson(Map<String, dynamic> json)
+      : thumbnailUrl = json['thumbnailUrl'] as String?,
+        super.fromJson(json);
+
+  final String? thumbnailUrl;
 }
 
 /// A listing's detail page.
-class Product {
+class Product extends Listing {
   const Product({
-    required this.id,
-    required this.title,
+    required super.id,
+    required super.title,
     required this.description,
-    required this.price,
-    required this.negotiable,
-    required this.category,
-    required this.region,
-    required this.status,
-    this.buyerId,
-    required this.seller,
+    required super.price,
+    required super.negotiable,
+    required super.category,
+    required super.region,
+    required super.status,
+    super.buyerId,
+    required super.seller,
     required this.images,
-    required this.likeCount,
-    required this.chatCount,
-    required this.commentCount,
-    required this.viewCount,
-    required this.liked,
-    required this.createdAt,
-    required this.updatedAt,
-    required this.bumpedAt,
-    required this.version,
+    required super.likeCount,
+    required super.chatCount,
+    required super.commentCount,
+    required super.viewCount,
+    required super.liked,
+    required super.createdAt,
+    required super.updatedAt,
+    required super.bumpedAt,
+    required super.version,
   });
 
-  final int id;
-  final String title;
-  final String description;
-  final int price;
-  final bool negotiable;
-  final String category;
-  final String region;
-  final ProductStatus status;
-  final String? buyerId;
-  final Seller seller;
-  final List<ProductImage> images;
-  final int likeCount;
-  final int chatCount;
-  final int commentCount;
-  final int viewCount;
-  final bool liked;
-  final DateTime createdAt;
-  final DateTime updatedAt;
-  final DateTime bumpedAt;
-  final int version;
+  Product.fromJson(Map<String, dynamic> json)
+      : description = json['description'] as String,
+        images = (json['images'] as List<dynamic>)
+            .map((e) => ProductImage.fromJson(e as Map<String, dynamic>))
+            .toList(),
+        super.fromJson(json);
 
-  bool get isFree => price == 0;
+  final String description;
+  final List<ProductImage> images;
 
   Product copyWith({bool? liked, int? likeCount}) {
     return Product(
@@ -211,33 +224,6 @@ class Product {
       updatedAt: updatedAt,
       bumpedAt: bumpedAt,
       version: version,
-    );
-  }
-
-  factory Product.fromJson(Map<String, dynamic> json) {
-    return Product(
-      id: json['id'] as int,
-      title: json['title'] as String,
-      description: json['description'] as String,
-      price: json['price'] as int,
-      negotiable: json['negotiable'] as bool,
-      category: json['category'] as String,
-      region: json['region'] as String,
-      status: ProductStatus.parse(json['status'] as String),
-      buyerId: json['buyerId'] as String?,
-      seller: Seller.fromJson(json['seller'] as Map<String, dynamic>),
-      images: (json['images'] as List<dynamic>)
-          .map((e) => ProductImage.fromJson(e as Map<String, dynamic>))
-          .toList(),
-      likeCount: json['likeCount'] as int,
-      chatCount: json['chatCount'] as int,
-      commentCount: json['commentCount'] as int,
-      viewCount: json['viewCount'] as int,
-      liked: json['liked'] as bool,
-      createdAt: DateTime.parse(json['createdAt'] as String),
-      updatedAt: DateTime.parse(json['updatedAt'] as String),
-      bumpedAt: DateTime.parse(json['bumpedAt'] as String),
-      version: json['version'] as int,
     );
   }
 }

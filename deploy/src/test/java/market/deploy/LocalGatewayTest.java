@@ -81,19 +81,16 @@ class LocalGatewayTest {
         Files.writeString(www.resolve("main-abc.js"), "console.log(1);\n".repeat(100));
         Files.createDirectories(home.resolve("run"));
         Files.createDirectories(home.resolve("logs"));
+        // ./market sourced (settings and functions only) with its home here: run/, logs/, www/, gateway/.
         String script = """
                 set -euo pipefail
-                is_root() { [ "$(id -u)" = 0 ]; }
-                source <(sed -n '/^problem_json()/,/^}/p;/^gateway_conf()/,/^}/p' "$ROOT/market")
+                source "$ROOT/market"
                 gateway_conf
                 """;
         ProcessBuilder gen = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
         var env = gen.environment();
         env.put("ROOT", Repo.ROOT.toString());
-        env.put("RUN", home.resolve("run").toString());
-        env.put("LOGS", home.resolve("logs").toString());
-        env.put("WWW", home.resolve("www").toString());
-        env.put("GW_DIR", home.resolve("gateway").toString());
+        env.put("MARKET_HOME", home.toString());
         env.put("GATEWAY_PORT", String.valueOf(port));
         env.put("KEYCLOAK_PORT", String.valueOf(up));
         env.put("PRODUCT_PORT", String.valueOf(up));
