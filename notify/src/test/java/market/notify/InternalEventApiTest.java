@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import market.common.db.Db;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,7 @@ class InternalEventApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     @Test
     void anEventBecomesAnInboxItemAndExactlyThisPushOnEveryDevice() throws Exception {
@@ -249,18 +247,11 @@ class InternalEventApiTest {
         Api.registerDevice(user, phone, "ANDROID").statusCode(201);
         await().atMost(WAIT).until(() -> Fcm.topic("notices").contains(phone));
         // As the outbox looks after a crash: one row never tried, one leased by a relay that died mid-send.
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
+        String insert = """
                 INSERT INTO push_outbox (kind, user_id, title, body, data, attempts, next_attempt_at, created_at)
-                VALUES ('USER', ?, ?, 'x', '{}', ?, now() - interval '1 second', now() - interval '10 minutes')""")) {
-            ps.setString(1, Tokens.idOf(user));
-            ps.setString(2, "before restart");
-            ps.setInt(3, 0);
-            ps.executeUpdate();
-            ps.setString(2, "lease expired");
-            ps.setInt(3, 1);
-            ps.executeUpdate();
-        }
+                VALUES ('USER', ?, ?, 'x', '{}', ?, now() - interval '1 second', now() - interval '10 minutes')""";
+        db.update(insert, Tokens.idOf(user), "before restart", 0);
+        db.update(insert, Tokens.idOf(user), "lease expired", 1);
         await().atMost(WAIT).until(() -> Fcm.deliveredTo(phone).size() == 2);
     }
 
