@@ -32,8 +32,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import market.common.db.Db;
 import market.notify.domain.AdRules;
-import market.notify.service.InboxService;
+import market.notify.storage.InboxStore;
 import market.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,9 @@ class BroadcastInboxApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Db db;
 
     @Inject
     TestClock clock;
@@ -411,7 +415,7 @@ class BroadcastInboxApiTest {
                 c.setAutoCommit(false);
                 // What the dispatcher does when it publishes a round: the exclusive inbox lock, then the id.
                 try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, 0)")) {
-                    lock.setInt(1, InboxService.ORDER_LOCK);
+                    lock.setInt(1, InboxStore.ORDER_LOCK);
                     lock.execute();
                 }
                 long noticeId = insertReturningId(c, """
@@ -443,13 +447,8 @@ class BroadcastInboxApiTest {
         }
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long count(String sql) {
+        return db.single(sql, r -> r.getLong("count"));
     }
 
     private static long insertReturningId(Connection c, String sql) throws Exception {

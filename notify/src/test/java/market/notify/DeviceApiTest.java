@@ -12,8 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class DeviceApiTest {
@@ -97,42 +102,55 @@ class DeviceApiTest {
         assertTrue(Fcm.topic("notices").contains(phone));
     }
 
-    @Test
-    void badRegistrationsAreRejectedAndStoreNothing() {
-        String user = Api.unique("dev-bad");
-        String token = Tokens.user(user);
-        String good = Api.newToken("good");
-        for (String body : new String[] {
-            "{\"token\":\"" + good + "\",", // malformed JSON
-            "{\"token\":\"" + good + "\",\"platform\":\"BLACKBERRY\"}", // unknown platform
-            "{\"token\":\"" + good + "\"}", // missing platform
-            "{\"platform\":\"WEB\"}", // missing token
-            "{\"token\":\"\",\"platform\":\"WEB\"}", // empty token
-            "{\"token\":\"has spaces " + good + "\",\"platform\":\"WEB\"}", // not a token
-            "{\"token\":\"" + "x".repeat(4097) + "\",\"platform\":\"WEB\"}", // too long
-            "{\"token\":12,\"platform\":\"WEB\"}", // wrong type
-            "{\"token\":[\"" + good + "\"],\"platform\":\"WEB\"}", // wrong type
-            "{\"token\":\"" + good + "\",\"platform\":\"WEB\",\"userId\":\"x\"}", // unknown field
-            "null",
-        }) {
-            given().auth()
-                    .oauth2(token)
-                    .contentType(ContentType.JSON)
-                    .body(body)
-                    .post("/api/devices")
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("status", equalTo(400));
-        }
-        given().auth()
+    /** One bad registration by the user (token) of a valid FCM token (good) that must stay unregistered. */
+    interface BadRegistration {
+        void send(String token, String good);
+    }
+
+    /** A JSON body the API refuses with a 400 problem. */
+    static Arguments badBody(String name, Function<String, String> body) {
+        return Arguments.of(name, (BadRegistration) (token, good) -> given().auth()
                 .oauth2(token)
-                .contentType(ContentType.TEXT)
-                .body(good)
+                .contentType(ContentType.JSON)
+                .body(body.apply(good))
                 .post("/api/devices")
                 .then()
-                .statusCode(415)
-                .contentType("application/problem+json");
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400)));
+    }
+
+    static Stream<Arguments> badRegistrations() {
+        return Stream.of(
+                badBody("malformed JSON", good -> "{\"token\":\"" + good + "\","),
+                badBody("unknown platform", good -> "{\"token\":\"" + good + "\",\"platform\":\"BLACKBERRY\"}"),
+                badBody("missing platform", good -> "{\"token\":\"" + good + "\"}"),
+                badBody("missing token", good -> "{\"platform\":\"WEB\"}"),
+                badBody("empty token", good -> "{\"token\":\"\",\"platform\":\"WEB\"}"),
+                badBody("not a token", good -> "{\"token\":\"has spaces " + good + "\",\"platform\":\"WEB\"}"),
+                badBody("token too long", good -> "{\"token\":\"" + "x".repeat(4097) + "\",\"platform\":\"WEB\"}"),
+                badBody("token is a number", good -> "{\"token\":12,\"platform\":\"WEB\"}"),
+                badBody("token is an array", good -> "{\"token\":[\"" + good + "\"],\"platform\":\"WEB\"}"),
+                badBody(
+                        "unknown field userId",
+                        good -> "{\"token\":\"" + good + "\",\"platform\":\"WEB\",\"userId\":\"x\"}"),
+                badBody("null", good -> "null"),
+                Arguments.of("text/plain body", (BadRegistration) (token, good) -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.TEXT)
+                        .body(good)
+                        .post("/api/devices")
+                        .then()
+                        .statusCode(415)
+                        .contentType("application/problem+json")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRegistrations")
+    void badRegistrationsAreRejectedAndStoreNothing(String name, BadRegistration bad) {
+        String token = Tokens.user(Api.unique("dev-bad"));
+        String good = Api.newToken("good");
+        bad.send(token, good);
         given().auth().oauth2(token).delete("/api/devices/" + good).then().statusCode(404);
     }
 

@@ -33,8 +33,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class InboxApiTest {
@@ -114,61 +118,76 @@ class InboxApiTest {
         Api.inbox(owner).body("unreadCount", equalTo(1));
     }
 
-    @Test
-    void badInboxRequestsAreRejected() {
-        String user = Api.unique("inbox-bad");
-        Api.event(Api.unique("k"), "LIKE", user, "관심", "x").statusCode(202);
-        String token = Tokens.user(user);
-        for (String body : new String[] {
-            "{",
-            "{}",
-            "{\"upToId\":0}",
-            "{\"upToId\":-5}",
-            "{\"upToId\":\"12\"}",
-            "{\"upToId\":\"abc\"}",
-            "{\"upToId\":1,\"all\":true}",
-            "[]",
-            "null"
-        }) {
-            given().auth()
-                    .oauth2(token)
-                    .contentType(ContentType.JSON)
-                    .body(body)
-                    .post("/api/me/notifications/read")
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json");
-        }
-        given().auth()
+    /** One bad request about the inbox of the user whose token is given (they have one unread item). */
+    interface BadInboxRequest {
+        void send(String token);
+    }
+
+    /** A mark-read body the API refuses with a 400 problem. */
+    static Arguments badRead(String name, String body) {
+        return Arguments.of(name, (BadInboxRequest) token -> given().auth()
                 .oauth2(token)
-                .queryParam("cursor", "not-a-cursor!")
-                .get("/api/me/notifications")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-        given().auth()
-                .oauth2(token)
-                .queryParam("size", 101)
-                .get("/api/me/notifications")
-                .then()
-                .statusCode(400);
-        given().auth()
-                .oauth2(token)
-                .queryParam("size", "x")
-                .get("/api/me/notifications")
-                .then()
-                .statusCode(400);
-        given().get("/api/me/notifications").then().statusCode(401).contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .body("{\"upToId\":1}")
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/me/notifications/read")
                 .then()
-                .statusCode(401);
-        given().auth()
-                .oauth2(Tokens.service("chat-service"))
-                .get("/api/me/notifications")
-                .then()
-                .statusCode(403);
+                .statusCode(400)
+                .contentType("application/problem+json"));
+    }
+
+    static Stream<Arguments> badInboxRequests() {
+        return Stream.of(
+                badRead("malformed JSON", "{"),
+                badRead("empty object", "{}"),
+                badRead("upToId 0", "{\"upToId\":0}"),
+                badRead("negative upToId", "{\"upToId\":-5}"),
+                badRead("upToId is a quoted number", "{\"upToId\":\"12\"}"),
+                badRead("upToId is text", "{\"upToId\":\"abc\"}"),
+                badRead("unknown field all", "{\"upToId\":1,\"all\":true}"),
+                badRead("a JSON array", "[]"),
+                badRead("null", "null"),
+                Arguments.of("malformed cursor", (BadInboxRequest) token -> given().auth()
+                        .oauth2(token)
+                        .queryParam("cursor", "not-a-cursor!")
+                        .get("/api/me/notifications")
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")),
+                Arguments.of("size=101", (BadInboxRequest) token -> given().auth()
+                        .oauth2(token)
+                        .queryParam("size", 101)
+                        .get("/api/me/notifications")
+                        .then()
+                        .statusCode(400)),
+                Arguments.of("size=x", (BadInboxRequest) token -> given().auth()
+                        .oauth2(token)
+                        .queryParam("size", "x")
+                        .get("/api/me/notifications")
+                        .then()
+                        .statusCode(400)),
+                Arguments.of("list without a token", (BadInboxRequest) token -> given().get("/api/me/notifications")
+                        .then()
+                        .statusCode(401)
+                        .contentType("application/problem+json")),
+                Arguments.of(
+                        "mark read without a token", (BadInboxRequest) token -> given().contentType(ContentType.JSON)
+                                .body("{\"upToId\":1}")
+                                .post("/api/me/notifications/read")
+                                .then()
+                                .statusCode(401)),
+                Arguments.of("a service account", (BadInboxRequest) token -> given().auth()
+                        .oauth2(Tokens.service("chat-service"))
+                        .get("/api/me/notifications")
+                        .then()
+                        .statusCode(403)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInboxRequests")
+    void badInboxRequestsAreRejected(String name, BadInboxRequest bad) {
+        String user = Api.unique("inbox-bad");
+        Api.event(Api.unique("k"), "LIKE", user, "관심", "x").statusCode(202);
+        bad.send(Tokens.user(user));
         Api.inbox(user).body("unreadCount", equalTo(1));
     }
 

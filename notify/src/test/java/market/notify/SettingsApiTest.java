@@ -5,8 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.stream.Stream;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class SettingsApiTest {
@@ -67,33 +71,54 @@ class SettingsApiTest {
                 .body("marketing", equalTo(true));
     }
 
-    @Test
-    void badSettingsAreRejected() {
-        String token = Tokens.user(Api.unique("set"));
-        for (String body : new String[] {
-            "{",
-            "{}",
-            "{\"chat\":\"yes\",\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false}",
-            "{\"chat\":\"true\",\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false}",
-            "{\"chat\":true,\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false,\"push\":true}",
-            "{\"chat\":true,\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false,\"version\":-1}",
-            "null"
-        }) {
-            given().auth()
-                    .oauth2(token)
-                    .contentType(ContentType.JSON)
-                    .body(body)
-                    .put("/api/me/notification-settings")
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json");
-        }
-        given().get("/api/me/notification-settings").then().statusCode(401);
-        given().auth()
-                .oauth2(Tokens.service("chat-service"))
-                .get("/api/me/notification-settings")
+    /** One bad request about the settings of the user whose token is given. */
+    interface BadSettings {
+        void send(String token);
+    }
+
+    /** A body PUT refuses with a 400 problem. */
+    static Arguments badBody(String name, String body) {
+        return Arguments.of(name, (BadSettings) token -> given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/me/notification-settings")
                 .then()
-                .statusCode(403);
+                .statusCode(400)
+                .contentType("application/problem+json"));
+    }
+
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                badBody("malformed JSON", "{"),
+                badBody("empty object", "{}"),
+                badBody(
+                        "chat is text",
+                        "{\"chat\":\"yes\",\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false}"),
+                badBody(
+                        "chat is a quoted boolean",
+                        "{\"chat\":\"true\",\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false}"),
+                badBody(
+                        "unknown field push",
+                        "{\"chat\":true,\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false,\"push\":true}"),
+                badBody(
+                        "negative version",
+                        "{\"chat\":true,\"activity\":true,\"keywords\":true,\"marketing\":false,\"marketingNight\":false,\"version\":-1}"),
+                badBody("null", "null"),
+                Arguments.of("no token", (BadSettings) token ->
+                        given().get("/api/me/notification-settings").then().statusCode(401)),
+                Arguments.of("a service account", (BadSettings) token -> given().auth()
+                        .oauth2(Tokens.service("chat-service"))
+                        .get("/api/me/notification-settings")
+                        .then()
+                        .statusCode(403)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSettings")
+    void badSettingsAreRejected(String name, BadSettings bad) {
+        String token = Tokens.user(Api.unique("set"));
+        bad.send(token);
         given().auth().oauth2(token).get("/api/me/notification-settings").then().body("marketing", equalTo(false));
     }
 

@@ -16,9 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import market.notify.domain.Device;
 import market.notify.domain.Platform;
+import market.notify.domain.Topics;
 import market.notify.service.DeviceService;
-import market.notify.service.PushOutbox;
 import market.notify.service.SettingsService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,10 +45,10 @@ public class DeviceResource {
 
     public record DeviceView(
             String token, Platform platform, List<String> topics, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-        static DeviceView of(DeviceService.Device d) {
-            List<String> topics = new ArrayList<>(List.of(PushOutbox.NOTICES_TOPIC));
+        static DeviceView of(Device d) {
+            List<String> topics = new ArrayList<>(List.of(Topics.NOTICES));
             if (d.ads()) {
-                topics.add(PushOutbox.ADS_TOPIC);
+                topics.add(Topics.ADS);
             }
             return new DeviceView(d.token(), d.platform(), topics, d.createdAt(), d.updatedAt());
         }

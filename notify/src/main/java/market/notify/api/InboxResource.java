@@ -17,8 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import market.common.api.Cursor;
 import market.common.api.QueryParams;
+import market.notify.domain.InboxItem;
 import market.notify.service.InboxService;
 import market.notify.service.InboxStreams;
 import market.notify.service.SettingsService;
@@ -41,6 +45,25 @@ public class InboxResource {
     public record ReadRequest(@NotNull @Positive Long upToId) {}
 
     public record Unread(long unreadCount) {}
+
+    public record Item(
+            long id,
+            String type,
+            String title,
+            String body,
+            Map<String, String> data,
+            boolean read,
+            OffsetDateTime createdAt) {
+        static Item of(InboxItem i) {
+            return new Item(i.id(), i.type(), i.title(), i.body(), i.data(), i.read(), i.createdAt());
+        }
+    }
+
+    public record InboxPage(List<Item> items, String nextCursor, long unreadCount) {
+        static InboxPage of(InboxService.Listing l) {
+            return new InboxPage(l.items().stream().map(Item::of).toList(), l.nextCursor(), l.unreadCount());
+        }
+    }
 
     /** Keeps proxies (the gateway's idle timeout) from closing a quiet stream. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -76,10 +99,10 @@ public class InboxResource {
     @Operation(summary = "My inbox, newest first, with unreadCount")
     @APIResponse(responseCode = "200", description = "One page of my inbox")
     @APIResponse(responseCode = "400", description = "cursor or size is malformed")
-    public InboxService.InboxPage list(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
+    public InboxPage list(@QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         int pageSize = Cursor.size(size);
         Cursor.decode(cursor, 1); // a bad cursor is refused before anything is recorded about the caller
-        return inbox.page(caller(), cursor, pageSize);
+        return InboxPage.of(inbox.page(caller(), cursor, pageSize));
     }
 
     @POST
@@ -127,7 +150,7 @@ public class InboxResource {
                 .map(item -> sse.newEventBuilder()
                         .id(Long.toString(item.id()))
                         .name("notification")
-                        .data(InboxService.Item.class, item)
+                        .data(Item.class, Item.of(item))
                         .build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom()
                 .ticks()

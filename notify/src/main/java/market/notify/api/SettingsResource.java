@@ -27,7 +27,7 @@ public class SettingsResource {
     public record Settings(
             boolean chat, boolean activity, boolean keywords, boolean marketing, boolean marketingNight, int version) {
         static Settings of(NotificationSettings s) {
-            return new Settings(s.chat, s.activity, s.keywords, s.marketing, s.marketingNight, s.version);
+            return new Settings(s.chat(), s.activity(), s.keywords(), s.marketing(), s.marketingNight(), s.version());
         }
     }
 

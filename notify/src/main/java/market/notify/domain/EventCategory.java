@@ -18,9 +18,9 @@ public enum EventCategory {
 
     public boolean allowedBy(NotificationSettings s) {
         return switch (this) {
-            case CHAT -> s.chat;
-            case ACTIVITY -> s.activity;
-            case KEYWORDS -> s.keywords;
+            case CHAT -> s.chat();
+            case ACTIVITY -> s.activity();
+            case KEYWORDS -> s.keywords();
         };
     }
 }

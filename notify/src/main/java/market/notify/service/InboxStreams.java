@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import market.notify.domain.InboxItem;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +41,7 @@ public class InboxStreams {
     }
 
     /** Items after {@code lastEventId} (or only new ones when null), then live ones, until cancelled. */
-    public Multi<InboxService.Item> open(String userId, Long lastEventId) {
+    public Multi<InboxItem> open(String userId, Long lastEventId) {
         long start = lastEventId != null ? lastEventId : inbox.latestId(userId);
         return Multi.createFrom()
                 .emitter(
@@ -87,11 +88,11 @@ public class InboxStreams {
 
     private final class Stream {
         final String userId;
-        final MultiEmitter<? super InboxService.Item> emitter;
+        final MultiEmitter<? super InboxItem> emitter;
         final AtomicInteger wip = new AtomicInteger();
         volatile long lastId;
 
-        Stream(String userId, long lastId, MultiEmitter<? super InboxService.Item> emitter) {
+        Stream(String userId, long lastId, MultiEmitter<? super InboxItem> emitter) {
             this.userId = userId;
             this.lastId = lastId;
             this.emitter = emitter;
@@ -108,13 +109,13 @@ public class InboxStreams {
             int missed = wip.get();
             while (true) {
                 try {
-                    List<InboxService.Item> items;
+                    List<InboxItem> items;
                     do {
                         if (emitter.isCancelled()) {
                             return;
                         }
                         items = inbox.after(userId, lastId, BATCH);
-                        for (InboxService.Item item : items) {
+                        for (InboxItem item : items) {
                             emitter.emit(item);
                             lastId = item.id();
                         }

@@ -1,5 +1,6 @@
 package market.notify.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -20,6 +21,7 @@ import market.notify.push.FcmGateway;
 import market.notify.push.PushException;
 import market.notify.push.PushMessage;
 import market.notify.push.TokenResult;
+import market.notify.storage.PushOutboxStore;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -36,7 +38,7 @@ public class PushRelay {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final OutboxStore store;
+    private final PushOutboxStore store;
     private final FcmGateway fcm;
     private final Clock clock;
     private final NotifyConfig.Relay config;
@@ -44,7 +46,7 @@ public class PushRelay {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public PushRelay(OutboxStore store, FcmGateway fcm, Clock clock, NotifyConfig config) {
+    public PushRelay(PushOutboxStore store, FcmGateway fcm, Clock clock, NotifyConfig config) {
         this.store = store;
         this.fcm = fcm;
         this.clock = clock;
@@ -92,8 +94,9 @@ public class PushRelay {
 
     private int round() {
         Instant now = clock.instant();
-        List<OutboxStore.Row> rows = store.claim(now, config.batchSize(), now.plus(LEASE));
-        for (OutboxStore.Row row : rows) {
+        List<PushOutboxStore.Pending> rows =
+                QuarkusTransaction.joiningExisting().call(() -> store.claim(now, config.batchSize(), now.plus(LEASE)));
+        for (PushOutboxStore.Pending row : rows) {
             if (stopping) {
                 break;
             }
@@ -104,7 +107,7 @@ public class PushRelay {
             } catch (PushException e) {
                 if (e.permanent()) {
                     LOG.warnf("Push %d rejected by FCM: %s", row.id(), e.getMessage());
-                    store.finish(row, false, e.getMessage(), clock.instant());
+                    finish(row, false, e.getMessage(), clock.instant());
                 } else {
                     retryLater(row, null, e.getMessage());
                 }
@@ -116,7 +119,7 @@ public class PushRelay {
         return rows.size();
     }
 
-    private void deliver(OutboxStore.Row row) {
+    private void deliver(PushOutboxStore.Pending row) {
         switch (row.kind()) {
             case "TOPIC" -> {
                 if (row.ad() && AdRules.isNight(clock.instant())) {
@@ -124,7 +127,7 @@ public class PushRelay {
                     return;
                 }
                 fcm.sendToTopic(row.topic(), message(row));
-                store.finish(row, true, null, clock.instant());
+                finish(row, true, null, clock.instant());
             }
             case "USER" -> deliverToUser(row);
             case "SUBSCRIBE", "UNSUBSCRIBE" -> manageTopic(row, "SUBSCRIBE".equals(row.kind()));
@@ -132,11 +135,11 @@ public class PushRelay {
         }
     }
 
-    private void deliverToUser(OutboxStore.Row row) {
+    private void deliverToUser(PushOutboxStore.Pending row) {
         if (row.ad()) {
-            OutboxStore.Consent consent = store.consentOf(row.userId());
+            PushOutboxStore.Consent consent = store.consentOf(row.userId());
             if (!consent.marketing()) {
-                store.finish(row, false, "marketing consent withdrawn", clock.instant());
+                finish(row, false, "marketing consent withdrawn", clock.instant());
                 return;
             }
             if (!consent.night() && AdRules.isNight(clock.instant())) {
@@ -180,14 +183,14 @@ public class PushRelay {
         } else {
             // A user without devices still got the inbox item: that is delivered, too.
             boolean delivered = sent > 0 || targets.size() == dead.size();
-            store.finish(row, delivered, delivered ? null : "FCM rejected every device", clock.instant());
+            finish(row, delivered, delivered ? null : "FCM rejected every device", clock.instant());
         }
     }
 
-    private void manageTopic(OutboxStore.Row row, boolean subscribe) {
+    private void manageTopic(PushOutboxStore.Pending row, boolean subscribe) {
         List<String> targets = store.topicTargets(subscribe, row.topic(), row.tokens());
         if (targets.isEmpty()) {
-            store.finish(row, true, null, clock.instant());
+            finish(row, true, null, clock.instant());
             return;
         }
         List<TokenResult> results = fcm.manageTopic(subscribe, row.topic(), targets);
@@ -202,24 +205,29 @@ public class PushRelay {
         }
         store.forget(dead);
         if (retry.isEmpty()) {
-            store.finish(row, true, null, clock.instant());
+            finish(row, true, null, clock.instant());
         } else {
             retryLater(row, retry, "topic management failed for " + retry.size() + " device(s)");
         }
     }
 
-    private void holdUntilMorning(OutboxStore.Row row) {
+    private void holdUntilMorning(PushOutboxStore.Pending row) {
         store.postpone(row, AdRules.nextMorning(clock.instant()), row.tokens(), "held until 08:00 KST", false);
     }
 
-    private void retryLater(OutboxStore.Row row, List<String> tokens, String error) {
+    private void retryLater(PushOutboxStore.Pending row, List<String> tokens, String error) {
         Instant now = clock.instant();
         if (row.attempts() >= config.maxAttempts()) {
             LOG.errorf("Push %d given up after %d attempts: %s", row.id(), row.attempts(), error);
-            store.finish(row, false, error, now);
+            finish(row, false, error, now);
             return;
         }
         store.postpone(row, now.plus(backoff(row.attempts())), tokens != null ? tokens : row.tokens(), error, true);
+    }
+
+    /** The row, the notice's statistics and its state change in one transaction. */
+    private void finish(PushOutboxStore.Pending row, boolean delivered, String error, Instant now) {
+        QuarkusTransaction.joiningExisting().run(() -> store.finish(row, delivered, error, now));
     }
 
     Duration backoff(int attempts) {
@@ -229,7 +237,7 @@ public class PushRelay {
         return Duration.ofMillis(Math.min(max, delay));
     }
 
-    private static PushMessage message(OutboxStore.Row row) {
+    private static PushMessage message(PushOutboxStore.Pending row) {
         Map<String, String> data = new HashMap<>(row.data());
         return new PushMessage(row.title(), row.body(), data);
     }

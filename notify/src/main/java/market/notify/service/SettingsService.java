@@ -2,7 +2,6 @@ package market.notify.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,17 +11,18 @@ import java.util.Optional;
 import market.common.api.ApiException;
 import market.notify.config.NotifyConfig;
 import market.notify.domain.NotificationSettings;
+import market.notify.storage.SettingsStore;
 
 @ApplicationScoped
 public class SettingsService {
 
-    private final EntityManager em;
+    private final SettingsStore store;
     private final Clock clock;
     private final Instance<DeviceService> devices;
     private final NotifyConfig.Inbox inbox;
 
-    public SettingsService(EntityManager em, Clock clock, Instance<DeviceService> devices, NotifyConfig config) {
-        this.em = em;
+    public SettingsService(SettingsStore store, Clock clock, Instance<DeviceService> devices, NotifyConfig config) {
+        this.store = store;
         this.clock = clock;
         this.devices = devices;
         this.inbox = config.inbox();
@@ -31,16 +31,11 @@ public class SettingsService {
     /** The user's settings, making the user known to notify when they are not yet. */
     @Transactional
     public NotificationSettings of(String userId) {
-        em.createNativeQuery("""
-                INSERT INTO notification_settings (user_id, joined_at, updated_at) VALUES (?1, ?2, ?3)
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, userId)
-                .setParameter(
-                        2,
-                        clock.instant().minus(inbox.noticesBeforeFirstContact()).atOffset(ZoneOffset.UTC))
-                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC))
-                .executeUpdate();
-        return em.find(NotificationSettings.class, userId);
+        store.addIfAbsent(
+                userId,
+                clock.instant().minus(inbox.noticesBeforeFirstContact()).atOffset(ZoneOffset.UTC),
+                clock.instant().atOffset(ZoneOffset.UTC));
+        return store.find(userId).orElseThrow();
     }
 
     /**
@@ -51,18 +46,8 @@ public class SettingsService {
     public NotificationSettings seen(String userId, Optional<Instant> accountCreated) {
         if (accountCreated.isPresent()) {
             OffsetDateTime created = accountCreated.get().atOffset(ZoneOffset.UTC);
-            em.createNativeQuery("""
-                    INSERT INTO notification_settings (user_id, joined_at, updated_at) VALUES (?1, ?2, ?3)
-                    ON CONFLICT DO NOTHING""")
-                    .setParameter(1, userId)
-                    .setParameter(2, created)
-                    .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
-            em.createNativeQuery(
-                            "UPDATE notification_settings SET joined_at = ?2 WHERE user_id = ?1 AND joined_at > ?2")
-                    .setParameter(1, userId)
-                    .setParameter(2, created)
-                    .executeUpdate();
+            store.addIfAbsent(userId, created, clock.instant().atOffset(ZoneOffset.UTC));
+            store.joinedNoLaterThan(userId, created);
         }
         return of(userId);
     }
@@ -77,33 +62,36 @@ public class SettingsService {
             boolean marketingNight,
             Integer expectedVersion) {
         NotificationSettings s = of(userId);
-        if (expectedVersion != null && expectedVersion != s.version) {
-            throw ApiException.conflict("The settings were changed meanwhile (version " + s.version + ")");
+        if (expectedVersion != null && expectedVersion != s.version()) {
+            throw changedMeanwhile(s);
         }
         if (marketingNight && !marketing) {
             throw ApiException.unprocessable("Night-time marketing needs marketing consent first");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (marketing != s.marketing) {
+        if (marketing != s.marketing()) {
             devices.get().marketingConsentChanged(userId, marketing);
         }
-        if (marketing && !s.marketing) {
-            s.marketingConsentedAt = now;
+        OffsetDateTime consentedAt = s.marketingConsentedAt();
+        if (marketing && !s.marketing()) {
+            consentedAt = now;
         } else if (!marketing) {
-            s.marketingConsentedAt = null;
+            consentedAt = null;
         }
-        if (marketingNight && !s.marketingNight) {
-            s.marketingNightAt = now;
+        OffsetDateTime nightAt = s.marketingNightAt();
+        if (marketingNight && !s.marketingNight()) {
+            nightAt = now;
         } else if (!marketingNight) {
-            s.marketingNightAt = null;
+            nightAt = null;
         }
-        s.chat = chat;
-        s.activity = activity;
-        s.keywords = keywords;
-        s.marketing = marketing;
-        s.marketingNight = marketingNight;
-        s.updatedAt = now;
-        em.flush();
-        return s;
+        NotificationSettings changed = new NotificationSettings(
+                userId, chat, activity, keywords, marketing, marketingNight, consentedAt, nightAt, now, s.version());
+        // Written only if nobody changed them since they were read above (version): else the other change wins.
+        return store.update(changed)
+                .orElseThrow(() -> changedMeanwhile(store.find(userId).orElseThrow()));
+    }
+
+    private static ApiException changedMeanwhile(NotificationSettings now) {
+        return ApiException.conflict("The settings were changed meanwhile (version " + now.version() + ")");
     }
 }
