@@ -44,21 +44,21 @@ q_jajeongeo=$(printf '자전거' | jq -sRr @uri)
 q_chaeksang=$(printf '책상' | jq -sRr @uri)
 q_rare=$(printf '팝니다 12345' | jq -sRr @uri)
 
-# The SQL the service sends for each request (ProductQueries.feed / ProductService.view), with the
+# The SQL the service sends for each request (FeedStore.feed / ProductStore.view), with the
 # request's values in place of its parameters. Keep in sync with the Java code.
 cols() { local a=$1; echo "$a.id, $a.title, $a.price, $a.negotiable, $a.category, $a.region, $a.status, $a.buyer_id, $a.seller_id, $a.like_count, $a.chat_count, $a.comment_count, $a.view_count, $a.created_at, $a.updated_at, $a.bumped_at, $a.version"; }
 order() { printf "%s.bumped_at DESC, %s.id DESC" "$1" "$1"; }
 # a page of rows (listing columns as p) with seller, first thumbnail and liked (anonymous caller: false)
-page() { echo "SELECT $(cols p), u.nickname, u.manner_temperature, (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1), false FROM ($1) p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY $(order p);"; }
+page() { echo "SELECT $(cols p), u.nickname, u.manner_temperature, (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1) AS thumb_key, false AS liked FROM ($1) p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY $(order p);"; }
 feed() { echo "SELECT $(cols p) FROM product p WHERE $1 ORDER BY $(order p) LIMIT 21"; }
 # search: walk the newest 1,050 candidates first; only if that finds no full page (21 rows) and did not
-# cover every candidate, the text-index query (one statement, see ProductQueries.Search)
+# cover every candidate, the text-index query (one statement, see FeedStore.Search)
 search() { local where=$1 walk_match=$2 index_match=$3
   echo "WITH hits AS (SELECT $(cols w) FROM (SELECT p.* FROM product p WHERE $where ORDER BY $(order p) LIMIT 1050) w WHERE $walk_match ORDER BY $(order w) LIMIT 21), walked AS (SELECT (SELECT count(*) FROM hits) = 21 OR (SELECT count(*) FROM (SELECT 1 FROM product p WHERE $where LIMIT 1050) x) < 1050 AS done), matches AS MATERIALIZED (SELECT $(cols p) FROM product p WHERE $where AND $index_match) SELECT * FROM hits WHERE (SELECT done FROM walked) UNION ALL SELECT * FROM (SELECT * FROM matches m ORDER BY $(order m) LIMIT 21) g WHERE NOT (SELECT done FROM walked)"; }
 T="(p.title || ' ' || p.description)"
 W="(w.title || ' ' || w.description)"
 # wrk connects from 127.0.0.1, so the service counts views for viewer 'a:127.0.0.1' (once per hour)
-detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count), p.created_at, p.updated_at, p.bumped_at, p.version, i.id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL ORDER BY i.id;"
+detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false AS liked, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count) AS view_count, p.created_at, p.updated_at, p.bumped_at, p.version, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL ORDER BY i.id;"
 live="p.deleted_at IS NULL"
 
 # name | URL path | pgbench protocol | SQL the service runs for it (pgbench baseline). The service's JDBC

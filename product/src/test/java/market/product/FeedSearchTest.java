@@ -11,15 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import market.common.db.Db;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FeedSearchTest {
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Inject
     jakarta.transaction.UserTransaction tx;
@@ -249,9 +248,7 @@ class FeedSearchTest {
                 + " AND word_bigrams((p.title || ' ' || p.description)) @> ARRAY[CAST('책상' AS text)]"
                 + " AND strpos(lower((p.title || ' ' || p.description)), '책상') > 0");
         assertTrue(bigram.contains("product_search_bigram_idx"), bigram);
-        String trgm = QuarkusTransaction.requiringNew()
-                .call(() -> String.valueOf(em.createNativeQuery("SELECT show_trgm('삼천리 자전거')::text")
-                        .getSingleResult()));
+        String trgm = db.single("SELECT show_trgm('삼천리 자전거')::text AS trgm", r -> r.string("trgm"));
         assertNotNull(trgm);
         // With LC_CTYPE C pg_trgm extracts nothing from Hangul ({}); non-ASCII trigrams show as hashes.
         assertTrue(trgm.length() > 20 && trgm.contains("0x"), "pg_trgm must see Hangul (C.UTF-8 locale): " + trgm);
@@ -262,17 +259,16 @@ class FeedSearchTest {
      * and fresh statistics, and sequential scans are discouraged: the plan then shows the index the search
      * condition can use.
      */
-    @SuppressWarnings("unchecked")
     private String explain(String sql) throws Exception {
         tx.begin();
         try {
-            em.createNativeQuery("""
+            db.update("""
                     INSERT INTO product (seller_id, title, description, price, category, region)
                     SELECT 'explain', '물건 ' || i || ' 팝니다', '설명 ' || md5(i::text), i, 'OTHER', 'explain-' || (i % 50)
-                    FROM generate_series(1, 3000) AS i""").executeUpdate();
-            em.createNativeQuery("ANALYZE product").executeUpdate();
-            em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
-            return String.join("\n", (List<String>) em.createNativeQuery(sql).getResultList());
+                    FROM generate_series(1, 3000) AS i""");
+            db.update("ANALYZE product");
+            db.update("SET LOCAL enable_seqscan = off");
+            return String.join("\n", db.list(sql, r -> r.string("QUERY PLAN")));
         } finally {
             tx.rollback();
         }

@@ -9,7 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import market.common.db.Db;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Search first walks the newest ~1,000 listings that pass the other filters (ProductQueries.Search) and
+ * Search first walks the newest ~1,000 listings that pass the other filters (FeedStore.Search) and
  * only falls back to the text index when that walk does not fill a page. Both ways must give the same
  * answer: these listings put common terms inside the walk, a rare one beyond it, and one term that is
  * sparse among the newest listings and dense later, so its pages cross from the fallback to the walk.
@@ -32,7 +32,7 @@ class FeedSearchWalkTest {
     private static final int ROWS = 1200;
 
     @Inject
-    EntityManager em;
+    Db db;
 
     private String region;
     /** Listing number (0 = newest) by id, and id by number. */
@@ -73,37 +73,28 @@ class FeedSearchWalkTest {
     }
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void seed() {
         region = Api.uniqueRegion();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int g = 0; g < ROWS; g++) {
                 // One statement per row keeps the title rules in Java, where the expectations are computed.
-                em.createNativeQuery("""
+                db.update("""
                         INSERT INTO product (seller_id, title, description, price, category, region, status,
                             bumped_at, created_at, updated_at)
-                        VALUES ('walker', :title, :description, :price, :category, :region, :status,
-                            now() - make_interval(secs => :g), now() - make_interval(secs => :g), now())""")
-                        .setParameter("title", title(g))
-                        .setParameter("description", "설명 " + g)
-                        .setParameter("price", price(g))
-                        .setParameter("category", category(g))
-                        .setParameter("region", region)
-                        .setParameter("status", status(g))
-                        .setParameter("g", g)
-                        .executeUpdate();
+                        VALUES ('walker', ?, ?, ?, ?, ?, ?,
+                            now() - make_interval(secs => ?), now() - make_interval(secs => ?), now())""", title(g), "설명 " + g, price(g), category(g), region, status(g), g, g);
             }
-            em.createNativeQuery("ANALYZE product").executeUpdate();
+            db.update("ANALYZE product");
         });
-        List<Object[]> rows = QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery("SELECT id, title FROM product WHERE region = :r")
-                        .setParameter("r", region)
-                        .getResultList());
-        for (Object[] row : rows) {
-            int id = ((Number) row[0]).intValue();
-            int g = Integer.parseInt(((String) row[1]).split(" ")[1]);
-            numberOfId.put(id, g);
-            idOfNumber.put(g, id);
+        record Seeded(int id, String title) {}
+        List<Seeded> rows = db.list(
+                "SELECT id, title FROM product WHERE region = ?",
+                r -> new Seeded((int) r.getLong("id"), r.string("title")),
+                region);
+        for (Seeded row : rows) {
+            int g = Integer.parseInt(row.title().split(" ")[1]);
+            numberOfId.put(row.id(), g);
+            idOfNumber.put(g, row.id());
         }
         assertEquals(ROWS, numberOfId.size());
     }

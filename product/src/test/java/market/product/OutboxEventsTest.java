@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import market.common.db.Db;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class OutboxEventsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
-    EntityManager em;
+    Db db;
 
     private static List<JsonNode> await(String user, String type, int count) {
         String id = Tokens.idOf(user);
@@ -170,11 +169,11 @@ class OutboxEventsTest {
             }
             Api.await("notify to be tried while down", WAIT, () -> FakeNotify.refused > refusedBefore + 3);
             assertEquals(0, FakeNotify.to(Tokens.idOf("down-seller"), "COMMENT").size());
-            Number pending = QuarkusTransaction.requiringNew().call(() -> (Number)
-                    em.createNativeQuery("SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND attempts > 0")
-                            .setParameter("r", Tokens.idOf("down-seller"))
-                            .getSingleResult());
-            assertTrue(pending.intValue() > 0, "failed events stay in the outbox with their attempts counted");
+            long pending = db.single(
+                    "SELECT count(*) AS n FROM outbox_event WHERE recipient_id = ? AND attempts > 0",
+                    r -> r.getLong("n"),
+                    Tokens.idOf("down-seller"));
+            assertTrue(pending > 0, "failed events stay in the outbox with their attempts counted");
         } finally {
             FakeNotify.down = false;
         }
@@ -182,11 +181,11 @@ class OutboxEventsTest {
         sleepAWhile();
         delivered = FakeNotify.to(Tokens.idOf("down-seller"), "COMMENT");
         assertEquals(3, delivered.size());
-        Number left = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                        "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND delivered_at IS NULL")
-                .setParameter("r", Tokens.idOf("down-seller"))
-                .getSingleResult());
-        assertEquals(0, left.intValue());
+        long left = db.single(
+                "SELECT count(*) AS n FROM outbox_event WHERE recipient_id = ? AND delivered_at IS NULL",
+                r -> r.getLong("n"),
+                Tokens.idOf("down-seller"));
+        assertEquals(0, left);
     }
 
     @Test
@@ -216,10 +215,10 @@ class OutboxEventsTest {
                             .filter(e -> e.path("recipientId").asText().equals(Tokens.idOf("dl-seller")))
                             .count(),
                     "refused once, never retried (the relay runs every second in tests)");
-            String error = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                            "SELECT last_error FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL")
-                    .setParameter("r", Tokens.idOf("dl-seller"))
-                    .getSingleResult());
+            String error = db.single(
+                    "SELECT last_error FROM outbox_event WHERE recipient_id = ? AND dead_at IS NOT NULL",
+                    r -> r.string("last_error"),
+                    Tokens.idOf("dl-seller"));
             assertTrue(error.contains("422"), error);
         } finally {
             FakeNotify.rejectRecipient = null;
@@ -227,12 +226,10 @@ class OutboxEventsTest {
     }
 
     private int deadEvents(String user) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(
-                                        "SELECT count(*) FROM outbox_event WHERE recipient_id = :r AND dead_at IS NOT NULL AND delivered_at IS NULL")
-                                .setParameter("r", Tokens.idOf(user))
-                                .getSingleResult())
-                        .intValue());
+        return db.single(
+                "SELECT count(*) AS n FROM outbox_event WHERE recipient_id = ? AND dead_at IS NOT NULL AND delivered_at IS NULL",
+                r -> r.getInt("n"),
+                Tokens.idOf(user));
     }
 
     private static void sleepAWhile() {

@@ -13,11 +13,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import market.common.db.Db;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProductApiTest {
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Test
     void createReturns201WithLocationAndTheListing() {
@@ -496,12 +495,7 @@ class ProductApiTest {
     }
 
     void ageListing(long id, int hours) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(
-                                "UPDATE product SET bumped_at = bumped_at - make_interval(hours => :h) WHERE id = :id")
-                        .setParameter("h", hours)
-                        .setParameter("id", id)
-                        .executeUpdate());
+        db.update("UPDATE product SET bumped_at = bumped_at - make_interval(hours => ?) WHERE id = ?", hours, id);
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import market.common.events.EventType;
-import market.product.service.EventOutbox;
+import market.product.storage.OutboxStore;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class TracingTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    EventOutbox outbox;
+    OutboxStore outbox;
 
     private static String hex(int bytes) {
         byte[] b = new byte[bytes];

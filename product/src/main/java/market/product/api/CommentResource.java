@@ -54,9 +54,10 @@ public class CommentResource {
         Cursor c = Cursor.decode(cursor, 1);
         Page<Comment> page = social.comments(id, c == null ? null : c.longAt(0), Cursor.size(size));
         Map<String, Profile> authors = queries.profiles(
-                page.items().stream().map(x -> x.authorId).distinct().toList());
-        List<CommentView> items =
-                page.items().stream().map(x -> view(x, authors.get(x.authorId))).toList();
+                page.items().stream().map(Comment::authorId).distinct().toList());
+        List<CommentView> items = page.items().stream()
+                .map(x -> view(x, authors.get(x.authorId())))
+                .toList();
         return new Page<>(items, page.nextCursor());
     }
 
@@ -76,18 +77,18 @@ public class CommentResource {
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response add(@PathParam("id") long id, @Valid @NotNull CommentInput body) {
         Comment c = social.comment(user.caller(), id, body.content());
-        Profile author = queries.profiles(List.of(c.authorId)).get(c.authorId);
-        return Response.created(URI.create("/api/products/" + id + "/comments/" + c.id))
+        Profile author = queries.profiles(List.of(c.authorId())).get(c.authorId());
+        return Response.created(URI.create("/api/products/" + id + "/comments/" + c.id()))
                 .entity(view(c, author))
                 .build();
     }
 
     static CommentView view(Comment c, Profile author) {
         return new CommentView(
-                c.id,
-                c.productId,
-                new CommentView.Author(c.authorId, author == null ? "이웃" : author.nickname),
-                c.content,
-                c.createdAt);
+                c.id(),
+                c.productId(),
+                new CommentView.Author(c.authorId(), author == null ? "이웃" : author.nickname()),
+                c.content(),
+                c.createdAt());
     }
 }

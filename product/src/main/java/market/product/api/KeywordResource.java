@@ -64,7 +64,7 @@ public class KeywordResource {
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response add(@Valid @NotNull KeywordInput body) {
         KeywordAlert k = keywords.add(user.caller(), body.keyword());
-        return Response.created(URI.create("/api/me/keywords/" + k.id))
+        return Response.created(URI.create("/api/me/keywords/" + k.id()))
                 .entity(KeywordView.of(k))
                 .build();
     }

@@ -6,6 +6,6 @@ import market.product.domain.KeywordAlert;
 public record KeywordView(long id, String keyword, OffsetDateTime createdAt) {
 
     public static KeywordView of(KeywordAlert k) {
-        return new KeywordView(k.id, k.keyword, k.createdAt);
+        return new KeywordView(k.id(), k.keyword(), k.createdAt());
     }
 }

@@ -79,7 +79,7 @@ public class MeResource {
                 throw new ApiException(412, "Precondition Failed", "The profile was changed meanwhile");
             }
             // a body version older than the one If-Match vouches for is a stale edit (409), not ignored
-            expected = body.version() != null ? body.version() : current.version;
+            expected = body.version() != null ? body.version() : current.version();
         }
         Profile p = profiles.update(
                 jwt.getSubject(), jwt.getClaim("preferred_username"), body.nickname(), body.region(), expected);
@@ -91,6 +91,6 @@ public class MeResource {
     }
 
     private static EntityTag etag(Profile p) {
-        return new EntityTag(Integer.toString(p.version));
+        return new EntityTag(Integer.toString(p.version()));
     }
 }

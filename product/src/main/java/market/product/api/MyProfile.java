@@ -13,6 +13,6 @@ public record MyProfile(
         int version) {
 
     static MyProfile of(Profile p) {
-        return new MyProfile(p.id, p.nickname, p.region, p.mannerTemperature, p.createdAt, p.version);
+        return new MyProfile(p.id(), p.nickname(), p.region(), p.mannerTemperature(), p.createdAt(), p.version());
     }
 }

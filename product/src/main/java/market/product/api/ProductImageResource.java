@@ -88,11 +88,11 @@ public class ProductImageResource {
         }
         List<ProductViews.Image> out = images.add(user.caller(), id, uploads).stream()
                 .map(i -> new ProductViews.Image(
-                        i.id,
-                        ProductMapper.imageUrl(i.objectKey),
-                        ProductMapper.imageUrl(i.thumbKey),
-                        i.width,
-                        i.height))
+                        i.id(),
+                        ProductMapper.imageUrl(i.objectKey()),
+                        ProductMapper.imageUrl(i.thumbKey()),
+                        i.width(),
+                        i.height()))
                 .toList();
         return Response.status(201).entity(out).build();
     }

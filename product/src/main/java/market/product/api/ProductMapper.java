@@ -5,11 +5,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import market.common.api.Page;
+import market.product.domain.ListingDetail;
+import market.product.domain.ListingSummary;
 import market.product.domain.Product;
 import market.product.domain.ProductImage;
 import market.product.domain.Profile;
-import market.product.service.ListingDetail;
-import market.product.service.ListingSummary;
 import market.product.service.ProductQueries;
 
 /** Builds listing responses; pages and the detail view arrive with seller, thumbnails and likes already read. */
@@ -27,32 +27,33 @@ public class ProductMapper {
     }
 
     public ProductViews.Detail detail(Product p, List<ProductImage> images, String callerId) {
-        Profile seller = queries.profiles(List.of(p.sellerId)).get(p.sellerId);
-        boolean liked = queries.likedAmong(callerId, List.of(p.id)).contains(p.id);
+        Profile seller = queries.profiles(List.of(p.sellerId())).get(p.sellerId());
+        boolean liked = queries.likedAmong(callerId, List.of(p.id())).contains(p.id());
         List<ProductViews.Image> imgs = images.stream()
-                .map(i -> new ProductViews.Image(i.id, imageUrl(i.objectKey), imageUrl(i.thumbKey), i.width, i.height))
+                .map(i -> new ProductViews.Image(
+                        i.id(), imageUrl(i.objectKey()), imageUrl(i.thumbKey()), i.width(), i.height()))
                 .toList();
         return new ProductViews.Detail(
-                p.id,
-                p.title,
-                p.description,
-                p.price,
-                p.negotiable,
-                p.category,
-                p.region,
-                p.status,
-                Product.buyerShownTo(p.sellerId, p.buyerId, callerId),
-                seller(p.sellerId, seller),
+                p.id(),
+                p.title(),
+                p.description(),
+                p.price(),
+                p.negotiable(),
+                p.category(),
+                p.region(),
+                p.status(),
+                Product.buyerShownTo(p.sellerId(), p.buyerId(), callerId),
+                seller(p.sellerId(), seller),
                 imgs,
-                p.likeCount,
-                p.chatCount,
-                p.commentCount,
-                p.viewCount,
+                p.likeCount(),
+                p.chatCount(),
+                p.commentCount(),
+                p.viewCount(),
                 liked,
-                p.createdAt,
-                p.updatedAt,
-                p.bumpedAt,
-                p.version);
+                p.createdAt(),
+                p.updatedAt(),
+                p.bumpedAt(),
+                p.version());
     }
 
     /** The detail read by {@code ProductService.view} (seller, photos and liked already in it). */
@@ -119,6 +120,6 @@ public class ProductMapper {
     }
 
     private static ProductViews.Seller seller(String id, Profile p) {
-        return p == null ? seller(id, null, null) : seller(p.id, p.nickname, p.mannerTemperature);
+        return p == null ? seller(id, null, null) : seller(p.id(), p.nickname(), p.mannerTemperature());
     }
 }

@@ -23,11 +23,11 @@ import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.common.api.QueryParams;
+import market.product.domain.FeedQuery;
+import market.product.domain.ListingDetail;
 import market.product.domain.Product;
 import market.product.domain.ProductStatus;
-import market.product.service.FeedQuery;
 import market.product.service.ImageService;
-import market.product.service.ListingDetail;
 import market.product.service.ProductQueries;
 import market.product.service.ProductService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -155,8 +155,8 @@ public class ProductResource {
         Product p = products.create(user.caller(), fields(body));
         return withEtag(
                 p,
-                Response.created(URI.create("/api/products/" + p.id))
-                        .entity(mapper.detail(p, images.of(p.id), user.idOrNull())));
+                Response.created(URI.create("/api/products/" + p.id()))
+                        .entity(mapper.detail(p, images.of(p.id()), user.idOrNull())));
     }
 
     @PUT
@@ -274,6 +274,6 @@ public class ProductResource {
     }
 
     private static Response withEtag(Product p, Response.ResponseBuilder rb) {
-        return rb.tag(new EntityTag(Integer.toString(p.version))).build();
+        return rb.tag(new EntityTag(Integer.toString(p.version()))).build();
     }
 }

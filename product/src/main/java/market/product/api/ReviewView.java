@@ -14,6 +14,7 @@ public record ReviewView(
         OffsetDateTime createdAt) {
 
     public static ReviewView of(Review r) {
-        return new ReviewView(r.id, r.productId, r.reviewerId, r.revieweeId, r.rating, r.comment, r.createdAt);
+        return new ReviewView(
+                r.id(), r.productId(), r.reviewerId(), r.revieweeId(), r.rating(), r.comment(), r.createdAt());
     }
 }

@@ -2,10 +2,10 @@ package market.product.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import market.product.storage.ImageStore;
+import market.product.storage.ProductImageStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,38 +17,24 @@ public class ImageCleanup {
 
     private static final Logger LOG = Logger.getLogger(ImageCleanup.class);
 
-    private final EntityManager em;
+    private final ProductImageStore rows;
     private final ImageStore store;
 
-    public ImageCleanup(EntityManager em, ImageStore store) {
-        this.em = em;
+    public ImageCleanup(ProductImageStore rows, ImageStore store) {
+        this.rows = rows;
         this.store = store;
     }
 
     /** Queues every photo of the listing for deletion and drops its rows. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetAllImages(long productId) {
-        em.createNativeQuery("""
-                INSERT INTO orphan_object (object_key)
-                SELECT object_key FROM product_image WHERE product_id = :id
-                UNION SELECT thumb_key FROM product_image WHERE product_id = :id
-                ON CONFLICT DO NOTHING""").setParameter("id", productId).executeUpdate();
-        em.createNativeQuery("DELETE FROM product_image WHERE product_id = :id")
-                .setParameter("id", productId)
-                .executeUpdate();
+        rows.forgetAll(productId);
     }
 
     /** Queues one photo (original and thumbnail) for deletion and drops its row. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetImage(long imageId) {
-        em.createNativeQuery("""
-                INSERT INTO orphan_object (object_key)
-                SELECT object_key FROM product_image WHERE id = :id
-                UNION SELECT thumb_key FROM product_image WHERE id = :id
-                ON CONFLICT DO NOTHING""").setParameter("id", imageId).executeUpdate();
-        em.createNativeQuery("DELETE FROM product_image WHERE id = :id")
-                .setParameter("id", imageId)
-                .executeUpdate();
+        rows.forget(imageId);
     }
 
     @Scheduled(every = "${market.images.cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -73,17 +59,12 @@ public class ImageCleanup {
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     List<String> queued(int limit) {
-        return em.createNativeQuery("SELECT object_key FROM orphan_object ORDER BY created_at LIMIT :n")
-                .setParameter("n", limit)
-                .getResultList();
+        return rows.orphans(limit);
     }
 
     @Transactional
     void dequeue(String key) {
-        em.createNativeQuery("DELETE FROM orphan_object WHERE object_key = :k")
-                .setParameter("k", key)
-                .executeUpdate();
+        rows.dropOrphan(key);
     }
 }

@@ -1,7 +1,6 @@
 package market.product.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import market.product.storage.ImageFormat;
 import market.product.storage.ImageProcessor;
 import market.product.storage.ImageStore;
 import market.product.storage.ProcessedImage;
+import market.product.storage.ProductImageStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,19 +25,19 @@ public class ImageService {
 
     private static final Logger LOG = Logger.getLogger(ImageService.class);
 
-    private final EntityManager em;
+    private final ProductImageStore rows;
     private final ProductService products;
     private final ImageProcessor processor;
     private final ImageStore store;
     private final ImageCleanup cleanup;
 
     public ImageService(
-            EntityManager em,
+            ProductImageStore rows,
             ProductService products,
             ImageProcessor processor,
             ImageStore store,
             ImageCleanup cleanup) {
-        this.em = em;
+        this.rows = rows;
         this.products = products;
         this.processor = processor;
         this.store = store;
@@ -47,32 +47,45 @@ public class ImageService {
     /** One uploaded file, already read and size-checked by the API layer. */
     public record Upload(byte[] bytes) {}
 
+    /** A processed photo stored in the bucket, not yet recorded. */
+    private record Stored(
+            String objectKey,
+            String thumbKey,
+            String contentType,
+            String thumbContentType,
+            int width,
+            int height,
+            long sizeBytes) {}
+
     @RateLimited(Action.UPLOAD)
     public List<ProductImage> add(Caller caller, long productId, List<Upload> uploads) {
         checkRoom(caller, productId, uploads.size());
         List<ProcessedImage> processed =
                 uploads.stream().map(u -> processor.process(u.bytes())).toList();
-        List<ProductImage> rows = new ArrayList<>();
+        List<Stored> images = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         try {
             for (ProcessedImage img : processed) {
-                ProductImage row = new ProductImage();
-                row.objectKey = UUID.randomUUID().toString();
-                store.put(row.objectKey, img.bytes(), img.format().contentType());
-                stored.add(row.objectKey);
+                String objectKey = UUID.randomUUID().toString();
+                store.put(objectKey, img.bytes(), img.format().contentType());
+                stored.add(objectKey);
+                String thumbKey;
                 if (img.thumbnail() != null) {
-                    row.thumbKey = UUID.randomUUID().toString();
-                    store.put(row.thumbKey, img.thumbnail(), img.thumbnailType());
-                    stored.add(row.thumbKey);
+                    thumbKey = UUID.randomUUID().toString();
+                    store.put(thumbKey, img.thumbnail(), img.thumbnailType());
+                    stored.add(thumbKey);
                 } else {
-                    row.thumbKey = row.objectKey;
+                    thumbKey = objectKey;
                 }
-                row.contentType = img.format().contentType();
-                row.thumbContentType = img.thumbnail() != null ? img.thumbnailType() : row.contentType;
-                row.width = img.width();
-                row.height = img.height();
-                row.sizeBytes = img.bytes().length;
-                rows.add(row);
+                String contentType = img.format().contentType();
+                images.add(new Stored(
+                        objectKey,
+                        thumbKey,
+                        contentType,
+                        img.thumbnail() != null ? img.thumbnailType() : contentType,
+                        img.width(),
+                        img.height(),
+                        img.bytes().length));
             }
         } catch (RuntimeException e) {
             LOG.warnf("Photo upload to the bucket failed: %s", e.toString());
@@ -80,7 +93,7 @@ public class ImageService {
             throw ApiException.unavailable("Photo storage is unavailable, please try again", 5);
         }
         try {
-            return insert(caller, productId, rows);
+            return insert(caller, productId, images);
         } catch (RuntimeException e) {
             removeQuietly(stored);
             throw e;
@@ -98,22 +111,29 @@ public class ImageService {
     }
 
     @Transactional
-    List<ProductImage> insert(Caller caller, long productId, List<ProductImage> rows) {
-        checkRoom(caller, productId, rows.size());
-        for (ProductImage row : rows) {
-            row.productId = productId;
-            row.createdAt = Clock.now();
-            em.persist(row);
+    List<ProductImage> insert(Caller caller, long productId, List<Stored> images) {
+        checkRoom(caller, productId, images.size());
+        List<ProductImage> out = new ArrayList<>(images.size());
+        for (Stored i : images) {
+            out.add(rows.insert(
+                    productId,
+                    i.objectKey(),
+                    i.thumbKey(),
+                    i.contentType(),
+                    i.thumbContentType(),
+                    i.width(),
+                    i.height(),
+                    i.sizeBytes(),
+                    Clock.now()));
         }
-        em.flush();
-        return rows;
+        return out;
     }
 
     @Transactional
     public void remove(Caller caller, long productId, long imageId) {
         products.lockOwned(caller, productId);
-        ProductImage img = em.find(ProductImage.class, imageId);
-        if (img == null || img.productId != productId) {
+        ProductImage img = rows.find(imageId).orElse(null);
+        if (img == null || img.productId() != productId) {
             throw ApiException.notFound("Image " + imageId);
         }
         cleanup.forgetImage(imageId);
@@ -121,9 +141,7 @@ public class ImageService {
 
     @Transactional
     public List<ProductImage> of(long productId) {
-        return em.createQuery("from ProductImage where productId = :p order by id", ProductImage.class)
-                .setParameter("p", productId)
-                .getResultList();
+        return rows.of(productId);
     }
 
     /**
@@ -132,12 +150,7 @@ public class ImageService {
      */
     @Transactional
     public String publishedType(String key) {
-        @SuppressWarnings("unchecked")
-        List<String> types = em.createNativeQuery("""
-                SELECT CASE WHEN i.object_key = :k THEN i.content_type ELSE i.thumb_content_type END
-                FROM product_image i JOIN product p ON p.id = i.product_id
-                WHERE (i.object_key = :k OR i.thumb_key = :k) AND p.deleted_at IS NULL LIMIT 1""").setParameter("k", key).getResultList();
-        return types.isEmpty() ? null : types.get(0);
+        return rows.publishedType(key).orElse(null);
     }
 
     /** A stored photo being read; the HTTP layer closes the stream when it is sent. */
@@ -187,10 +200,7 @@ public class ImageService {
     }
 
     private long count(long productId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM product_image WHERE product_id = :p")
-                        .setParameter("p", productId)
-                        .getSingleResult())
-                .longValue();
+        return rows.count(productId);
     }
 
     private void removeQuietly(List<String> keys) {

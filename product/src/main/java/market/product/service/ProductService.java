@@ -1,22 +1,25 @@
 package market.product.service;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.Objects;
 import market.common.api.ApiException;
 import market.common.events.EventType;
 import market.common.limits.Action;
 import market.product.domain.Category;
+import market.product.domain.ChangedMeanwhile;
+import market.product.domain.ListingDetail;
 import market.product.domain.Product;
 import market.product.domain.ProductStatus;
+import market.product.storage.KeywordStore;
+import market.product.storage.LikeStore;
+import market.product.storage.OutboxStore;
+import market.product.storage.ProductStore;
+import market.product.storage.ReviewStore;
+import market.product.storage.TradeStore;
 
 /** Listing use cases: create, edit, status, bump, delete, view. Ownership is checked here. */
 @ApplicationScoped
@@ -26,20 +29,29 @@ public class ProductService {
     public record Fields(
             String title, String description, long price, boolean negotiable, String category, String region) {}
 
-    private final EntityManager em;
-    private final DataSource dataSource;
+    private final ProductStore store;
+    private final TradeStore trades;
+    private final ReviewStore reviews;
+    private final KeywordStore keywords;
+    private final LikeStore likes;
     private final ProfileService profiles;
-    private final EventOutbox outbox;
+    private final OutboxStore outbox;
     private final ImageCleanup cleanup;
 
     public ProductService(
-            EntityManager em,
-            AgroalDataSource dataSource,
+            ProductStore store,
+            TradeStore trades,
+            ReviewStore reviews,
+            KeywordStore keywords,
+            LikeStore likes,
             ProfileService profiles,
-            EventOutbox outbox,
+            OutboxStore outbox,
             ImageCleanup cleanup) {
-        this.em = em;
-        this.dataSource = dataSource;
+        this.store = store;
+        this.trades = trades;
+        this.reviews = reviews;
+        this.keywords = keywords;
+        this.likes = likes;
         this.profiles = profiles;
         this.outbox = outbox;
         this.cleanup = cleanup;
@@ -50,28 +62,36 @@ public class ProductService {
     public Product create(Caller caller, Fields f) {
         profiles.me(caller.id(), caller.username());
         OffsetDateTime now = Clock.now();
-        Product p = new Product();
-        p.sellerId = caller.id();
-        apply(p, f);
-        p.createdAt = now;
-        p.updatedAt = now;
-        p.bumpedAt = now;
-        em.persist(p);
-        em.flush();
+        Product p = store.insert(
+                caller.id(),
+                f.title().strip(),
+                f.description().strip(),
+                f.price(),
+                f.negotiable(),
+                category(f.category()).code(),
+                f.region().strip(),
+                now);
         notifyKeywordWatchers(p);
         return p;
     }
 
     @Transactional
     public Product update(Caller caller, long id, Fields f, int expectedVersion, boolean viaIfMatch) {
-        Product p = lockOwned(caller, id);
-        checkVersion(p, expectedVersion, viaIfMatch);
-        long oldPrice = p.price;
-        apply(p, f);
-        p.updatedAt = Clock.now();
-        em.flush();
-        if (p.price < oldPrice) {
-            notifyPriceDrop(p, oldPrice);
+        Product old = lockOwned(caller, id);
+        checkVersion(old, expectedVersion, viaIfMatch);
+        Product p = store.update(
+                        id,
+                        f.title().strip(),
+                        f.description().strip(),
+                        f.price(),
+                        f.negotiable(),
+                        category(f.category()).code(),
+                        f.region().strip(),
+                        Clock.now(),
+                        old.version())
+                .orElseThrow(() -> changedMeanwhile(id));
+        if (p.price() < old.price()) {
+            notifyPriceDrop(p, old.price());
         }
         return p;
     }
@@ -85,37 +105,28 @@ public class ProductService {
     @Transactional
     public Product changeStatus(
             Caller caller, long id, ProductStatus status, String buyerId, Integer expectedVersion, boolean viaIfMatch) {
-        Product p = lockOwned(caller, id);
+        Product old = lockOwned(caller, id);
         if (expectedVersion != null) {
-            checkVersion(p, expectedVersion, viaIfMatch);
+            checkVersion(old, expectedVersion, viaIfMatch);
         }
         if (buyerId != null && status == ProductStatus.ON_SALE) {
             throw ApiException.badRequest("buyerId", "a listing on sale has no buyer");
         }
-        if (buyerId != null && buyerId.equals(p.sellerId)) {
+        if (buyerId != null && buyerId.equals(old.sellerId())) {
             throw ApiException.unprocessable("The seller can not be the buyer");
         }
-        if (buyerId != null && !chatted(p.id, buyerId)) {
+        if (buyerId != null && !trades.chatted(old.id(), buyerId)) {
             throw ApiException.unprocessable("The buyer must be someone who chatted with you about this listing");
         }
-        boolean changed = p.status != status || !java.util.Objects.equals(p.buyerId, buyerId);
-        p.status = status;
-        p.buyerId = status == ProductStatus.ON_SALE ? null : buyerId;
-        p.updatedAt = Clock.now();
-        em.flush();
+        boolean changed = old.status() != status || !Objects.equals(old.buyerId(), buyerId);
+        Product p = store.changeStatus(
+                        id, status, status == ProductStatus.ON_SALE ? null : buyerId, Clock.now(), old.version())
+                .orElseThrow(() -> changedMeanwhile(id));
         boolean reviewable = recordTrade(p);
-        if (changed && p.buyerId != null) {
+        if (changed && p.buyerId() != null) {
             notifyBuyer(caller, p, reviewable);
         }
         return p;
-    }
-
-    private boolean chatted(long productId, String buyerId) {
-        return !em.createNativeQuery("SELECT 1 FROM product_chat WHERE product_id = :p AND buyer_id = :b LIMIT 1")
-                .setParameter("p", productId)
-                .setParameter("b", buyerId)
-                .getResultList()
-                .isEmpty();
     }
 
     /**
@@ -123,34 +134,14 @@ public class ProductService {
      * the listing's buyer can now review it.
      */
     private boolean recordTrade(Product p) {
-        boolean reviewed = !em.createNativeQuery("SELECT 1 FROM review WHERE product_id = :p LIMIT 1")
-                .setParameter("p", p.id)
-                .getResultList()
-                .isEmpty();
-        if (reviewed) {
-            return p.buyerId != null
-                    && !em.createNativeQuery("SELECT 1 FROM trade WHERE product_id = :p AND buyer_id = :b")
-                            .setParameter("p", p.id)
-                            .setParameter("b", p.buyerId)
-                            .getResultList()
-                            .isEmpty();
+        if (reviews.anyFor(p.id())) {
+            return p.buyerId() != null && trades.isWith(p.id(), p.buyerId());
         }
-        if (p.status == ProductStatus.SOLD && p.buyerId != null) {
-            em.createNativeQuery("""
-                    INSERT INTO trade (product_id, seller_id, buyer_id, completed_at) VALUES (:p, :s, :b, :at)
-                    ON CONFLICT (product_id) DO UPDATE SET buyer_id = EXCLUDED.buyer_id,
-                        completed_at = EXCLUDED.completed_at
-                    WHERE trade.buyer_id <> EXCLUDED.buyer_id""")
-                    .setParameter("p", p.id)
-                    .setParameter("s", p.sellerId)
-                    .setParameter("b", p.buyerId)
-                    .setParameter("at", p.updatedAt)
-                    .executeUpdate();
+        if (p.status() == ProductStatus.SOLD && p.buyerId() != null) {
+            trades.recordSale(p.id(), p.sellerId(), p.buyerId(), p.updatedAt());
             return true;
         }
-        em.createNativeQuery("DELETE FROM trade WHERE product_id = :p")
-                .setParameter("p", p.id)
-                .executeUpdate();
+        trades.forget(p.id());
         return false;
     }
 
@@ -159,27 +150,27 @@ public class ProductService {
      * chat partner with pushes. Only a buyer who can review is asked to.
      */
     private void notifyBuyer(Caller caller, Product p, boolean reviewable) {
-        String seller = profiles.me(caller.id(), caller.username()).nickname;
-        boolean sold = p.status == ProductStatus.SOLD;
+        String seller = profiles.me(caller.id(), caller.username()).nickname();
+        boolean sold = p.status() == ProductStatus.SOLD;
         String body = !sold
-                ? seller + "님이 " + p.title + " 거래를 예약했어요."
+                ? seller + "님이 " + p.title() + " 거래를 예약했어요."
                 : reviewable
-                        ? seller + "님과 " + p.title + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
-                        : seller + "님과 " + p.title + " 거래가 완료되었어요.";
+                        ? seller + "님과 " + p.title() + " 거래가 완료되었어요. 거래 후기를 남겨주세요."
+                        : seller + "님과 " + p.title() + " 거래가 완료되었어요.";
         outbox.publish(
-                "trade:" + p.id + ":" + p.buyerId + ":" + p.status,
+                "trade:" + p.id() + ":" + p.buyerId() + ":" + p.status(),
                 EventType.TRADE,
-                p.buyerId,
+                p.buyerId(),
                 sold ? "거래완료" : "예약중",
                 body,
-                Map.of("productId", p.id, "status", p.status.name()));
+                Map.of("productId", p.id(), "status", p.status().name()));
     }
 
     /** 끌어올리기: moves the listing to the top of the feed, at most once per 24 hours. */
     @Transactional
     public Product bump(Caller caller, long id) {
         Product p = lockOwned(caller, id);
-        if (p.status == ProductStatus.SOLD) {
+        if (p.status() == ProductStatus.SOLD) {
             throw ApiException.unprocessable("A sold listing can not be bumped");
         }
         OffsetDateTime now = Clock.now();
@@ -187,9 +178,7 @@ public class ProductService {
             long wait = Math.max(1, Duration.between(now, p.nextBumpAt()).toSeconds());
             throw ApiException.tooManyRequests("A listing can be bumped once every 24 hours", wait);
         }
-        p.bumpedAt = now;
-        em.flush();
-        return p;
+        return store.bump(id, now, p.version()).orElseThrow(() -> changedMeanwhile(id));
     }
 
     /** Soft delete by the owner or an admin; the photos are queued for removal from the bucket. */
@@ -199,109 +188,54 @@ public class ProductService {
         if (!p.isOwnedBy(caller.id()) && !caller.admin()) {
             throw ApiException.forbidden("Only the seller or an admin can delete this listing");
         }
-        p.deletedAt = Clock.now();
-        cleanup.forgetAllImages(p.id);
+        if (!store.softDelete(id, Clock.now(), p.version())) {
+            throw changedMeanwhile(id);
+        }
+        cleanup.forgetAllImages(p.id());
     }
 
     /**
      * The listing with its seller, photos and the caller's like, counting a view unless this viewer was
-     * counted within the last hour or is the seller. One statement on an autocommit connection: the view is only written when
-     * it counts (the NOT EXISTS guard), so a repeated view takes no row lock and commits without a WAL flush;
-     * the upsert's own WHERE still decides when two first views race.
+     * counted within the last hour or is the seller: one statement on an autocommit connection (no transaction).
      */
     public ListingDetail view(long id, String viewerKey, String callerId) {
-        Sql sql = new Sql().append("""
-                WITH counted AS (
-                    INSERT INTO product_view (product_id, viewer, viewed_at)
-                    SELECT p.id, ?, now() FROM product p WHERE p.id = ? AND p.deleted_at IS NULL
-                    AND p.seller_id IS DISTINCT FROM CAST(? AS varchar)
-                    AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = ?
-                                    AND v.viewed_at >= now() - interval '1 hour')
-                    ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now()
-                    WHERE product_view.viewed_at < now() - interval '1 hour'
-                    RETURNING product_id
-                ), bumped AS (
-                    UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted)
-                    RETURNING view_count
-                )
-                SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status,
-                    p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, callerId, viewerKey);
-        if (callerId == null) {
-            sql.append("false");
-        } else {
-            sql.append("EXISTS (SELECT 1 FROM product_like l WHERE l.product_id = p.id AND l.user_id = ?)", callerId);
-        }
-        sql.append("""
-                , p.like_count, p.chat_count, p.comment_count,
-                    coalesce((SELECT view_count FROM bumped), p.view_count), p.created_at, p.updated_at,
-                    p.bumped_at, p.version, i.id, i.object_key, i.thumb_key, i.width, i.height
-                FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id
-                LEFT JOIN product_image i ON i.product_id = p.id
-                WHERE p.id = ? AND p.deleted_at IS NULL
-                ORDER BY i.id""", id);
-        List<ListingDetail.Image> images = new ArrayList<>();
-        List<ListingDetail> rows = sql.query(dataSource, false, rs -> {
-            if (rs.getObject(22) != null) {
-                images.add(new ListingDetail.Image(
-                        rs.getLong(22), rs.getString(23), rs.getString(24), rs.getInt(25), rs.getInt(26)));
-            }
-            return new ListingDetail(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getLong(4),
-                    rs.getBoolean(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    ProductStatus.valueOf(rs.getString(8)),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11),
-                    rs.getBigDecimal(12),
-                    images,
-                    rs.getBoolean(13),
-                    rs.getInt(14),
-                    rs.getInt(15),
-                    rs.getInt(16),
-                    rs.getInt(17),
-                    rs.getObject(18, OffsetDateTime.class),
-                    rs.getObject(19, OffsetDateTime.class),
-                    rs.getObject(20, OffsetDateTime.class),
-                    rs.getInt(21));
-        });
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("Product " + id);
-        }
-        return rows.get(0);
+        return store.view(id, viewerKey, callerId).orElseThrow(() -> ApiException.notFound("Product " + id));
     }
 
     /** A listing that is not deleted, or 404. */
     @Transactional
     public Product find(long id) {
-        return load(id, LockModeType.NONE, true);
+        return live(store.find(id).orElse(null), id);
     }
 
     /** A listing, deleted or not, or 404 when it never existed. */
     @Transactional
     public Product findIncludingDeleted(long id) {
-        return load(id, LockModeType.NONE, false);
+        return store.find(id).orElseThrow(() -> notFound(id));
     }
 
     /** Locks a listing, deleted or not (a sale's parties may still review it), or 404 when it never existed. */
     Product lock(long id) {
-        return load(id, LockModeType.PESSIMISTIC_WRITE, false);
+        return store.lock(id).orElseThrow(() -> notFound(id));
     }
 
     Product lockLive(long id) {
-        return load(id, LockModeType.PESSIMISTIC_WRITE, true);
+        return live(store.lock(id).orElse(null), id);
     }
 
-    private Product load(long id, LockModeType lock, boolean liveOnly) {
-        Product p = em.find(Product.class, id, lock);
-        if (p == null || (liveOnly && p.deletedAt != null)) {
-            throw ApiException.notFound("Product " + id);
+    private static Product live(Product p, long id) {
+        if (p == null || p.deletedAt() != null) {
+            throw notFound(id);
         }
         return p;
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("Product " + id);
+    }
+
+    private static ChangedMeanwhile changedMeanwhile(long id) {
+        return new ChangedMeanwhile("Product " + id);
     }
 
     Product lockOwned(Caller caller, long id) {
@@ -313,22 +247,13 @@ public class ProductService {
     }
 
     private static void checkVersion(Product p, int expected, boolean viaIfMatch) {
-        if (expected != p.version) {
+        if (expected != p.version()) {
             if (viaIfMatch) {
                 throw new ApiException(
-                        412, "Precondition Failed", "The listing was changed meanwhile (version " + p.version + ")");
+                        412, "Precondition Failed", "The listing was changed meanwhile (version " + p.version() + ")");
             }
-            throw ApiException.conflict("The listing was changed meanwhile (version " + p.version + ")");
+            throw ApiException.conflict("The listing was changed meanwhile (version " + p.version() + ")");
         }
-    }
-
-    private static void apply(Product p, Fields f) {
-        p.title = f.title().strip();
-        p.description = f.description().strip();
-        p.price = f.price();
-        p.negotiable = f.negotiable();
-        p.category = category(f.category()).code();
-        p.region = f.region().strip();
     }
 
     static Category category(String code) {
@@ -340,44 +265,26 @@ public class ProductService {
     }
 
     private void notifyKeywordWatchers(Product p) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT DISTINCT ON (k.user_id) k.user_id, k.keyword
-                FROM keyword_alert k JOIN user_profile u ON u.id = k.user_id
-                WHERE u.region = :region AND k.user_id <> :seller AND strpos(lower(:title), lower(k.keyword)) > 0
-                ORDER BY k.user_id, k.id""")
-                .setParameter("region", p.region)
-                .setParameter("seller", p.sellerId)
-                .setParameter("title", p.title)
-                .getResultList();
-        for (Object[] row : rows) {
-            String userId = (String) row[0];
-            String keyword = (String) row[1];
+        for (KeywordStore.Watcher w : keywords.watchers(p.region(), p.sellerId(), p.title())) {
             outbox.publish(
-                    "keyword:" + p.id + ":" + userId,
+                    "keyword:" + p.id() + ":" + w.userId(),
                     EventType.KEYWORD_MATCH,
-                    userId,
-                    "'" + keyword + "' 키워드 알림",
-                    p.region + " · " + p.title,
-                    Map.of("productId", p.id, "keyword", keyword));
+                    w.userId(),
+                    "'" + w.keyword() + "' 키워드 알림",
+                    p.region() + " · " + p.title(),
+                    Map.of("productId", p.id(), "keyword", w.keyword()));
         }
     }
 
     private void notifyPriceDrop(Product p, long oldPrice) {
-        @SuppressWarnings("unchecked")
-        List<String> likers = em.createNativeQuery(
-                        "SELECT user_id FROM product_like WHERE product_id = :id AND user_id <> :seller")
-                .setParameter("id", p.id)
-                .setParameter("seller", p.sellerId)
-                .getResultList();
-        for (String userId : likers) {
+        for (String userId : likes.likers(p.id(), p.sellerId())) {
             outbox.publish(
-                    "price-drop:" + p.id + ":" + p.version + ":" + userId,
+                    "price-drop:" + p.id() + ":" + p.version() + ":" + userId,
                     EventType.PRICE_DROP,
                     userId,
                     "관심상품 가격 인하",
-                    p.title + " " + oldPrice + "원 → " + p.price + "원",
-                    Map.of("productId", p.id, "oldPrice", oldPrice, "price", p.price));
+                    p.title() + " " + oldPrice + "원 → " + p.price() + "원",
+                    Map.of("productId", p.id(), "oldPrice", oldPrice, "price", p.price()));
         }
     }
 }

@@ -1,28 +1,46 @@
 package market.product.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import market.common.api.ApiException;
+import market.common.api.Cursor;
 import market.common.api.Page;
 import market.common.events.EventType;
 import market.common.limits.Action;
 import market.product.domain.Comment;
 import market.product.domain.Product;
+import market.product.storage.CommentStore;
+import market.product.storage.LikeStore;
+import market.product.storage.OutboxStore;
+import market.product.storage.ProductStore;
+import market.product.storage.TradeStore;
 
 /** Likes (관심) and comments on listings, with their counters and notification events. */
 @ApplicationScoped
 public class SocialService {
 
-    private final EntityManager em;
+    private final LikeStore likes;
+    private final CommentStore comments;
+    private final TradeStore trades;
+    private final ProductStore listings;
     private final ProductService products;
     private final ProfileService profiles;
-    private final EventOutbox outbox;
+    private final OutboxStore outbox;
 
-    public SocialService(EntityManager em, ProductService products, ProfileService profiles, EventOutbox outbox) {
-        this.em = em;
+    public SocialService(
+            LikeStore likes,
+            CommentStore comments,
+            TradeStore trades,
+            ProductStore listings,
+            ProductService products,
+            ProfileService profiles,
+            OutboxStore outbox) {
+        this.likes = likes;
+        this.comments = comments;
+        this.trades = trades;
+        this.listings = listings;
         this.products = products;
         this.profiles = profiles;
         this.outbox = outbox;
@@ -35,38 +53,25 @@ public class SocialService {
         if (p.isOwnedBy(caller.id())) {
             throw ApiException.unprocessable("You can not like your own listing");
         }
-        int added = em.createNativeQuery("""
-                INSERT INTO product_like (product_id, user_id) VALUES (:p, :u) ON CONFLICT DO NOTHING""")
-                .setParameter("p", productId)
-                .setParameter("u", caller.id())
-                .executeUpdate();
-        if (added == 0) {
+        if (!likes.add(productId, caller.id())) {
             return;
         }
-        em.createNativeQuery("UPDATE product SET like_count = like_count + 1 WHERE id = :p")
-                .setParameter("p", productId)
-                .executeUpdate();
-        String nickname = profiles.me(caller.id(), caller.username()).nickname;
+        listings.countLike(productId);
+        String nickname = profiles.me(caller.id(), caller.username()).nickname();
         outbox.publish(
                 "like:" + productId + ":" + caller.id(),
                 EventType.LIKE,
-                p.sellerId,
+                p.sellerId(),
                 "관심 알림",
-                nickname + "님이 " + p.title + "을(를) 관심상품으로 등록했어요",
+                nickname + "님이 " + p.title() + "을(를) 관심상품으로 등록했어요",
                 Map.of("productId", productId));
     }
 
     @Transactional
     public void unlike(Caller caller, long productId) {
         products.find(productId);
-        int removed = em.createNativeQuery("DELETE FROM product_like WHERE product_id = :p AND user_id = :u")
-                .setParameter("p", productId)
-                .setParameter("u", caller.id())
-                .executeUpdate();
-        if (removed > 0) {
-            em.createNativeQuery("UPDATE product SET like_count = greatest(like_count - 1, 0) WHERE id = :p")
-                    .setParameter("p", productId)
-                    .executeUpdate();
+        if (likes.remove(productId, caller.id())) {
+            listings.uncountLike(productId);
         }
     }
 
@@ -79,20 +84,8 @@ public class SocialService {
     public void chatOpened(long productId, long roomId, String buyerId) {
         // A listing deleted since the room opened still gets it: chat must not retry such a room forever.
         products.findIncludingDeleted(productId);
-        @SuppressWarnings("unchecked")
-        List<Boolean> inserted = em.createNativeQuery("""
-                INSERT INTO product_chat (product_id, room_id, buyer_id) VALUES (:p, :r, :b)
-                ON CONFLICT (product_id, room_id) DO UPDATE SET buyer_id = EXCLUDED.buyer_id
-                WHERE product_chat.buyer_id IS NULL
-                RETURNING (xmax = 0)""")
-                .setParameter("p", productId)
-                .setParameter("r", roomId)
-                .setParameter("b", buyerId)
-                .getResultList();
-        if (!inserted.isEmpty() && inserted.get(0)) {
-            em.createNativeQuery("UPDATE product SET chat_count = chat_count + 1 WHERE id = :p")
-                    .setParameter("p", productId)
-                    .executeUpdate();
+        if (trades.recordChat(productId, roomId, buyerId)) {
+            listings.countChat(productId);
         }
     }
 
@@ -101,24 +94,16 @@ public class SocialService {
     public Comment comment(Caller caller, long productId, String content) {
         Product p = products.find(productId);
         profiles.me(caller.id(), caller.username());
-        Comment c = new Comment();
-        c.productId = productId;
-        c.authorId = caller.id();
-        c.content = content;
-        c.createdAt = Clock.now();
-        em.persist(c);
-        em.flush();
-        em.createNativeQuery("UPDATE product SET comment_count = comment_count + 1 WHERE id = :p")
-                .setParameter("p", productId)
-                .executeUpdate();
+        Comment c = comments.insert(productId, caller.id(), content, Clock.now());
+        listings.countComment(productId);
         if (!p.isOwnedBy(caller.id())) {
             outbox.publish(
-                    "comment:" + c.id,
+                    "comment:" + c.id(),
                     EventType.COMMENT,
-                    p.sellerId,
+                    p.sellerId(),
                     "새 댓글",
-                    p.title + ": " + content,
-                    Map.of("productId", productId, "commentId", c.id));
+                    p.title() + ": " + content,
+                    Map.of("productId", productId, "commentId", c.id()));
         }
         return c;
     }
@@ -127,28 +112,21 @@ public class SocialService {
     @Transactional
     public Page<Comment> comments(long productId, Long afterId, int size) {
         products.find(productId);
-        List<Comment> rows = em.createQuery("""
-                from Comment where productId = :p and deletedAt is null and id > :after order by id""", Comment.class)
-                .setParameter("p", productId)
-                .setParameter("after", afterId == null ? 0L : afterId)
-                .setMaxResults(size + 1)
-                .getResultList();
-        return Page.of(rows, size, c -> market.common.api.Cursor.encode(c.id));
+        List<Comment> rows = comments.page(productId, afterId == null ? 0L : afterId, size + 1);
+        return Page.of(rows, size, c -> Cursor.encode(c.id()));
     }
 
     @Transactional
     public void deleteComment(Caller caller, long commentId) {
         // Locked so that two deletes of one comment decrement the counter once.
-        Comment c = em.find(Comment.class, commentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || c.deletedAt != null) {
+        Comment c = comments.lock(commentId).orElse(null);
+        if (c == null || c.deletedAt() != null) {
             throw ApiException.notFound("Comment " + commentId);
         }
-        if (!c.authorId.equals(caller.id()) && !caller.admin()) {
+        if (!c.authorId().equals(caller.id()) && !caller.admin()) {
             throw ApiException.forbidden("Only the author or an admin can delete this comment");
         }
-        c.deletedAt = Clock.now();
-        em.createNativeQuery("UPDATE product SET comment_count = greatest(comment_count - 1, 0) WHERE id = :p")
-                .setParameter("p", c.productId)
-                .executeUpdate();
+        comments.softDelete(commentId, Clock.now());
+        listings.uncountComment(c.productId());
     }
 }

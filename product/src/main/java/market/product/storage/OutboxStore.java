@@ -1,28 +1,28 @@
-package market.product.service;
+package market.product.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import market.common.db.Db;
 import market.common.events.EventType;
 import market.common.text.TextRules;
 import market.common.tracing.TraceParents;
 
 /**
  * Writes notification events into the outbox table inside the caller's transaction: the event exists
- * exactly when the change that caused it was committed. {@link OutboxRelay} delivers them to notify, continuing
+ * exactly when the change that caused it was committed. {@code OutboxRelay} delivers them to notify, continuing
  * the trace of the request stored with the event.
  */
 @ApplicationScoped
-public class EventOutbox {
+public class OutboxStore {
 
-    private final EntityManager em;
+    private final Db db;
     private final ObjectMapper json;
 
-    public EventOutbox(EntityManager em, ObjectMapper json) {
-        this.em = em;
+    public OutboxStore(Db db, ObjectMapper json) {
+        this.db = db;
         this.json = json;
     }
 
@@ -41,18 +41,18 @@ public class EventOutbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event data not serialisable", e);
         }
-        em.createNativeQuery("""
+        db.update(
+                """
                 INSERT INTO outbox_event (idempotency_key, type, recipient_id, title, body, data, traceparent)
-                VALUES (:key, :type, :recipient, :title, :body, CAST(:data AS jsonb), :traceparent)
-                ON CONFLICT (idempotency_key) DO NOTHING""")
-                .setParameter("key", idempotencyKey)
-                .setParameter("type", type.name())
-                .setParameter("recipient", recipientId)
-                .setParameter("title", clip(title, 200))
-                .setParameter("body", clip(body, 1000))
-                .setParameter("data", payload)
-                .setParameter("traceparent", TraceParents.current())
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
+                ON CONFLICT (idempotency_key) DO NOTHING""",
+                idempotencyKey,
+                type.name(),
+                recipientId,
+                clip(title, 200),
+                clip(body, 1000),
+                payload,
+                TraceParents.current());
     }
 
     private static String clip(String s, int max) {

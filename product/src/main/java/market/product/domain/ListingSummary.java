@@ -1,8 +1,7 @@
-package market.product.service;
+package market.product.domain;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import market.product.domain.ProductStatus;
 
 /**
  * One row of a listing page, read in one statement with its seller's profile (null fields when the seller

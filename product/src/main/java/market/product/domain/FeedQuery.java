@@ -1,6 +1,4 @@
-package market.product.service;
-
-import market.product.domain.ProductStatus;
+package market.product.domain;
 
 /** Feed filters, all optional, already parsed and range-checked by the API layer. */
 public record FeedQuery(
@@ -14,22 +12,15 @@ public record FeedQuery(
         Sort sort) {
 
     public enum Sort {
-        LATEST("latest", "bumped_at"),
-        PRICE_ASC("price_asc", "price"),
-        PRICE_DESC("price_desc", "price"),
-        POPULAR("popular", "like_count");
+        LATEST("latest"),
+        PRICE_ASC("price_asc"),
+        PRICE_DESC("price_desc"),
+        POPULAR("popular");
 
         private final String param;
-        private final String column;
 
-        Sort(String param, String column) {
+        Sort(String param) {
             this.param = param;
-            this.column = column;
-        }
-
-        /** The listing column ordered on (then id, in the same direction). */
-        String column() {
-            return column;
         }
 
         public String param() {
