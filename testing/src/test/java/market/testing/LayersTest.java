@@ -16,12 +16,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The house a newcomer sees, checked: services depend on common, never on each other; inside a service the layers
  * point one way — api/ws → service → storage/domain/client — so service, storage, domain, client and config never
- * import an api or ws type, and domain imports none of the layers above it. Read from the import lines of every
- * main source file of common, product, chat and notify.
+ * import an api or ws type, storage and client never import service, and domain imports none of the layers above it.
+ * Data access is one way: no JPA/Hibernate ORM anywhere, and JDBC, the pool and {@code market.common.db} statements
+ * only in a service's storage package. Read from the import lines of every main source file of common, product, chat
+ * and notify.
  */
 class LayersTest {
     private static final List<String> SERVICES = List.of("product", "chat", "notify");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?market\\.(\\w+)\\.(\\w+)[.;]");
+    /**
+     * What reaches the database: JPA/Hibernate ORM (nowhere), and JDBC, the pool and the common helper's
+     * statement types (only in storage).
+     */
+    private static final Pattern DATA_ACCESS = Pattern.compile("(?m)^import (?:static )?((?:jakarta\\.persistence|"
+            + "io\\.quarkus\\.hibernate\\.orm|org\\.hibernate\\.orm|java\\.sql|javax\\.sql|io\\.agroal|"
+            + "market\\.common\\.db\\.(?:Db|Sql|Row|RowMapper)\\b|market\\.common\\.outbox\\.Outbox\\b)[\\w.]*);");
 
     private static Path root() {
         Path p = Path.of("").toAbsolutePath();
@@ -61,6 +70,20 @@ class LayersTest {
                                 && layer.equals("domain")
                                 && List.of("service", "storage", "client").contains(toLayer)) {
                             out.add(where + " (domain depends on no layer above it)");
+                        } else if (toModule.equals(module)
+                                && List.of("storage", "client").contains(layer)
+                                && toLayer.equals("service")) {
+                            out.add(where + " (" + layer + " is called by service, never the other way)");
+                        }
+                    }
+                    Matcher data = DATA_ACCESS.matcher(Files.readString(f));
+                    while (data.find()) {
+                        String imported = data.group(1);
+                        String where = root.relativize(f) + ": " + imported;
+                        if (imported.startsWith("jakarta.persistence") || imported.contains("hibernate.orm")) {
+                            out.add(where + " (no ORM: plain JDBC through market.common.db.Db)");
+                        } else if (!module.equals("common") && !layer.equals("storage")) {
+                            out.add(where + " (SQL and connections live in storage)");
                         }
                     }
                 }
@@ -88,7 +111,15 @@ class LayersTest {
         Path dom = Files.createDirectories(fake.resolve("notify/src/main/java/market/notify/domain"));
         Files.writeString(
                 dom.resolve("Y.java"), "package market.notify.domain;\nimport market.product.api.Z;\nclass Y {}\n");
+        Path api = Files.createDirectories(fake.resolve("product/src/main/java/market/product/api"));
+        Files.writeString(
+                api.resolve("W.java"),
+                "package market.product.api;\nimport market.common.db.Sql;\nimport jakarta.persistence.EntityManager;\nclass W {}\n");
+        Path store = Files.createDirectories(fake.resolve("notify/src/main/java/market/notify/storage"));
+        Files.writeString(
+                store.resolve("V.java"),
+                "package market.notify.storage;\nimport market.common.db.Db;\nimport market.notify.service.Q;\nclass V {}\n");
         List<String> found = violations(fake);
-        assertEquals(2, found.size(), found.toString());
+        assertEquals(5, found.size(), found.toString());
     }
 }

@@ -25,7 +25,16 @@ public final class Sql {
     private Sql(String text, Object[] args) {
         this.text = new StringBuilder(Math.max(64, text.length() + 64)).append(text);
         this.args = new ArrayList<>(Math.max(4, args.length));
-        Collections.addAll(this.args, args);
+        Collections.addAll(this.args, arguments(args));
+    }
+
+    /**
+     * The varargs as given. A {@code String[]} (or another typed array) passed alone arrives as the varargs array
+     * itself, not as one array argument; the compiler only ever makes a plain {@code Object[]} for varargs, so
+     * any other array type is taken as the one argument it was meant to be ({@code id = ANY(?)}).
+     */
+    private static Object[] arguments(Object[] args) {
+        return args.getClass() == Object[].class ? args : new Object[] {args};
     }
 
     /** A statement with the arguments of its placeholders, in text order. */
@@ -36,7 +45,7 @@ public final class Sql {
     /** Appends a fragment with the arguments of its own placeholders. */
     public Sql append(String fragment, Object... values) {
         text.append(fragment);
-        Collections.addAll(args, values);
+        Collections.addAll(args, arguments(values));
         return this;
     }
 

@@ -24,6 +24,15 @@ class SqlTest {
     }
 
     @Test
+    void aLoneTypedArrayIsOneArgument() {
+        String[] ids = {"a", "b", "c"};
+        Sql sql = Sql.of("SELECT * FROM profile WHERE id = ANY(?)", (Object[]) ids);
+        assertEquals(1, sql.args().size());
+        assertEquals(ids, sql.args().get(0));
+        assertEquals(2, Sql.of("? ?", "a", "b").args().size());
+    }
+
+    @Test
     void customPlanIsOptIn() {
         assertFalse(Sql.of("SELECT 1").isCustomPlan());
         assertTrue(Sql.of("SELECT 1").customPlan().isCustomPlan());

@@ -34,8 +34,7 @@ public class Housekeeping {
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         QuarkusTransaction.requiringNew().run(() -> {
-            int pushes =
-                    outbox.purgeFinished(clock.instant().minus(FINISHED_PUSHES).atOffset(ZoneOffset.UTC));
+            int pushes = outbox.purgeFinished(FINISHED_PUSHES);
             int keys = events.purge(clock.instant().minus(IDEMPOTENCY_KEYS).atOffset(ZoneOffset.UTC));
             if (pushes + keys > 0) {
                 LOG.infof("Purged %d finished push(es) and %d old idempotency key(s)", pushes, keys);

@@ -9,12 +9,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import market.common.outbox.Backoff;
+import market.common.outbox.Drain;
 import market.notify.config.NotifyConfig;
 import market.notify.domain.AdRules;
 import market.notify.push.FcmGateway;
@@ -42,15 +42,16 @@ public class PushRelay {
     private final FcmGateway fcm;
     private final Clock clock;
     private final NotifyConfig.Relay config;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final Backoff backoff;
+    private final Drain drain;
 
     public PushRelay(PushOutboxStore store, FcmGateway fcm, Clock clock, NotifyConfig config) {
         this.store = store;
         this.fcm = fcm;
         this.clock = clock;
         this.config = config.relay();
+        this.backoff = new Backoff(this.config.backoffBase(), this.config.backoffMax(), this.config.maxAttempts());
+        this.drain = new Drain("Push relay", this::round, this.config.batchSize());
     }
 
     @Scheduled(every = "${market.notify.relay.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,41 +64,18 @@ public class PushRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        drain.stop();
     }
 
-    /** Sends everything that is due; one drain at a time per instance, more wake-ups just repeat it. */
+    /** Sends everything that is due (see {@link Drain}: one drain at a time, more wake-ups repeat it). */
     public void drain() {
-        if (stopping) {
-            return;
-        }
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        try {
-            boolean more;
-            do {
-                again.set(false);
-                more = round() >= config.batchSize() || again.get();
-            } while (more && !stopping);
-        } catch (RuntimeException e) {
-            if (stopping) {
-                LOG.debug("Push relay interrupted by shutdown; pending pushes stay in the outbox", e);
-            } else {
-                LOG.error("Push relay round failed; it will run again", e);
-            }
-        } finally {
-            running.set(false);
-        }
+        drain.drain();
     }
 
     private int round() {
-        Instant now = clock.instant();
-        List<PushOutboxStore.Pending> rows =
-                QuarkusTransaction.joiningExisting().call(() -> store.claim(now, config.batchSize(), now.plus(LEASE)));
+        List<PushOutboxStore.Pending> rows = store.claim(config.batchSize(), LEASE);
         for (PushOutboxStore.Pending row : rows) {
-            if (stopping) {
+            if (drain.stopping()) {
                 break;
             }
             try {
@@ -107,7 +85,7 @@ public class PushRelay {
             } catch (PushException e) {
                 if (e.permanent()) {
                     LOG.warnf("Push %d rejected by FCM: %s", row.id(), e.getMessage());
-                    finish(row, false, e.getMessage(), clock.instant());
+                    finish(row, false, e.getMessage());
                 } else {
                     retryLater(row, null, e.getMessage());
                 }
@@ -127,7 +105,7 @@ public class PushRelay {
                     return;
                 }
                 fcm.sendToTopic(row.topic(), message(row));
-                finish(row, true, null, clock.instant());
+                finish(row, true, null);
             }
             case "USER" -> deliverToUser(row);
             case "SUBSCRIBE", "UNSUBSCRIBE" -> manageTopic(row, "SUBSCRIBE".equals(row.kind()));
@@ -139,7 +117,7 @@ public class PushRelay {
         if (row.ad()) {
             PushOutboxStore.Consent consent = store.consentOf(row.userId());
             if (!consent.marketing()) {
-                finish(row, false, "marketing consent withdrawn", clock.instant());
+                finish(row, false, "marketing consent withdrawn");
                 return;
             }
             if (!consent.night() && AdRules.isNight(clock.instant())) {
@@ -183,14 +161,14 @@ public class PushRelay {
         } else {
             // A user without devices still got the inbox item: that is delivered, too.
             boolean delivered = sent > 0 || targets.size() == dead.size();
-            finish(row, delivered, delivered ? null : "FCM rejected every device", clock.instant());
+            finish(row, delivered, delivered ? null : "FCM rejected every device");
         }
     }
 
     private void manageTopic(PushOutboxStore.Pending row, boolean subscribe) {
         List<String> targets = store.topicTargets(subscribe, row.topic(), row.tokens());
         if (targets.isEmpty()) {
-            finish(row, true, null, clock.instant());
+            finish(row, true, null);
             return;
         }
         List<TokenResult> results = fcm.manageTopic(subscribe, row.topic(), targets);
@@ -205,36 +183,27 @@ public class PushRelay {
         }
         store.forget(dead);
         if (retry.isEmpty()) {
-            finish(row, true, null, clock.instant());
+            finish(row, true, null);
         } else {
             retryLater(row, retry, "topic management failed for " + retry.size() + " device(s)");
         }
     }
 
     private void holdUntilMorning(PushOutboxStore.Pending row) {
-        store.postpone(row, AdRules.nextMorning(clock.instant()), row.tokens(), "held until 08:00 KST", false);
+        store.hold(row, AdRules.nextMorning(clock.instant()), "held until 08:00 KST");
     }
 
     private void retryLater(PushOutboxStore.Pending row, List<String> tokens, String error) {
-        Instant now = clock.instant();
-        if (row.attempts() >= config.maxAttempts()) {
+        boolean givenUp = QuarkusTransaction.joiningExisting()
+                .call(() -> store.retry(row, tokens != null ? tokens : row.tokens(), error, backoff));
+        if (givenUp) {
             LOG.errorf("Push %d given up after %d attempts: %s", row.id(), row.attempts(), error);
-            finish(row, false, error, now);
-            return;
         }
-        store.postpone(row, now.plus(backoff(row.attempts())), tokens != null ? tokens : row.tokens(), error, true);
     }
 
     /** The row, the notice's statistics and its state change in one transaction. */
-    private void finish(PushOutboxStore.Pending row, boolean delivered, String error, Instant now) {
-        QuarkusTransaction.joiningExisting().run(() -> store.finish(row, delivered, error, now));
-    }
-
-    Duration backoff(int attempts) {
-        long base = config.backoffBase().toMillis();
-        long max = config.backoffMax().toMillis();
-        long delay = base << Math.min(20, Math.max(0, attempts - 1));
-        return Duration.ofMillis(Math.min(max, delay));
+    private void finish(PushOutboxStore.Pending row, boolean delivered, String error) {
+        QuarkusTransaction.joiningExisting().run(() -> store.finish(row, delivered, error));
     }
 
     private static PushMessage message(PushOutboxStore.Pending row) {

@@ -2,6 +2,8 @@ package market.notify.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -12,6 +14,9 @@ import java.util.Set;
 import market.common.db.Db;
 import market.common.db.Row;
 import market.common.db.Sql;
+import market.common.outbox.Backoff;
+import market.common.outbox.Outbox;
+import market.common.outbox.OutboxTable;
 import market.notify.domain.Audience;
 import market.notify.domain.Topics;
 
@@ -39,12 +44,17 @@ public class PushOutboxStore {
 
     public record Consent(boolean marketing, boolean night) {}
 
+    private static final String COLUMNS =
+            "id, kind, topic, user_id, tokens, title, body, data, ad, notice_id, recipients, attempts";
+
     private final Db db;
     private final DataJson json;
+    private final Outbox outbox;
 
-    public PushOutboxStore(Db db, DataJson json) {
+    public PushOutboxStore(Db db, DataJson json, Clock clock) {
         this.db = db;
         this.json = json;
+        this.outbox = new Outbox(db, OutboxTable.withStatus("push_outbox", "status", "done_at"), clock);
     }
 
     /** A push to every device in {@code topic}, for {@code recipients} users (the notice's statistics). */
@@ -92,23 +102,11 @@ public class PushOutboxStore {
     }
 
     /**
-     * Takes due rows and leases them (pushes next_attempt_at past the lease) so that other relays, here or on
-     * other replicas, skip them while they are being sent; a crash mid-send only delays them to the lease end.
-     * In a transaction: the rows stay locked from the SELECT to the lease.
+     * Takes due rows through the common outbox: leased (hidden from relays here and on other replicas until
+     * {@code lease} is over, so a crash mid-send only delays them), the attempt counted, oldest due first.
      */
-    public List<Pending> claim(Instant now, int limit, Instant leaseEnd) {
-        List<Pending> claimed = db.list("""
-                SELECT id, kind, topic, user_id, tokens, title, body, data, ad, notice_id, recipients, attempts
-                  FROM push_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?
-                 ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""", this::pending, now, limit);
-        if (claimed.isEmpty()) {
-            return List.of();
-        }
-        db.update(
-                "UPDATE push_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ANY(?)",
-                leaseEnd,
-                claimed.stream().mapToLong(Pending::id).toArray());
-        return claimed;
+    public List<Pending> claim(int limit, Duration lease) {
+        return outbox.claim(limit, lease, COLUMNS, this::pending);
     }
 
     public List<String> tokensOf(String userId) {
@@ -145,16 +143,15 @@ public class PushOutboxStore {
     }
 
     /**
-     * Finished: delivered (sent) or given up (failed); counts towards the notice's statistics. In a transaction:
-     * the row, the statistics and the notice's state change together.
+     * Finished: delivered (sent) or given up (failed, a dead letter with its error); counts towards the notice's
+     * statistics. In a transaction: the row, the statistics and the notice's state change together.
      */
-    public void finish(Pending row, boolean delivered, String error, Instant now) {
-        db.update(
-                "UPDATE push_outbox SET status = ?, done_at = ?, last_error = ? WHERE id = ?",
-                delivered ? "DONE" : "FAILED",
-                now,
-                truncate(error),
-                row.id());
+    public void finish(Pending row, boolean delivered, String error) {
+        if (delivered) {
+            outbox.delivered(row.id());
+        } else {
+            outbox.dead(row.id(), error);
+        }
         if (row.noticeId() != null && row.recipients() > 0) {
             db.update(
                     delivered
@@ -168,17 +165,26 @@ public class PushOutboxStore {
         }
     }
 
-    /** Not now: try again at {@code at}, optionally with fewer tokens; {@code countAttempt=false} for holds. */
-    public void postpone(Pending row, Instant at, List<String> tokens, String error, boolean countAttempt) {
-        db.update(
-                """
-                UPDATE push_outbox SET next_attempt_at = ?, tokens = ?, last_error = ?,
-                       attempts = attempts - ? WHERE id = ?""",
-                at,
-                tokens == null ? null : String.join("\n", tokens),
-                truncate(error),
-                countAttempt ? 0 : 1,
-                row.id());
+    /**
+     * Failed this attempt: due again after the backoff with {@code tokens} (null: all) still to send to, or, once
+     * the attempts ran out, finished as failed (see {@link #finish}). Returns whether it was given up.
+     */
+    public boolean retry(Pending row, List<String> tokens, String error, Backoff backoff) {
+        if (backoff.exhausted(row.attempts())) {
+            finish(row, false, error);
+            return true;
+        }
+        outbox.retry(row.id(), row.attempts(), error, backoff, tokens(tokens));
+        return false;
+    }
+
+    /** Held, not failed (an ad kept until morning): due at {@code at}, the claim's attempt given back. */
+    public void hold(Pending row, Instant at, String reason) {
+        outbox.later(row.id(), at, reason, false, tokens(row.tokens()));
+    }
+
+    private static Sql tokens(List<String> tokens) {
+        return Sql.of("tokens = ?", tokens == null ? null : String.join("\n", tokens));
     }
 
     /** A notice is SENT (or FAILED when nothing got through) once nothing of it is pending or held. */
@@ -190,9 +196,9 @@ public class PushOutboxStore {
                    AND NOT EXISTS (SELECT 1 FROM push_outbox WHERE notice_id = ? AND status = 'PENDING')""", noticeId, noticeId);
     }
 
-    /** Deletes pushes finished before {@code before}; how many. */
-    public int purgeFinished(OffsetDateTime before) {
-        return db.update("DELETE FROM push_outbox WHERE status <> 'PENDING' AND done_at < ?", before);
+    /** Deletes pushes finished more than {@code retention} ago; how many. */
+    public int purgeFinished(Duration retention) {
+        return outbox.purge(retention);
     }
 
     private record Wants(String token, boolean ads) {}
@@ -212,7 +218,7 @@ public class PushOutboxStore {
                 r.getBoolean("ad"),
                 r.nullableLong("notice_id"),
                 r.getInt("recipients"),
-                r.getInt("attempts") + 1);
+                r.getInt("attempts"));
     }
 
     private static Wants wants(Row r) throws SQLException {
@@ -221,9 +227,5 @@ public class PushOutboxStore {
 
     private static Consent consent(Row r) throws SQLException {
         return new Consent(r.getBoolean("marketing"), r.getBoolean("marketing_night"));
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
 }

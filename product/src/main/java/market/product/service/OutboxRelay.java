@@ -16,8 +16,8 @@ import market.common.tracing.TraceParents;
 import market.product.client.NotifyClient;
 import market.product.client.NotifyRejected;
 import market.product.config.OutboxConfig;
-import market.product.storage.DueEvents;
-import market.product.storage.DueEvents.Due;
+import market.product.storage.OutboxStore;
+import market.product.storage.OutboxStore.Due;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,14 +36,14 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final DueEvents events;
+    private final OutboxStore events;
     private final NotifyClient notify;
     private final OutboxConfig config;
     private final Tracer tracer;
     private final Backoff backoff;
     private final Drain drain;
 
-    public OutboxRelay(DueEvents events, NotifyClient notify, OutboxConfig config, Tracer tracer) {
+    public OutboxRelay(OutboxStore events, NotifyClient notify, OutboxConfig config, Tracer tracer) {
         this.events = events;
         this.notify = notify;
         this.config = config;

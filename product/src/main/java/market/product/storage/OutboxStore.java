@@ -1,29 +1,57 @@
 package market.product.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import market.common.db.Db;
+import market.common.db.Row;
 import market.common.events.EventType;
+import market.common.events.InternalEvent;
+import market.common.outbox.Backoff;
+import market.common.outbox.Outbox;
+import market.common.outbox.OutboxTable;
 import market.common.text.TextRules;
 import market.common.tracing.TraceParents;
 
 /**
- * Writes notification events into the outbox table inside the caller's transaction: the event exists
- * exactly when the change that caused it was committed. {@code OutboxRelay} delivers them to notify, continuing
- * the trace of the request stored with the event.
+ * outbox_event: notification events written inside the caller's transaction (the event exists exactly when the
+ * change that caused it was committed), and the relay's side of the table — the common {@link Outbox} claiming,
+ * finishing and purging them — read back as events. {@code OutboxRelay} delivers them to notify, continuing the
+ * trace of the request stored with the event.
  */
 @ApplicationScoped
 public class OutboxStore {
 
+    /** {@code event} is null when the stored type is none notify knows; such an event is set aside unsent. */
+    public record Due(
+            long id,
+            int attempts,
+            String idempotencyKey,
+            String type,
+            String recipientId,
+            InternalEvent event,
+            String traceparent) {}
+
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, attempts, idempotency_key, type, recipient_id, title, body, CAST(data AS text) AS data, traceparent";
+
     private final Db db;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
     public OutboxStore(Db db, ObjectMapper json) {
         this.db = db;
         this.json = json;
+        this.outbox = new Outbox(
+                db, OutboxTable.withTimestamps("outbox_event", "delivered_at", "dead_at"), Clock.systemUTC());
     }
 
     /** Records an event once per idempotency key; a second event with the same key is dropped. */
@@ -57,5 +85,53 @@ public class OutboxStore {
 
     private static String clip(String s, int max) {
         return TextRules.abbreviate(s, max);
+    }
+
+    public List<Due> claim(int limit, Duration lease) {
+        return outbox.claim(limit, lease, COLUMNS, this::due);
+    }
+
+    public void delivered(Due e) {
+        outbox.delivered(e.id());
+    }
+
+    public void dead(Due e, String error) {
+        outbox.dead(e.id(), error);
+    }
+
+    public void retry(Due e, String error, Backoff backoff) {
+        outbox.retry(e.id(), e.attempts(), error, backoff, null);
+    }
+
+    public int purge(Duration retention) {
+        return outbox.purge(retention);
+    }
+
+    private Due due(Row r) throws SQLException {
+        String type = r.string("type");
+        EventType known = knownType(type);
+        String key = r.string("idempotency_key");
+        String recipient = r.string("recipient_id");
+        InternalEvent event = known == null
+                ? null
+                : new InternalEvent(
+                        key, known, recipient, r.string("title"), r.string("body"), parse(r.string("data")));
+        return new Due(r.getLong("id"), r.getInt("attempts"), key, type, recipient, event, r.string("traceparent"));
+    }
+
+    private static EventType knownType(String type) {
+        try {
+            return EventType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> parse(String data) {
+        try {
+            return json.readValue(data, DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox data is not JSON", e);
+        }
     }
 }
