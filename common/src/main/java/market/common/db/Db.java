@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,7 +98,7 @@ public class Db {
         return withConnection(sql, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Object[] row : rows) {
-                    bindAll(c, ps, List.of(row));
+                    bindAll(c, ps, Arrays.asList(row));
                     ps.addBatch();
                 }
                 return ps.executeBatch();

@@ -34,6 +34,9 @@ public final class Sql {
      * any other array type is taken as the one argument it was meant to be ({@code id = ANY(?)}).
      */
     private static Object[] arguments(Object[] args) {
+        if (args == null) {
+            return new Object[] {null};
+        }
         return args.getClass() == Object[].class ? args : new Object[] {args};
     }
 

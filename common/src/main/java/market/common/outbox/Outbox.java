@@ -18,6 +18,9 @@ import market.common.db.Sql;
  * receiver refused it for good or attempts ran out, set aside as a {@linkplain #dead dead letter} (kept with
  * its error, never sent again). Finished rows are {@linkplain #purge purged} after a retention.
  *
+ * <p>Times come from the given clock (the application's), not the database's: with clocks kept by NTP the
+ * difference is far below the lease and the backoff, and a test can move time.
+ *
  * <p>The methods run in the caller's transaction when there is one (so a push's outcome and the statistics
  * it moves commit together), else each statement on its own.
  */
@@ -41,25 +44,24 @@ public final class Outbox {
     public <T> List<T> claim(int limit, Duration lease, String columns, RowMapper<T> mapper) {
         Instant now = clock.instant();
         String t = table.name;
+        // The due time is taken before the lease overwrites it, so the batch keeps the order it was due in.
         return db.list(
                 Sql.of(
-                        "WITH claimed AS (UPDATE " + t + " SET attempts = attempts + 1, next_attempt_at = ?"
-                                + " WHERE id IN (SELECT id FROM " + t + " WHERE " + table.pending
+                        "WITH due AS (SELECT id, next_attempt_at AS due_at FROM " + t + " WHERE " + table.pending
                                 + " AND next_attempt_at <= ? ORDER BY " + table.order
-                                + " LIMIT ? FOR UPDATE SKIP LOCKED)"
-                                + " RETURNING *) SELECT " + columns + " FROM claimed ORDER BY " + table.order,
-                        now.plus(lease),
+                                + " LIMIT ? FOR UPDATE SKIP LOCKED),"
+                                + " claimed AS (UPDATE " + t + " o SET attempts = o.attempts + 1, next_attempt_at = ?"
+                                + " FROM due WHERE o.id = due.id RETURNING o.*, due.due_at)"
+                                + " SELECT " + columns + " FROM claimed ORDER BY " + table.claimOrder,
                         now,
-                        limit),
+                        limit,
+                        now.plus(lease)),
                 mapper);
     }
 
     /** Sent: finished, never claimed again. */
     public void delivered(long id) {
-        db.update(
-                "UPDATE " + table.name + " SET " + table.delivered + ", last_error = NULL WHERE id = ?",
-                clock.instant(),
-                id);
+        db.update("UPDATE " + table.name + " SET " + table.delivered + " WHERE id = ?", clock.instant(), id);
     }
 
     /** Refused for good (or attempts ran out): finished with its error, never sent again. */
@@ -103,7 +105,7 @@ public final class Outbox {
     /** Deletes rows finished before {@code retention} ago; returns how many. */
     public int purge(Duration retention) {
         return db.update(
-                "DELETE FROM " + table.name + " WHERE " + table.finishedAt + " < ?",
+                "DELETE FROM " + table.name + " WHERE " + table.finishedBefore,
                 clock.instant().minus(retention));
     }
 

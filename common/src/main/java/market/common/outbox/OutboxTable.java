@@ -11,21 +11,30 @@ public final class OutboxTable {
     final String pending;
     final String delivered;
     final String dead;
-    final String finishedAt;
+    final String finishedBefore;
     final String order;
+    final String claimOrder;
 
-    private OutboxTable(String name, String pending, String delivered, String dead, String finishedAt, String order) {
+    private OutboxTable(
+            String name,
+            String pending,
+            String delivered,
+            String dead,
+            String finishedBefore,
+            String order,
+            String claimOrder) {
         this.name = name;
         this.pending = pending;
         this.delivered = delivered;
         this.dead = dead;
-        this.finishedAt = finishedAt;
+        this.finishedBefore = finishedBefore;
         this.order = order;
+        this.claimOrder = claimOrder;
     }
 
     /**
      * Finished rows carry {@code deliveredAt} or {@code deadAt}; due rows are claimed in id order (the order
-     * they were written).
+     * they were written). A delivered row keeps the error of its last failed attempt.
      */
     public static OutboxTable withTimestamps(String name, String deliveredAt, String deadAt) {
         return new OutboxTable(
@@ -33,7 +42,8 @@ public final class OutboxTable {
                 deliveredAt + " IS NULL AND " + deadAt + " IS NULL",
                 deliveredAt + " = ?",
                 deadAt + " = ?",
-                "coalesce(" + deliveredAt + ", " + deadAt + ")",
+                "coalesce(" + deliveredAt + ", " + deadAt + ") < ?",
+                "id",
                 "id");
     }
 
@@ -45,10 +55,12 @@ public final class OutboxTable {
         return new OutboxTable(
                 name,
                 status + " = 'PENDING'",
-                status + " = 'DONE', " + doneAt + " = ?",
+                status + " = 'DONE', " + doneAt + " = ?, last_error = NULL",
                 status + " = 'FAILED', " + doneAt + " = ?",
-                doneAt,
-                "next_attempt_at, id");
+                // the partial index on finished rows answers this
+                status + " <> 'PENDING' AND " + doneAt + " < ?",
+                "next_attempt_at, id",
+                "due_at, id");
     }
 
     public String name() {

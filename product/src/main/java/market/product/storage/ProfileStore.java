@@ -48,11 +48,9 @@ public class ProfileStore {
     }
 
     // = ANY of an array: one statement text whatever the number of ids, so it is prepared once (an IN-list of
-    // varying length would be a new statement each time). Cast to Object: a lone String[] would be taken as the
-    // varargs array itself, one argument per id.
+    // varying length would be a new statement each time).
     public List<Profile> byIds(String[] ids) {
-        return db.list(
-                "SELECT " + COLUMNS + " FROM user_profile WHERE id = ANY(?)", ProfileStore::profile, (Object) ids);
+        return db.list("SELECT " + COLUMNS + " FROM user_profile WHERE id = ANY(?)", ProfileStore::profile, ids);
     }
 
     /** Nickname and region, if the row still has {@code version}. */
