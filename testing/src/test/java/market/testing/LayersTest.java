@@ -50,7 +50,8 @@ class LayersTest {
                 for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
                     Path rel = src.relativize(f);
                     String layer = rel.getNameCount() > 2 ? rel.getName(1).toString() : "";
-                    Matcher m = IMPORT.matcher(Files.readString(f));
+                    String source = Files.readString(f);
+                    Matcher m = IMPORT.matcher(source);
                     while (m.find()) {
                         String toModule = m.group(1);
                         String toLayer = m.group(2);
@@ -76,7 +77,7 @@ class LayersTest {
                             out.add(where + " (" + layer + " is called by service, never the other way)");
                         }
                     }
-                    Matcher data = DATA_ACCESS.matcher(Files.readString(f));
+                    Matcher data = DATA_ACCESS.matcher(source);
                     while (data.find()) {
                         String imported = data.group(1);
                         String where = root.relativize(f) + ": " + imported;

@@ -21,6 +21,8 @@ public final class Sql {
     private final StringBuilder text;
     private final List<Object> args;
     private boolean customPlan;
+    /** The text as last read: {@link Db} reads it more than once per run (the statement, its label). */
+    private String textValue;
 
     private Sql(String text, Object[] args) {
         this.text = new StringBuilder(Math.max(64, text.length() + 64)).append(text);
@@ -48,6 +50,7 @@ public final class Sql {
     /** Appends a fragment with the arguments of its own placeholders. */
     public Sql append(String fragment, Object... values) {
         text.append(fragment);
+        textValue = null;
         Collections.addAll(args, arguments(values));
         return this;
     }
@@ -55,6 +58,7 @@ public final class Sql {
     /** Appends another statement's text and arguments. */
     public Sql append(Sql other) {
         text.append(other.text);
+        textValue = null;
         args.addAll(other.args);
         return this;
     }
@@ -71,7 +75,10 @@ public final class Sql {
     }
 
     public String text() {
-        return text.toString();
+        if (textValue == null) {
+            textValue = text.toString();
+        }
+        return textValue;
     }
 
     List<Object> args() {
@@ -84,6 +91,6 @@ public final class Sql {
 
     @Override
     public String toString() {
-        return text.toString();
+        return text();
     }
 }

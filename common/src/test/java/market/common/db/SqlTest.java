@@ -33,6 +33,15 @@ class SqlTest {
     }
 
     @Test
+    void theTextFollowsEveryAppend() {
+        Sql sql = Sql.of("SELECT 1");
+        assertEquals("SELECT 1", sql.text());
+        sql.append(" WHERE a = ?", 1).append(Sql.of(" AND b = ?", 2));
+        assertEquals("SELECT 1 WHERE a = ? AND b = ?", sql.text());
+        assertEquals(sql.text(), sql.toString());
+    }
+
+    @Test
     void customPlanIsOptIn() {
         assertFalse(Sql.of("SELECT 1").isCustomPlan());
         assertTrue(Sql.of("SELECT 1").customPlan().isCustomPlan());
