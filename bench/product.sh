@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Product feed/search/detail throughput and latency, against the same SQL run by pgbench in the same run.
-# Needs the local stack (./market up). Seeds 100,000 listings across 50 동네 once (seller ids 'bench-*').
+# Needs the local stack (./market up). Seeds 100,000 listings across the 426 서울 동 once (seller ids 'bench-*').
 # usage: bench/product.sh [seconds per run, default 15] [connections, default 16]
 set -euo pipefail
 DUR=${1:-15}
@@ -17,20 +17,33 @@ seeded=$("$PGBIN/psql" -tAc "SELECT count(*) FROM product WHERE seller_id LIKE '
 if [ "$seeded" -lt 100000 ]; then
   echo "seeding $((100000 - seeded)) listings…"
   "$PGBIN/psql" -q <<SQL
-INSERT INTO product (seller_id, title, description, price, category, region, status, bumped_at, created_at, updated_at)
+INSERT INTO product (seller_id, title, description, price, category, region, region_code, status, bumped_at, created_at, updated_at)
 SELECT 'bench-' || (g % 5000),
        (ARRAY['삼천리','아이패드','컴퓨터책상','원목','캠핑','유아','겨울','가죽','무선','빈티지'])[1 + g % 10] || ' ' ||
        (ARRAY['자전거','의자','책상','가방','모자','냉장고','노트북','소파','텐트','Apple iPad Air'])[1 + (g / 10) % 10] || ' 팝니다 ' || g,
        '상태 좋아요. 직거래 환영합니다. item ' || g,
        (g % 200) * 5000,
        (ARRAY['DIGITAL','APPLIANCES','FURNITURE','KITCHEN','KIDS','SPORTS','HOBBY','BOOKS','OTHER'])[1 + g % 9],
-       '동네' || lpad((g % 50)::text, 2, '0') || '동',
+       r.dong, r.code,
        (ARRAY['ON_SALE','ON_SALE','ON_SALE','RESERVED','SOLD'])[1 + g % 5],
        now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval, now()
-FROM generate_series($seeded + 1, 100000) AS g;
+FROM generate_series($seeded + 1, 100000) AS g
+JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS n, code, dong FROM region WHERE code LIKE '11%') r ON r.n = g % 426;
 ANALYZE product;
 SQL
 fi
+# listings seeded before 동네 were codes (free-text 동네01동..): spread them over the 서울 동 too
+"$PGBIN/psql" -q <<'SQL'
+UPDATE product p SET region_code = r.code, region = r.dong
+FROM (SELECT row_number() OVER (ORDER BY code) - 1 AS n, code, dong FROM region WHERE code LIKE '11%') r
+WHERE p.seller_id LIKE 'bench-%' AND p.region_code IS NULL AND r.n = p.id % 426;
+ANALYZE product;
+SQL
+# The 동 a range reaches from 역삼1동 (Regions.within: haversine between the points, radius 6,371,008.8 m), as the
+# array literal the service binds.
+reach() { "$PGBIN/psql" -tAc "SELECT array_agg(r.code ORDER BY r.code) FROM region c, region r WHERE c.code = '1168064000' AND 2 * 6371008.8 * asin(least(1, sqrt(sin(radians(r.lat - c.lat) / 2) ^ 2 + cos(radians(c.lat)) * cos(radians(r.lat)) * sin(radians(r.lng - c.lng) / 2) ^ 2))) <= $1"; }
+near1=$(reach 3000)
+near3=$(reach 10000)
 
 # Cursor of page 50 (20 per page), walked through the API.
 cursor=""
@@ -46,7 +59,7 @@ q_rare=$(printf '팝니다 12345' | jq -sRr @uri)
 
 # The SQL the service sends for each request (FeedStore.feed / ProductStore.view), with the
 # request's values in place of its parameters. Keep in sync with the Java code.
-cols() { local a=$1; echo "$a.id, $a.title, $a.price, $a.negotiable, $a.category, $a.region, $a.status, $a.buyer_id, $a.seller_id, $a.like_count, $a.chat_count, $a.comment_count, $a.view_count, $a.created_at, $a.updated_at, $a.bumped_at, $a.version"; }
+cols() { local a=$1; echo "$a.id, $a.title, $a.price, $a.negotiable, $a.category, $a.region, $a.region_code, $a.status, $a.buyer_id, $a.seller_id, $a.like_count, $a.chat_count, $a.comment_count, $a.view_count, $a.created_at, $a.updated_at, $a.bumped_at, $a.version"; }
 order() { printf "%s.bumped_at DESC, %s.id DESC" "$1" "$1"; }
 # a page of rows (listing columns as p) with seller, first thumbnail and liked (anonymous caller: false)
 page() { echo "SELECT $(cols p), u.nickname, u.manner_temperature, (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1) AS thumb_key, false AS liked FROM ($1) p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY $(order p);"; }
@@ -58,7 +71,7 @@ search() { local where=$1 walk_match=$2 index_match=$3
 T="(p.title || ' ' || p.description)"
 W="(w.title || ' ' || w.description)"
 # wrk connects from 127.0.0.1, so the service counts views for viewer 'a:127.0.0.1' (once per hour)
-detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false AS liked, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count) AS view_count, p.created_at, p.updated_at, p.bumped_at, p.version, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL ORDER BY i.id;"
+detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.region_code, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false AS liked, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count) AS view_count, p.created_at, p.updated_at, p.bumped_at, p.version, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL ORDER BY i.id;"
 live="p.deleted_at IS NULL"
 
 # name | URL path | pgbench protocol | SQL the service runs for it (pgbench baseline). The service's JDBC
@@ -67,7 +80,9 @@ live="p.deleted_at IS NULL"
 scenarios=(
   "feed page 1|/api/products?size=20|prepared|$(page "$(feed "$live")")"
   "feed page 50 (cursor)|/api/products?size=20&cursor=$cursor|prepared|$(page "$(feed "$live AND (p.bumped_at, p.id) < ('$k_ts', $k_id)")")"
-  "filtered (동네+category+price)|/api/products?size=20&region=%EB%8F%99%EB%84%A407%EB%8F%99&category=DIGITAL&minPrice=10000&maxPrice=500000|extended|$(page "$(feed "$live AND p.region = '동네07동' AND p.category = 'DIGITAL' AND p.price >= 10000 AND p.price <= 500000")")"
+  "filtered (동+category+price)|/api/products?size=20&regionCode=1168064000&range=0&category=DIGITAL&minPrice=10000&maxPrice=500000|extended|$(page "$(feed "$live AND p.region_code = ANY('{1168064000}') AND p.category = 'DIGITAL' AND p.price >= 10000 AND p.price <= 500000")")"
+  "range 1 (역삼1동 ≤ 3 km)|/api/products?size=20&regionCode=1168064000&range=1|extended|$(page "$(feed "$live AND p.region_code = ANY('$near1')")")"
+  "range 3 (역삼1동 ≤ 10 km)|/api/products?size=20&regionCode=1168064000&range=3|extended|$(page "$(feed "$live AND p.region_code = ANY('$near3')")")"
   "search q=자전거 (trigram)|/api/products?size=20&q=$q_jajeongeo|prepared|$(page "$(search "$live" "strpos($W, '자전거') > 0" "lower$T LIKE '%자전거%'")")"
   "search q=책상 (2 syllables)|/api/products?size=20&q=$q_chaeksang|prepared|$(page "$(search "$live" "strpos($W, '책상') > 0" "word_bigrams$T @> ARRAY[CAST('책상' AS text)] AND strpos(lower$T, '책상') > 0")")"
   "search q=팝니다 12345 (rare)|/api/products?size=20&q=$q_rare|prepared|$(page "$(search "$live" "strpos($W, '팝니다 12345') > 0" "lower$T LIKE '%팝니다 12345%'")")"

@@ -14,6 +14,7 @@ import 'state/providers.dart';
 
 Future<void> main() async {
   WidgetsFlutterBinding.ensureInitialized();
+  LicenseRegistry.addLicense(_regionDataLicense);
   final firebaseReady = await _initFirebase();
   if (firebaseReady) {
     FirebaseMessaging.onBackgroundMessage(firebaseMessagingBackgroundHandler);
@@ -31,6 +32,17 @@ Future<void> main() async {
     // notification that launched the app can open its screen.
     await (container.read(sessionListenerProvider) as PushService).start();
   }
+}
+
+/// The 행정동 list the server's 동네 come from is CC BY 4.0 / KOGL type 1: its attribution ships in the app's
+/// open-source notices (showLicensePage), as in product/regions/SOURCE.md.
+Stream<LicenseEntry> _regionDataLicense() async* {
+  yield const LicenseEntryWithLineBreaks(<String>['행정동 데이터 (regions.csv)'], '''
+본 데이터는 통계청 통계지리정보서비스(SGIS, https://sgis.kostat.go.kr)에서 공공누리 제1유형으로 개방한 행정동 경계를 가공한 것이며(가공: vuski/admdongkor, https://github.com/vuski/admdongkor), CC BY 4.0으로 배포됩니다.
+
+This data is derived from administrative-dong boundaries released by Statistics Korea SGIS (https://sgis.kostat.go.kr) under KOGL Type 1, modified by vuski/admdongkor (https://github.com/vuski/admdongkor), distributed under CC BY 4.0.
+
+regions.csv: centroids and 행정동 list derived from vuski/admdongkor; changes: filtered to 행정동 active at 2023-12-31, reprojected EPSG:5179→WGS84.''');
 }
 
 PushService _pushService(Ref<Object?> ref) {

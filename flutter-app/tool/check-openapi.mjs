@@ -70,7 +70,11 @@ export function checkAgainstSchema(models, doc, name, schema, { path = '$', item
         break;
       case 'String':
         want(t.has('string'), JSON.stringify(prop.type));
-        if (field.format === 'date-time') want(prop.format === 'date-time', `format ${prop.format}`);
+        if (field.format === 'date-time') {
+          // a nullable reference is written `anyOf: [{$ref}, {type: null}]` (OpenAPI 3.1): its format is the ref's
+          const format = prop.format ?? (prop.anyOf ?? []).map((a) => resolve(doc, a)?.format).find(Boolean);
+          want(format === 'date-time', `format ${format}`);
+        }
         if (field.enumValues) {
           const wire = new Set(prop.enum ?? []);
           const missing = field.enumValues.filter((v) => !wire.has(v));

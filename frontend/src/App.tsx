@@ -16,6 +16,7 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
 const UserPage = lazy(() => import('./pages/UserPage'));
+const LicensesPage = lazy(() => import('./pages/LicensesPage'));
 
 function Callback() {
   const { t } = useI18n();
@@ -95,6 +96,7 @@ export function App() {
               </RequireRole>
             }
           />
+          <Route path="licenses" element={<LicensesPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -2,11 +2,27 @@ import '../models/models.dart';
 
 /// Feed filters of `GET /api/products`.
 class ProductQuery {
-  const ProductQuery({this.q, this.category, this.region, this.status, this.sort});
+  const ProductQuery({
+    this.q,
+    this.category,
+    this.region,
+    this.regionCode,
+    this.range,
+    this.status,
+    this.sort,
+  });
 
   final String? q;
   final String? category;
+
+  /// `all` = everywhere; a 동 name = that 동 only (deprecated). Nothing: a signed-in user's 동네 and range.
   final String? region;
+
+  /// Centre of the range: a 행정동 code (default for a signed-in user: their 동네).
+  final String? regionCode;
+
+  /// 0 the 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km (default: the user's saved range).
+  final int? range;
   final ProductStatus? status;
 
   /// latest | price_asc | price_desc | popular
@@ -21,6 +37,8 @@ class ProductQuery {
       q: q == null ? this.q : q(),
       category: category == null ? this.category : category(),
       region: region == null ? this.region : region(),
+      regionCode: regionCode,
+      range: range,
       status: status,
       sort: sort,
     );
@@ -38,6 +56,12 @@ class ProductQuery {
     if (region != null) {
       params['region'] = region;
     }
+    if (regionCode != null) {
+      params['regionCode'] = regionCode;
+    }
+    if (range != null) {
+      params['range'] = '$range';
+    }
     if (status != null) {
       params['status'] = status!.wire;
     }
@@ -53,11 +77,13 @@ class ProductQuery {
       other.q == q &&
       other.category == category &&
       other.region == region &&
+      other.regionCode == regionCode &&
+      other.range == range &&
       other.status == status &&
       other.sort == sort;
 
   @override
-  int get hashCode => Object.hash(q, category, region, status, sort);
+  int get hashCode => Object.hash(q, category, region, regionCode, range, status, sort);
 }
 
 /// What the app asks of the gateway (docs/DESIGN.md sections 5–7). Screens and state depend on this

@@ -78,6 +78,7 @@ abstract class Listing {
     required this.negotiable,
     required this.category,
     required this.region,
+    this.regionCode,
     required this.status,
     this.buyerId,
     required this.seller,
@@ -99,6 +100,7 @@ abstract class Listing {
         negotiable = json['negotiable'] as bool,
         category = json['category'] as String,
         region = json['region'] as String,
+        regionCode = json['regionCode'] as String?,
         status = ProductStatus.parse(json['status'] as String),
         buyerId = json['buyerId'] as String?,
         seller = Seller.fromJson(json['seller'] as Map<String, dynamic>),
@@ -120,6 +122,9 @@ abstract class Listing {
   final bool negotiable;
   final String category;
   final String region;
+
+  /// The listing's 행정동 code (null only for old listings whose free-text 동 matched none).
+  final String? regionCode;
   final ProductStatus status;
   final String? buyerId;
   final Seller seller;
@@ -145,6 +150,7 @@ class ProductListItem extends Listing {
     required super.negotiable,
     required super.category,
     required super.region,
+    super.regionCode,
     required super.status,
     super.buyerId,
     required super.seller,
@@ -177,6 +183,7 @@ class Product extends Listing {
     required super.negotiable,
     required super.category,
     required super.region,
+    super.regionCode,
     required super.status,
     super.buyerId,
     required super.seller,

@@ -4,6 +4,8 @@ class PublicProfile {
     required this.id,
     required this.nickname,
     this.region,
+    this.regionCode,
+    this.regionVerifiedAt,
     required this.mannerTemperature,
     required this.onSaleCount,
     required this.soldCount,
@@ -12,6 +14,10 @@ class PublicProfile {
   final String id;
   final String nickname;
   final String? region;
+  final String? regionCode;
+
+  /// When they verified their 동네 (동네 인증, the badge); null: not verified.
+  final DateTime? regionVerifiedAt;
   final double mannerTemperature;
   final int onSaleCount;
   final int soldCount;
@@ -21,6 +27,10 @@ class PublicProfile {
       id: json['id'] as String,
       nickname: json['nickname'] as String,
       region: json['region'] as String?,
+      regionCode: json['regionCode'] as String?,
+      regionVerifiedAt: json['regionVerifiedAt'] == null
+          ? null
+          : DateTime.parse(json['regionVerifiedAt'] as String),
       mannerTemperature: (json['mannerTemperature'] as num).toDouble(),
       onSaleCount: json['onSaleCount'] as int,
       soldCount: json['soldCount'] as int,
@@ -28,12 +38,15 @@ class PublicProfile {
   }
 }
 
-/// The caller's own profile (`GET /api/me`); region is their 동네 once they set it.
+/// The caller's own profile (`GET /api/me`); region/regionCode is their 동네 once they set it.
 class MyProfile {
   const MyProfile({
     required this.id,
     required this.nickname,
     this.region,
+    this.regionCode,
+    this.regionVerifiedAt,
+    required this.range,
     required this.mannerTemperature,
     required this.createdAt,
   });
@@ -41,6 +54,13 @@ class MyProfile {
   final String id;
   final String nickname;
   final String? region;
+  final String? regionCode;
+
+  /// When they last verified being in their 동네 (동네 인증); null: not verified.
+  final DateTime? regionVerifiedAt;
+
+  /// Feed range step: 0 their 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km.
+  final int range;
   final double mannerTemperature;
   final DateTime createdAt;
 
@@ -49,6 +69,11 @@ class MyProfile {
       id: json['id'] as String,
       nickname: json['nickname'] as String,
       region: json['region'] as String?,
+      regionCode: json['regionCode'] as String?,
+      regionVerifiedAt: json['regionVerifiedAt'] == null
+          ? null
+          : DateTime.parse(json['regionVerifiedAt'] as String),
+      range: json['range'] as int,
       mannerTemperature: (json['mannerTemperature'] as num).toDouble(),
       createdAt: DateTime.parse(json['createdAt'] as String),
     );

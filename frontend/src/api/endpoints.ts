@@ -18,6 +18,8 @@ import type {
   ProductQuery,
   ProductStatus,
   ProductSummary,
+  RangeStep,
+  Region,
   UserProfile,
   UserRef,
 } from './types';
@@ -51,12 +53,18 @@ export const addComment = (id: number, content: string) =>
   request<Comment>(`/api/products/${id}/comments`, { method: 'POST', body: { content } });
 export const deleteComment = (id: number) => request<void>(`/api/comments/${id}`, { method: 'DELETE' });
 export const getMe = () => request<Me>('/api/me');
-export const updateMe = (me: { nickname: string; region: string | null }, version?: number) =>
+export const updateMe = (me: { nickname: string; regionCode?: string; range?: RangeStep }, version?: number) =>
   request<Me>('/api/me', {
     method: 'PUT',
     body: version === undefined ? me : { ...me, version },
     headers: version === undefined ? undefined : { 'If-Match': `"${version}"` },
   });
+export const verifyRegion = (position: { lat: number; lng: number; regionCode?: string }) =>
+  request<Me>('/api/me/region-verification', { method: 'POST', body: position });
+export const searchRegions = (q: string, signal?: AbortSignal) =>
+  request<Page<Region>>('/api/regions', { query: { q, size: 20 }, signal }).then((p) => p.items);
+export const nearbyRegions = (lat: number, lng: number) =>
+  request<Page<Region>>('/api/regions/nearby', { query: { lat, lng, size: 10 } }).then((p) => p.items);
 export const getUser = (id: string) => request<UserProfile>(`/api/users/${enc(id)}`);
 export const listMyProducts = (status?: ProductStatus, cursor?: string) =>
   request<Page<ProductSummary>>('/api/me/products', { query: { status, cursor } });

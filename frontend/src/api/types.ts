@@ -30,6 +30,7 @@ export interface ProductSummary {
   negotiable: boolean;
   category: string;
   region: string;
+  regionCode?: string | null;
   status: ProductStatus;
   buyerId?: string | null;
   seller: SellerSummary;
@@ -57,7 +58,8 @@ export interface ProductInput {
   price: number;
   negotiable: boolean;
   category: string;
-  region: string;
+  /** the listing's 동; where 동네 인증 is required (the default) a new listing is in the seller's verified 동네 */
+  regionCode?: string;
 }
 
 export type ProductSort = 'latest' | 'price_asc' | 'price_desc' | 'popular';
@@ -65,7 +67,12 @@ export type ProductSort = 'latest' | 'price_asc' | 'price_desc' | 'popular';
 export interface ProductQuery {
   q?: string;
   category?: string;
+  /** "all" = everywhere; a 동 name = that 동 only (deprecated) */
   region?: string;
+  /** centre of the range (default for a signed-in user: their 동네) */
+  regionCode?: string;
+  /** 0 = the 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km */
+  range?: RangeStep;
   status?: ProductStatus;
   minPrice?: number;
   maxPrice?: number;
@@ -76,10 +83,21 @@ export interface ProductQuery {
 
 export type Comment = ProductApi['schemas']['CommentView'];
 
+/** A 행정동 (GET /api/regions, /api/regions/nearby). */
+export type Region = ProductApi['schemas']['RegionView'];
+
+/** Feed range steps: 내 동네 (0), 근처 동네 ≤ 3 km (1), 조금 먼 동네 ≤ 6 km (2), 먼 동네 ≤ 10 km (3). */
+export type RangeStep = 0 | 1 | 2 | 3;
+export const RANGE_STEPS: RangeStep[] = [0, 1, 2, 3];
+
 export interface Me {
   id: string;
   nickname: string;
   region: string | null;
+  regionCode: string | null;
+  /** when the user last proved being in their 동네 (동네 인증); null: not verified */
+  regionVerifiedAt: string | null;
+  range: RangeStep;
   mannerTemperature: number;
   createdAt: string;
   version?: number;
@@ -89,6 +107,8 @@ export interface UserProfile {
   id: string;
   nickname: string;
   region: string | null;
+  regionCode?: string | null;
+  regionVerifiedAt?: string | null;
   mannerTemperature: number;
   onSaleCount: number;
   soldCount: number;

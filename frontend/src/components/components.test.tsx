@@ -6,7 +6,7 @@ import { ProductCard } from './ProductCard';
 import { Carousel } from './Carousel';
 import { ErrorState } from './Status';
 import { ApiError } from '../api/client';
-import { FeedPage, effectiveRegion } from '../pages/FeedPage';
+import { FeedPage, feedPlace } from '../pages/FeedPage';
 import { move } from '../pages/SellPage';
 import { ProductManage } from './ProductManage';
 import { fakeAuth, jsonResponse, renderWith } from '../test/render';
@@ -110,30 +110,44 @@ describe('FeedPage', () => {
   it('starts a signed-in user on the home 동네, with all 동네 one tap away', async () => {
     const fetchMock = vi.fn(async (url: string) => {
       if (url.startsWith('/api/me'))
-        return jsonResponse({ id: 'u1', nickname: 'bob', region: '역삼동', mannerTemperature: 36.5, createdAt: '' });
+        return jsonResponse({
+          id: 'u1',
+          nickname: 'bob',
+          region: '역삼2동',
+          regionCode: '1168065000',
+          regionVerifiedAt: '2026-12-01T00:00:00Z',
+          range: 1,
+          mannerTemperature: 36.5,
+          createdAt: '',
+        });
       if (url.startsWith('/api/categories')) return jsonResponse([]);
       return jsonResponse({ items: [], nextCursor: null });
     });
     vi.stubGlobal('fetch', fetchMock);
     renderWith(<FeedPage />, { auth: fakeAuth({}) });
-    const mine = await screen.findByRole('button', { name: '내 동네: 역삼동' });
+    const mine = await screen.findByRole('button', { name: '내 동네: 역삼2동' });
     expect(mine.getAttribute('aria-pressed')).toBe('true');
-    await waitFor(() =>
-      expect(fetchMock.mock.calls.some(([u]) => String(u).includes('region=%EC%97%AD%EC%82%BC%EB%8F%99'))).toBe(true),
-    );
+    // the server's default for a signed-in user is their 동네 and saved range: the first page names no place
+    await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u).startsWith('/api/products'))).toBe(true));
+    const first = fetchMock.mock.calls.map(([u]) => String(u)).find((u) => u.startsWith('/api/products'));
+    expect(first).not.toContain('region');
+    expect(screen.getByRole('button', { name: '근처 동네' }).getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: '조금 먼 동네' }));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u).includes('range=2'))).toBe(true));
     await userEvent.click(screen.getByRole('button', { name: '전체 동네' }));
     await waitFor(() =>
       expect(screen.getByRole('button', { name: '전체 동네' }).getAttribute('aria-pressed')).toBe('true'),
     );
     const productCalls = fetchMock.mock.calls.map(([u]) => String(u)).filter((u) => u.startsWith('/api/products'));
-    expect(productCalls[productCalls.length - 1]).not.toContain('region=');
+    expect(productCalls[productCalls.length - 1]).toContain('region=all');
   });
 
   it('decides the region filter', () => {
-    expect(effectiveRegion(null, null)).toBeUndefined();
-    expect(effectiveRegion(null, '역삼동')).toBe('역삼동');
-    expect(effectiveRegion('all', '역삼동')).toBeUndefined();
-    expect(effectiveRegion('서초동', '역삼동')).toBe('서초동');
+    const place = (q: string) => feedPlace(new URLSearchParams(q));
+    expect(place('')).toEqual({ regionCode: undefined, range: undefined });
+    expect(place('region=all&regionCode=1168064000&range=2')).toEqual({ region: 'all' });
+    expect(place('regionCode=1168064000&range=2')).toEqual({ regionCode: '1168064000', range: 2 });
+    expect(place('regionCode=역삼동&range=9')).toEqual({ regionCode: undefined, range: undefined });
   });
 });
 

@@ -3,21 +3,38 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { nextPageParam } from '../api/client';
 import { listProducts } from '../api/endpoints';
-import type { ProductQuery, ProductSort } from '../api/types';
+import { RANGE_STEPS, type ProductQuery, type ProductSort, type RangeStep } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { LoadMore } from '../components/InfiniteList';
 import { ProductCard } from '../components/ProductCard';
+import { RegionPicker } from '../components/RegionPicker';
 import { Empty, ErrorState, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { keys, useCategories, useMe } from '../lib/queries';
 
 const SORTS: ProductSort[] = ['latest', 'price_asc', 'price_desc', 'popular'];
 
-/** Region filter: anonymous → every 동네; signed in → home 동네 unless the URL says region=all. */
-export function effectiveRegion(param: string | null, homeRegion: string | null | undefined): string | undefined {
-  if (param === 'all') return undefined;
-  if (param) return param;
-  return homeRegion || undefined;
+/**
+ * Where the feed looks, from the URL: region=all → everywhere; regionCode → around that 동; nothing → the server's
+ * default (a signed-in user's 동네 with their saved range; everywhere for anonymous visitors). range → how far.
+ */
+export function feedPlace(params: URLSearchParams): Pick<ProductQuery, 'region' | 'regionCode' | 'range'> {
+  if (params.get('region') === 'all') return { region: 'all' };
+  const code = params.get('regionCode');
+  const range = params.get('range');
+  return {
+    regionCode: code && /^\d{10}$/.test(code) ? code : undefined,
+    range: range && /^[0-3]$/.test(range) ? (Number(range) as RangeStep) : undefined,
+  };
+}
+
+/** The URL's parameters with the place replaced (the range is kept unless the place goes away). */
+function placeParams(params: URLSearchParams, place: Record<string, string>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const k of ['region', 'regionCode', 'regionName']) next.delete(k);
+  for (const [k, v] of Object.entries(place)) next.set(k, v);
+  if (place.region === 'all') next.delete('range');
+  return next;
 }
 
 export function FeedPage() {
@@ -30,7 +47,11 @@ export function FeedPage() {
   const categories = useCategories();
 
   const homeRegion = user ? me.data?.region : null;
-  const region = effectiveRegion(params.get('region'), homeRegion);
+  const place = feedPlace(params);
+  const everywhere = place.region === 'all' || (!place.regionCode && !homeRegion);
+  const centreName = place.regionCode ? params.get('regionName') : homeRegion;
+  const step = place.range ?? (place.regionCode || !me.data ? 1 : me.data.range);
+  const [picking, setPicking] = useState(false);
   const num = (k: string) => {
     const v = params.get(k);
     return v && /^\d+$/.test(v) ? Number(v) : undefined;
@@ -38,14 +59,14 @@ export function FeedPage() {
   const query: ProductQuery = {
     q: params.get('q') || undefined,
     category: params.get('category') || undefined,
-    region,
+    ...place,
     minPrice: num('minPrice'),
     maxPrice: num('maxPrice'),
     sort: (params.get('sort') as ProductSort) || undefined,
     size: 20,
   };
   // Wait for the profile so a signed-in user does not first see every 동네 flash by.
-  const waitingForHome = !!user && me.isPending && !params.get('region');
+  const waitingForHome = !!user && me.isPending && !params.get('region') && !place.regionCode;
 
   const feed = useInfiniteQuery({
     queryKey: keys.products(query),
@@ -90,23 +111,34 @@ export function FeedPage() {
       </form>
 
       <div className="chips" role="group" aria-label={t('feed.filters')}>
-        {user && homeRegion && (
+        {centreName && (
           <button
             type="button"
-            className={region === homeRegion ? 'chip chip-on' : 'chip'}
-            aria-pressed={region === homeRegion}
-            onClick={() => update('region', undefined)}
+            className={!everywhere ? 'chip chip-on' : 'chip'}
+            aria-pressed={!everywhere}
+            onClick={() =>
+              setParams(
+                placeParams(
+                  params,
+                  homeRegion || !place.regionCode ? {} : { regionCode: place.regionCode, regionName: centreName },
+                ),
+                { replace: true },
+              )
+            }
           >
-            {t('feed.myRegion', { region: homeRegion })}
+            {t('feed.myRegion', { region: centreName })}
           </button>
         )}
         <button
           type="button"
-          className={!region ? 'chip chip-on' : 'chip'}
-          aria-pressed={!region}
-          onClick={() => update('region', user && homeRegion ? 'all' : undefined)}
+          className={everywhere ? 'chip chip-on' : 'chip'}
+          aria-pressed={everywhere}
+          onClick={() => setParams(placeParams(params, user && homeRegion ? { region: 'all' } : {}), { replace: true })}
         >
           {t('feed.allRegions')}
+        </button>
+        <button type="button" className="chip" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
+          {t('region.pick')} ▾
         </button>
         <button
           type="button"
@@ -118,7 +150,30 @@ export function FeedPage() {
           {t('feed.filters')} ▾
         </button>
       </div>
-      {user && me.data && !me.data.region && <p className="hint">{t('feed.setRegion')}</p>}
+      {!everywhere && (
+        <div className="chips" role="group" aria-label={t('region.range')}>
+          {RANGE_STEPS.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={step === s ? 'chip chip-on' : 'chip'}
+              aria-pressed={step === s}
+              onClick={() => update('range', String(s))}
+            >
+              {t(`range.${s}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {picking && (
+        <RegionPicker
+          onPick={(r) => {
+            setPicking(false);
+            setParams(placeParams(params, { regionCode: r.code, regionName: r.dong }), { replace: true });
+          }}
+        />
+      )}
+      {user && me.data && !me.data.regionCode && <p className="hint">{t('feed.setRegion')}</p>}
 
       {showFilters && (
         <div id="feed-filters" className="filters">
@@ -135,15 +190,6 @@ export function FeedPage() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('feed.region')}
-            <input
-              value={params.get('region') && params.get('region') !== 'all' ? params.get('region')! : ''}
-              placeholder={t('my.regionPlaceholder')}
-              maxLength={50}
-              onChange={(e) => update('region', e.target.value.trim() || (user && homeRegion ? 'all' : undefined))}
-            />
           </label>
           <label>
             {t('feed.minPrice')}

@@ -6,6 +6,7 @@ import { listMyLikes, listMyProducts, listMyPurchases, updateMe } from '../api/e
 import { PRODUCT_STATUSES, type Page, type ProductStatus, type ProductSummary } from '../api/types';
 import { LoadMore } from '../components/InfiniteList';
 import { ProductCard } from '../components/ProductCard';
+import { NeighbourhoodSettings } from '../components/Neighbourhood';
 import { ProductManage } from '../components/ProductManage';
 import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
@@ -23,7 +24,7 @@ export default function MyPage() {
       <h1 id="my-title">{t('my.title')}</h1>
       <Profile />
       <p>
-        <Link to="/settings">{t('my.settings')} ›</Link>
+        <Link to="/settings">{t('my.settings')} ›</Link> · <Link to="/licenses">{t('licenses.title')} ›</Link>
       </p>
       <div role="tablist" className="tabs" aria-label={t('my.listings')}>
         {tabs.map((k) => (
@@ -53,16 +54,12 @@ function Profile() {
   const me = useMe();
   const qc = useQueryClient();
   const [nickname, setNickname] = useState('');
-  const [region, setRegion] = useState('');
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (me.data) {
-      setNickname(me.data.nickname);
-      setRegion(me.data.region ?? '');
-    }
+    if (me.data) setNickname(me.data.nickname);
   }, [me.data]);
   const save = useMutation({
-    mutationFn: () => updateMe({ nickname: nickname.trim(), region: region.trim() || null }, me.data?.version),
+    mutationFn: () => updateMe({ nickname: nickname.trim() }, me.data?.version),
     onSuccess: () => {
       setSaved(true);
       void qc.invalidateQueries({ queryKey: keys.me });
@@ -76,37 +73,31 @@ function Profile() {
     save.mutate();
   };
   return (
-    <form className="profile form" onSubmit={onSubmit} aria-label={t('my.profile')}>
-      <div className="profile-head">
-        <div className="avatar" aria-hidden="true">
-          {me.data.nickname.slice(0, 1)}
+    <>
+      <form className="profile form" onSubmit={onSubmit} aria-label={t('my.profile')}>
+        <div className="profile-head">
+          <div className="avatar" aria-hidden="true">
+            {me.data.nickname.slice(0, 1)}
+          </div>
+          <div className={`manner ${mannerClass(me.data.mannerTemperature)}`}>
+            <strong>{me.data.mannerTemperature.toFixed(1)}°C</strong>{' '}
+            <span className="muted small">{t('product.manner')}</span>
+          </div>
         </div>
-        <div className={`manner ${mannerClass(me.data.mannerTemperature)}`}>
-          <strong>{me.data.mannerTemperature.toFixed(1)}°C</strong>{' '}
-          <span className="muted small">{t('product.manner')}</span>
-        </div>
-      </div>
-      <label>
-        {t('my.nickname')}
-        <input value={nickname} maxLength={30} onChange={(e) => setNickname(e.target.value)} />
-      </label>
-      <label>
-        {t('my.region')}
-        <input
-          value={region}
-          maxLength={50}
-          placeholder={t('my.regionPlaceholder')}
-          onChange={(e) => setRegion(e.target.value)}
-        />
-      </label>
-      <button type="submit" className="btn btn-small" disabled={save.isPending || !nickname.trim()}>
-        {t('common.save')}
-      </button>
-      <span role="status" className="note">
-        {saved ? t('common.saved') : ''}
-      </span>
-      <InlineError error={save.error} />
-    </form>
+        <label>
+          {t('my.nickname')}
+          <input value={nickname} maxLength={30} onChange={(e) => setNickname(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn-small" disabled={save.isPending || !nickname.trim()}>
+          {t('common.save')}
+        </button>
+        <span role="status" className="note">
+          {saved ? t('common.saved') : ''}
+        </span>
+        <InlineError error={save.error} />
+      </form>
+      <NeighbourhoodSettings me={me.data} />
+    </>
   );
 }
 

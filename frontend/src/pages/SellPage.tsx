@@ -1,7 +1,7 @@
 import { CameraIcon } from '../components/Icons';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../api/client';
 import { createProduct, deleteImage, getProduct, updateProduct, uploadImages } from '../api/endpoints';
 import type { ProductImage, ProductInput } from '../api/types';
@@ -9,6 +9,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorState, Forbidden, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { parsePriceInput } from '../lib/format';
+import { VerifiedBadge } from '../components/Neighbourhood';
 import { keys, useCategories, useMe } from '../lib/queries';
 
 const MAX_PHOTOS = 10;
@@ -62,10 +63,8 @@ export default function SellPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const loaded = useRef(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: prefill the home 동네 once it loads; later edits of the field must not re-run this
-  useEffect(() => {
-    if (!region && me.data?.region && editId === null) setRegion(me.data.region);
-  }, [me.data?.region]);
+  // a new listing goes in the seller's verified 동네 (the server decides); an edit keeps the listing's 동
+  const shownRegion = editId === null ? (me.data?.region ?? '') : region;
 
   useEffect(() => {
     const p = existing.data;
@@ -118,7 +117,7 @@ export default function SellPage() {
   const save = useMutation({
     mutationFn: async () => {
       const price = free ? 0 : parsePriceInput(priceText);
-      if (!title.trim() || !category || !region.trim() || !description.trim() || price === null) {
+      if (!title.trim() || !category || !description.trim() || price === null) {
         throw new Error(t('sell.required'));
       }
       const input: ProductInput = {
@@ -127,7 +126,6 @@ export default function SellPage() {
         price,
         negotiable: price > 0 && negotiable,
         category,
-        region: region.trim(),
       };
       const targetId = editId ?? createdId;
       let id: number;
@@ -309,16 +307,15 @@ export default function SellPage() {
         </div>
         {fieldErr('price') && <p className="inline-error">{fieldErr('price')}</p>}
 
-        <label>
-          {t('sell.fieldRegion')}
-          <input
-            value={region}
-            maxLength={50}
-            required
-            placeholder={t('my.regionPlaceholder')}
-            onChange={(e) => setRegion(e.target.value)}
-          />
-        </label>
+        <p className="sell-region">
+          {t('sell.fieldRegion')}: <strong>{shownRegion || '—'}</strong>{' '}
+          {editId === null && me.data && <VerifiedBadge at={me.data.regionVerifiedAt} />}
+        </p>
+        {editId === null && me.data && !me.data.regionVerifiedAt && (
+          <p className="hint">
+            {t('sell.verifyFirst')} <Link to="/my">{t('region.verify')} ›</Link>
+          </p>
+        )}
 
         <label>
           {t('sell.fieldDescription')}

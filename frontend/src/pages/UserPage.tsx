@@ -5,6 +5,7 @@ import { getUser, listProducts } from '../api/endpoints';
 import { LoadMore } from '../components/InfiniteList';
 import { ProductCard } from '../components/ProductCard';
 import { Empty, ErrorState, Loading } from '../components/Status';
+import { VerifiedBadge } from '../components/Neighbourhood';
 import { useI18n } from '../i18n';
 import { mannerClass } from '../lib/format';
 import { keys } from '../lib/queries';
@@ -34,7 +35,8 @@ export default function UserPage() {
         <div>
           <h1 id="user-title">{t('user.title', { name: p.nickname })}</h1>
           <p className="muted small">
-            {p.region ?? ''} · {t('user.onSale', { n: p.onSaleCount })} · {t('user.sold', { n: p.soldCount })}
+            {p.region ?? ''} {p.region && <VerifiedBadge at={p.regionVerifiedAt} />} ·{' '}
+            {t('user.onSale', { n: p.onSaleCount })} · {t('user.sold', { n: p.soldCount })}
           </p>
         </div>
         <div className={`manner ${mannerClass(Number(p.mannerTemperature))}`}>

@@ -64,7 +64,7 @@ export interface paths {
         };
         /** My profile (created on first call) */
         get: operations["MeResource_get"];
-        /** Change my nickname and region */
+        /** Change my nickname, 동네 (regionCode) and feed range */
         put: operations["MeResource_update"];
         post?: never;
         delete?: never;
@@ -159,6 +159,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/region-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 동네 인증: prove I am in my 동네
+         * @description Passes when the position is within 3 km of the 동's point (configurable) or that point is the nearest to it; the 동 (regionCode, else my saved 동네) becomes my 동네, verified now. The position is used for the check only and never stored.
+         */
+        post: operations["MeResource_verifyRegion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products": {
         parameters: {
             query?: never;
@@ -168,7 +188,7 @@ export interface paths {
         };
         /**
          * Feed of listings
-         * @description Newest bumpedAt first unless sort says otherwise; deleted listings never appear.
+         * @description Newest bumpedAt first unless sort says otherwise; deleted listings never appear. Where: the 동 that `range` reaches from `regionCode`; a signed-in caller with a 동네 who names no place (regionCode, region, sellerId) gets their 동네 and saved range; region=all: everywhere.
          */
         get: operations["ProductResource_feed"];
         put?: never;
@@ -326,6 +346,63 @@ export interface paths {
         patch: operations["ProductResource_status"];
         trace?: never;
     };
+    "/api/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find 동 by name
+         * @description Every word of q must appear in "시도 시군구 동" (역삼, 강남 역삼, 역삼1); 동 names starting with the last word first. One page (nextCursor is always null).
+         */
+        get: operations["RegionResource_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 동 by its code */
+        get: operations["RegionResource_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 동 nearest to a position and its neighbours
+         * @description Nearest first, each with distanceMeters; empty when no 동's point is within 30 km (the position is not in Korea). The position is not stored.
+         */
+        get: operations["RegionResource_nearby"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}": {
         parameters: {
             query?: never;
@@ -388,6 +465,7 @@ export interface components {
             /** Format: int64 */
             price: number;
             region: string;
+            regionCode: string;
             seller: components["schemas"]["Seller"];
             status: components["schemas"]["ProductStatus"];
             title: string;
@@ -426,7 +504,17 @@ export interface components {
             id: string;
             mannerTemperature: number;
             nickname: string;
-            region: string;
+            /**
+             * Format: int32
+             * @description my feed range step: 0 my 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km
+             */
+            range: number;
+            /** @description the 동 name of my 동네, null until I choose one */
+            region: string | null;
+            /** @description my 동네's region code, null until I choose one */
+            regionCode: string | null;
+            /** @description when I last verified being in my 동네 (동네 인증); null: not verified */
+            regionVerifiedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** Format: int32 */
             version: number;
         };
@@ -441,6 +529,10 @@ export interface components {
         };
         PageKeywordView: {
             items: components["schemas"]["KeywordView"][];
+            nextCursor: string;
+        };
+        PageRegionView: {
+            items: components["schemas"]["RegionView"][];
             nextCursor: string;
         };
         PageSummary: {
@@ -464,7 +556,10 @@ export interface components {
             negotiable?: boolean;
             /** Format: int64 */
             price: number;
-            region: string;
+            /** @description deprecated: a 동 name (today's clients send it); not needed, see regionCode */
+            region?: string;
+            /** @description the listing's 동 (10-digit code). Where 동네 인증 is required (the default) a new listing is in the seller's verified 동네 and this may be left out (another 동 is 422); an edit keeps the listing's 동 */
+            regionCode?: string;
             title: string;
             /** Format: int32 */
             version?: number;
@@ -473,7 +568,15 @@ export interface components {
         ProductStatus: "ON_SALE" | "RESERVED" | "SOLD";
         ProfileUpdate: {
             nickname: string;
+            /**
+             * Format: int32
+             * @description feed range step: 0 my 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km
+             */
+            range?: number;
+            /** @description deprecated: a 동 name, taken when exactly one 행정동 has it (else 400); send regionCode */
             region?: string;
+            /** @description my 동네 (10-digit code from /api/regions); a new one must be verified again */
+            regionCode?: string;
             /** Format: int32 */
             version?: number;
         };
@@ -483,12 +586,46 @@ export interface components {
             nickname: string;
             /** Format: int64 */
             onSaleCount: number;
-            region: string;
+            /** @description the 동 name of their 동네 */
+            region: string | null;
+            regionCode: string | null;
+            /** @description when they verified their 동네 (the badge); null: not verified */
+            regionVerifiedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             soldCount: number;
         };
         /** @enum {string} */
         Rating: "GREAT" | "GOOD" | "BAD";
+        RegionVerification: {
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
+            /** @description the 동 to verify and make my 동네; absent: the 동네 I saved */
+            regionCode?: string;
+        };
+        RegionView: {
+            /** @example 1168064000 */
+            code: string;
+            /**
+             * Format: int32
+             * @description metres from the position asked about (only in /api/regions/nearby)
+             */
+            distanceMeters: number;
+            /** @example 역삼1동 */
+            dong: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
+            /** @example 서울특별시 */
+            sido: string;
+            /**
+             * @description empty for 세종특별자치시, which has no 시군구
+             * @example 강남구
+             */
+            sigungu: string;
+        };
         ReviewInput: {
             comment?: string;
             rating: components["schemas"]["Rating"];
@@ -533,6 +670,7 @@ export interface components {
             /** Format: int64 */
             price: number;
             region: string;
+            regionCode: string;
             seller: components["schemas"]["Seller"];
             status: components["schemas"]["ProductStatus"];
             thumbnailUrl: string;
@@ -978,6 +1116,57 @@ export interface operations {
             };
         };
     };
+    MeResource_verifyRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionVerification"];
+            };
+        };
+        responses: {
+            /** @description My profile, verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProfile"];
+                };
+            };
+            /** @description Malformed or invalid input (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too far from the 동, or no 동네 chosen */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ProductResource_feed: {
         parameters: {
             query?: {
@@ -986,7 +1175,11 @@ export interface operations {
                 maxPrice?: string;
                 minPrice?: string;
                 q?: string;
+                /** @description range step from the centre: 0 its 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km (default: the caller's saved range, 1 for anonymous) */
+                range?: string;
                 region?: string;
+                /** @description centre of the range: a 동's code (anyone; default: the caller's 동네) */
+                regionCode?: string;
                 sellerId?: string;
                 size?: string;
                 sort?: string;
@@ -1826,6 +2019,102 @@ export interface operations {
             };
             /** @description The named buyer never opened a chat about this listing */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegionResource_search: {
+        parameters: {
+            query?: {
+                q?: string;
+                size?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching regions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRegionView"];
+                };
+            };
+            /** @description q missing or too long, or a bad size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegionResource_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionView"];
+                };
+            };
+            /** @description No such code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegionResource_nearby: {
+        parameters: {
+            query?: {
+                lat?: string;
+                lng?: string;
+                size?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regions, nearest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRegionView"];
+                };
+            };
+            /** @description lat/lng missing or out of range, or a bad size */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

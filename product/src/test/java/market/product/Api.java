@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import market.testing.Tokens;
 
@@ -24,15 +29,34 @@ final class Api {
         return as(username).contentType(ContentType.JSON);
     }
 
-    /** A region no other test uses, so feed assertions see only this test's listings. */
+    /** Region codes in the order of product/regions/regions.csv. */
+    private static final List<String> CODES = regionCodes();
+
+    private static final AtomicInteger NEXT_REGION = new AtomicInteger();
+
+    private static List<String> regionCodes() {
+        try {
+            return Files.readAllLines(Path.of("regions/regions.csv")).stream()
+                    .skip(1)
+                    .map(line -> line.substring(0, 10))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A region code no other test uses (one per call, in code order), so feed assertions made with range 0 see only
+     * this test's listings.
+     */
     static String uniqueRegion() {
-        return "동-" + UUID.randomUUID().toString().substring(0, 12);
+        return CODES.get(NEXT_REGION.getAndIncrement());
     }
 
     static String body(String title, long price, String category, String region) {
         return """
                 {"title":%s,"description":"상태 좋아요. 직거래 원해요","price":%d,"negotiable":true,\
-                "category":"%s","region":"%s"}""".formatted(quote(title), price, category, region);
+                "category":"%s","regionCode":"%s"}""".formatted(quote(title), price, category, region);
     }
 
     static String quote(String s) {

@@ -45,7 +45,7 @@ class ContentNegotiationTest {
         long id = create("neg-seller", TITLE, 1000, "DIGITAL", region);
         List<String> anonymous = List.of(
                 "/api/products/" + id,
-                "/api/products?region=" + region,
+                "/api/products?range=0&regionCode=" + region,
                 "/api/categories",
                 "/api/users/" + Tokens.idOf("neg-seller"),
                 "/api/products/" + id + "/comments");
@@ -66,7 +66,7 @@ class ContentNegotiationTest {
                         .extract()
                         .response(),
                 "POST /api/products");
-        given().get("/api/products?region=" + region).then().body("items.size()", equalTo(1));
+        given().get("/api/products?range=0&regionCode=" + region).then().body("items.size()", equalTo(1));
     }
 
     private static void check(io.restassured.response.Response r, String what) {

@@ -44,7 +44,9 @@ class FeedSearchTest {
         String cursor = null;
         int pages = 0;
         do {
-            var req = given().queryParam("region", region).queryParam("size", 3);
+            var req = given().queryParam("regionCode", region)
+                    .queryParam("range", 0)
+                    .queryParam("size", 3);
             if (cursor != null) {
                 req.queryParam("cursor", cursor);
             }
@@ -58,7 +60,8 @@ class FeedSearchTest {
         List<Integer> newestFirst = new ArrayList<>(created);
         java.util.Collections.reverse(newestFirst);
         assertEquals(newestFirst, seen);
-        given().queryParam("region", region)
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .get("/api/products")
                 .then()
                 .body("items[0].seller.nickname", equalTo("feeder"))
@@ -76,7 +79,8 @@ class FeedSearchTest {
         assertEquals(List.of(0, 100, 3000, 50000), walk(region, "price_asc"));
         assertEquals(List.of(50000, 3000, 100, 0), walk(region, "price_desc"));
         assertEquals(4, walk(region, "popular").size());
-        String cursor = given().queryParam("region", region)
+        String cursor = given().queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .queryParam("size", 1)
                 .queryParam("sort", "price_asc")
                 .get("/api/products")
@@ -84,7 +88,8 @@ class FeedSearchTest {
                 .extract()
                 .path("nextCursor");
         problem(
-                        given().queryParam("region", region)
+                        given().queryParam("regionCode", region)
+                                .queryParam("range", 0)
                                 .queryParam("cursor", cursor)
                                 .get("/api/products")
                                 .then(),
@@ -96,7 +101,10 @@ class FeedSearchTest {
         List<Integer> prices = new ArrayList<>();
         String cursor = null;
         do {
-            var req = given().queryParam("region", region).queryParam("size", 1).queryParam("sort", sort);
+            var req = given().queryParam("regionCode", region)
+                    .queryParam("range", 0)
+                    .queryParam("size", 1)
+                    .queryParam("sort", sort);
             if (cursor != null) {
                 req.queryParam("cursor", cursor);
             }
@@ -116,7 +124,8 @@ class FeedSearchTest {
         Api.as("fan1").put("/api/products/" + b + "/like").then().statusCode(204);
         Api.as("fan2").put("/api/products/" + b + "/like").then().statusCode(204);
         Api.as("fan1").put("/api/products/" + a + "/like").then().statusCode(204);
-        given().queryParam("region", region)
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .queryParam("sort", "popular")
                 .get("/api/products")
                 .then()
@@ -135,23 +144,23 @@ class FeedSearchTest {
                 .patch("/api/products/" + desk + "/status")
                 .then()
                 .statusCode(200);
-        given().queryParams("region", region, "category", "FURNITURE")
+        given().queryParams("regionCode", region, "range", 0, "category", "FURNITURE")
                 .get("/api/products")
                 .then()
                 .body("items.id", equalTo(List.of((int) other, (int) desk)));
-        given().queryParams("region", region, "status", "SOLD")
+        given().queryParams("regionCode", region, "range", 0, "status", "SOLD")
                 .get("/api/products")
                 .then()
                 .body("items.id", equalTo(List.of((int) desk)));
-        given().queryParams("region", region, "minPrice", 5000, "maxPrice", 20000)
+        given().queryParams("regionCode", region, "range", 0, "minPrice", 5000, "maxPrice", 20000)
                 .get("/api/products")
                 .then()
                 .body("items.id", equalTo(List.of((int) other, (int) desk)));
-        given().queryParams("region", region, "sellerId", Tokens.idOf("filt"))
+        given().queryParams("regionCode", region, "range", 0, "sellerId", Tokens.idOf("filt"))
                 .get("/api/products")
                 .then()
                 .body("items.id", equalTo(List.of((int) desk, (int) phone)));
-        given().queryParams("region", region, "minPrice", 0, "maxPrice", 0)
+        given().queryParams("regionCode", region, "range", 0, "minPrice", 0, "maxPrice", 0)
                 .get("/api/products")
                 .then()
                 .body("items.size()", equalTo(0));
@@ -222,14 +231,14 @@ class FeedSearchTest {
         assertEquals(List.of(), search(region, "냉장고"));
         assertEquals(List.of(), search(region, "상책"));
         assertEquals(4, search(region, "  ").size());
-        given().queryParams("q", "자전거", "region", region, "category", "DIGITAL")
+        given().queryParams("q", "자전거", "regionCode", region, "range", 0, "category", "DIGITAL")
                 .get("/api/products")
                 .then()
                 .body("items.size()", equalTo(0));
     }
 
     private static List<Integer> search(String region, String q) {
-        return given().queryParams("q", q, "region", region)
+        return given().queryParams("q", q, "regionCode", region, "range", 0)
                 .get("/api/products")
                 .then()
                 .statusCode(200)
@@ -280,8 +289,12 @@ class FeedSearchTest {
         long gone = create("deleter", "사라질 물건", 1, "OTHER", region);
         long kept = create("deleter", "남을 물건", 1, "OTHER", region);
         Api.as("deleter").delete("/api/products/" + gone).then().statusCode(204);
-        given().queryParam("region", region).get("/api/products").then().body("items.id", equalTo(List.of((int) kept)));
-        given().queryParams("region", region, "q", "사라질")
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
+                .get("/api/products")
+                .then()
+                .body("items.id", equalTo(List.of((int) kept)));
+        given().queryParams("regionCode", region, "range", 0, "q", "사라질")
                 .get("/api/products")
                 .then()
                 .body("items.size()", equalTo(0));

@@ -105,7 +105,8 @@ class FeedSearchWalkTest {
         String cursor = null;
         int pages = 0;
         do {
-            var req = given().queryParam("region", region)
+            var req = given().queryParam("regionCode", region)
+                    .queryParam("range", 0)
                     .queryParam("size", size)
                     .queryParams(map(params));
             if (cursor != null) {
@@ -146,7 +147,7 @@ class FeedSearchWalkTest {
     @Test
     void commonTermsFillPagesInFeedOrder() {
         List<Integer> bikes = expected(g -> g % 10 == 0, NEWEST);
-        JsonPath first = given().queryParams("region", region, "q", "자전거", "size", 20)
+        JsonPath first = given().queryParams("regionCode", region, "range", 0, "q", "자전거", "size", 20)
                 .get("/api/products")
                 .then()
                 .statusCode(200)
@@ -196,7 +197,8 @@ class FeedSearchWalkTest {
         assertEquals(want, walk(3, params));
         assertEquals(expected(bikes.and(filters), CHEAPEST.reversed()), walk(3, append(params, "sort", "price_desc")));
         // Fewer candidates (400 DIGITAL listings) than the walk covers: a short last page straight from it.
-        JsonPath page = given().queryParams("region", region, "q", "중고폰", "category", "DIGITAL", "size", 50)
+        JsonPath page = given().queryParams(
+                        "regionCode", region, "range", 0, "q", "중고폰", "category", "DIGITAL", "size", 50)
                 .get("/api/products")
                 .then()
                 .statusCode(200)

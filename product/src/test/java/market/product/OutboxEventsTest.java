@@ -37,7 +37,7 @@ class OutboxEventsTest {
     void keywordMatchInTheWatchersRegionOnly() {
         String region = Api.uniqueRegion();
         json("kw-watcher")
-                .body("{\"nickname\":\"watcher\",\"region\":\"" + region + "\"}")
+                .body("{\"nickname\":\"watcher\",\"range\":0,\"regionCode\":\"" + region + "\"}")
                 .put("/api/me")
                 .then()
                 .statusCode(200);
@@ -47,7 +47,7 @@ class OutboxEventsTest {
                 .then()
                 .statusCode(201);
         json("kw-far")
-                .body("{\"nickname\":\"far\",\"region\":\"" + Api.uniqueRegion() + "\"}")
+                .body("{\"nickname\":\"far\",\"range\":0,\"regionCode\":\"" + Api.uniqueRegion() + "\"}")
                 .put("/api/me")
                 .then()
                 .statusCode(200);

@@ -50,7 +50,8 @@ class ProductApiTest {
                 .body("price", equalTo(0))
                 .body("status", equalTo("ON_SALE"))
                 .body("negotiable", equalTo(true))
-                .body("region", equalTo(region))
+                .body("regionCode", equalTo(region))
+                .body("region", notNullValue())
                 .body("seller.id", equalTo(Tokens.idOf("seller1")))
                 .body("seller.nickname", equalTo("seller1"))
                 .body("seller.mannerTemperature", equalTo(36.5f))
@@ -195,9 +196,24 @@ class ProductApiTest {
                                         .then(),
                                 400)
                         .body("errors.field", hasItem("title"))),
-                Arguments.of("region of 51 characters", (BadCreate) (region, ok) -> problem(
+                Arguments.of("regionCode not 10 digits", (BadCreate) (region, ok) -> problem(
                                 json("bad")
                                         .body(body("책상", 1, "FURNITURE", "r".repeat(51)))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
+                        .body("errors.field", hasItem("regionCode"))),
+                Arguments.of("regionCode no 행정동 has", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(body("책상", 1, "FURNITURE", "9999999999"))
+                                        .post("/api/products")
+                                        .then(),
+                                400)
+                        .body("errors.field", hasItem("regionCode"))),
+                Arguments.of("region name of 51 characters", (BadCreate) (region, ok) -> problem(
+                                json("bad")
+                                        .body(body("책상", 1, "FURNITURE", region)
+                                                .replace("}", ",\"region\":\"" + "r".repeat(51) + "\"}"))
                                         .post("/api/products")
                                         .then(),
                                 400)
@@ -260,7 +276,8 @@ class ProductApiTest {
         String region = Api.uniqueRegion();
         bad.send(region, body("책상", 1000, "FURNITURE", region));
 
-        given().queryParam("region", region)
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .get("/api/products")
                 .then()
                 .statusCode(200)
@@ -274,13 +291,15 @@ class ProductApiTest {
         long id = create("seller2", title, 5, "OTHER", region);
         given().get("/api/products/" + id).then().statusCode(200).body("title", equalTo(title));
         given().queryParam("q", "DROP TABLE")
-                .queryParam("region", region)
+                .queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .get("/api/products")
                 .then()
                 .statusCode(200)
                 .body("items[0].title", equalTo(title));
         given().queryParam("q", "%")
-                .queryParam("region", region)
+                .queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .get("/api/products")
                 .then()
                 .statusCode(200)
@@ -487,9 +506,17 @@ class ProductApiTest {
 
         long older = create("owner6", region);
         ageListing(id, 25);
-        given().queryParam("region", region).get("/api/products").then().body("items[0].id", equalTo((int) older));
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
+                .get("/api/products")
+                .then()
+                .body("items[0].id", equalTo((int) older));
         as("owner6").post("/api/products/" + id + "/bump").then().statusCode(200);
-        given().queryParam("region", region).get("/api/products").then().body("items[0].id", equalTo((int) id));
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
+                .get("/api/products")
+                .then()
+                .body("items[0].id", equalTo((int) id));
         problem(as("owner6").post("/api/products/" + id + "/bump").then(), 429);
         problem(as("owner6").post("/api/products/424242424/bump").then(), 404);
     }
@@ -516,8 +543,11 @@ class ProductApiTest {
                         .patch("/api/products/" + id + "/status")
                         .then(),
                 404);
-        given().queryParam("region", region).get("/api/products").then().body("items.id", equalTo(List.of((int)
-                other)));
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
+                .get("/api/products")
+                .then()
+                .body("items.id", equalTo(List.of((int) other)));
 
         given().auth()
                 .oauth2(Tokens.admin("root"))

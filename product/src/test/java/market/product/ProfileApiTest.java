@@ -121,6 +121,7 @@ class ProfileApiTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(token).get("/api/me").then().body("nickname", equalTo("dave"));
 
+        // a 동 name no 행정동 has exactly (this one is no name at all) is refused, and nothing changes
         given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -129,9 +130,20 @@ class ProfileApiTest {
                                 + version + "}")
                 .put("/api/me")
                 .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("region"));
+        given().auth().oauth2(token).get("/api/me").then().body("nickname", equalTo("dave"));
+
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"nickname\":\"<script>alert(1)</script>\",\"region\":\"역삼1동\",\"version\":" + version + "}")
+                .put("/api/me")
+                .then()
                 .statusCode(200)
                 .body("nickname", equalTo("<script>alert(1)</script>"))
-                .body("region", equalTo("역삼동'; DROP TABLE user_profile;--"));
+                .body("region", equalTo("역삼1동"))
+                .body("regionCode", equalTo("1168064000"));
 
         given().auth()
                 .oauth2(token)

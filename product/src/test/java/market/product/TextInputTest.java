@@ -24,7 +24,7 @@ class TextInputTest {
 
     private static String rawBody(String titleJson, String region) {
         return """
-                {"title":%s,"description":"설명","price":1000,"category":"DIGITAL","region":"%s"}""".formatted(titleJson, region);
+                {"title":%s,"description":"설명","price":1000,"category":"DIGITAL","regionCode":"%s"}""".formatted(titleJson, region);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,7 +51,7 @@ class TextInputTest {
             r.body("title", equalTo(title));
         } else {
             r.contentType("application/problem+json").body("errors[0].field", equalTo("title"));
-            given().get("/api/products?region=" + region).then().body("items.size()", equalTo(0));
+            given().get("/api/products?range=0&regionCode=" + region).then().body("items.size()", equalTo(0));
         }
     }
 
@@ -61,13 +61,15 @@ class TextInputTest {
         long id = create("text-seller", NFD_HANGUL + " 자전거", 1000, "DIGITAL", region);
         given().get("/api/products/" + id).then().body("title", equalTo("한글 자전거"));
         // a decomposed query finds the composed title, and the composed one too
-        given().queryParam("region", region)
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .queryParam("q", NFD_HANGUL)
                 .get("/api/products")
                 .then()
                 .statusCode(200)
                 .body("items.size()", equalTo(1));
-        given().queryParam("region", region)
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .queryParam("q", "한글")
                 .get("/api/products")
                 .then()
@@ -95,7 +97,7 @@ class TextInputTest {
                                 .then(),
                         400)
                 .body("errors[0].field", equalTo("title"));
-        given().get("/api/products?region=" + region).then().body("items.size()", equalTo(0));
+        given().get("/api/products?range=0&regionCode=" + region).then().body("items.size()", equalTo(0));
     }
 
     @Test

@@ -98,14 +98,21 @@ class TradeTest {
         as("rs-buyer").get("/api/products/" + id).then().body("buyerId", equalTo(buyer));
         as("rs-nosy").get("/api/products/" + id).then().body("buyerId", nullValue());
         given().get("/api/products/" + id).then().body("buyerId", nullValue()).body("status", equalTo("RESERVED"));
-        given().queryParam("region", region)
+        given().queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .get("/api/products")
                 .then()
                 .body("items[0].id", equalTo((int) id))
                 .body("items[0].buyerId", nullValue());
-        as("rs-nosy").queryParam("region", region).get("/api/products").then().body("items[0].buyerId", nullValue());
+        as("rs-nosy")
+                .queryParam("regionCode", region)
+                .queryParam("range", 0)
+                .get("/api/products")
+                .then()
+                .body("items[0].buyerId", nullValue());
         as("rs-seller")
-                .queryParam("region", region)
+                .queryParam("regionCode", region)
+                .queryParam("range", 0)
                 .get("/api/products")
                 .then()
                 .body("items[0].buyerId", equalTo(buyer));

@@ -58,6 +58,22 @@ public final class QueryParams {
         return TextRules.nfc(value);
     }
 
+    /** A decimal number within min..max (a coordinate, say); NaN, infinities and exponents are not accepted. */
+    public static Double optionalDecimal(String name, String raw, double min, double max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        if (!value.matches("[+-]?[0-9]{1,4}(\\.[0-9]{1,12})?")) {
+            throw ApiException.badRequest(name, "must be a decimal number such as 37.49994");
+        }
+        double d = Double.parseDouble(value);
+        if (d < min || d > max) {
+            throw ApiException.badRequest(name, "must be between " + min + " and " + max);
+        }
+        return d;
+    }
+
     /** One of the enum's constant names, exactly; anything else is a 400 "unknown value". */
     public static <E extends Enum<E>> E optionalEnum(String name, String raw, Class<E> type) {
         if (raw == null || raw.isBlank()) {

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -58,7 +59,7 @@ public class MeResource {
 
     @PUT
     @RolesAllowed("user")
-    @Operation(summary = "Change my nickname and region")
+    @Operation(summary = "Change my nickname, 동네 (regionCode) and feed range")
     @APIResponse(
             responseCode = "200",
             description = "My profile",
@@ -82,7 +83,30 @@ public class MeResource {
             expected = body.version() != null ? body.version() : current.version();
         }
         Profile p = profiles.update(
-                jwt.getSubject(), jwt.getClaim("preferred_username"), body.nickname(), body.region(), expected);
+                jwt.getSubject(),
+                jwt.getClaim("preferred_username"),
+                new ProfileService.Update(body.nickname(), body.regionCode(), body.region(), body.range()),
+                expected);
+        return withEtag(p);
+    }
+
+    @POST
+    @Path("region-verification")
+    @RolesAllowed("user")
+    @Operation(
+            summary = "동네 인증: prove I am in my 동네",
+            description = "Passes when the position is within 3 km of the 동's point (configurable) or that point is"
+                    + " the nearest to it; the 동 (regionCode, else my saved 동네) becomes my 동네, verified now. The"
+                    + " position is used for the check only and never stored.")
+    @APIResponse(
+            responseCode = "200",
+            description = "My profile, verified",
+            content = @Content(schema = @Schema(implementation = MyProfile.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "422", description = "Too far from the 동, or no 동네 chosen")
+    public Response verifyRegion(@Valid @NotNull RegionVerification body) {
+        Profile p = profiles.verifyRegion(
+                jwt.getSubject(), jwt.getClaim("preferred_username"), body.regionCode(), body.lat(), body.lng());
         return withEtag(p);
     }
 

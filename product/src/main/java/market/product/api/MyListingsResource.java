@@ -46,11 +46,12 @@ public class MyListingsResource {
                 null,
                 null,
                 null,
+                null,
                 QueryParams.optionalEnum("status", status, ProductStatus.class),
                 null,
                 null,
                 me,
                 FeedQuery.Sort.LATEST);
-        return mapper.page(queries.feed(q, cursor, Cursor.size(size), me), me);
+        return mapper.page(queries.feed(q, new ProductQueries.Range(null, null), cursor, Cursor.size(size), me), me);
     }
 }

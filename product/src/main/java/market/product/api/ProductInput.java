@@ -3,8 +3,10 @@ package market.product.api;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import market.common.text.Text;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of POST (version ignored) and PUT (version or If-Match required) /api/products. */
 public record ProductInput(
@@ -18,7 +20,15 @@ public record ProductInput(
         @NotBlank @Text(min = 1, max = 32, singleLine = true)
         String category,
 
-        @NotBlank @Text(min = 1, max = 50, singleLine = true)
+        @Schema(
+                description = "the listing's 동 (10-digit code). Where 동네 인증 is required (the default) a new"
+                        + " listing is in the seller's verified 동네 and this may be left out (another 동 is"
+                        + " 422); an edit keeps the listing's 동")
+        @Pattern(regexp = "[0-9]{10}", message = "must be a 10-digit region code")
+        String regionCode,
+
+        @Schema(description = "deprecated: a 동 name (today's clients send it); not needed, see regionCode")
+        @Text(max = 50, singleLine = true)
         String region,
 
         @PositiveOrZero Integer version) {}

@@ -27,6 +27,7 @@ import market.product.domain.FeedQuery;
 import market.product.domain.ListingDetail;
 import market.product.domain.Product;
 import market.product.domain.ProductStatus;
+import market.product.domain.RegionRange;
 import market.product.service.ImageService;
 import market.product.service.ProductQueries;
 import market.product.service.ProductService;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,13 +69,23 @@ public class ProductResource {
     @PermitAll
     @Operation(
             summary = "Feed of listings",
-            description = "Newest bumpedAt first unless sort says otherwise; deleted listings never appear.")
+            description = "Newest bumpedAt first unless sort says otherwise; deleted listings never appear. Where: the"
+                    + " 동 that `range` reaches from `regionCode`; a signed-in caller with a 동네 who names no place"
+                    + " (regionCode, region, sellerId) gets their 동네 and saved range; region=all: everywhere.")
     @APIResponse(responseCode = "200", description = "One page of listings")
     @APIResponse(responseCode = "400", description = "A filter, the cursor or size is malformed")
     public Page<ProductViews.Summary> feed(
             @QueryParam("q") String q,
             @QueryParam("category") String category,
             @QueryParam("region") String region,
+            @Parameter(description = "centre of the range: a 동's code (anyone; default: the caller's 동네)")
+                    @QueryParam("regionCode")
+                    String regionCode,
+            @Parameter(
+                            description = "range step from the centre: 0 its 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km"
+                                    + " (default: the caller's saved range, 1 for anonymous)")
+                    @QueryParam("range")
+                    String range,
             @QueryParam("status") String status,
             @QueryParam("minPrice") String minPrice,
             @QueryParam("maxPrice") String maxPrice,
@@ -97,16 +109,30 @@ public class ProductResource {
         if (min != null && max != null && min > max) {
             throw ApiException.badRequest("minPrice", "must not be greater than maxPrice");
         }
+        String code = QueryParams.optionalText("regionCode", regionCode, 10);
+        if (code != null && !code.matches("[0-9]{10}")) {
+            throw ApiException.badRequest("regionCode", "must be a 10-digit region code");
+        }
+        Long step = QueryParams.optionalLong("range", range, RegionRange.MIN, RegionRange.MAX);
+        String name = QueryParams.optionalText("region", region, 50);
         FeedQuery query = new FeedQuery(
                 QueryParams.optionalText("q", q, 100),
                 cat,
-                QueryParams.optionalText("region", region, 50),
+                null,
+                name,
                 QueryParams.optionalEnum("status", status, ProductStatus.class),
                 min,
                 max,
                 QueryParams.optionalText("sellerId", sellerId, 64),
                 order);
-        return mapper.page(queries.feed(query, cursor, Cursor.size(size), user.idOrNull()), user.idOrNull());
+        return mapper.page(
+                queries.feed(
+                        query,
+                        new ProductQueries.Range(code, step == null ? null : step.intValue()),
+                        cursor,
+                        Cursor.size(size),
+                        user.idOrNull()),
+                user.idOrNull());
     }
 
     @GET
@@ -270,6 +296,7 @@ public class ProductResource {
                 b.price(),
                 b.negotiable() != null && b.negotiable(),
                 CategoryCodes.check(b.category()),
+                b.regionCode(),
                 b.region());
     }
 

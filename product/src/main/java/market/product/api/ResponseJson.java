@@ -104,6 +104,7 @@ public class ResponseJson implements ObjectMapperCustomizer {
             gen.writeBooleanField("negotiable", s.negotiable());
             gen.writeStringField("category", s.category());
             gen.writeStringField("region", s.region());
+            gen.writeStringField("regionCode", s.regionCode());
             gen.writeStringField(
                     "status", s.status() == null ? null : s.status().name());
             gen.writeStringField("buyerId", s.buyerId());

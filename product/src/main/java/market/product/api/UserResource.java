@@ -37,6 +37,14 @@ public class UserResource {
             throw ApiException.notFound("User");
         }
         long[] counts = queries.listingCounts(id);
-        return new PublicProfile(p.id(), p.nickname(), p.region(), p.mannerTemperature(), counts[0], counts[1]);
+        return new PublicProfile(
+                p.id(),
+                p.nickname(),
+                p.region(),
+                p.regionCode(),
+                p.regionVerifiedAt(),
+                p.mannerTemperature(),
+                counts[0],
+                counts[1]);
     }
 }

@@ -1,9 +1,13 @@
 package market.product.domain;
 
-/** Feed filters, all optional, already parsed and range-checked by the API layer. */
+/**
+ * Feed filters, all optional, already parsed and range-checked by the API layer. {@code regionCodes}: the 동 a range
+ * reaches (null: no range); {@code region}: a 동 name (deprecated filter).
+ */
 public record FeedQuery(
         String q,
         String category,
+        String[] regionCodes,
         String region,
         ProductStatus status,
         Long minPrice,

@@ -14,6 +14,7 @@ public record ListingSummary(
         boolean negotiable,
         String category,
         String region,
+        String regionCode,
         ProductStatus status,
         String buyerId,
         String sellerId,

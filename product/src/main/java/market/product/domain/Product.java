@@ -17,6 +17,7 @@ public record Product(
         boolean negotiable,
         String category,
         String region,
+        String regionCode,
         ProductStatus status,
         String buyerId,
         int likeCount,

@@ -15,6 +15,8 @@ import market.common.db.Timestamps;
 import market.product.domain.FeedQuery;
 import market.product.domain.ListingSummary;
 import market.product.domain.Profile;
+import market.product.domain.Region;
+import market.product.domain.RegionRange;
 import market.product.storage.FeedStore;
 import market.product.storage.LikeStore;
 import market.product.storage.ProductStore;
@@ -32,8 +34,11 @@ public class ProductQueries {
     private final ProfileStore profiles;
     private final LikeStore likes;
     private final ProductStore products;
+    private final Regions regions;
 
-    public ProductQueries(FeedStore feed, ProfileStore profiles, LikeStore likes, ProductStore products) {
+    public ProductQueries(
+            FeedStore feed, ProfileStore profiles, LikeStore likes, ProductStore products, Regions regions) {
+        this.regions = regions;
         this.feed = feed;
         this.profiles = profiles;
         this.likes = likes;
@@ -44,7 +49,8 @@ public class ProductQueries {
      * One page of the feed, in one statement that also brings each row's seller, thumbnail and the caller's
      * like. {@code callerId} may be null (anonymous).
      */
-    public Page<ListingSummary> feed(FeedQuery f, String cursor, int size, String callerId) {
+    public Page<ListingSummary> feed(FeedQuery f, Range range, String cursor, int size, String callerId) {
+        f = withRange(f, range, callerId);
         FeedQuery.Sort sort = f.sort() == null ? FeedQuery.Sort.LATEST : f.sort();
         Cursor c = Cursor.decode(cursor, 3);
         if (c != null && !sort.param().equals(c.stringAt(0))) {
@@ -61,6 +67,59 @@ public class ProductQueries {
         }
         List<ListingSummary> page = feed.feed(f, sort, after, size, callerId);
         return Page.of(page, size, p -> Cursor.encode(sort.param(), sortKey(sort, p), p.id()));
+    }
+
+    /** The feed's centre ({@code regionCode}, may be null) and range step (null: the default), as asked. */
+    public record Range(String regionCode, Integer step) {}
+
+    /**
+     * Puts the 동 a range reaches into the query. A centre named by code takes the given step, else the caller's saved
+     * range, else 1. Without one: a signed-in caller with a 동네 who names no place (no region name — "all" is
+     * everywhere — and no seller) reads their own 동네 with the given or saved step; a step alone otherwise is 400.
+     */
+    private FeedQuery withRange(FeedQuery f, Range range, String callerId) {
+        String name = f.region();
+        boolean everywhere = "all".equals(name);
+        FeedQuery plain = new FeedQuery(
+                f.q(),
+                f.category(),
+                null,
+                everywhere ? null : name,
+                f.status(),
+                f.minPrice(),
+                f.maxPrice(),
+                f.sellerId(),
+                f.sort());
+        Profile caller = callerId == null ? null : profiles.find(callerId).orElse(null);
+        Region centre;
+        int step;
+        if (range.regionCode() != null) {
+            centre = regions.find(range.regionCode())
+                    .orElseThrow(() -> ApiException.badRequest("regionCode", "is not a known 행정동 code"));
+            step = range.step() != null ? range.step() : caller != null ? caller.range() : RegionRange.DEFAULT;
+        } else if (caller != null
+                && caller.regionCode() != null
+                && !everywhere
+                && name == null
+                && f.sellerId() == null) {
+            centre = regions.find(caller.regionCode()).orElseThrow();
+            step = range.step() != null ? range.step() : caller.range();
+        } else if (range.step() != null) {
+            throw ApiException.badRequest(
+                    "range", "needs a centre: regionCode, or sign in with a 동네 (and name no region or seller)");
+        } else {
+            return plain;
+        }
+        return new FeedQuery(
+                plain.q(),
+                plain.category(),
+                regions.within(centre, step),
+                plain.region(),
+                plain.status(),
+                plain.minPrice(),
+                plain.maxPrice(),
+                plain.sellerId(),
+                plain.sort());
     }
 
     private static Object sortKey(FeedQuery.Sort sort, ListingSummary p) {

@@ -6,14 +6,19 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import market.common.api.ApiException;
 import market.common.events.EventType;
 import market.common.limits.Action;
+import market.product.config.RegionConfig;
 import market.product.domain.Category;
 import market.product.domain.ChangedMeanwhile;
 import market.product.domain.ListingDetail;
 import market.product.domain.Product;
 import market.product.domain.ProductStatus;
+import market.product.domain.Profile;
+import market.product.domain.Region;
+import market.product.domain.RegionRange;
 import market.product.storage.KeywordStore;
 import market.product.storage.LikeStore;
 import market.product.storage.OutboxStore;
@@ -25,9 +30,18 @@ import market.product.storage.TradeStore;
 @ApplicationScoped
 public class ProductService {
 
-    /** Editable fields of a listing, already validated for shape by the API layer. */
+    /**
+     * Editable fields of a listing, already validated for shape by the API layer. {@code regionCode} and the
+     * deprecated 동 name {@code region} are optional: see {@link #regionOf}.
+     */
     public record Fields(
-            String title, String description, long price, boolean negotiable, String category, String region) {}
+            String title,
+            String description,
+            long price,
+            boolean negotiable,
+            String category,
+            String regionCode,
+            String region) {}
 
     private final ProductStore store;
     private final TradeStore trades;
@@ -38,7 +52,12 @@ public class ProductService {
     private final OutboxStore outbox;
     private final ImageCleanup cleanup;
 
+    private final Regions regions;
+    private final RegionConfig regionConfig;
+
     public ProductService(
+            Regions regions,
+            RegionConfig regionConfig,
             ProductStore store,
             TradeStore trades,
             ReviewStore reviews,
@@ -47,6 +66,8 @@ public class ProductService {
             ProfileService profiles,
             OutboxStore outbox,
             ImageCleanup cleanup) {
+        this.regions = regions;
+        this.regionConfig = regionConfig;
         this.store = store;
         this.trades = trades;
         this.reviews = reviews;
@@ -60,7 +81,7 @@ public class ProductService {
     @RateLimited(Action.LISTING)
     @Transactional
     public Product create(Caller caller, Fields f) {
-        profiles.me(caller.id(), caller.username());
+        Region region = regionOf(profiles.me(caller.id(), caller.username()), f, null);
         OffsetDateTime now = Clock.now();
         Product p = store.insert(
                 caller.id(),
@@ -69,7 +90,8 @@ public class ProductService {
                 f.price(),
                 f.negotiable(),
                 category(f.category()).code(),
-                f.region().strip(),
+                region.dong(),
+                region.code(),
                 now);
         notifyKeywordWatchers(p);
         return p;
@@ -79,6 +101,7 @@ public class ProductService {
     public Product update(Caller caller, long id, Fields f, int expectedVersion, boolean viaIfMatch) {
         Product old = lockOwned(caller, id);
         checkVersion(old, expectedVersion, viaIfMatch);
+        Region region = regionOf(profiles.me(caller.id(), caller.username()), f, old);
         Product p = store.update(
                         id,
                         f.title().strip(),
@@ -86,7 +109,8 @@ public class ProductService {
                         f.price(),
                         f.negotiable(),
                         category(f.category()).code(),
-                        f.region().strip(),
+                        region == null ? old.region() : region.dong(),
+                        region == null ? old.regionCode() : region.code(),
                         Clock.now(),
                         old.version())
                 .orElseThrow(() -> changedMeanwhile(id));
@@ -256,6 +280,48 @@ public class ProductService {
         }
     }
 
+    /**
+     * The region a listing is (created or edited) in. With verification required (the default): a new listing is in
+     * the seller's verified 동네 (422 without one) and an edit keeps its region; a {@code regionCode} naming another
+     * 동 is a 422 and a 동 name in {@code region} (today's clients) is not needed and not checked. Without it
+     * (development, tests): {@code regionCode}, else the one 행정동 with the name in {@code region}, else the
+     * seller's 동네; an edit without either keeps the listing's region (null = keep).
+     */
+    private Region regionOf(Profile seller, Fields f, Product old) {
+        if (regionConfig.requireVerified()) {
+            String home = seller.regionVerifiedAt() == null ? null : seller.regionCode();
+            String code = old != null ? old.regionCode() : home;
+            if (old == null && home == null) {
+                throw ApiException.unprocessable("Verify your 동네 (동네 인증) before you list something");
+            }
+            if (f.regionCode() != null && !f.regionCode().equals(code)) {
+                throw ApiException.unprocessable(
+                        old == null
+                                ? "A listing goes in your verified 동네 (" + seller.region() + ")"
+                                : "A listing stays in the 동네 it was listed in");
+            }
+            return code == null ? null : regions.find(code).orElseThrow();
+        }
+        if (f.regionCode() != null) {
+            return regions.find(f.regionCode())
+                    .filter(r -> !r.retired())
+                    .orElseThrow(
+                            () -> ApiException.badRequest("regionCode", "is not a known 행정동 code (see /api/regions)"));
+        }
+        if (f.region() != null && !f.region().isBlank()) {
+            Optional<Region> named = regions.uniqueByName(f.region());
+            if (named.isPresent()) {
+                return named.get();
+            }
+        }
+        if (old != null) {
+            return null;
+        }
+        return regions.find(seller.regionCode())
+                .orElseThrow(() -> ApiException.badRequest(
+                        "regionCode", "is required: choose the listing's 동 (see /api/regions) or set your 동네"));
+    }
+
     static Category category(String code) {
         try {
             return Category.valueOf(code);
@@ -265,7 +331,16 @@ public class ProductService {
     }
 
     private void notifyKeywordWatchers(Product p) {
-        for (KeywordStore.Watcher w : keywords.watchers(p.region(), p.sellerId(), p.title())) {
+        Optional<Region> at = regions.find(p.regionCode());
+        if (at.isEmpty()) {
+            return;
+        }
+        // candidates: users whose 동네 is within the widest range; each keeps only what their own range reaches
+        String[] near = regions.within(at.get(), RegionRange.MAX);
+        for (KeywordStore.Watcher w : keywords.watchers(near, p.sellerId(), p.title())) {
+            if (!regions.reaches(w.regionCode(), w.range(), p.regionCode())) {
+                continue;
+            }
             outbox.publish(
                     "keyword:" + p.id() + ":" + w.userId(),
                     EventType.KEYWORD_MATCH,
@@ -277,7 +352,14 @@ public class ProductService {
     }
 
     private void notifyPriceDrop(Product p, long oldPrice) {
-        for (String userId : likes.likers(p.id(), p.sellerId())) {
+        for (LikeStore.Liker liker : likes.likers(p.id(), p.sellerId())) {
+            // a liker whose range does not reach the listing (they moved) is not told; one without a 동네 is
+            if (liker.regionCode() != null
+                    && p.regionCode() != null
+                    && !regions.reaches(liker.regionCode(), liker.range(), p.regionCode())) {
+                continue;
+            }
+            String userId = liker.userId();
             outbox.publish(
                     "price-drop:" + p.id() + ":" + p.version() + ":" + userId,
                     EventType.PRICE_DROP,

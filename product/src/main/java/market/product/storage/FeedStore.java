@@ -42,6 +42,10 @@ public class FeedStore {
      */
     public List<ListingSummary> feed(FeedQuery f, FeedQuery.Sort sort, After after, int size, String callerId) {
         Sql where = Sql.of("p.deleted_at IS NULL");
+        if (f.regionCodes() != null) {
+            // a lone array is one argument: one statement text however many 동 the range reaches
+            where.append(" AND p.region_code = ANY(?)", (Object) f.regionCodes());
+        }
         filter(where, "p.region = ?", f.region());
         filter(where, "p.category = ?", f.category());
         filter(where, "p.status = ?", f.status() == null ? null : f.status().name());
@@ -63,7 +67,9 @@ public class FeedStore {
         Sql sql = withDetails(rows, sort, callerId);
         // How wide a price range is decides the best plan; a generic plan may guess wrong (see Sql.customPlan). Text
         // search is written to be safe with a generic plan, and re-planning the statement tripled its cost.
-        if (f.minPrice() != null || f.maxPrice() != null) {
+        // The same goes for a range: one 동 is best read through the region index, a hundred through the feed
+        // order, and only the array's values tell which.
+        if (f.minPrice() != null || f.maxPrice() != null || f.regionCodes() != null) {
             sql.customPlan();
         }
         return db.list(sql, FeedStore::summary);
@@ -91,6 +97,7 @@ public class FeedStore {
         "negotiable",
         "category",
         "region",
+        "region_code",
         "status",
         "buyer_id",
         "seller_id",
@@ -133,6 +140,7 @@ public class FeedStore {
                 r.getBoolean("negotiable"),
                 r.string("category"),
                 r.string("region"),
+                r.string("region_code"),
                 r.enumValue("status", ProductStatus.class),
                 r.string("buyer_id"),
                 r.string("seller_id"),

@@ -16,7 +16,8 @@ public class KeywordStore {
     private static final String COLUMNS = "id, user_id, keyword, created_at";
 
     /** A user to tell about a new listing, with the keyword of theirs it matched. */
-    public record Watcher(String userId, String keyword) {}
+    /** A user with a keyword a new listing's title contains, and the 동네 and range their alerts reach. */
+    public record Watcher(String userId, String keyword, String regionCode, int range) {}
 
     private final Db db;
 
@@ -29,7 +30,7 @@ public class KeywordStore {
     }
 
     private static Watcher watcher(Row r) throws SQLException {
-        return new Watcher(r.string("user_id"), r.string("keyword"));
+        return new Watcher(r.string("user_id"), r.string("keyword"), r.string("region_code"), r.getInt("region_range"));
     }
 
     /** The user's keywords, oldest first. */
@@ -59,14 +60,14 @@ public class KeywordStore {
     }
 
     /**
-     * Users in the listing's 동네 (other than its seller) with a keyword the title contains, each once with
-     * their oldest such keyword.
+     * Users whose 동네 is one of {@code regionCodes} (other than the seller) with a keyword the title contains, each
+     * once with their oldest such keyword; the caller keeps those whose own range reaches the listing.
      */
-    public List<Watcher> watchers(String region, String sellerId, String title) {
+    public List<Watcher> watchers(String[] regionCodes, String sellerId, String title) {
         return db.list("""
-                SELECT DISTINCT ON (k.user_id) k.user_id, k.keyword
+                SELECT DISTINCT ON (k.user_id) k.user_id, k.keyword, u.region_code, u.region_range
                 FROM keyword_alert k JOIN user_profile u ON u.id = k.user_id
-                WHERE u.region = ? AND k.user_id <> ? AND strpos(lower(?), lower(k.keyword)) > 0
-                ORDER BY k.user_id, k.id""", KeywordStore::watcher, region, sellerId, title);
+                WHERE u.region_code = ANY(?) AND k.user_id <> ? AND strpos(lower(?), lower(k.keyword)) > 0
+                ORDER BY k.user_id, k.id""", KeywordStore::watcher, regionCodes, sellerId, title);
     }
 }

@@ -39,11 +39,15 @@ public class LikeStore {
                 productIds));
     }
 
+    /** Someone who likes a listing, with their 동네 (null if none) and range. */
+    public record Liker(String userId, String regionCode, int range) {}
+
     /** Everyone who likes the listing except {@code exceptUserId}. */
-    public List<String> likers(long productId, String exceptUserId) {
+    public List<Liker> likers(long productId, String exceptUserId) {
         return db.list(
-                "SELECT user_id FROM product_like WHERE product_id = ? AND user_id <> ?",
-                r -> r.string("user_id"),
+                "SELECT l.user_id, u.region_code, coalesce(u.region_range, 0) AS region_range FROM product_like l"
+                        + " LEFT JOIN user_profile u ON u.id = l.user_id WHERE l.product_id = ? AND l.user_id <> ?",
+                r -> new Liker(r.string("user_id"), r.string("region_code"), r.getInt("region_range")),
                 productId,
                 exceptUserId);
     }

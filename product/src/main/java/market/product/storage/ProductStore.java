@@ -24,7 +24,7 @@ import market.product.domain.ProductStatus;
 public class ProductStore {
 
     private static final String COLUMNS = "id, seller_id, title, description, price, negotiable, category, region,"
-            + " status, buyer_id, like_count, chat_count, comment_count, view_count, created_at, updated_at,"
+            + " region_code, status, buyer_id, like_count, chat_count, comment_count, view_count, created_at, updated_at,"
             + " bumped_at, deleted_at, version";
 
     private final Db db;
@@ -43,6 +43,7 @@ public class ProductStore {
                 r.getBoolean("negotiable"),
                 r.string("category"),
                 r.string("region"),
+                r.string("region_code"),
                 r.enumValue("status", ProductStatus.class),
                 r.string("buyer_id"),
                 r.getInt("like_count"),
@@ -65,10 +66,12 @@ public class ProductStore {
             boolean negotiable,
             String category,
             String region,
+            String regionCode,
             OffsetDateTime now) {
         return db.single(
-                "INSERT INTO product (seller_id, title, description, price, negotiable, category, region, status,"
-                        + " created_at, updated_at, bumped_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+                "INSERT INTO product (seller_id, title, description, price, negotiable, category, region, region_code,"
+                        + " status, created_at, updated_at, bumped_at, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
                         + " RETURNING " + COLUMNS,
                 ProductStore::product,
                 sellerId,
@@ -78,6 +81,7 @@ public class ProductStore {
                 negotiable,
                 category,
                 region,
+                regionCode,
                 ProductStatus.ON_SALE,
                 now,
                 now,
@@ -107,11 +111,13 @@ public class ProductStore {
             boolean negotiable,
             String category,
             String region,
+            String regionCode,
             OffsetDateTime updatedAt,
             int version) {
         return db.optional(
                 "UPDATE product SET title = ?, description = ?, price = ?, negotiable = ?, category = ?, region = ?,"
-                        + " updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING " + COLUMNS,
+                        + " region_code = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING "
+                        + COLUMNS,
                 ProductStore::product,
                 title,
                 description,
@@ -119,6 +125,7 @@ public class ProductStore {
                 negotiable,
                 category,
                 region,
+                regionCode,
                 updatedAt,
                 id,
                 version);
@@ -207,8 +214,8 @@ public class ProductStore {
                     UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted)
                     RETURNING view_count
                 )
-                SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.status,
-                    p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, callerId, viewerKey);
+                SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.region_code,
+                    p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, callerId, viewerKey);
         if (callerId == null) {
             sql.append("false");
         } else {
@@ -252,6 +259,7 @@ public class ProductStore {
                 r.getBoolean("negotiable"),
                 r.string("category"),
                 r.string("region"),
+                r.string("region_code"),
                 r.enumValue("status", ProductStatus.class),
                 r.string("buyer_id"),
                 r.string("seller_id"),

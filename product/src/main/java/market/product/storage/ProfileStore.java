@@ -14,7 +14,11 @@ import market.product.domain.Rating;
 @ApplicationScoped
 public class ProfileStore {
 
-    private static final String COLUMNS = "id, nickname, region, manner_temperature, created_at, updated_at, version";
+    /** The profile columns of {@code u} and the 동 name of its region {@code r} (LEFT JOIN region r ON ...). */
+    private static final String COLUMNS = "u.id, u.nickname, r.dong AS region, u.region_code, u.region_verified_at,"
+            + " u.region_range, u.manner_temperature, u.created_at, u.updated_at, u.version";
+
+    private static final String FROM = " FROM user_profile u LEFT JOIN region r ON r.code = u.region_code";
 
     private final Db db;
 
@@ -27,6 +31,9 @@ public class ProfileStore {
                 r.string("id"),
                 r.string("nickname"),
                 r.string("region"),
+                r.string("region_code"),
+                r.time("region_verified_at"),
+                r.getInt("region_range"),
                 r.decimal("manner_temperature"),
                 r.time("created_at"),
                 r.time("updated_at"),
@@ -39,7 +46,7 @@ public class ProfileStore {
     }
 
     public Optional<Profile> find(String id) {
-        return db.optional("SELECT " + COLUMNS + " FROM user_profile WHERE id = ?", ProfileStore::profile, id);
+        return db.optional("SELECT " + COLUMNS + FROM + " WHERE u.id = ?", ProfileStore::profile, id);
     }
 
     /** Locks the profile row until the transaction ends (serialises one user's changes that check a limit). */
@@ -50,20 +57,41 @@ public class ProfileStore {
     // = ANY of an array: one statement text whatever the number of ids, so it is prepared once (an IN-list of
     // varying length would be a new statement each time).
     public List<Profile> byIds(String[] ids) {
-        return db.list("SELECT " + COLUMNS + " FROM user_profile WHERE id = ANY(?)", ProfileStore::profile, ids);
+        return db.list("SELECT " + COLUMNS + FROM + " WHERE u.id = ANY(?)", ProfileStore::profile, ids);
     }
 
-    /** Nickname and region, if the row still has {@code version}. */
-    public Optional<Profile> update(String id, String nickname, String region, OffsetDateTime updatedAt, int version) {
+    /**
+     * Nickname, 동네 and range, if the row still has {@code version}. A changed 동네 loses its verification (the
+     * user must prove being in the new one).
+     */
+    public Optional<Profile> update(
+            String id, String nickname, String regionCode, int range, OffsetDateTime updatedAt, int version) {
         return db.optional(
-                "UPDATE user_profile SET nickname = ?, region = ?, updated_at = ?, version = version + 1"
-                        + " WHERE id = ? AND version = ? RETURNING " + COLUMNS,
+                "WITH u AS (UPDATE user_profile SET nickname = ?, region_code = ?, region_range = ?,"
+                        + " region_verified_at = CASE WHEN region_code IS NOT DISTINCT FROM ? THEN region_verified_at END,"
+                        + " updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING *)"
+                        + " SELECT " + COLUMNS + " FROM u LEFT JOIN region r ON r.code = u.region_code",
                 ProfileStore::profile,
                 nickname,
-                region,
+                regionCode,
+                range,
+                regionCode,
                 updatedAt,
                 id,
                 version);
+    }
+
+    /** Records 동네 인증 of {@code regionCode} (which becomes the 동네) at {@code at}; the position is not stored. */
+    public Optional<Profile> verifyRegion(String id, String regionCode, OffsetDateTime at) {
+        return db.optional(
+                "WITH u AS (UPDATE user_profile SET region_code = ?, region_verified_at = ?, updated_at = ?,"
+                        + " version = version + 1 WHERE id = ? RETURNING *)"
+                        + " SELECT " + COLUMNS + " FROM u LEFT JOIN region r ON r.code = u.region_code",
+                ProfileStore::profile,
+                regionCode,
+                at,
+                at,
+                id);
     }
 
     /** Moves the manner temperature by the rating, kept within 0..99 °C, in one statement. */

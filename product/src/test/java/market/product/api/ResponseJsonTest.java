@@ -74,7 +74,8 @@ class ResponseJsonTest {
                 0,
                 true,
                 "SPORTS",
-                "역삼동",
+                "역삼1동",
+                "1168064000",
                 ProductStatus.SOLD,
                 "buyer",
                 new ProductViews.Seller("s", "닉", new BigDecimal("36.5")),
@@ -95,6 +96,7 @@ class ResponseJsonTest {
                 false,
                 "OTHER",
                 "동네",
+                null,
                 ProductStatus.ON_SALE,
                 null,
                 new ProductViews.Seller("s", "이웃", new BigDecimal("99.0")),
@@ -109,7 +111,7 @@ class ResponseJsonTest {
                 t,
                 0);
         var nulls = new ProductViews.Summary(
-                2, null, 5, false, null, null, null, null, null, null, 0, 0, 0, 0, false, null, null, null, 0);
+                2, null, 5, false, null, null, null, null, null, null, null, 0, 0, 0, 0, false, null, null, null, 0);
         for (Object value : List.of(
                 full,
                 empty,
