@@ -105,8 +105,11 @@ if [ -n "$missing" ]; then
   echo "creating $(wc -w <<<"$missing") listings…"
   export PRODUCT
   # shellcheck disable=SC2016 # $0 and $(cat ...) belong to the inner shell
+  # a listing needs a verified 동네: each seller verifies 역삼1동 from its point first
   tr ' ' '\n' <<<"$missing" | xargs -P4 -I{} sh -c 'curl -fsS -o /dev/null -H "Authorization: Bearer $(cat "$0/tok/{}")" -H "Content-Type: application/json" \
-    -d "{\"title\":\"chat-bench listing\",\"description\":\"bench listing\",\"price\":1000,\"category\":\"OTHER\",\"region\":\"동네01동\"}" \
+    -d "{\"lat\":37.49994,\"lng\":127.032,\"regionCode\":\"1168064000\"}" "$PRODUCT/api/me/region-verification" \
+    && curl -fsS -o /dev/null -H "Authorization: Bearer $(cat "$0/tok/{}")" -H "Content-Type: application/json" \
+    -d "{\"title\":\"chat-bench listing\",\"description\":\"bench listing\",\"price\":1000,\"category\":\"OTHER\"}" \
     "$PRODUCT/api/products" || { echo "creating the listing of {} failed" >&2; exit 255; }' "$tmp"
   "$PGBIN/psql" -tAF' ' -c "SELECT seller_id, max(id) FROM product WHERE title = 'chat-bench listing' AND deleted_at IS NULL AND status <> 'SOLD' GROUP BY seller_id" > "$tmp/listings"
 fi

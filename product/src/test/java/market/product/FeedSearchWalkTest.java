@@ -79,16 +79,16 @@ class FeedSearchWalkTest {
             for (int g = 0; g < ROWS; g++) {
                 // One statement per row keeps the title rules in Java, where the expectations are computed.
                 db.update("""
-                        INSERT INTO product (seller_id, title, description, price, category, region, status,
-                            bumped_at, created_at, updated_at)
-                        VALUES ('walker', ?, ?, ?, ?, ?, ?,
+                        INSERT INTO product (seller_id, title, description, price, category, region, region_code,
+                            status, bumped_at, created_at, updated_at)
+                        VALUES ('walker', ?, ?, ?, ?, 'walk', ?, ?,
                             now() - make_interval(secs => ?), now() - make_interval(secs => ?), now())""", title(g), "설명 " + g, price(g), category(g), region, status(g), g, g);
             }
             db.update("ANALYZE product");
         });
         record Seeded(int id, String title) {}
         List<Seeded> rows = db.list(
-                "SELECT id, title FROM product WHERE region = ?",
+                "SELECT id, title FROM product WHERE region_code = ?",
                 r -> new Seeded((int) r.getLong("id"), r.string("title")),
                 region);
         for (Seeded row : rows) {
