@@ -31,7 +31,7 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await page.getByLabel('카테고리').selectOption({ label: '가구/인테리어' });
     await page.getByLabel('가격 (원)').fill('15000');
     // alice's verified 동네 (the local seed): the listing goes there
-    await expect(page.getByText('거래 희망 동네: 역삼1동')).toBeVisible();
+    await expect(page.locator('.sell-region')).toContainText('역삼1동');
     await page.getByLabel('자세한 설명').fill('1년 사용한 원목 책상입니다. 직거래만 해요.');
     await shot(page, '10-alice-sell-form');
     await page.getByRole('button', { name: '작성 완료' }).click();

@@ -30,7 +30,7 @@ test.describe.serial('동네: verify, list, and see a neighbour 동 in range', (
     await shot(page, '61-region-verified');
 
     await page.getByRole('link', { name: '글쓰기' }).click();
-    await expect(page.getByText('거래 희망 동네: 역삼2동')).toBeVisible();
+    await expect(page.locator('.sell-region')).toContainText('역삼2동');
     await page.getByLabel('제목').fill(title);
     await page.getByLabel('카테고리').selectOption({ label: '식물' });
     await page.getByLabel('가격 (원)').fill('5000');
