@@ -57,6 +57,8 @@ export const updateMe = (me: { nickname: string; region: string | null }, versio
     body: version === undefined ? me : { ...me, version },
     headers: version === undefined ? undefined : { 'If-Match': `"${version}"` },
   });
+/** 탈퇴: deletes the caller's account everywhere (204; a repeat is 204 too). */
+export const deleteAccount = () => request<void>('/api/me', { method: 'DELETE' });
 export const getUser = (id: string) => request<UserProfile>(`/api/users/${enc(id)}`);
 export const listMyProducts = (status?: ProductStatus, cursor?: string) =>
   request<Page<ProductSummary>>('/api/me/products', { query: { status, cursor } });

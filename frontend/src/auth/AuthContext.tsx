@@ -9,6 +9,8 @@ export interface AuthValue {
   login: (returnTo?: string) => Promise<void>;
   signup: (returnTo?: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Forgets the session in this browser without asking Keycloak (after 탈퇴 there is no account to sign out of). */
+  forget: () => Promise<void>;
 }
 
 export const AuthContext = createContext<AuthValue | null>(null);

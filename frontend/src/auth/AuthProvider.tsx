@@ -100,6 +100,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           throw e;
         }
       },
+      forget: async () => {
+        currentToken = null;
+        await userManager().removeUser();
+      },
     }),
     [state],
   );
