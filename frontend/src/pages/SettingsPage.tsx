@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
 import {
   addKeyword,
   deleteAccount,
@@ -80,13 +79,12 @@ export default function SettingsPage() {
 
 /**
  * 탈퇴: a confirmation where the user types the word 탈퇴, then DELETE /api/me; on success the session is
- * forgotten in this browser (the Keycloak account no longer exists) and the user lands on the home page.
+ * forgotten in this browser (the Keycloak account no longer exists) and the app reloads at its home page.
  */
 export function DeleteAccount() {
   const { t } = useI18n();
   const auth = useAuth();
   const qc = useQueryClient();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const remove = useMutation({
@@ -94,7 +92,6 @@ export function DeleteAccount() {
     onSuccess: async () => {
       qc.clear();
       await auth.forget();
-      navigate('/', { replace: true });
     },
   });
   const confirmed = typed.trim() === t('account.confirmWord');
