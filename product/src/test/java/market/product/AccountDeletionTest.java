@@ -160,6 +160,15 @@ class AccountDeletionTest {
     }
 
     @Test
+    void anotherFormatIsRefusedBeforeAnythingIsDeleted() {
+        String user = "keeper1";
+        as(user).get("/api/me").then().statusCode(200);
+        problem(as(user).accept("text/html").delete("/api/me").then(), 406);
+        as(user).get("/api/me").then().statusCode(200);
+        assertEquals(0, count("SELECT count(*) FROM deleted_account WHERE user_id = ?", Tokens.idOf(user)));
+    }
+
+    @Test
     void anonymousCannotDeleteAndServicesCannotReadAsUsers() {
         problem(given().delete("/api/me").then(), 401);
         problem(
