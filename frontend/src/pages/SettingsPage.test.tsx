@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { DeleteAccount } from './SettingsPage';
@@ -33,10 +33,11 @@ describe('탈퇴 (DeleteAccount)', () => {
     expect(screen.getByRole('dialog')).toBeTruthy();
     const confirm = screen.getByRole('button', { name: '계정 영구 삭제' }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
-    await userEvent.type(screen.getByLabelText('확인을 위해 "탈퇴"를 입력해 주세요'), '탈퇴 안 해');
+    const word = screen.getByLabelText('확인을 위해 "탈퇴"를 입력해 주세요');
+    fireEvent.change(word, { target: { value: '탈퇴 안 해' } });
     expect(confirm.disabled).toBe(true);
-    await userEvent.clear(screen.getByLabelText('확인을 위해 "탈퇴"를 입력해 주세요'));
-    await userEvent.type(screen.getByLabelText('확인을 위해 "탈퇴"를 입력해 주세요'), '탈퇴');
+    fireEvent.change(word, { target: { value: '탈퇴' } });
+    expect(confirm.disabled).toBe(false);
     expect(calls).toEqual([]);
     await userEvent.click(confirm);
 
@@ -59,7 +60,7 @@ describe('탈퇴 (DeleteAccount)', () => {
     expect(fetchMock).not.toHaveBeenCalled();
 
     await userEvent.click(screen.getByRole('button', { name: '탈퇴하기' }));
-    await userEvent.type(screen.getByLabelText('확인을 위해 "탈퇴"를 입력해 주세요'), '탈퇴');
+    fireEvent.change(screen.getByLabelText('확인을 위해 "탈퇴"를 입력해 주세요'), { target: { value: '탈퇴' } });
     await userEvent.click(screen.getByRole('button', { name: '계정 영구 삭제' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(await screen.findByRole('alert')).toBeTruthy();
