@@ -89,5 +89,6 @@ check "chat across two replicas and a replica restart, nothing lost" ok "$cr"
 
 if GATEWAY_URL=$GW "$ROOT/local/security-headers-check.sh"; then gw_sec=ok; else gw_sec=failed; fi; check "gateway: security headers, caching, compression, unrouted paths, Keycloak admin hidden" ok "$gw_sec"
 bash "$ROOT/local/token-checks.sh" | sed 's/^/  /'; check "token rules: audience, ID token, refresh rotation, admin-cli (local/token-checks.sh)" 0 "${PIPESTATUS[0]}"
+bash "$ROOT/local/account-checks.sh" | sed 's/^/  /'; check "탈퇴 and suspension across Keycloak and the services (local/account-checks.sh)" 0 "${PIPESTATUS[0]}"
 echo "stack: $passed passed, $failed failed"
 [ "$failed" = 0 ]

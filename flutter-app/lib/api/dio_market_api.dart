@@ -94,6 +94,9 @@ class DioMarketApi implements MarketApi {
   Future<MyProfile> me() => _get('/api/me', (data) => MyProfile.fromJson(_object(data)));
 
   @override
+  Future<void> deleteAccount() => _send('DELETE', '/api/me');
+
+  @override
   Future<CursorPage<Notice>> notices({String? cursor, int size = 20}) {
     return _get(
       '/api/notices',

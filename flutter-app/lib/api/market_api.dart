@@ -111,6 +111,9 @@ abstract class MarketApi {
 
   Future<MyProfile> me();
 
+  /// 탈퇴: deletes the caller's account everywhere (DELETE /api/me; a repeat answers 204 too).
+  Future<void> deleteAccount();
+
   Future<CursorPage<Notice>> notices({String? cursor, int size = 20});
 
   Future<InboxPage> inbox({String? cursor, int size = 20});

@@ -51,6 +51,11 @@ class AppLocalizations {
       'login': '로그인',
       'signUp': '회원가입',
       'logout': '로그아웃',
+      'deleteAccount': '탈퇴하기',
+      'deleteAccountExplain':
+          '탈퇴하면 계정과 판매글, 사진, 관심목록, 키워드 알림, 알림함이 모두 지워지고 되돌릴 수 없어요. 남긴 댓글과 거래후기는 "탈퇴한 사용자"로 남아요.',
+      'deleteAccountConfirm': '계정 영구 삭제',
+      'deleteAccountCancel': '취소',
       'loginTitle': '우리 동네 중고 직거래',
       'loginSubtitle': '땅근마켓 계정으로 로그인하고 이웃과 거래해 보세요.',
       'loginFailed': '로그인하지 못했어요: {message}',
@@ -115,6 +120,11 @@ class AppLocalizations {
       'login': 'Log in',
       'signUp': 'Sign up',
       'logout': 'Log out',
+      'deleteAccount': 'Delete account',
+      'deleteAccountExplain':
+          'Your account, listings, photos, likes, keyword alerts and notifications are deleted for good. Your comments and reviews stay, shown as "탈퇴한 사용자".',
+      'deleteAccountConfirm': 'Delete my account for good',
+      'deleteAccountCancel': 'Cancel',
       'loginTitle': 'Buy and sell in your neighbourhood',
       'loginSubtitle': 'Log in with your Ddangn Market account to trade with neighbours.',
       'loginFailed': 'Could not log in: {message}',

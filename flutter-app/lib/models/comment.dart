@@ -1,12 +1,13 @@
 class CommentAuthor {
-  const CommentAuthor({required this.id, required this.nickname});
+  const CommentAuthor({this.id, required this.nickname});
 
-  final String id;
+  /// Null for an author who deleted their account (탈퇴); the nickname is then 탈퇴한 사용자.
+  final String? id;
   final String nickname;
 
   factory CommentAuthor.fromJson(Map<String, dynamic> json) {
     return CommentAuthor(
-      id: json['id'] as String,
+      id: json['id'] as String?,
       nickname: json['nickname'] as String,
     );
   }

@@ -52,6 +52,13 @@ class MyScreen extends ConsumerWidget {
               enabled: !auth.busy,
               onTap: () => ref.read(authControllerProvider.notifier).signOut(),
             ),
+            ListTile(
+              key: const ValueKey('delete-account'),
+              leading: const Icon(Icons.person_remove_outlined),
+              title: Text(l10n.text('deleteAccount')),
+              enabled: !auth.busy,
+              onTap: () => _confirmDelete(context, ref),
+            ),
           ],
           if (!ref.watch(pushAvailableProvider))
             ListTile(
@@ -61,5 +68,38 @@ class MyScreen extends ConsumerWidget {
         ],
       ),
     );
+  }
+
+  /// 탈퇴 after an explicit confirmation: DELETE /api/me, then this device forgets the session and goes home.
+  Future<void> _confirmDelete(BuildContext context, WidgetRef ref) async {
+    final l10n = context.l10n;
+    final confirmed = await showDialog<bool>(
+      context: context,
+      builder: (dialogContext) => AlertDialog(
+        title: Text(l10n.text('deleteAccount')),
+        content: Text(l10n.text('deleteAccountExplain')),
+        actions: [
+          TextButton(
+            key: const ValueKey('delete-account-cancel'),
+            onPressed: () => Navigator.of(dialogContext).pop(false),
+            child: Text(l10n.text('deleteAccountCancel')),
+          ),
+          FilledButton(
+            key: const ValueKey('delete-account-confirm'),
+            style: FilledButton.styleFrom(backgroundColor: Theme.of(dialogContext).colorScheme.error),
+            onPressed: () => Navigator.of(dialogContext).pop(true),
+            child: Text(l10n.text('deleteAccountConfirm')),
+          ),
+        ],
+      ),
+    );
+    if (confirmed != true) {
+      return;
+    }
+    await ref.read(marketApiProvider).deleteAccount();
+    await ref.read(authControllerProvider.notifier).forget();
+    if (context.mounted) {
+      context.go('/');
+    }
   }
 }

@@ -93,6 +93,13 @@ class AuthController extends StateNotifier<AuthState> implements AccessTokenSour
     }
   }
 
+  /// After 탈퇴: the account no longer exists (its devices went with it), so this device only forgets the
+  /// session; there is no Keycloak session left to end.
+  Future<void> forget() async {
+    await _store.clear();
+    state = const AuthState.signedOut();
+  }
+
   Future<void> signOut() async {
     final session = state.session;
     if (session == null) {

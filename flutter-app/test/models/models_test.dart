@@ -71,8 +71,11 @@ void main() {
 
   test('comments page, oldest first', () {
     final page = CursorPage.fromJson(fixtureObject('comments_page.json'), Comment.fromJson);
-    expect(page.items.map((c) => c.id), [9001, 9004]);
+    expect(page.items.map((c) => c.id), [9001, 9004, 9007]);
     expect(page.items.first.author.nickname, 'bob');
+    // the author of the last one deleted their account (탈퇴): no id, shown as 탈퇴한 사용자
+    expect(page.items.last.author.id, isNull);
+    expect(page.items.last.author.nickname, '탈퇴한 사용자');
     expect(page.items.first.productId, 1042);
     expect(page.hasMore, isFalse);
   });

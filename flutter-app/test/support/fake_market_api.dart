@@ -139,6 +139,9 @@ class FakeMarketApi implements MarketApi {
   Future<void> unregisterDevice(String token) async => unregisteredTokens.add(token);
 
   @override
+  Future<void> deleteAccount() async => calls.add('delete account');
+
+  @override
   Future<int> openChatRoom(int productId) async {
     calls.add('open room $productId');
     return 88;

@@ -65,6 +65,8 @@ export const searchRegions = (q: string, signal?: AbortSignal) =>
   request<Page<Region>>('/api/regions', { query: { q, size: 20 }, signal }).then((p) => p.items);
 export const nearbyRegions = (lat: number, lng: number) =>
   request<Page<Region>>('/api/regions/nearby', { query: { lat, lng, size: 10 } }).then((p) => p.items);
+/** 탈퇴: deletes the caller's account everywhere (204; a repeat is 204 too). */
+export const deleteAccount = () => request<void>('/api/me', { method: 'DELETE' });
 export const getUser = (id: string) => request<UserProfile>(`/api/users/${enc(id)}`);
 export const listMyProducts = (status?: ProductStatus, cursor?: string) =>
   request<Page<ProductSummary>>('/api/me/products', { query: { status, cursor } });

@@ -146,6 +146,8 @@ export interface ChatRoom {
   lastMessage?: ChatMessage | null;
   unreadCount: number;
   updatedAt: string;
+  /** one party deleted their account (탈퇴): readable, nothing more can be sent; they are named 탈퇴한 사용자 */
+  closed: boolean;
 }
 
 export interface NotificationItem {

@@ -9,6 +9,11 @@ export interface AuthValue {
   login: (returnTo?: string) => Promise<void>;
   signup: (returnTo?: string) => Promise<void>;
   logout: () => Promise<void>;
+  /**
+   * Forgets the session in this browser without asking Keycloak (after 탈퇴 there is no account to sign out of)
+   * and reloads the app at its home page.
+   */
+  forget: () => Promise<void>;
 }
 
 export const AuthContext = createContext<AuthValue | null>(null);

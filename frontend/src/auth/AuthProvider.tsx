@@ -100,6 +100,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           throw e;
         }
       },
+      forget: async () => {
+        // Like a sign-out, the guards must not start a login while the browser leaves; the reload drops every
+        // in-memory state of the old session (query cache, chat socket).
+        leaving = true;
+        currentToken = null;
+        await userManager().removeUser();
+        window.location.replace('/');
+      },
     }),
     [state],
   );

@@ -35,6 +35,7 @@ const room = {
   lastMessage: null,
   unreadCount: 0,
   updatedAt: '2026-11-26T10:00:00Z',
+  closed: false,
 };
 const msg = (id: number, senderId: string, content: string, clientMsgId?: string) => ({
   id,
@@ -48,9 +49,9 @@ const msg = (id: number, senderId: string, content: string, clientMsgId?: string
 
 afterEach(() => vi.unstubAllGlobals());
 
-function setup(open: boolean) {
+function setup(open: boolean, over: Partial<typeof room> = {}) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-    if (url === '/api/chat/rooms/9') return jsonResponse(room);
+    if (url === '/api/chat/rooms/9') return jsonResponse({ ...room, ...over });
     if (url.startsWith('/api/chat/rooms/9/messages') && init?.method === 'POST') {
       const body = JSON.parse(String(init.body));
       return jsonResponse(msg(3, 'bob', body.content, body.clientMsgId), 201);
@@ -82,6 +83,15 @@ function setup(open: boolean) {
 }
 
 describe('ChatRoomPage', () => {
+  it('a closed room (the other party left, 탈퇴) keeps its messages but offers no composer', async () => {
+    setup(true, { closed: true, seller: { id: 'alice', nickname: '탈퇴한 사용자' } });
+    expect(await screen.findByText('안녕하세요')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '탈퇴한 사용자' })).toBeTruthy();
+    expect(screen.getByText('탈퇴한 사용자와의 대화예요. 더 이상 메시지를 보낼 수 없어요.')).toBeTruthy();
+    expect(screen.queryByLabelText('메시지 입력')).toBeNull();
+    expect(screen.queryByRole('button', { name: '전송' })).toBeNull();
+  });
+
   it('sends over the socket, shows it pending until the ack, then live replies, typing and read receipts', async () => {
     const { ws, socket } = setup(true);
     expect(await screen.findByText('안녕하세요')).toBeTruthy();

@@ -253,31 +253,38 @@ export default function ChatRoomPage() {
           </button>
         </form>
       )}
-      <form className="composer" onSubmit={onSubmit}>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('chat.appointment')}
-          aria-expanded={showAppt}
-          onClick={() => setShowAppt((s) => !s)}
-        >
-          <CalendarIcon />
-        </button>
-        <label htmlFor="chat-input" className="sr-only">
-          {t('chat.inputLabel')}
-        </label>
-        <input
-          id="chat-input"
-          autoComplete="off"
-          value={text}
-          maxLength={1000}
-          placeholder={t('chat.placeholder')}
-          onChange={(e) => onType(e.target.value)}
-        />
-        <button type="submit" className="btn btn-small" disabled={!text.trim()}>
-          {t('chat.send')}
-        </button>
-      </form>
+      {r?.closed ? (
+        // one party left ddangn-market (탈퇴): the conversation stays readable, nothing more can be sent
+        <p className="closed-room note" role="status">
+          {t('chat.closed')}
+        </p>
+      ) : (
+        <form className="composer" onSubmit={onSubmit}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('chat.appointment')}
+            aria-expanded={showAppt}
+            onClick={() => setShowAppt((s) => !s)}
+          >
+            <CalendarIcon />
+          </button>
+          <label htmlFor="chat-input" className="sr-only">
+            {t('chat.inputLabel')}
+          </label>
+          <input
+            id="chat-input"
+            autoComplete="off"
+            value={text}
+            maxLength={1000}
+            placeholder={t('chat.placeholder')}
+            onChange={(e) => onType(e.target.value)}
+          />
+          <button type="submit" className="btn btn-small" disabled={!text.trim()}>
+            {t('chat.send')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

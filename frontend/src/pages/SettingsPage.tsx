@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   addKeyword,
+  deleteAccount,
   deleteKeyword,
   getNotificationSettings,
   listKeywords,
   putNotificationSettings,
 } from '../api/endpoints';
 import type { NotificationSettings } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
 import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
 import { LanguageSwitch, useI18n } from '../i18n';
 import { keys } from '../lib/queries';
@@ -70,6 +72,69 @@ export default function SettingsPage() {
       <Keywords />
       <h2>{t('settings.language')}</h2>
       <LanguageSwitch className="btn btn-ghost" />
+      <DeleteAccount />
+    </section>
+  );
+}
+
+/**
+ * 탈퇴: a confirmation where the user types the word 탈퇴, then DELETE /api/me; on success the session is
+ * forgotten in this browser (the Keycloak account no longer exists) and the app reloads at its home page.
+ */
+export function DeleteAccount() {
+  const { t } = useI18n();
+  const auth = useAuth();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const remove = useMutation({
+    mutationFn: deleteAccount,
+    onSuccess: async () => {
+      qc.clear();
+      await auth.forget();
+    },
+  });
+  const confirmed = typed.trim() === t('account.confirmWord');
+  return (
+    <section aria-labelledby="account-title" className="danger-zone">
+      <h2 id="account-title">{t('account.title')}</h2>
+      {!open ? (
+        <button type="button" className="btn btn-ghost" onClick={() => setOpen(true)}>
+          {t('account.delete')}
+        </button>
+      ) : (
+        <div role="dialog" aria-modal="false" aria-labelledby="account-title" aria-describedby="account-explain">
+          <p id="account-explain" className="hint">
+            {t('account.explain')}
+          </p>
+          <form
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              if (confirmed && !remove.isPending) remove.mutate();
+            }}
+          >
+            <label htmlFor="account-confirm">{t('account.confirmLabel')}</label>
+            <input id="account-confirm" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+            <div className="actions">
+              <button type="submit" className="btn btn-danger" disabled={!confirmed || remove.isPending}>
+                {remove.isPending ? t('account.deleting') : t('account.confirm')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost"
+                disabled={remove.isPending}
+                onClick={() => {
+                  setOpen(false);
+                  setTyped('');
+                }}
+              >
+                {t('account.cancel')}
+              </button>
+            </div>
+          </form>
+          <InlineError error={remove.error} />
+        </div>
+      )}
     </section>
   );
 }

@@ -15,6 +15,7 @@ export function fakeAuth(user: Partial<SessionUser> | null, extra: Partial<AuthV
     login: vi.fn(async () => {}),
     signup: vi.fn(async () => {}),
     logout: vi.fn(async () => {}),
+    forget: vi.fn(async () => {}),
     ...extra,
   };
 }

@@ -188,5 +188,17 @@ the public URL, and the service clients' secrets taken from values.
 {{- end -}}
 {{- end -}}
 {{- $_ := set $realm "clients" $clients -}}
+{{- with .Values.keycloak.smtp -}}
+{{- if .host -}}
+{{- if not .from -}}{{- fail "keycloak.smtp.from is required with keycloak.smtp.host" -}}{{- end -}}
+{{- $smtp := dict "host" .host "port" (toString .port) "from" .from "fromDisplayName" .fromDisplayName "ssl" (toString .ssl) "starttls" (toString .starttls) "auth" (toString (not (empty .user))) -}}
+{{- if .user -}}
+{{- $_ := set $smtp "user" .user -}}
+{{- $_ := set $smtp "password" .password -}}
+{{- end -}}
+{{- $_ := set $realm "smtpServer" $smtp -}}
+{{- $_ := set $realm "resetPasswordAllowed" true -}}
+{{- end -}}
+{{- end -}}
 {{- $realm | toPrettyJson -}}
 {{- end }}

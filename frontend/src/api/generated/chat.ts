@@ -156,6 +156,7 @@ export interface components {
         };
         RoomView: {
             buyer: components["schemas"]["UserRef"];
+            closed: boolean;
             /** Format: int64 */
             id: number;
             lastMessage: components["schemas"]["MessagePreview"];

@@ -67,7 +67,11 @@ export interface paths {
         /** Change my nickname, 동네 (regionCode) and feed range */
         put: operations["MeResource_update"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete my account (탈퇴)
+         * @description Deletes the Keycloak account and the caller's listings (with their photos), likes, keyword alerts and profile; comments and written reviews stay, shown as 탈퇴한 사용자; chat closes the account's rooms and notify forgets its devices, settings and inbox. Idempotent: a repeat (with a token still valid) answers 204 too; every other call with such a token is a 401.
+         */
+        delete: operations["MeResource_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -874,6 +878,33 @@ export interface operations {
             };
             /** @description If-Match does not name the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeResource_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account is deleted (or was already) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

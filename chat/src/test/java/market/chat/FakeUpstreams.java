@@ -31,6 +31,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Map<String, String>> PRODUCT_CALL_HEADERS = new ConcurrentHashMap<>();
 
     private static final List<Received> CHATS_OPENED = new CopyOnWriteArrayList<>();
+    /** product's feed of deleted accounts (GET /internal/accounts/deleted?after=&size=): user ids, seq = index + 1. */
+    private static final List<String> DELETED_ACCOUNTS = new CopyOnWriteArrayList<>();
+
     private static final Map<String, String> CHAT_OPENED_BODIES = new ConcurrentHashMap<>();
     private static int productPort;
     private static int notifyPort;
@@ -63,6 +66,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                  "images":[{"id":1,"url":"/api/images/a.jpg","thumbnailUrl":"/api/images/a-thumb.jpg","width":10,"height":10}],
                  "likeCount":0,"chatCount":0,"commentCount":0,"viewCount":1,"liked":false,
                  "createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z","bumpedAt":"2026-11-26T10:00:00Z","version":0}""".formatted(id, title, price, Tokens.idOf(sellerUsername), sellerUsername));
+    }
+
+    /** product deleted this account (탈퇴): it appears in the feed chat reads. */
+    public static void accountDeleted(String username) {
+        DELETED_ACCOUNTS.add(Tokens.idOf(username));
     }
 
     public static List<Received> events() {
@@ -98,6 +106,30 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized void productUp() {
         product = serve(productPort, server -> {
+            server.createContext("/internal/accounts/deleted", ex -> {
+                String auth = ex.getRequestHeaders().getFirst("Authorization");
+                if (auth == null || !auth.startsWith("Bearer ")) {
+                    send(ex, 401, "application/problem+json", "{\"status\":401}");
+                    return;
+                }
+                Map<String, String> query = new java.util.HashMap<>();
+                String raw = ex.getRequestURI().getRawQuery();
+                for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    query.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+                int after = Integer.parseInt(query.getOrDefault("after", "0"));
+                int size = Integer.parseInt(query.getOrDefault("size", "100"));
+                StringBuilder items = new StringBuilder();
+                for (int i = after; i < DELETED_ACCOUNTS.size() && i < after + size; i++) {
+                    if (items.length() > 0) {
+                        items.append(',');
+                    }
+                    items.append("{\"seq\":%d,\"userId\":\"%s\",\"deletedAt\":\"2026-12-01T10:00:00Z\"}"
+                            .formatted(i + 1, DELETED_ACCOUNTS.get(i)));
+                }
+                send(ex, 200, "application/json", "{\"items\":[" + items + "]}");
+            });
             server.createContext("/internal/products/", ex -> {
                 recordHeaders(ex);
                 String call = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();

@@ -162,6 +162,62 @@ class KeycloakRealmTest {
                         .path("realm"));
     }
 
+    /**
+     * product deletes (탈퇴) and disables (suspension) users through Keycloak's admin API: its service account holds
+     * realm-management's manage-users and no other admin role, in every realm a deployment imports; no other
+     * account holds any. (What the role allows and refuses is checked against the real Keycloak by
+     * local/account-checks.sh.)
+     */
+    @Test
+    void onlyProductsServiceAccountManagesUsersAndNothingElse() throws Exception {
+        for (Map.Entry<String, JsonNode> e : realms().entrySet()) {
+            boolean found = false;
+            for (JsonNode u : e.getValue().path("users")) {
+                JsonNode clientRoles = u.path("clientRoles");
+                if (u.path("username").asText().equals("service-account-product-service")) {
+                    found = true;
+                    assertEquals(
+                            "{\"realm-management\":[\"manage-users\"]}",
+                            Chart.JSON.writeValueAsString(clientRoles),
+                            e.getKey());
+                    assertEquals("[\"service\"]", u.path("realmRoles").toString(), e.getKey());
+                } else {
+                    assertTrue(clientRoles.isMissingNode() || clientRoles.isEmpty(), e.getKey() + " " + u);
+                }
+            }
+            assertTrue(found, e.getKey());
+        }
+    }
+
+    @Test
+    void passwordResetOnlyWithAMailServer() throws Exception {
+        for (String valueSet : List.of("trial", "production")) {
+            JsonNode realm = realm(valueSet, Map.of());
+            assertFalse(realm.path("resetPasswordAllowed").asBoolean(), valueSet);
+            assertTrue(realm.path("smtpServer").isMissingNode(), valueSet);
+        }
+        JsonNode realm = realm(
+                "production",
+                Map.of(
+                        "keycloak.smtp.host", "smtp.example.com",
+                        "keycloak.smtp.from", "no-reply@market.example.com",
+                        "keycloak.smtp.user", "mailer",
+                        "keycloak.smtp.password", "mail-secret"));
+        assertTrue(realm.path("resetPasswordAllowed").asBoolean());
+        JsonNode smtp = realm.path("smtpServer");
+        assertEquals("smtp.example.com", smtp.path("host").asText());
+        assertEquals("587", smtp.path("port").asText());
+        assertEquals("no-reply@market.example.com", smtp.path("from").asText());
+        assertEquals("true", smtp.path("auth").asText());
+        assertEquals("true", smtp.path("starttls").asText());
+        assertEquals("mailer", smtp.path("user").asText());
+        assertEquals("mail-secret", smtp.path("password").asText());
+        JsonNode anonymous =
+                realm("production", Map.of("keycloak.smtp.host", "mail", "keycloak.smtp.from", "a@b.c"));
+        assertEquals("false", anonymous.path("smtpServer").path("auth").asText());
+        assertTrue(anonymous.path("smtpServer").path("password").isMissingNode());
+    }
+
     static JsonNode client(JsonNode realm, String clientId) {
         for (JsonNode c : realm.path("clients")) {
             if (c.path("clientId").asText().equals(clientId)) {

@@ -31,6 +31,9 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
 
     public static final List<JsonNode> REJECTED = new CopyOnWriteArrayList<>();
 
+    /** Users notify was told deleted their account (POST /internal/accounts/{id}/deleted), one entry per call. */
+    public static final List<String> DELETED_ACCOUNTS = new CopyOnWriteArrayList<>();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
 
@@ -61,6 +64,25 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
                             event, user(auth), ex.getRequestHeaders().getFirst("traceparent")));
                     status = 202;
                 }
+            }
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+        });
+        server.createContext("/internal/accounts/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String path = ex.getRequestURI().getPath();
+            int status;
+            if (down) {
+                status = 503;
+            } else if (auth == null || !auth.startsWith("Bearer ")) {
+                status = 401;
+            } else if (ex.getRequestMethod().equals("POST") && path.endsWith("/deleted")) {
+                DELETED_ACCOUNTS.add(
+                        path.substring("/internal/accounts/".length(), path.length() - "/deleted".length()));
+                status = 204;
+            } else {
+                status = 404;
             }
             ex.sendResponseHeaders(status, -1);
             ex.close();

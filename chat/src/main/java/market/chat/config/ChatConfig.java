@@ -44,4 +44,8 @@ public interface ChatConfig {
     /** A room product has not acknowledged this long after it opened is sent again by the sweep. */
     @WithDefault("10s")
     Duration roomReportAfter();
+
+    /** How often each replica reads product's feed of deleted accounts and closes their rooms (read by the scheduler). */
+    @WithDefault("5s")
+    Duration accountSweepEvery();
 }

@@ -9,7 +9,9 @@ public record RoomView(
         UserRef buyer,
         MessagePreview lastMessage,
         long unreadCount,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        // one party deleted their account (탈퇴): read-only, sending is refused; that party is named 탈퇴한 사용자
+        boolean closed) {
 
     public record ProductRef(long id, String title, long price, String status, String thumbnailUrl) {}
 

@@ -67,6 +67,10 @@ public class ChatService {
         MessageStore.Appended appended = store.append(roomId, senderId, type, text, appointment, clientMsgId)
                 .orElseThrow(() -> ApiException.notFound("Room"));
         Room room = appended.room().requireParticipant(senderId);
+        if (appended.message() == null && room.closed()) {
+            throw ApiException.unprocessable(
+                    "This chat is closed: the other person left ddangn-market (탈퇴). Its messages stay readable.");
+        }
         if (appended.message() == null) {
             throw new IllegalStateException("Message of room " + roomId + " was neither stored nor a resend");
         }

@@ -8,6 +8,7 @@ import market.chat.client.ProductCatalog;
 import market.chat.domain.ProductFacts;
 import market.chat.domain.Room;
 import market.chat.domain.RoomView;
+import market.chat.storage.AccountStore;
 import market.chat.storage.RoomStore;
 import market.common.api.ApiException;
 import market.common.api.Cursor;
@@ -26,11 +27,13 @@ public class RoomService {
     private final RoomStore store;
     private final ProductCatalog products;
     private final RoomReports reports;
+    private final AccountStore accounts;
 
-    public RoomService(RoomStore store, ProductCatalog products, RoomReports reports) {
+    public RoomService(RoomStore store, ProductCatalog products, RoomReports reports, AccountStore accounts) {
         this.store = store;
         this.products = products;
         this.reports = reports;
+        this.accounts = accounts;
     }
 
     /**
@@ -38,6 +41,10 @@ public class RoomService {
      * product service, so it keeps working while product is down.
      */
     public Opened open(long productId, String userId, String username) {
+        if (accounts.isDeleted(userId)) {
+            // the account was deleted (탈퇴); its access token lives on until it expires
+            throw new ApiException(401, "Unauthorized", "The account was deleted");
+        }
         Long existing = store.idOf(productId, userId).orElse(null);
         if (existing != null) {
             refreshSnapshot(existing, productId);

@@ -69,7 +69,8 @@ public class MessageStore {
             Appended appended = rows.get(0);
             if (appended.message() != null
                     || clientMsgId == null
-                    || !appended.room().hasParticipant(senderId)) {
+                    || !appended.room().hasParticipant(senderId)
+                    || appended.room().closed()) {
                 return Optional.of(appended);
             }
             return Optional.of(new Appended(appended.room(), prior(c, roomId, senderId, clientMsgId), false));
@@ -101,12 +102,13 @@ public class MessageStore {
      */
     private static final String APPEND = """
             WITH room AS (
-                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname
+                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
+                       closed_at IS NOT NULL AS closed
                   FROM chat_room WHERE id = ? FOR NO KEY UPDATE
             ), ins AS (
                 INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
                 SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS varchar) FROM room
-                 WHERE CAST(? AS varchar) IN (room.seller_id, room.buyer_id)
+                 WHERE CAST(? AS varchar) IN (room.seller_id, room.buyer_id) AND NOT room.closed
                 ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
                 RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
                           client_msg_id, sent_at
@@ -118,7 +120,7 @@ public class MessageStore {
                 DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
             )
             SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
-                   room.buyer_nickname, ins.id AS message_id, ins.sender_id, ins.type, ins.content, ins.appointment,
+                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content, ins.appointment,
                    ins.client_msg_id, ins.sent_at
               FROM room LEFT JOIN ins ON true""";
 

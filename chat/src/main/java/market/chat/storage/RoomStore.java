@@ -21,12 +21,14 @@ public class RoomStore {
 
     /** The columns {@link #room(Row)} reads, for a query on chat_room alone. */
     private static final String ROOM_COLUMNS =
-            "id AS room_id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname";
+            "id AS room_id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,"
+                    + " closed_at IS NOT NULL AS closed";
 
     /** A room as one participant ({@code ?}, twice) sees it: the last message and their unread count. */
     private static final String VIEW = """
             SELECT r.id AS room_id, r.product_id, r.product_title, r.product_price, r.product_status,
                    r.product_thumbnail_url, r.seller_id, r.seller_nickname, r.buyer_id, r.buyer_nickname, r.updated_at,
+                   r.closed_at IS NOT NULL AS closed,
                    m.id AS last_message_id, m.sender_id AS last_sender_id, m.type AS last_type,
                    m.content AS last_content, m.sent_at AS last_sent_at,
                    (SELECT count(*) FROM chat_message u
@@ -92,7 +94,8 @@ public class RoomStore {
         db.update(
                 """
                 UPDATE chat_room SET product_title = ?, product_price = ?, product_status = ?,
-                                     product_thumbnail_url = ?, seller_nickname = ?
+                                     product_thumbnail_url = ?,
+                                     seller_nickname = CASE WHEN closed_at IS NULL THEN ? ELSE seller_nickname END
                  WHERE id = ?""",
                 product.title(),
                 product.price(),
@@ -147,7 +150,7 @@ public class RoomStore {
         db.update("UPDATE chat_room SET reported_at = now() WHERE id = ? AND reported_at IS NULL", roomId);
     }
 
-    /** A room from room_id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname. */
+    /** A room from room_id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname, closed. */
     static Room room(Row r) throws SQLException {
         return new Room(
                 r.getLong("room_id"),
@@ -155,7 +158,8 @@ public class RoomStore {
                 r.string("seller_id"),
                 r.string("seller_nickname"),
                 r.string("buyer_id"),
-                r.string("buyer_nickname"));
+                r.string("buyer_nickname"),
+                r.getBoolean("closed"));
     }
 
     private static Unreported unreported(Row r) throws SQLException {
@@ -184,6 +188,7 @@ public class RoomStore {
                 new RoomView.UserRef(r.string("buyer_id"), r.string("buyer_nickname")),
                 last,
                 r.getLong("unread"),
-                r.time("updated_at"));
+                r.time("updated_at"),
+                r.getBoolean("closed"));
     }
 }

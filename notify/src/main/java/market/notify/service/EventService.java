@@ -11,6 +11,7 @@ import market.common.events.EventType;
 import market.notify.domain.EventCategory;
 import market.notify.domain.NotificationSettings;
 import market.notify.push.PushMessage;
+import market.notify.storage.AccountStore;
 import market.notify.storage.InboundEventStore;
 
 /**
@@ -27,9 +28,16 @@ public class EventService {
     private final InboxService inbox;
     private final PushOutbox outbox;
     private final Clock clock;
+    private final AccountStore accounts;
 
     public EventService(
-            InboundEventStore events, SettingsService settings, InboxService inbox, PushOutbox outbox, Clock clock) {
+            InboundEventStore events,
+            SettingsService settings,
+            InboxService inbox,
+            PushOutbox outbox,
+            Clock clock,
+            AccountStore accounts) {
+        this.accounts = accounts;
         this.events = events;
         this.settings = settings;
         this.inbox = inbox;
@@ -49,6 +57,10 @@ public class EventService {
         String key = caller + ":" + idempotencyKey;
         if (!events.addIfAbsent(key, Instant.now(clock).atOffset(ZoneOffset.UTC))) {
             return new Accepted(events.notificationOf(key).orElse(0L), true, false);
+        }
+        if (accounts.isDeleted(recipientId)) {
+            // 탈퇴: the recipient is gone; the key is kept so a repeat stays a duplicate
+            return new Accepted(0L, false, false);
         }
         NotificationSettings prefs = settings.of(recipientId);
         Map<String, String> payload = data == null ? Map.of() : data;

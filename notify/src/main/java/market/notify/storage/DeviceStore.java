@@ -17,6 +17,9 @@ public class DeviceStore {
     /** Whose a token is and whether it is in the ads topic, read under the row's lock. */
     public record Holder(String userId, boolean ads) {}
 
+    /** A device token of a user, and whether it is subscribed to the ads topic. */
+    public record Token(String token, boolean ads) {}
+
     private final Db db;
 
     public DeviceStore(Db db) {
@@ -50,6 +53,14 @@ public class DeviceStore {
         db.update("""
                 UPDATE device SET user_id = ?, platform = ?, ads = ?, updated_at = ?,
                        created_at = CASE WHEN ? THEN ? ELSE created_at END WHERE token = ?""", userId, platform, ads, now, moved, now, token);
+    }
+
+    /** Deletes every device of the user; their tokens and whether each was subscribed to ads. */
+    public List<Token> deleteAllOf(String userId) {
+        return db.list(
+                "DELETE FROM device WHERE user_id = ? RETURNING token, ads",
+                r -> new Token(r.string("token"), r.getBoolean("ads")),
+                userId);
     }
 
     public void delete(String token) {

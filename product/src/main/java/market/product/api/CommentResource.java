@@ -19,6 +19,7 @@ import java.util.Map;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.product.domain.Comment;
+import market.product.domain.DeletedAccount;
 import market.product.domain.Profile;
 import market.product.service.ProductQueries;
 import market.product.service.SocialService;
@@ -53,10 +54,13 @@ public class CommentResource {
             @PathParam("id") long id, @QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         Cursor c = Cursor.decode(cursor, 1);
         Page<Comment> page = social.comments(id, c == null ? null : c.longAt(0), Cursor.size(size));
-        Map<String, Profile> authors = queries.profiles(
-                page.items().stream().map(Comment::authorId).distinct().toList());
+        Map<String, Profile> authors = queries.profiles(page.items().stream()
+                .map(Comment::authorId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         List<CommentView> items = page.items().stream()
-                .map(x -> view(x, authors.get(x.authorId())))
+                .map(x -> view(x, x.authorId() == null ? null : authors.get(x.authorId())))
                 .toList();
         return new Page<>(items, page.nextCursor());
     }
@@ -87,7 +91,10 @@ public class CommentResource {
         return new CommentView(
                 c.id(),
                 c.productId(),
-                new CommentView.Author(c.authorId(), author == null ? "이웃" : author.nickname()),
+                c.authorId() == null
+                        // the author deleted their account (탈퇴): the comment stays, its author does not
+                        ? new CommentView.Author(null, DeletedAccount.DISPLAY_NAME)
+                        : new CommentView.Author(c.authorId(), author == null ? "이웃" : author.nickname()),
                 c.content(),
                 c.createdAt());
     }

@@ -3,6 +3,7 @@ package market.product.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import market.common.api.ApiException;
 import market.product.domain.Profile;
+import market.product.service.AccountService;
 import market.product.service.ProfileService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,11 +35,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
 
     private final ProfileService profiles;
+    private final AccountService accounts;
     private final JsonWebToken jwt;
 
-    public MeResource(ProfileService profiles, JsonWebToken jwt) {
+    public MeResource(ProfileService profiles, AccountService accounts, JsonWebToken jwt) {
         this.profiles = profiles;
+        this.accounts = accounts;
         this.jwt = jwt;
+    }
+
+    @DELETE
+    @RolesAllowed("user")
+    @Operation(
+            summary = "Delete my account (탈퇴)",
+            description = "Deletes the Keycloak account and the caller's listings (with their photos), likes, keyword"
+                    + " alerts and profile; comments and written reviews stay, shown as 탈퇴한 사용자; chat closes the"
+                    + " account's rooms and notify forgets its devices, settings and inbox. Idempotent: a repeat"
+                    + " (with a token still valid) answers 204 too; every other call with such a token is a 401.")
+    @APIResponse(responseCode = "204", description = "The account is deleted (or was already)")
+    public Response delete() {
+        accounts.delete(jwt.getSubject());
+        return Response.noContent().build();
     }
 
     @GET

@@ -4,6 +4,7 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import market.common.events.InternalEvent;
@@ -23,4 +24,9 @@ public interface NotifyApi {
     @Path("/internal/events")
     @Consumes(MediaType.APPLICATION_JSON)
     void send(InternalEvent event);
+
+    /** 탈퇴: notify deletes the account's devices, settings and inbox (idempotent). */
+    @POST
+    @Path("/internal/accounts/{userId}/deleted")
+    void accountDeleted(@PathParam("userId") String userId);
 }

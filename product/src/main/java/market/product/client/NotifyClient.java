@@ -26,8 +26,20 @@ public class NotifyClient {
     @Retry(maxRetries = 1, delay = 200, jitter = 100, abortOn = NotifyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = NotifyRejected.class)
     public void send(InternalEvent event) {
+        call(() -> api.send(event));
+    }
+
+    /** 탈퇴: notify forgets the account; a repeat is harmless. */
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, abortOn = NotifyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = NotifyRejected.class)
+    public void accountDeleted(String userId) {
+        call(() -> api.accountDeleted(userId));
+    }
+
+    private static void call(Runnable call) {
         try {
-            api.send(event);
+            call.run();
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             if (NotifyRejected.isPermanent(status)) {

@@ -4,17 +4,10 @@ package market.product.client;
  * notify refused an event for good (400, 413, 415, 422: the event itself is wrong). Sending it again cannot
  * succeed, so it is neither retried nor counted against notify's circuit breaker.
  */
-public class NotifyRejected extends RuntimeException {
-
-    private final int status;
+public class NotifyRejected extends DeliveryRefused {
 
     public NotifyRejected(int status, String detail) {
-        super("notify refused the event with " + status + (detail == null || detail.isBlank() ? "" : ": " + detail));
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
+        super("notify", status, detail);
     }
 
     /** Statuses that say "this request is wrong", as opposed to "not now" (401/403/404/408/429 and 5xx are retried). */

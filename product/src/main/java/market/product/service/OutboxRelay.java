@@ -13,8 +13,9 @@ import market.common.db.DataAccessException;
 import market.common.outbox.Backoff;
 import market.common.outbox.Drain;
 import market.common.tracing.TraceParents;
+import market.product.client.DeliveryRefused;
+import market.product.client.KeycloakUsers;
 import market.product.client.NotifyClient;
-import market.product.client.NotifyRejected;
 import market.product.config.OutboxConfig;
 import market.product.storage.OutboxStore;
 import market.product.storage.OutboxStore.Due;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
  * failure, schedules the next attempt with exponential backoff (never giving up: notify may be down for long).
  * Nothing is lost while notify is down; notify drops repeats by the idempotency key, so a crash (or a timeout)
  * between sending and marking can only cause a harmless resend. An event notify refuses for good
- * ({@link NotifyRejected}: 400/413/415/422) is dead-lettered: marked {@code dead_at} with the refusal in
+ * ({@link DeliveryRefused}: 400/413/415/422) is dead-lettered: marked {@code dead_at} with the refusal in
  * {@code last_error}, logged as an error and never sent again. Rounds follow each other while they come back
  * full, so a burst drains at once instead of one batch per tick. Delivered and dead rows are purged after
  * {@link OutboxConfig#retention()}.
@@ -38,14 +39,17 @@ public class OutboxRelay {
 
     private final OutboxStore events;
     private final NotifyClient notify;
+    private final KeycloakUsers keycloak;
     private final OutboxConfig config;
     private final Tracer tracer;
     private final Backoff backoff;
     private final Drain drain;
 
-    public OutboxRelay(OutboxStore events, NotifyClient notify, OutboxConfig config, Tracer tracer) {
+    public OutboxRelay(
+            OutboxStore events, NotifyClient notify, KeycloakUsers keycloak, OutboxConfig config, Tracer tracer) {
         this.events = events;
         this.notify = notify;
+        this.keycloak = keycloak;
         this.config = config;
         this.tracer = tracer;
         this.backoff = new Backoff(config.backoffBase(), config.backoffMax(), 0);
@@ -76,7 +80,7 @@ public class OutboxRelay {
             if (drain.stopping()) {
                 break;
             }
-            if (e.event() == null) {
+            if (e.event() == null && !e.accountDeleted()) {
                 deadLetter(e, "unknown event type " + e.type());
                 continue;
             }
@@ -87,10 +91,10 @@ public class OutboxRelay {
                     .setAttribute("market.outbox.attempt", (long) e.attempts())
                     .startSpan();
             try (Scope ignored = span.makeCurrent()) {
-                notify.send(e.event());
+                deliver(e);
                 events.delivered(e);
-            } catch (NotifyRejected x) {
-                span.setStatus(StatusCode.ERROR, "refused by notify");
+            } catch (DeliveryRefused x) {
+                span.setStatus(StatusCode.ERROR, "refused");
                 deadLetter(e, x.getMessage());
             } catch (RuntimeException x) {
                 span.setStatus(StatusCode.ERROR, "not delivered, retried later");
@@ -103,16 +107,31 @@ public class OutboxRelay {
             }
         }
         if (failed > 0) {
-            LOG.warnf("notify did not accept %d event(s); they stay in the outbox for retry (%s)", failed, lastError);
-            // Notify is away: wait for the next tick rather than spinning through the rest of the backlog.
+            LOG.warnf("%d outbox event(s) not delivered; they stay in the outbox for retry (%s)", failed, lastError);
+            // A peer is away: wait for the next tick rather than spinning through the rest of the backlog.
             return 0;
         }
         return batch.size();
     }
 
+    /**
+     * A notification goes to notify's /internal/events; ACCOUNT_DELETED (탈퇴) to its destination: Keycloak deletes
+     * the user (404 = already gone), notify deletes the account's devices, settings and inbox. chat is not called:
+     * it reads the deleted accounts from product ({@code GET /internal/accounts/deleted}).
+     */
+    private void deliver(Due e) {
+        if (!e.accountDeleted()) {
+            notify.send(e.event());
+        } else if (OutboxStore.TO_KEYCLOAK.equals(e.destination())) {
+            keycloak.delete(e.recipientId());
+        } else {
+            notify.accountDeleted(e.recipientId());
+        }
+    }
+
     private void deadLetter(Due e, String error) {
         LOG.errorf(
-                "Outbox event %s (%s for %s) refused by notify and set aside, not retried: %s",
+                "Outbox event %s (%s for %s) refused and set aside, not retried: %s",
                 e.idempotencyKey(), e.type(), e.recipientId(), error);
         try {
             events.dead(e, error);

@@ -123,7 +123,7 @@ public class SocialService {
         if (c == null || c.deletedAt() != null) {
             throw ApiException.notFound("Comment " + commentId);
         }
-        if (!c.authorId().equals(caller.id()) && !caller.admin()) {
+        if (!caller.id().equals(c.authorId()) && !caller.admin()) {
             throw ApiException.forbidden("Only the author or an admin can delete this comment");
         }
         comments.softDelete(commentId, Clock.now());

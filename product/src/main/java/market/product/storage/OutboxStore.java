@@ -37,11 +37,25 @@ public class OutboxStore {
             String type,
             String recipientId,
             InternalEvent event,
-            String traceparent) {}
+            String traceparent,
+            String destination) {
+
+        /** 탈퇴: delivered as a call about the account rather than as a notification. */
+        public boolean accountDeleted() {
+            return ACCOUNT_DELETED.equals(type);
+        }
+    }
+
+    /** The outbox type of an account deletion (not a notification, so not an {@link EventType}). */
+    public static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
+
+    public static final String TO_NOTIFY = "notify";
+    public static final String TO_KEYCLOAK = "keycloak";
 
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
     private static final String COLUMNS =
-            "id, attempts, idempotency_key, type, recipient_id, title, body, CAST(data AS text) AS data, traceparent";
+            "id, attempts, idempotency_key, type, recipient_id, title, body, CAST(data AS text) AS data, traceparent,"
+                    + " destination";
 
     private final Db db;
     private final ObjectMapper json;
@@ -83,6 +97,42 @@ public class OutboxStore {
                 TraceParents.current());
     }
 
+    /**
+     * 탈퇴: one ACCOUNT_DELETED row per destination (Keycloak's user, notify's data), each retried on its own until
+     * delivered; the keys make a repeated deletion add nothing. Notifications to the account not yet sent are set
+     * aside first: notify would drop them anyway.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAccountDeleted(String userId) {
+        db.update("""
+                UPDATE outbox_event SET dead_at = now(), last_error = 'recipient deleted their account'
+                WHERE recipient_id = ? AND type <> ? AND delivered_at IS NULL AND dead_at IS NULL""", userId, ACCOUNT_DELETED);
+        for (String destination : new String[] {TO_KEYCLOAK, TO_NOTIFY}) {
+            db.update(
+                    """
+                    INSERT INTO outbox_event (idempotency_key, type, recipient_id, title, body, data, traceparent, destination)
+                    VALUES (?, ?, ?, '', '', '{}', ?, ?)
+                    ON CONFLICT (idempotency_key) DO NOTHING""",
+                    accountDeletedKey(userId, destination),
+                    ACCOUNT_DELETED,
+                    userId,
+                    TraceParents.current(),
+                    destination);
+        }
+    }
+
+    public static String accountDeletedKey(String userId, String destination) {
+        return "account-deleted:" + destination + ":" + userId;
+    }
+
+    /** Marks a row delivered by its key (a delivery made right away, outside the relay); false if already done. */
+    public boolean deliveredByKey(String idempotencyKey) {
+        return db.update(
+                        "UPDATE outbox_event SET delivered_at = now() WHERE idempotency_key = ? AND delivered_at IS NULL",
+                        idempotencyKey)
+                == 1;
+    }
+
     private static String clip(String s, int max) {
         return TextRules.abbreviate(s, max);
     }
@@ -116,7 +166,15 @@ public class OutboxStore {
                 ? null
                 : new InternalEvent(
                         key, known, recipient, r.string("title"), r.string("body"), parse(r.string("data")));
-        return new Due(r.getLong("id"), r.getInt("attempts"), key, type, recipient, event, r.string("traceparent"));
+        return new Due(
+                r.getLong("id"),
+                r.getInt("attempts"),
+                key,
+                type,
+                recipient,
+                event,
+                r.string("traceparent"),
+                r.string("destination"));
     }
 
     private static EventType knownType(String type) {
