@@ -9,7 +9,13 @@ public record RoomView(
         UserRef buyer,
         MessagePreview lastMessage,
         long unreadCount,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        boolean blocked) {
+
+    /** The same room, marked read-only for its participants: one of them blocked the other (차단). */
+    public RoomView withBlocked(boolean blocked) {
+        return new RoomView(id, product, seller, buyer, lastMessage, unreadCount, updatedAt, blocked);
+    }
 
     public record ProductRef(long id, String title, long price, String status, String thumbnailUrl) {}
 

@@ -184,6 +184,7 @@ public class RoomStore {
                 new RoomView.UserRef(r.string("buyer_id"), r.string("buyer_nickname")),
                 last,
                 r.getLong("unread"),
-                r.time("updated_at"));
+                r.time("updated_at"),
+                false);
     }
 }
