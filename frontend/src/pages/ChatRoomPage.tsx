@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api/client';
-import { getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
+import { getMyReview, getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
 import type { Appointment, ChatMessage } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import {
@@ -19,6 +19,7 @@ import {
 import { useChatSocket } from '../chat/ChatProvider';
 import type { SocketStatus } from '../chat/socket';
 import { StatusBadge } from '../components/ProductCard';
+import { ReviewForm } from '../components/ReviewForm';
 import { ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { formatPrice, newClientMsgId } from '../lib/format';
@@ -39,6 +40,15 @@ export default function ChatRoomPage() {
     queryFn: () => getRoom(roomId),
     enabled: Number.isFinite(roomId),
   });
+
+  // 거래완료: a party who has not reviewed yet sees the review banner (GET …/reviews/mine, DESIGN.md §5).
+  const soldProductId = room.data?.product.status === 'SOLD' ? room.data.product.id : undefined;
+  const myReview = useQuery({
+    queryKey: keys.myReview(soldProductId ?? 0),
+    queryFn: () => getMyReview(soldProductId as number),
+    enabled: soldProductId !== undefined,
+  });
+  const [reviewing, setReviewing] = useState(false);
 
   const [state, setState] = useState<RoomState>(() => initialRoomState(roomId));
   const stateRef = useRef(state);
@@ -187,6 +197,7 @@ export default function ChatRoomPage() {
 
   if (room.isError) return <ErrorState error={room.error} onRetry={() => void room.refetch()} />;
   const r = room.data;
+  const blocked = !!r?.blocked;
   const other = r ? (r.seller.id === myId ? r.buyer : r.seller) : null;
   const lastMineRead = [...state.messages].reverse().find((m) => m.senderId === myId && m.id <= state.peerReadId);
 
@@ -211,6 +222,18 @@ export default function ChatRoomPage() {
           </p>
         )}
       </header>
+      {myReview.data?.canReview && soldProductId !== undefined && (
+        <div className="review-banner" role="status">
+          <p>{t('review.banner')}</p>
+          {reviewing ? (
+            <ReviewForm productId={soldProductId} onDone={() => setReviewing(false)} />
+          ) : (
+            <button type="button" className="btn btn-small" onClick={() => setReviewing(true)}>
+              {t('review.write')}
+            </button>
+          )}
+        </div>
+      )}
       {!loaded && !loadError && <Loading />}
       {!!loadError && <ErrorState error={loadError} />}
       {hasOlder && (
@@ -238,7 +261,7 @@ export default function ChatRoomPage() {
         </p>
       )}
       {state.lastError && <InlineError error={new Error(state.lastError)} />}
-      {showAppt && (
+      {showAppt && !blocked && (
         <form className="appointment-form" onSubmit={onAppointment} aria-label={t('chat.appointment')}>
           <label>
             {t('chat.appointmentAt')}
@@ -253,31 +276,37 @@ export default function ChatRoomPage() {
           </button>
         </form>
       )}
-      <form className="composer" onSubmit={onSubmit}>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('chat.appointment')}
-          aria-expanded={showAppt}
-          onClick={() => setShowAppt((s) => !s)}
-        >
-          <CalendarIcon />
-        </button>
-        <label htmlFor="chat-input" className="sr-only">
-          {t('chat.inputLabel')}
-        </label>
-        <input
-          id="chat-input"
-          autoComplete="off"
-          value={text}
-          maxLength={1000}
-          placeholder={t('chat.placeholder')}
-          onChange={(e) => onType(e.target.value)}
-        />
-        <button type="submit" className="btn btn-small" disabled={!text.trim()}>
-          {t('chat.send')}
-        </button>
-      </form>
+      {blocked ? (
+        <p className="composer blocked muted" role="status">
+          {t('chat.blocked')}
+        </p>
+      ) : (
+        <form className="composer" onSubmit={onSubmit}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('chat.appointment')}
+            aria-expanded={showAppt}
+            onClick={() => setShowAppt((s) => !s)}
+          >
+            <CalendarIcon />
+          </button>
+          <label htmlFor="chat-input" className="sr-only">
+            {t('chat.inputLabel')}
+          </label>
+          <input
+            id="chat-input"
+            autoComplete="off"
+            value={text}
+            maxLength={1000}
+            placeholder={t('chat.placeholder')}
+            onChange={(e) => onType(e.target.value)}
+          />
+          <button type="submit" className="btn btn-small" disabled={!text.trim()}>
+            {t('chat.send')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }
