@@ -97,30 +97,15 @@ export interface UserProfile {
   chips?: ChipCount[];
 }
 
-export type Rating = 'GREAT' | 'GOOD' | 'BAD';
+export type Rating = ProductApi['schemas']['Rating'];
 export const RATINGS: Rating[] = ['GREAT', 'GOOD', 'BAD'];
 
 /** 거래후기 chips (DESIGN.md §5): positive ones go with GREAT/GOOD, negative ones with BAD. */
-export type ReviewChip =
-  | 'KIND'
-  | 'ON_TIME'
-  | 'FAST_REPLY'
-  | 'GOOD_CONDITION'
-  | 'FAIR_PRICE'
-  | 'LATE'
-  | 'SLOW_REPLY'
-  | 'RUDE'
-  | 'NOT_AS_DESCRIBED'
-  | 'NO_SHOW';
+export type ReviewChip = ProductApi['schemas']['ReviewChip'];
 export const POSITIVE_CHIPS: ReviewChip[] = ['KIND', 'ON_TIME', 'FAST_REPLY', 'GOOD_CONDITION', 'FAIR_PRICE'];
 export const NEGATIVE_CHIPS: ReviewChip[] = ['LATE', 'SLOW_REPLY', 'RUDE', 'NOT_AS_DESCRIBED', 'NO_SHOW'];
 
-export interface ChipCount {
-  code: ReviewChip;
-  label: string;
-  positive: boolean;
-  count: number;
-}
+export type ChipCount = ProductApi['schemas']['ChipCount'];
 
 export interface Review {
   id: number;
@@ -159,11 +144,7 @@ export interface MyReview {
 }
 
 /** A user I blocked (차단). */
-export interface Block {
-  userId: string;
-  nickname: string;
-  createdAt: string;
-}
+export type Block = ProductApi['schemas']['BlockView'];
 
 export interface UserRef {
   id: string;

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { postReview } from '../api/endpoints';
+import { getMyReview, postReview } from '../api/endpoints';
 import { NEGATIVE_CHIPS, POSITIVE_CHIPS, RATINGS, type Rating, type ReviewChip } from '../api/types';
 import { useI18n } from '../i18n';
 import { keys } from '../lib/queries';
@@ -67,5 +67,33 @@ export function ReviewForm({ productId, onDone }: { productId: number; onDone?: 
         {t('review.submit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * 거래완료: "거래가 완료되었어요. 후기를 남겨주세요" with the review form, shown while the caller is a party of the
+ * listing's trade who has not reviewed yet (GET /api/products/{id}/reviews/mine; DESIGN.md §5). Renders nothing
+ * for a listing that is not sold or a caller who is not a party or already reviewed.
+ */
+export function ReviewBanner({ productId, sold }: { productId: number; sold: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const mine = useQuery({
+    queryKey: keys.myReview(productId),
+    queryFn: () => getMyReview(productId),
+    enabled: sold,
+  });
+  if (!sold || !mine.data?.canReview) return null;
+  return (
+    <div className="review-banner" role="status">
+      <p>{t('review.banner')}</p>
+      {open ? (
+        <ReviewForm productId={productId} onDone={() => setOpen(false)} />
+      ) : (
+        <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
+          {t('review.write')}
+        </button>
+      )}
+    </div>
   );
 }

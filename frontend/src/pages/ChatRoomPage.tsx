@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api/client';
-import { getMyReview, getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
+import { getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
 import type { Appointment, ChatMessage } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import {
@@ -19,7 +19,7 @@ import {
 import { useChatSocket } from '../chat/ChatProvider';
 import type { SocketStatus } from '../chat/socket';
 import { StatusBadge } from '../components/ProductCard';
-import { ReviewForm } from '../components/ReviewForm';
+import { ReviewBanner } from '../components/ReviewForm';
 import { ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { formatPrice, newClientMsgId } from '../lib/format';
@@ -40,15 +40,6 @@ export default function ChatRoomPage() {
     queryFn: () => getRoom(roomId),
     enabled: Number.isFinite(roomId),
   });
-
-  // 거래완료: a party who has not reviewed yet sees the review banner (GET …/reviews/mine, DESIGN.md §5).
-  const soldProductId = room.data?.product.status === 'SOLD' ? room.data.product.id : undefined;
-  const myReview = useQuery({
-    queryKey: keys.myReview(soldProductId ?? 0),
-    queryFn: () => getMyReview(soldProductId as number),
-    enabled: soldProductId !== undefined,
-  });
-  const [reviewing, setReviewing] = useState(false);
 
   const [state, setState] = useState<RoomState>(() => initialRoomState(roomId));
   const stateRef = useRef(state);
@@ -222,18 +213,7 @@ export default function ChatRoomPage() {
           </p>
         )}
       </header>
-      {myReview.data?.canReview && soldProductId !== undefined && (
-        <div className="review-banner" role="status">
-          <p>{t('review.banner')}</p>
-          {reviewing ? (
-            <ReviewForm productId={soldProductId} onDone={() => setReviewing(false)} />
-          ) : (
-            <button type="button" className="btn btn-small" onClick={() => setReviewing(true)}>
-              {t('review.write')}
-            </button>
-          )}
-        </div>
-      )}
+      {r && <ReviewBanner productId={r.product.id} sold={r.product.status === 'SOLD'} />}
       {!loaded && !loadError && <Loading />}
       {!!loadError && <ErrorState error={loadError} />}
       {hasOlder && (

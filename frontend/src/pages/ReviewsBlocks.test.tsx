@@ -43,8 +43,9 @@ function renderRoom() {
 }
 
 describe('ReviewForm', () => {
-  it('offers the chips of the chosen rating and sends rating, chips and comment', async () => {
-    const f = stubFetch((url, init) =>
+  // Many typed interactions: on a loaded machine they outlast vitest's default 5 s.
+  it('offers the chips of the chosen rating and sends rating, chips and comment', { timeout: 30_000 }, async () => {
+    const f = stubFetch((_url, init) =>
       init?.method === 'POST' ? jsonResponse({ id: 1, rating: 'GREAT', chips: ['KIND'] }, 201) : undefined,
     );
     const done = vi.fn();

@@ -73,6 +73,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users I blocked, latest first */
+        get: operations["BlockResource_list"];
+        put?: never;
+        /** Block a user (idempotent: 201 when new, 200 when already blocked) */
+        post: operations["BlockResource_block"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/blocks/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I blocked this user */
+        get: operations["BlockResource_get"];
+        put?: never;
+        post?: never;
+        /** Unblock a user (idempotent) */
+        delete: operations["BlockResource_unblock"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/keywords": {
         parameters: {
             query?: never;
@@ -309,6 +345,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/reviews/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I am a party of the listing's trade, may still review it, and my review */
+        get: operations["ReviewResource_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products/{id}/status": {
         parameters: {
             query?: never;
@@ -333,8 +386,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's public profile (never the email) */
+        /** A user's public profile (never the email), with their 매너온도 and review chips */
         get: operations["UserResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews the user received (거래후기), newest first */
+        get: operations["UserResource_reviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -351,10 +421,25 @@ export interface components {
             id: string;
             nickname: string;
         };
+        BlockInput: {
+            userId: string;
+        };
+        BlockView: {
+            createdAt: components["schemas"]["OffsetDateTime"];
+            nickname: string;
+            userId: string;
+        };
         CategoryView: {
             code: string;
             name: string;
             nameEn: string;
+        };
+        ChipCount: {
+            code: components["schemas"]["ReviewChip"];
+            /** Format: int64 */
+            count: number;
+            label: string;
+            positive: boolean;
         };
         CommentInput: {
             content: string;
@@ -421,6 +506,11 @@ export interface components {
             id: number;
             keyword: string;
         };
+        Listing: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+        };
         MyProfile: {
             createdAt: components["schemas"]["OffsetDateTime"];
             id: string;
@@ -430,17 +520,30 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        MyReviewView: {
+            canReview: boolean;
+            party: boolean;
+            review: components["schemas"]["ReviewView"];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        PageBlockView: {
+            items: components["schemas"]["BlockView"][];
+            nextCursor: string;
+        };
         PageCommentView: {
             items: components["schemas"]["CommentView"][];
             nextCursor: string;
         };
         PageKeywordView: {
             items: components["schemas"]["KeywordView"][];
+            nextCursor: string;
+        };
+        PageReceivedReviewView: {
+            items: components["schemas"]["ReceivedReviewView"][];
             nextCursor: string;
         };
         PageSummary: {
@@ -478,6 +581,7 @@ export interface components {
             version?: number;
         };
         PublicProfile: {
+            chips: components["schemas"]["ChipCount"][];
             id: string;
             mannerTemperature: number;
             nickname: string;
@@ -485,15 +589,36 @@ export interface components {
             onSaleCount: number;
             region: string;
             /** Format: int64 */
+            reviewCount: number;
+            /** Format: int64 */
             soldCount: number;
         };
         /** @enum {string} */
         Rating: "GREAT" | "GOOD" | "BAD";
+        ReceivedReviewView: {
+            chips: components["schemas"]["ReviewChip"][];
+            comment: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** Format: int64 */
+            id: number;
+            product: components["schemas"]["Listing"];
+            rating: components["schemas"]["Rating"];
+            reviewer: components["schemas"]["Reviewer"];
+            reviewerRole: components["schemas"]["Role"];
+        };
+        /** @enum {string} */
+        ReviewChip: "KIND" | "ON_TIME" | "FAST_REPLY" | "GOOD_CONDITION" | "FAIR_PRICE" | "LATE" | "SLOW_REPLY" | "RUDE" | "NOT_AS_DESCRIBED" | "NO_SHOW";
+        Reviewer: {
+            id: string;
+            nickname: string;
+        };
         ReviewInput: {
+            chips?: components["schemas"]["ReviewChip"][];
             comment?: string;
             rating: components["schemas"]["Rating"];
         };
         ReviewView: {
+            chips: components["schemas"]["ReviewChip"][];
             comment: string;
             createdAt: components["schemas"]["OffsetDateTime"];
             /** Format: int64 */
@@ -504,6 +629,8 @@ export interface components {
             revieweeId: string;
             reviewerId: string;
         };
+        /** @enum {string} */
+        Role: "BUYER" | "SELLER";
         Seller: {
             id: string;
             mannerTemperature: number;
@@ -736,6 +863,176 @@ export interface operations {
             };
             /** @description If-Match does not name the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                size?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of blocked users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageBlockView"];
+                };
+            };
+            /** @description Invalid cursor or size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_block: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockInput"];
+            };
+        };
+        responses: {
+            /** @description Already blocked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Blocked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockView"];
+                };
+            };
+            /** @description Malformed input, or no such user */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Blocking yourself, or over 1,000 blocks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The block */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not blocked */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_unblock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not blocked (any more) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1742,6 +2039,46 @@ export interface operations {
             };
         };
     };
+    ReviewResource_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My part in the listing's reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReviewView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such listing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ProductResource_status: {
         parameters: {
             query?: never;
@@ -1856,6 +2193,49 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UserResource_reviews: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                size?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageReceivedReviewView"];
+                };
+            };
+            /** @description Invalid cursor or size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user */
             404: {
                 headers: {
                     [name: string]: unknown;
