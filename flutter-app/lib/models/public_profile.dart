@@ -1,4 +1,4 @@
-/// What anyone may see about a user (never the email).
+/// What anyone may see about a user (never the email), with their 매너온도 and the review chips they received.
 class PublicProfile {
   const PublicProfile({
     required this.id,
@@ -9,6 +9,8 @@ class PublicProfile {
     required this.mannerTemperature,
     required this.onSaleCount,
     required this.soldCount,
+    required this.reviewCount,
+    required this.chips,
   });
 
   final String id;
@@ -21,6 +23,10 @@ class PublicProfile {
   final double mannerTemperature;
   final int onSaleCount;
   final int soldCount;
+  final int reviewCount;
+
+  /// How often each review chip was given to the user, most frequent first.
+  final List<ReviewChipCount> chips;
 
   factory PublicProfile.fromJson(Map<String, dynamic> json) {
     return PublicProfile(
@@ -34,6 +40,34 @@ class PublicProfile {
       mannerTemperature: (json['mannerTemperature'] as num).toDouble(),
       onSaleCount: json['onSaleCount'] as int,
       soldCount: json['soldCount'] as int,
+      reviewCount: json['reviewCount'] as int,
+      chips: (json['chips'] as List<dynamic>)
+          .map((e) => ReviewChipCount.fromJson(e as Map<String, dynamic>))
+          .toList(),
+    );
+  }
+}
+
+/// A review chip (e.g. KIND 친절해요) and how often the user received it.
+class ReviewChipCount {
+  const ReviewChipCount({
+    required this.code,
+    required this.label,
+    required this.positive,
+    required this.count,
+  });
+
+  final String code;
+  final String label;
+  final bool positive;
+  final int count;
+
+  factory ReviewChipCount.fromJson(Map<String, dynamic> json) {
+    return ReviewChipCount(
+      code: json['code'] as String,
+      label: json['label'] as String,
+      positive: json['positive'] as bool,
+      count: json['count'] as int,
     );
   }
 }

@@ -110,6 +110,7 @@ class _InboxTile extends StatelessWidget {
       case 'KEYWORD_MATCH':
         return Icons.sell_outlined;
       case 'REVIEW':
+      case 'REVIEW_REQUEST':
       case 'TRADE':
         return Icons.handshake_outlined;
       case 'AD':

@@ -1,6 +1,11 @@
 import { ApiError, getAccessToken, request, requestFull, toProblem } from './client';
 import type {
   Appointment,
+  Block,
+  MyReview,
+  ReceivedReview,
+  Review,
+  ReviewInput,
   Category,
   Keyword,
   ChatMessage,
@@ -73,6 +78,21 @@ export const listMyProducts = (status?: ProductStatus, cursor?: string) =>
 export const listMyLikes = (cursor?: string) => request<Page<ProductSummary>>('/api/me/likes', { query: { cursor } });
 export const listMyPurchases = (cursor?: string) =>
   request<Page<ProductSummary>>('/api/me/purchases', { query: { cursor } });
+
+export const listUserReviews = (id: string, cursor?: string) =>
+  request<Page<ReceivedReview>>(`/api/users/${enc(id)}/reviews`, { query: { cursor } });
+export const getMyReview = (productId: number) => request<MyReview>(`/api/products/${productId}/reviews/mine`);
+export const postReview = (productId: number, input: ReviewInput) =>
+  request<Review>(`/api/products/${productId}/reviews`, { method: 'POST', body: input });
+export const listBlocks = (cursor?: string) => request<Page<Block>>('/api/me/blocks', { query: { cursor } });
+/** Whether I blocked this user: the block, or null (404). */
+export const getBlock = (userId: string) =>
+  request<Block>(`/api/me/blocks/${enc(userId)}`).catch((e) => {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  });
+export const blockUser = (userId: string) => request<Block>('/api/me/blocks', { method: 'POST', body: { userId } });
+export const unblockUser = (userId: string) => request<void>(`/api/me/blocks/${enc(userId)}`, { method: 'DELETE' });
 
 export const listKeywords = () => request<Page<Keyword>>('/api/me/keywords').then((p) => p.items);
 export const addKeyword = (keyword: string) =>

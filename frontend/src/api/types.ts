@@ -112,7 +112,59 @@ export interface UserProfile {
   mannerTemperature: number;
   onSaleCount: number;
   soldCount: number;
+  reviewCount?: number;
+  /** Review chips received, most frequent first. */
+  chips?: ChipCount[];
 }
+
+export type Rating = ProductApi['schemas']['Rating'];
+export const RATINGS: Rating[] = ['GREAT', 'GOOD', 'BAD'];
+
+/** 거래후기 chips (DESIGN.md §5): positive ones go with GREAT/GOOD, negative ones with BAD. */
+export type ReviewChip = ProductApi['schemas']['ReviewChip'];
+export const POSITIVE_CHIPS: ReviewChip[] = ['KIND', 'ON_TIME', 'FAST_REPLY', 'GOOD_CONDITION', 'FAIR_PRICE'];
+export const NEGATIVE_CHIPS: ReviewChip[] = ['LATE', 'SLOW_REPLY', 'RUDE', 'NOT_AS_DESCRIBED', 'NO_SHOW'];
+
+export type ChipCount = ProductApi['schemas']['ChipCount'];
+
+export interface Review {
+  id: number;
+  productId: number;
+  reviewerId: string;
+  revieweeId: string;
+  rating: Rating;
+  comment?: string | null;
+  chips: ReviewChip[];
+  createdAt: string;
+}
+
+export interface ReviewInput {
+  rating: Rating;
+  comment?: string;
+  chips: ReviewChip[];
+}
+
+/** A review on the reviewee's profile (GET /api/users/{id}/reviews). */
+export interface ReceivedReview {
+  id: number;
+  rating: Rating;
+  comment?: string | null;
+  chips: ReviewChip[];
+  reviewer: { id: string; nickname: string };
+  reviewerRole: 'BUYER' | 'SELLER';
+  product: { id: number; title: string };
+  createdAt: string;
+}
+
+/** GET /api/products/{id}/reviews/mine: the chat room's review banner shows while canReview. */
+export interface MyReview {
+  party: boolean;
+  canReview: boolean;
+  review?: Review | null;
+}
+
+/** A user I blocked (차단). */
+export type Block = ProductApi['schemas']['BlockView'];
 
 export interface UserRef {
   id: string;
@@ -148,6 +200,8 @@ export interface ChatRoom {
   updatedAt: string;
   /** one party deleted their account (탈퇴): readable, nothing more can be sent; they are named 탈퇴한 사용자 */
   closed: boolean;
+  /** One of the two blocked the other: the room is read-only. */
+  blocked?: boolean;
 }
 
 export interface NotificationItem {

@@ -19,6 +19,7 @@ import {
 import { useChatSocket } from '../chat/ChatProvider';
 import type { SocketStatus } from '../chat/socket';
 import { StatusBadge } from '../components/ProductCard';
+import { ReviewBanner } from '../components/ReviewForm';
 import { ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { formatPrice, newClientMsgId } from '../lib/format';
@@ -187,6 +188,7 @@ export default function ChatRoomPage() {
 
   if (room.isError) return <ErrorState error={room.error} onRetry={() => void room.refetch()} />;
   const r = room.data;
+  const blocked = !!r?.blocked;
   const other = r ? (r.seller.id === myId ? r.buyer : r.seller) : null;
   const lastMineRead = [...state.messages].reverse().find((m) => m.senderId === myId && m.id <= state.peerReadId);
 
@@ -211,6 +213,7 @@ export default function ChatRoomPage() {
           </p>
         )}
       </header>
+      {r && <ReviewBanner productId={r.product.id} sold={r.product.status === 'SOLD'} />}
       {!loaded && !loadError && <Loading />}
       {!!loadError && <ErrorState error={loadError} />}
       {hasOlder && (
@@ -238,7 +241,7 @@ export default function ChatRoomPage() {
         </p>
       )}
       {state.lastError && <InlineError error={new Error(state.lastError)} />}
-      {showAppt && (
+      {showAppt && !blocked && (
         <form className="appointment-form" onSubmit={onAppointment} aria-label={t('chat.appointment')}>
           <label>
             {t('chat.appointmentAt')}
@@ -257,6 +260,10 @@ export default function ChatRoomPage() {
         // one party left ddangn-market (탈퇴): the conversation stays readable, nothing more can be sent
         <p className="closed-room note" role="status">
           {t('chat.closed')}
+        </p>
+      ) : blocked ? (
+        <p className="composer blocked muted" role="status">
+          {t('chat.blocked')}
         </p>
       ) : (
         <form className="composer" onSubmit={onSubmit}>

@@ -9,6 +9,7 @@ import { Carousel } from '../components/Carousel';
 import { LoadMore } from '../components/InfiniteList';
 import { StatusBadge } from '../components/ProductCard';
 import { ProductManage } from '../components/ProductManage';
+import { ReviewBanner } from '../components/ReviewForm';
 import { Empty, ErrorState, InlineError, Loading, NotFound } from '../components/Status';
 import { useI18n } from '../i18n';
 import { formatPrice, mannerClass, timeAgo } from '../lib/format';
@@ -86,6 +87,7 @@ export default function ProductPage() {
       </section>
 
       {mine && <ProductManage product={p} afterDelete="/my" />}
+      {user && <ReviewBanner productId={id} sold={p.status === 'SOLD'} />}
 
       <Comments productId={id} />
 

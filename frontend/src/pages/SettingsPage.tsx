@@ -5,8 +5,10 @@ import {
   deleteAccount,
   deleteKeyword,
   getNotificationSettings,
+  listBlocks,
   listKeywords,
   putNotificationSettings,
+  unblockUser,
 } from '../api/endpoints';
 import type { NotificationSettings } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -70,6 +72,7 @@ export default function SettingsPage() {
       </p>
       <InlineError error={save.error} />
       <Keywords />
+      <BlockedUsers />
       <h2>{t('settings.language')}</h2>
       <LanguageSwitch className="btn btn-ghost" />
       <DeleteAccount />
@@ -197,6 +200,50 @@ function Keywords() {
                 onClick={() => remove.mutate(k.id)}
               >
                 ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** 차단한 사용자: the users I blocked, each with an unblock button (GET/DELETE /api/me/blocks). */
+export function BlockedUsers() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: keys.blocks, queryFn: () => listBlocks() });
+  const unblock = useMutation({
+    mutationFn: unblockUser,
+    onSuccess: (_v, userId) => {
+      void qc.invalidateQueries({ queryKey: keys.blocks });
+      void qc.invalidateQueries({ queryKey: keys.block(userId) });
+      void qc.invalidateQueries({ queryKey: ['products'] });
+    },
+  });
+  return (
+    <section aria-labelledby="blocks-title">
+      <h2 id="blocks-title">{t('blocks.title')}</h2>
+      <InlineError error={unblock.error} />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{t('blocks.empty')}</Empty>
+      ) : (
+        <ul className="blocked-users">
+          {list.data.items.map((b) => (
+            <li key={b.userId}>
+              <span>{b.nickname}</span>{' '}
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                disabled={unblock.isPending}
+                onClick={() => unblock.mutate(b.userId)}
+              >
+                {t('user.unblock')}
               </button>
             </li>
           ))}

@@ -155,6 +155,7 @@ export interface components {
             lastReadId: number;
         };
         RoomView: {
+            blocked: boolean;
             buyer: components["schemas"]["UserRef"];
             closed: boolean;
             /** Format: int64 */

@@ -33,6 +33,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private static final List<Received> CHATS_OPENED = new CopyOnWriteArrayList<>();
     /** product's feed of deleted accounts (GET /internal/accounts/deleted?after=&size=): user ids, seq = index + 1. */
     private static final List<String> DELETED_ACCOUNTS = new CopyOnWriteArrayList<>();
+    /** 차단 as product's GET /internal/users/{id}/blocks answers it: user id → everyone in a block with them. */
+    private static final Map<String, java.util.Set<String>> BLOCKS = new ConcurrentHashMap<>();
+    /** Authorization headers of the calls to GET /internal/users/{id}/blocks. */
+    private static final List<String> BLOCK_CALLS = new CopyOnWriteArrayList<>();
 
     private static final Map<String, String> CHAT_OPENED_BODIES = new ConcurrentHashMap<>();
     private static int productPort;
@@ -71,6 +75,21 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     /** product deleted this account (탈퇴): it appears in the feed chat reads. */
     public static void accountDeleted(String username) {
         DELETED_ACCOUNTS.add(Tokens.idOf(username));
+    }
+
+    /** One user blocks the other: from now on the fake product answers the block for both of them. */
+    public static void block(String userId, String otherId) {
+        BLOCKS.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(otherId);
+        BLOCKS.computeIfAbsent(otherId, k -> ConcurrentHashMap.newKeySet()).add(userId);
+    }
+
+    public static void unblock(String userId, String otherId) {
+        BLOCKS.getOrDefault(userId, java.util.Set.of()).remove(otherId);
+        BLOCKS.getOrDefault(otherId, java.util.Set.of()).remove(userId);
+    }
+
+    public static List<String> blockCalls() {
+        return List.copyOf(BLOCK_CALLS);
     }
 
     public static List<Received> events() {
@@ -137,6 +156,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 CHATS_OPENED.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), call));
                 ex.sendResponseHeaders(204, -1);
                 ex.close();
+            });
+            server.createContext("/internal/users/", ex -> {
+                recordHeaders(ex);
+                BLOCK_CALLS.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                String path = ex.getRequestURI().getPath();
+                String id = path.substring("/internal/users/".length(), path.length() - "/blocks".length());
+                String ids = BLOCKS.getOrDefault(id, java.util.Set.of()).stream()
+                        .map(u -> "\"" + u + "\"")
+                        .collect(java.util.stream.Collectors.joining(","));
+                send(ex, 200, "application/json", "{\"userIds\":[" + ids + "]}");
             });
             server.createContext("/api/products/", ex -> {
                 recordHeaders(ex);

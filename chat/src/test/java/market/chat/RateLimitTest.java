@@ -26,8 +26,15 @@ class RateLimitTest {
     public static class LowLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // The block cache as in production (the test profile turns it off): no call to product per send,
+            // which would slow the sends below the limit on a loaded machine.
             return Map.of(
-                    "market.rate-limit.actions.chat-send.limit", "3", "market.rate-limit.actions.chat-send.burst", "3");
+                    "market.rate-limit.actions.chat-send.limit",
+                    "3",
+                    "market.rate-limit.actions.chat-send.burst",
+                    "3",
+                    "market.chat.block-cache-ttl",
+                    "1h");
         }
     }
 

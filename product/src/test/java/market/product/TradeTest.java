@@ -122,8 +122,14 @@ class TradeTest {
         as("rs-buyer").get("/api/me/purchases").then().statusCode(200).body("items.id", not(hasItem((int) id)));
 
         status("rs-seller", id, "SOLD", buyer, 200);
-        JsonNode sold = awaitTrade("rs-buyer", 2).get(1);
+        // the sale opens the round of reviews: the buyer is asked to review (REVIEW_REQUEST), no second TRADE
+        Api.await(
+                "REVIEW_REQUEST for rs-buyer",
+                Duration.ofSeconds(20),
+                () -> !FakeNotify.to(buyer, "REVIEW_REQUEST").isEmpty());
+        JsonNode sold = FakeNotify.to(buyer, "REVIEW_REQUEST").get(0);
         assertEquals("SOLD", sold.path("data").path("status").asText());
+        assertEquals(id, sold.path("data").path("productId").asLong());
         as("rs-buyer")
                 .get("/api/me/purchases")
                 .then()
@@ -133,8 +139,9 @@ class TradeTest {
                 .body("items[0].status", equalTo("SOLD"));
         // the same state again sends nothing new
         status("rs-seller", id, "SOLD", buyer, 200);
-        Api.await("no third TRADE event", Duration.ofMillis(1500), () -> true);
-        assertEquals(2, FakeNotify.to(buyer, "TRADE").size());
+        Api.await("no further event", Duration.ofMillis(1500), () -> true);
+        assertEquals(1, FakeNotify.to(buyer, "TRADE").size());
+        assertEquals(1, FakeNotify.to(buyer, "REVIEW_REQUEST").size());
     }
 
     @Test

@@ -29,6 +29,13 @@ public interface ChatConfig {
     @WithDefault("60s")
     Duration productCacheTtl();
 
+    /**
+     * How long a user's blocks (asked from product) are used without asking again: a new block or unblock takes
+     * effect in chat within this time on every replica.
+     */
+    @WithDefault("5s")
+    Duration blockCacheTtl();
+
     /** Redis pub/sub channel that carries frames between chat replicas. */
     @WithDefault("chat:events")
     String fanoutChannel();

@@ -11,7 +11,14 @@ public record RoomView(
         long unreadCount,
         OffsetDateTime updatedAt,
         // one party deleted their account (탈퇴): read-only, sending is refused; that party is named 탈퇴한 사용자
-        boolean closed) {
+        boolean closed,
+        // one party blocked the other (차단): read-only, sending is refused
+        boolean blocked) {
+
+    /** The same room, marked read-only for its participants: one of them blocked the other (차단). */
+    public RoomView withBlocked(boolean blocked) {
+        return new RoomView(id, product, seller, buyer, lastMessage, unreadCount, updatedAt, closed, blocked);
+    }
 
     public record ProductRef(long id, String title, long price, String status, String thumbnailUrl) {}
 

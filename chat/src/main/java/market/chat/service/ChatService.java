@@ -34,6 +34,7 @@ public class ChatService {
     private final RateLimiter limiter;
     private final ObjectMapper mapper;
     private final ChatConfig config;
+    private final Blocks blocks;
 
     public ChatService(
             MessageStore store,
@@ -44,7 +45,9 @@ public class ChatService {
             PushCoalescer pushes,
             RateLimiter limiter,
             ObjectMapper mapper,
-            ChatConfig config) {
+            ChatConfig config,
+            Blocks blocks) {
+        this.blocks = blocks;
         this.store = store;
         this.history = history;
         this.rooms = rooms;
@@ -62,6 +65,11 @@ public class ChatService {
         RateLimiter.Decision allowed = limiter.acquire(Action.CHAT_SEND, senderId);
         if (!allowed.allowed()) {
             throw ApiException.tooManyRequests("You are sending messages too fast", allowed.retryAfterSeconds());
+        }
+        // 차단: a cached set per sender (no call to product per message); only a sender in some block costs a
+        // look at the room, to see whether its other participant is one of them.
+        if (blocks.hasAny(senderId)) {
+            blocks.requireNotBlocked(rooms.access(roomId, senderId), senderId);
         }
         MessageType type = appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
         MessageStore.Appended appended = store.append(roomId, senderId, type, text, appointment, clientMsgId)

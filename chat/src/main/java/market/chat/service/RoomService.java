@@ -28,12 +28,15 @@ public class RoomService {
     private final ProductCatalog products;
     private final RoomReports reports;
     private final AccountStore accounts;
+    private final Blocks blocks;
 
-    public RoomService(RoomStore store, ProductCatalog products, RoomReports reports, AccountStore accounts) {
+    public RoomService(
+            RoomStore store, ProductCatalog products, RoomReports reports, AccountStore accounts, Blocks blocks) {
         this.store = store;
         this.products = products;
         this.reports = reports;
         this.accounts = accounts;
+        this.blocks = blocks;
     }
 
     /**
@@ -55,6 +58,8 @@ public class RoomService {
         if (product.sellerId().equals(userId)) {
             throw ApiException.unprocessable("You cannot open a chat on your own listing");
         }
+        // 차단: no new room between blocked parties (an existing one is returned above, read-only).
+        blocks.requireNotBetween(userId, product.sellerId());
         Opened opened = QuarkusTransaction.requiringNew().call(() -> {
             Long id =
                     store.insert(productId, product, userId, nickname(username)).orElse(null);
@@ -102,13 +107,23 @@ public class RoomService {
         Cursor c = Cursor.decode(cursor, 2);
         OffsetDateTime afterTs = c == null ? null : Timestamps.fromMicros(c.longAt(0));
         long afterId = c == null ? 0L : c.longAt(1);
-        List<RoomView> rooms = store.roomsOf(userId, productId, afterTs, afterId, size + 1);
+        List<RoomView> rooms = store.roomsOf(userId, productId, afterTs, afterId, size + 1).stream()
+                .map(r -> withBlocked(r, userId))
+                .toList();
         return Page.of(rooms, size, r -> Cursor.encode(Timestamps.micros(r.updatedAt()), r.id()));
     }
 
     /** One room as its participant sees it (unread count from their side); the caller checked access. */
     private RoomView roomView(long roomId, String userId) {
-        return store.view(roomId, userId).orElseThrow(() -> ApiException.notFound("Room"));
+        return withBlocked(store.view(roomId, userId).orElseThrow(() -> ApiException.notFound("Room")), userId);
+    }
+
+    /** Marks the room read-only when its two participants are in a block (either way). */
+    private RoomView withBlocked(RoomView room, String userId) {
+        String other = room.seller().id().equals(userId)
+                ? room.buyer().id()
+                : room.seller().id();
+        return blocks.between(userId, other) ? room.withBlocked(true) : room;
     }
 
     private static String nickname(String username) {

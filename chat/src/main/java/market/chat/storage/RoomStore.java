@@ -189,6 +189,7 @@ public class RoomStore {
                 last,
                 r.getLong("unread"),
                 r.time("updated_at"),
-                r.getBoolean("closed"));
+                r.getBoolean("closed"),
+                false);
     }
 }

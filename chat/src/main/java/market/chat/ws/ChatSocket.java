@@ -24,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
+import market.chat.service.Blocks;
 import market.chat.service.ChatService;
 import market.chat.service.Frames;
 import market.chat.service.LocalConnections;
@@ -158,7 +159,7 @@ public class ChatSocket {
                     ? problem.detail()
                     : problem.errors().get(0).field() + ": "
                             + problem.errors().get(0).message();
-            return error(code(e.status()), detail, clientMsgId);
+            return error(e instanceof Blocks.Refused ? "blocked" : code(e.status()), detail, clientMsgId);
         } catch (RuntimeException e) {
             if (StorageFailures.isRejectedValue(e)) {
                 return error("bad_frame", "A value contains characters that can not be stored", clientMsgId);

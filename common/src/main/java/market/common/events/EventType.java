@@ -11,5 +11,7 @@ public enum EventType {
     PRICE_DROP,
     REVIEW,
     TRADE,
-    KEYWORD_MATCH
+    KEYWORD_MATCH,
+    /** 거래완료: each party of the trade is asked to leave a 거래후기. */
+    REVIEW_REQUEST
 }

@@ -53,7 +53,7 @@ public class CommentResource {
     public Page<CommentView> list(
             @PathParam("id") long id, @QueryParam("cursor") String cursor, @QueryParam("size") String size) {
         Cursor c = Cursor.decode(cursor, 1);
-        Page<Comment> page = social.comments(id, c == null ? null : c.longAt(0), Cursor.size(size));
+        Page<Comment> page = social.comments(id, c == null ? null : c.longAt(0), Cursor.size(size), user.idOrNull());
         Map<String, Profile> authors = queries.profiles(page.items().stream()
                 .map(Comment::authorId)
                 .filter(java.util.Objects::nonNull)

@@ -2,9 +2,14 @@ package market.product.api;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
+import market.product.domain.ReviewChip;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What anyone may see about a user: never the email or anything else from the token. */
+/**
+ * What anyone may see about a user: never the email or anything else from the token. {@code chips}: how often
+ * each review chip was given to them, most frequent first (chips never given are left out).
+ */
 public record PublicProfile(
         String id,
         String nickname,
@@ -22,4 +27,9 @@ public record PublicProfile(
 
         BigDecimal mannerTemperature,
         long onSaleCount,
-        long soldCount) {}
+        long soldCount,
+        long reviewCount,
+        List<ChipCount> chips) {
+
+    public record ChipCount(ReviewChip code, String label, boolean positive, long count) {}
+}

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,7 +50,20 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "Refused by a business rule")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response review(@PathParam("id") long id, @Valid @NotNull ReviewInput body) {
-        Review r = reviews.review(user.caller(), id, body.rating(), body.comment());
+        Review r = reviews.review(user.caller(), id, body.rating(), body.comment(), body.chips());
         return Response.status(201).entity(ReviewView.of(r)).build();
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed("user")
+    @Operation(summary = "Whether I am a party of the listing's trade, may still review it, and my review")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "My part in the listing's reviews")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "404", description = "No such listing")
+    public MyReviewView mine(@PathParam("id") long id) {
+        ReviewService.MyReview m = reviews.mine(user.caller(), id);
+        return new MyReviewView(m.party(), m.canReview(), m.review() == null ? null : ReviewView.of(m.review()));
     }
 }

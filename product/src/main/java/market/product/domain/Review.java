@@ -1,6 +1,7 @@
 package market.product.domain;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 public record Review(
         long id,
@@ -9,4 +10,5 @@ public record Review(
         String revieweeId,
         Rating rating,
         String comment,
+        List<ReviewChip> chips,
         OffsetDateTime createdAt) {}

@@ -148,9 +148,38 @@ public class ProductService {
                 .orElseThrow(() -> changedMeanwhile(id));
         boolean reviewable = recordTrade(p);
         if (changed && p.buyerId() != null) {
-            notifyBuyer(caller, p, reviewable);
+            if (reviewable && p.status() == ProductStatus.SOLD) {
+                askForReviews(caller, p);
+            } else {
+                notifyBuyer(caller, p, false);
+            }
         }
         return p;
+    }
+
+    /**
+     * 거래완료 that opens the trade's round of reviews: each party is asked to review the other (REVIEW_REQUEST,
+     * which for the buyer also tells the sale, so no TRADE besides). Once per listing, buyer and recipient.
+     */
+    private void askForReviews(Caller caller, Product p) {
+        String seller = profiles.me(caller.id(), caller.username()).nickname();
+        String key = "review-request:" + p.id() + ":" + p.buyerId() + ":";
+        Map<String, Object> data =
+                Map.of("productId", p.id(), "status", p.status().name());
+        outbox.publish(
+                key + p.buyerId(),
+                EventType.REVIEW_REQUEST,
+                p.buyerId(),
+                "거래완료",
+                seller + "님과 " + p.title() + " 거래가 완료되었어요. 거래 후기를 남겨주세요.",
+                data);
+        outbox.publish(
+                key + p.sellerId(),
+                EventType.REVIEW_REQUEST,
+                p.sellerId(),
+                "거래완료",
+                p.title() + " 거래가 완료되었어요. 구매자에게 거래 후기를 남겨주세요.",
+                data);
     }
 
     /**

@@ -28,6 +28,7 @@ public class SocialService {
     private final ProductService products;
     private final ProfileService profiles;
     private final OutboxStore outbox;
+    private final BlockService blocks;
 
     public SocialService(
             LikeStore likes,
@@ -36,7 +37,8 @@ public class SocialService {
             ProductStore listings,
             ProductService products,
             ProfileService profiles,
-            OutboxStore outbox) {
+            OutboxStore outbox,
+            BlockService blocks) {
         this.likes = likes;
         this.comments = comments;
         this.trades = trades;
@@ -44,6 +46,7 @@ public class SocialService {
         this.products = products;
         this.profiles = profiles;
         this.outbox = outbox;
+        this.blocks = blocks;
     }
 
     /** Idempotent: liking twice is one like, and the seller hears about it once. */
@@ -92,7 +95,7 @@ public class SocialService {
     @RateLimited(Action.COMMENT)
     @Transactional
     public Comment comment(Caller caller, long productId, String content) {
-        Product p = products.find(productId);
+        Product p = visible(productId, caller.id());
         profiles.me(caller.id(), caller.username());
         Comment c = comments.insert(productId, caller.id(), content, Clock.now());
         listings.countComment(productId);
@@ -108,12 +111,24 @@ public class SocialService {
         return c;
     }
 
-    /** Comments of a listing, oldest first, keyset-paginated by id. */
+    /**
+     * Comments of a listing, oldest first, keyset-paginated by id; a viewer ({@code viewerId}, null when
+     * anonymous) does not see those of users in a block with them, either way.
+     */
     @Transactional
-    public Page<Comment> comments(long productId, Long afterId, int size) {
-        products.find(productId);
-        List<Comment> rows = comments.page(productId, afterId == null ? 0L : afterId, size + 1);
+    public Page<Comment> comments(long productId, Long afterId, int size, String viewerId) {
+        visible(productId, viewerId);
+        List<Comment> rows = comments.page(productId, afterId == null ? 0L : afterId, size + 1, viewerId);
         return Page.of(rows, size, c -> Cursor.encode(c.id()));
+    }
+
+    /** A live listing the viewer may see: 404 when it is gone or its seller and the viewer are in a block. */
+    private Product visible(long productId, String viewerId) {
+        Product p = products.find(productId);
+        if (blocks.between(viewerId, p.sellerId())) {
+            throw ApiException.notFound("Product " + productId);
+        }
+        return p;
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import market.common.db.Db;
 import market.common.db.Row;
+import market.common.db.Sql;
 import market.product.domain.Comment;
 
 /** Comments on listings; a deleted comment keeps its row with deleted_at set. */
@@ -42,15 +43,23 @@ public class CommentStore {
                 createdAt);
     }
 
-    /** Live comments of a listing after {@code afterId}, oldest first, at most {@code limit}. */
-    public List<Comment> page(long productId, long afterId, int limit) {
-        return db.list(
-                "SELECT " + COLUMNS + " FROM product_comment WHERE product_id = ? AND deleted_at IS NULL AND id > ?"
-                        + " ORDER BY id LIMIT ?",
-                CommentStore::comment,
+    /**
+     * Live comments of a listing after {@code afterId}, oldest first, at most {@code limit}; without those of
+     * users in a block with {@code viewerId} (either way; null = anonymous, sees all).
+     */
+    public List<Comment> page(long productId, long afterId, int limit, String viewerId) {
+        Sql sql = Sql.of(
+                "SELECT " + COLUMNS + " FROM product_comment WHERE product_id = ? AND deleted_at IS NULL AND id > ?",
                 productId,
-                afterId,
-                limit);
+                afterId);
+        if (viewerId != null) {
+            sql.append(
+                    " AND author_id NOT IN (SELECT b.blocked_id FROM user_block b WHERE b.blocker_id = ?"
+                            + " UNION ALL SELECT b.blocker_id FROM user_block b WHERE b.blocked_id = ?)",
+                    viewerId,
+                    viewerId);
+        }
+        return db.list(sql.append(" ORDER BY id LIMIT " + limit), CommentStore::comment);
     }
 
     /** The comment, deleted or not, its row locked until the transaction ends. */

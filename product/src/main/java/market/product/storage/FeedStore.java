@@ -52,6 +52,10 @@ public class FeedStore {
         filter(where, "p.price >= ?", f.minPrice());
         filter(where, "p.price <= ?", f.maxPrice());
         filter(where, "p.seller_id = ?", f.sellerId());
+        if (callerId != null) {
+            // 차단, both ways: a block hides each party's listings from the other.
+            where.append(" AND " + BlockStore.SELLER_NOT_BLOCKED, callerId, callerId);
+        }
         if (after != null) {
             where.append(
                     " AND (p." + column(sort) + ", p.id) " + (sort == FeedQuery.Sort.PRICE_ASC ? ">" : "<") + " (?, ?)",

@@ -207,6 +207,8 @@ public class ProductStore {
                     AND p.seller_id IS DISTINCT FROM CAST(? AS varchar)
                     AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = ?
                                     AND v.viewed_at >= now() - interval '1 hour')
+                    AND NOT EXISTS (SELECT 1 FROM user_block b WHERE (b.blocker_id = ? AND b.blocked_id = p.seller_id)
+                                    OR (b.blocker_id = p.seller_id AND b.blocked_id = ?))
                     ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now()
                     WHERE product_view.viewed_at < now() - interval '1 hour'
                     RETURNING product_id
@@ -215,7 +217,7 @@ public class ProductStore {
                     RETURNING view_count
                 )
                 SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.region_code,
-                    p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, callerId, viewerKey);
+                    p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, """, viewerKey, id, callerId, viewerKey, callerId, callerId);
         if (callerId == null) {
             sql.append("false");
         } else {
@@ -227,8 +229,12 @@ public class ProductStore {
                     p.bumped_at, p.version, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height
                 FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id
                 LEFT JOIN product_image i ON i.product_id = p.id
-                WHERE p.id = ? AND p.deleted_at IS NULL
-                ORDER BY i.id""", id);
+                WHERE p.id = ? AND p.deleted_at IS NULL""", id);
+        if (callerId != null) {
+            // 차단, both ways: a blocked party gets the 404 of a listing that is not there.
+            sql.append(" AND " + BlockStore.SELLER_NOT_BLOCKED, callerId, callerId);
+        }
+        sql.append(" ORDER BY i.id");
         List<DetailRow> rows = db.list(sql, ProductStore::detailRow);
         if (rows.isEmpty()) {
             return Optional.empty();
