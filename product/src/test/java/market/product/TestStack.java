@@ -13,6 +13,7 @@ import market.testing.S3Resource;
 @QuarkusTestResource(OidcServerResource.class)
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(FakeNotify.class)
+@QuarkusTestResource(FakeChat.class)
 public final class TestStack {
     private TestStack() {}
 }

@@ -11,5 +11,7 @@ public enum EventType {
     PRICE_DROP,
     REVIEW,
     TRADE,
-    KEYWORD_MATCH
+    KEYWORD_MATCH,
+    /** The outcome of a report the recipient filed (moderation). */
+    REPORT_RESULT
 }

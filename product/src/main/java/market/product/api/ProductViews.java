@@ -34,7 +34,8 @@ public final class ProductViews {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
             OffsetDateTime bumpedAt,
-            int version) {}
+            int version,
+            boolean hidden) {}
 
     public record Summary(
             long id,
@@ -55,5 +56,6 @@ public final class ProductViews {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
             OffsetDateTime bumpedAt,
-            int version) {}
+            int version,
+            boolean hidden) {}
 }

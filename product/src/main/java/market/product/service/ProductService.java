@@ -37,6 +37,7 @@ public class ProductService {
     private final ProfileService profiles;
     private final OutboxStore outbox;
     private final ImageCleanup cleanup;
+    private final ProhibitedWords prohibited;
 
     public ProductService(
             ProductStore store,
@@ -46,7 +47,8 @@ public class ProductService {
             LikeStore likes,
             ProfileService profiles,
             OutboxStore outbox,
-            ImageCleanup cleanup) {
+            ImageCleanup cleanup,
+            ProhibitedWords prohibited) {
         this.store = store;
         this.trades = trades;
         this.reviews = reviews;
@@ -55,11 +57,13 @@ public class ProductService {
         this.profiles = profiles;
         this.outbox = outbox;
         this.cleanup = cleanup;
+        this.prohibited = prohibited;
     }
 
     @RateLimited(Action.LISTING)
     @Transactional
     public Product create(Caller caller, Fields f) {
+        prohibited.check(f.title(), f.description());
         profiles.me(caller.id(), caller.username());
         OffsetDateTime now = Clock.now();
         Product p = store.insert(
@@ -79,6 +83,7 @@ public class ProductService {
     public Product update(Caller caller, long id, Fields f, int expectedVersion, boolean viaIfMatch) {
         Product old = lockOwned(caller, id);
         checkVersion(old, expectedVersion, viaIfMatch);
+        prohibited.check(f.title(), f.description());
         Product p = store.update(
                         id,
                         f.title().strip(),
@@ -197,9 +202,10 @@ public class ProductService {
     /**
      * The listing with its seller, photos and the caller's like, counting a view unless this viewer was
      * counted within the last hour or is the seller: one statement on an autocommit connection (no transaction).
+     * A listing hidden by moderation is a 404 for everyone but its seller and admins.
      */
-    public ListingDetail view(long id, String viewerKey, String callerId) {
-        return store.view(id, viewerKey, callerId).orElseThrow(() -> ApiException.notFound("Product " + id));
+    public ListingDetail view(long id, String viewerKey, String callerId, boolean admin) {
+        return store.view(id, viewerKey, callerId, admin).orElseThrow(() -> ApiException.notFound("Product " + id));
     }
 
     /** A listing that is not deleted, or 404. */

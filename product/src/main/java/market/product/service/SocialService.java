@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
@@ -128,5 +129,22 @@ public class SocialService {
         }
         comments.softDelete(commentId, Clock.now());
         listings.uncountComment(c.productId());
+    }
+
+    /** Moderation: soft-deletes the comment as an admin's delete does; false when it was already gone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean removeComment(long commentId) {
+        Comment c = comments.lock(commentId).orElse(null);
+        if (c == null || c.deletedAt() != null) {
+            return false;
+        }
+        comments.softDelete(commentId, Clock.now());
+        listings.uncountComment(c.productId());
+        return true;
+    }
+
+    /** A comment, deleted or not. */
+    public Optional<Comment> findComment(long commentId) {
+        return comments.find(commentId);
     }
 }

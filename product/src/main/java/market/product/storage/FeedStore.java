@@ -48,6 +48,10 @@ public class FeedStore {
         filter(where, "p.price >= ?", f.minPrice());
         filter(where, "p.price <= ?", f.maxPrice());
         filter(where, "p.seller_id = ?", f.sellerId());
+        if (callerId == null || !callerId.equals(f.sellerId())) {
+            // Hidden by moderation: only the seller's own list (판매내역) still shows it, marked hidden.
+            where.append(" AND p.hidden_at IS NULL");
+        }
         if (after != null) {
             where.append(
                     " AND (p." + column(sort) + ", p.id) " + (sort == FeedQuery.Sort.PRICE_ASC ? ">" : "<") + " (?, ?)",
@@ -101,7 +105,8 @@ public class FeedStore {
         "created_at",
         "updated_at",
         "bumped_at",
-        "version"
+        "version",
+        "hidden_at"
     };
 
     private static String order(FeedQuery.Sort sort, String a) {
@@ -147,7 +152,8 @@ public class FeedStore {
                 r.time("created_at"),
                 r.time("updated_at"),
                 r.time("bumped_at"),
-                r.getInt("version"));
+                r.getInt("version"),
+                r.time("hidden_at") != null);
     }
 
     /**
@@ -286,7 +292,7 @@ public class FeedStore {
                         + " AS thumb_key, " + likedSql + " AS liked, e." + timeColumn + " AS event_at FROM " + table
                         + " e JOIN product p ON p.id = e.product_id"
                         + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE e." + userColumn + " = ?"
-                        + " AND p.deleted_at IS NULL",
+                        + " AND p.deleted_at IS NULL AND p.hidden_at IS NULL",
                 userId);
         if (after != null) {
             sql.append(" AND (e." + timeColumn + ", e.product_id) < (?, ?)", after.key(), after.id());
