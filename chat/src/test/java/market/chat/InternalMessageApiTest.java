@@ -37,8 +37,16 @@ class InternalMessageApiTest {
         String buyer = Fixtures.user("rep-buyer");
         long id = Fixtures.send(buyer, Fixtures.room(seller, buyer), "안녕하세요");
         given().get("/internal/messages/" + id).then().statusCode(401);
-        given().auth().oauth2(Tokens.user(buyer)).get("/internal/messages/" + id).then().statusCode(403);
-        given().auth().oauth2(Tokens.admin("rep-admin")).get("/internal/messages/" + id).then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.user(buyer))
+                .get("/internal/messages/" + id)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.admin("rep-admin"))
+                .get("/internal/messages/" + id)
+                .then()
+                .statusCode(403);
         given().auth()
                 .oauth2(Tokens.service("product-service"))
                 .get("/internal/messages/999999999")

@@ -84,7 +84,9 @@ public class FakeChat implements QuarkusTestResourceLifecycleManager {
             ex.close();
         });
         server.start();
-        return Map.of("market.moderation.chat-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "market.moderation.chat-url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

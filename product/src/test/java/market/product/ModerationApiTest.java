@@ -48,8 +48,8 @@ class ModerationApiTest {
     }
 
     private static String report(String type, String targetId, String reason, String text) {
-        return "{\"targetType\":\"" + type + "\",\"targetId\":" + Api.quote(targetId) + ",\"reason\":\"" + reason
-                + "\"" + (text == null ? "" : ",\"text\":" + Api.quote(text)) + "}";
+        return "{\"targetType\":\"" + type + "\",\"targetId\":" + Api.quote(targetId) + ",\"reason\":\"" + reason + "\""
+                + (text == null ? "" : ",\"text\":" + Api.quote(text)) + "}";
     }
 
     private static long fileReport(String reporter, String type, String targetId) {
@@ -117,7 +117,8 @@ class ModerationApiTest {
         }
         problem(anon.request(method, path).then(), 401);
         problem(user.request(method, path).then(), 403);
-        problem(given().auth()
+        problem(
+                given().auth()
                         .oauth2(Tokens.service("chat-service"))
                         .contentType(ContentType.JSON)
                         .body(body == null ? "" : body)
@@ -132,12 +133,14 @@ class ModerationApiTest {
     void reportingNeedsAUser() {
         String seller = user("seller");
         long id = create(seller, Api.uniqueRegion());
-        problem(given().contentType(ContentType.JSON)
+        problem(
+                given().contentType(ContentType.JSON)
                         .body(report("LISTING", Long.toString(id), "SPAM", null))
                         .post("/api/reports")
                         .then(),
                 401);
-        problem(given().auth()
+        problem(
+                given().auth()
                         .oauth2(Tokens.forged("someone"))
                         .contentType(ContentType.JSON)
                         .body(report("LISTING", Long.toString(id), "SPAM", null))
@@ -203,11 +206,17 @@ class ModerationApiTest {
         as(seller).get("/api/products/" + id).then().statusCode(200).body("hidden", equalTo(true));
         admin().get("/api/products/" + id).then().statusCode(200).body("hidden", equalTo(true));
         given().queryParam("region", region).get("/api/products").then().body("items.size()", equalTo(0));
-        given().queryParam("q", "수상한").queryParam("region", region).get("/api/products").then().body(
-                "items.size()", equalTo(0));
-        given().queryParam("sellerId", Tokens.idOf(seller)).get("/api/products").then().body(
-                "items.size()", equalTo(0));
-        as(seller).get("/api/me/products")
+        given().queryParam("q", "수상한")
+                .queryParam("region", region)
+                .get("/api/products")
+                .then()
+                .body("items.size()", equalTo(0));
+        given().queryParam("sellerId", Tokens.idOf(seller))
+                .get("/api/products")
+                .then()
+                .body("items.size()", equalTo(0));
+        as(seller)
+                .get("/api/me/products")
                 .then()
                 .body("items[0].id", equalTo((int) id))
                 .body("items[0].hidden", equalTo(true));
@@ -221,13 +230,9 @@ class ModerationApiTest {
             assertEquals(1, bodies.size(), who);
             assertTrue(bodies.get(0).contains("게시글을 숨겼어요"), bodies.get(0));
         }
-        admin().get("/api/admin/reports?status=RESOLVED&size=100")
-                .then()
-                .body("items.id", hasItem((int) reportId));
-        admin().get("/api/admin/moderation-log?size=100")
-                .then()
-                .statusCode(200)
-                .body("items.reportId", hasItem((int) reportId));
+        admin().get("/api/admin/reports?status=RESOLVED&size=100").then().body("items.id", hasItem((int) reportId));
+        admin().get("/api/admin/moderation-log?size=100").then().statusCode(200).body("items.reportId", hasItem((int)
+                reportId));
         // acting again on a closed report
         problem(act(second, "DISMISS"), 409);
     }
@@ -247,7 +252,11 @@ class ModerationApiTest {
             if (cursor != null) {
                 req.queryParam("cursor", cursor);
             }
-            JsonPath page = req.get("/api/admin/reports").then().statusCode(200).extract().jsonPath();
+            JsonPath page = req.get("/api/admin/reports")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("items.id"));
             cursor = page.getString("nextCursor");
         } while (cursor != null && seen.size() < 10_000);
@@ -264,45 +273,88 @@ class ModerationApiTest {
     static Stream<Arguments> badReports() {
         return Stream.of(
                 Arguments.of("malformed JSON", new BadReport("{\"targetType\":", 400, null)),
-                Arguments.of("unknown field", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"SPAM\",\"extra\":1}", 400, null)),
-                Arguments.of("no targetType", new BadReport(
-                        "{\"targetId\":\"%L\",\"reason\":\"SPAM\"}", 400, "targetType")),
-                Arguments.of("unknown targetType", new BadReport(
-                        "{\"targetType\":\"PHOTO\",\"targetId\":\"%L\",\"reason\":\"SPAM\"}", 400, "targetType")),
-                Arguments.of("targetId as a number", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":%L,\"reason\":\"SPAM\"}", 400, "targetId")),
-                Arguments.of("blank targetId", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\" \",\"reason\":\"SPAM\"}", 400, "targetId")),
-                Arguments.of("listing id not a number", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"abc\",\"reason\":\"SPAM\"}", 400, "targetId")),
-                Arguments.of("no reason", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"%L\"}", 400, "reason")),
-                Arguments.of("unknown reason", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"UGLY\"}", 400, "reason")),
-                Arguments.of("OTHER without text", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"OTHER\"}", 400, "text")),
-                Arguments.of("text of 1001", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"SPAM\",\"text\":\""
-                                + "가".repeat(1001) + "\"}",
-                        400,
-                        "text")),
-                Arguments.of("text with a control character", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"SPAM\",\"text\":\"a\\u0007\"}",
-                        400,
-                        "text")),
-                Arguments.of("no such listing", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"987654321\",\"reason\":\"SPAM\"}", 404, null)),
-                Arguments.of("no such comment", new BadReport(
-                        "{\"targetType\":\"COMMENT\",\"targetId\":\"987654321\",\"reason\":\"SPAM\"}", 404, null)),
-                Arguments.of("no such user", new BadReport(
-                        "{\"targetType\":\"USER\",\"targetId\":\"nobody-here\",\"reason\":\"SPAM\"}", 404, null)),
-                Arguments.of("no such message", new BadReport(
-                        "{\"targetType\":\"MESSAGE\",\"targetId\":\"987654321\",\"reason\":\"SPAM\"}", 404, null)),
-                Arguments.of("my own listing", new BadReport(
-                        "{\"targetType\":\"LISTING\",\"targetId\":\"%MINE\",\"reason\":\"SPAM\"}", 422, null)),
-                Arguments.of("myself", new BadReport(
-                        "{\"targetType\":\"USER\",\"targetId\":\"%ME\",\"reason\":\"ABUSE\"}", 422, null)));
+                Arguments.of(
+                        "unknown field",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"SPAM\",\"extra\":1}",
+                                400, null)),
+                Arguments.of(
+                        "no targetType", new BadReport("{\"targetId\":\"%L\",\"reason\":\"SPAM\"}", 400, "targetType")),
+                Arguments.of(
+                        "unknown targetType",
+                        new BadReport(
+                                "{\"targetType\":\"PHOTO\",\"targetId\":\"%L\",\"reason\":\"SPAM\"}",
+                                400, "targetType")),
+                Arguments.of(
+                        "targetId as a number",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":%L,\"reason\":\"SPAM\"}", 400, "targetId")),
+                Arguments.of(
+                        "blank targetId",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\" \",\"reason\":\"SPAM\"}",
+                                400,
+                                "targetId")),
+                Arguments.of(
+                        "listing id not a number",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"abc\",\"reason\":\"SPAM\"}",
+                                400,
+                                "targetId")),
+                Arguments.of(
+                        "no reason", new BadReport("{\"targetType\":\"LISTING\",\"targetId\":\"%L\"}", 400, "reason")),
+                Arguments.of(
+                        "unknown reason",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"UGLY\"}", 400, "reason")),
+                Arguments.of(
+                        "OTHER without text",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"OTHER\"}", 400, "text")),
+                Arguments.of(
+                        "text of 1001",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"SPAM\",\"text\":\""
+                                        + "가".repeat(1001) + "\"}",
+                                400,
+                                "text")),
+                Arguments.of(
+                        "text with a control character",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"%L\",\"reason\":\"SPAM\",\"text\":\"a\\u0007\"}",
+                                400, "text")),
+                Arguments.of(
+                        "no such listing",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"987654321\",\"reason\":\"SPAM\"}",
+                                404,
+                                null)),
+                Arguments.of(
+                        "no such comment",
+                        new BadReport(
+                                "{\"targetType\":\"COMMENT\",\"targetId\":\"987654321\",\"reason\":\"SPAM\"}",
+                                404,
+                                null)),
+                Arguments.of(
+                        "no such user",
+                        new BadReport(
+                                "{\"targetType\":\"USER\",\"targetId\":\"nobody-here\",\"reason\":\"SPAM\"}",
+                                404,
+                                null)),
+                Arguments.of(
+                        "no such message",
+                        new BadReport(
+                                "{\"targetType\":\"MESSAGE\",\"targetId\":\"987654321\",\"reason\":\"SPAM\"}",
+                                404,
+                                null)),
+                Arguments.of(
+                        "my own listing",
+                        new BadReport(
+                                "{\"targetType\":\"LISTING\",\"targetId\":\"%MINE\",\"reason\":\"SPAM\"}", 422, null)),
+                Arguments.of(
+                        "myself",
+                        new BadReport(
+                                "{\"targetType\":\"USER\",\"targetId\":\"%ME\",\"reason\":\"ABUSE\"}", 422, null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -330,7 +382,9 @@ class ModerationApiTest {
         String reporter = user("reporter");
         long id = create(seller, Api.uniqueRegion());
         long commentId = comment(author, id, "사기꾼 아니에요?");
-        problem(json(author).body(report("COMMENT", Long.toString(commentId), "ABUSE", null))
+        problem(
+                json(author)
+                        .body(report("COMMENT", Long.toString(commentId), "ABUSE", null))
                         .post("/api/reports")
                         .then(),
                 422);
@@ -346,7 +400,9 @@ class ModerationApiTest {
         given().get("/api/products/" + id).then().body("commentCount", equalTo(0));
         assertEquals("RESOLVED", statusOf(reportId));
         // a deleted comment can not be reported
-        problem(json(user("late")).body(report("COMMENT", Long.toString(commentId), "ABUSE", null))
+        problem(
+                json(user("late"))
+                        .body(report("COMMENT", Long.toString(commentId), "ABUSE", null))
                         .post("/api/reports")
                         .then(),
                 404);
@@ -356,17 +412,31 @@ class ModerationApiTest {
     void badActionsAreRefused() {
         String reporter = user("reporter");
         long reportId = fileReport(reporter, "LISTING", Long.toString(create(user("seller"), Api.uniqueRegion())));
-        problem(admin().body("{\"action\":\"BAN\"}").post("/api/admin/reports/" + reportId + "/actions").then(), 400);
-        problem(admin().body("{}").post("/api/admin/reports/" + reportId + "/actions").then(), 400);
-        problem(admin().body("{\"action\":\"DISMISS\",\"x\":1}")
+        problem(
+                admin().body("{\"action\":\"BAN\"}")
                         .post("/api/admin/reports/" + reportId + "/actions")
                         .then(),
                 400);
-        problem(admin().body("{\"action\":\"DISMISS\",\"note\":\"" + "가".repeat(1001) + "\"}")
+        problem(
+                admin().body("{}")
                         .post("/api/admin/reports/" + reportId + "/actions")
                         .then(),
                 400);
-        problem(admin().body("{\"action\":\"DISMISS\"}").post("/api/admin/reports/987654321/actions").then(), 404);
+        problem(
+                admin().body("{\"action\":\"DISMISS\",\"x\":1}")
+                        .post("/api/admin/reports/" + reportId + "/actions")
+                        .then(),
+                400);
+        problem(
+                admin().body("{\"action\":\"DISMISS\",\"note\":\"" + "가".repeat(1001) + "\"}")
+                        .post("/api/admin/reports/" + reportId + "/actions")
+                        .then(),
+                400);
+        problem(
+                admin().body("{\"action\":\"DISMISS\"}")
+                        .post("/api/admin/reports/987654321/actions")
+                        .then(),
+                404);
         assertEquals("OPEN", statusOf(reportId));
         assertEquals(0L, (long) db.single(
                 "SELECT count(*) AS n FROM moderation_action WHERE report_id = ?", r -> r.getLong("n"), reportId));
@@ -421,9 +491,19 @@ class ModerationApiTest {
 
         given().queryParam("region", region).get("/api/products").then().body("items.size()", equalTo(0));
         problem(given().get("/api/products/" + listing).then(), 404);
-        problem(json(bad).body(Api.body("또 올려요", 1000, "DIGITAL", region)).post("/api/products").then(), 403)
+        problem(
+                        json(bad)
+                                .body(Api.body("또 올려요", 1000, "DIGITAL", region))
+                                .post("/api/products")
+                                .then(),
+                        403)
                 .body("code", equalTo("suspended"));
-        problem(json(bad).body("{\"content\":\"안녕\"}").post("/api/products/" + listing + "/comments").then(), 403)
+        problem(
+                        json(bad)
+                                .body("{\"content\":\"안녕\"}")
+                                .post("/api/products/" + listing + "/comments")
+                                .then(),
+                        403)
                 .body("code", equalTo("suspended"));
         problem(as(bad).delete("/api/products/" + listing).then(), 403).body("code", equalTo("suspended"));
         // reads still answer
@@ -439,19 +519,35 @@ class ModerationApiTest {
         String buyer = user("buyer");
         long msg = FakeChat.message(Tokens.idOf(seller), Tokens.idOf(seller), Tokens.idOf(buyer), "계좌로 먼저 보내세요");
         // the sender, and anyone outside the room
-        problem(json(seller).body(report("MESSAGE", Long.toString(msg), "FRAUD", null)).post("/api/reports").then(), 422);
+        problem(
+                json(seller)
+                        .body(report("MESSAGE", Long.toString(msg), "FRAUD", null))
+                        .post("/api/reports")
+                        .then(),
+                422);
         String outsider = user("outsider");
-        problem(json(outsider).body(report("MESSAGE", Long.toString(msg), "FRAUD", null)).post("/api/reports").then(), 404);
+        problem(
+                json(outsider)
+                        .body(report("MESSAGE", Long.toString(msg), "FRAUD", null))
+                        .post("/api/reports")
+                        .then(),
+                404);
         assertEquals(0, reportsBy(outsider));
 
         long reportId = fileReport(buyer, "MESSAGE", Long.toString(msg));
-        JsonPath queue = admin().get("/api/admin/reports?size=100").then().extract().jsonPath();
+        JsonPath queue =
+                admin().get("/api/admin/reports?size=100").then().extract().jsonPath();
         int at = queue.getList("items.id").indexOf((int) reportId);
         assertEquals("계좌로 먼저 보내세요", queue.getString("items[" + at + "].targetSummary"));
         assertEquals(Tokens.idOf(seller), queue.getString("items[" + at + "].targetOwner.id"));
         problem(act(reportId, "HIDE_LISTING"), 422);
         act(reportId, "SUSPEND_USER").statusCode(200);
-        problem(json(seller).body("{\"keyword\":\"자전거\"}").post("/api/me/keywords").then(), 403)
+        problem(
+                        json(seller)
+                                .body("{\"keyword\":\"자전거\"}")
+                                .post("/api/me/keywords")
+                                .then(),
+                        403)
                 .body("code", equalTo("suspended"));
     }
 
@@ -461,7 +557,12 @@ class ModerationApiTest {
         long msg = FakeChat.message("x", "x", Tokens.idOf(buyer), "hi");
         FakeChat.down = true;
         try {
-            problem(json(buyer).body(report("MESSAGE", Long.toString(msg), "SPAM", null)).post("/api/reports").then(), 503)
+            problem(
+                            json(buyer)
+                                    .body(report("MESSAGE", Long.toString(msg), "SPAM", null))
+                                    .post("/api/reports")
+                                    .then(),
+                            503)
                     .header("Retry-After", org.hamcrest.Matchers.notNullValue());
         } finally {
             FakeChat.down = false;
@@ -510,8 +611,7 @@ class ModerationApiTest {
         String seller = user("seller");
         String region = Api.uniqueRegion();
         String body = """
-                {"title":%s,"description":%s,"price":1000,"negotiable":false,"category":"OTHER","region":"%s"}"""
-                .formatted(Api.quote(title), Api.quote(description), region);
+                {"title":%s,"description":%s,"price":1000,"negotiable":false,"category":"OTHER","region":"%s"}""".formatted(Api.quote(title), Api.quote(description), region);
         problem(json(seller).body(body).post("/api/products").then(), 422)
                 .body("detail", equalTo("판매할 수 없는 물품이에요: " + word))
                 .body("errors[0].field", equalTo(field));
@@ -519,9 +619,17 @@ class ModerationApiTest {
 
         // an edit that brings the word in is refused too, and changes nothing
         long id = create(seller, "멀쩡한 물건", 1000, "OTHER", region);
-        problem(json(seller).body(body.replace("}", ",\"version\":0}")).put("/api/products/" + id).then(), 422)
+        problem(
+                        json(seller)
+                                .body(body.replace("}", ",\"version\":0}"))
+                                .put("/api/products/" + id)
+                                .then(),
+                        422)
                 .body("detail", containsString(word));
-        given().get("/api/products/" + id).then().body("title", equalTo("멀쩡한 물건")).body("version", equalTo(0));
+        given().get("/api/products/" + id)
+                .then()
+                .body("title", equalTo("멀쩡한 물건"))
+                .body("version", equalTo(0));
     }
 
     @Test
@@ -538,8 +646,17 @@ class ModerationApiTest {
                 .path("id");
         admin().get("/api/admin/prohibited-words").then().statusCode(200).body("items.word", hasItem(word));
         // the same once folded
-        problem(admin().body("{\"word\":\"" + word.toUpperCase() + "\"}").post("/api/admin/prohibited-words").then(), 409);
-        problem(json(seller).body(Api.body("이건 " + word + " 이에요", 100, "OTHER", region)).post("/api/products").then(), 422)
+        problem(
+                admin().body("{\"word\":\"" + word.toUpperCase() + "\"}")
+                        .post("/api/admin/prohibited-words")
+                        .then(),
+                409);
+        problem(
+                        json(seller)
+                                .body(Api.body("이건 " + word + " 이에요", 100, "OTHER", region))
+                                .post("/api/products")
+                                .then(),
+                        422)
                 .body("detail", equalTo("판매할 수 없는 물품이에요: " + word));
 
         admin().delete("/api/admin/prohibited-words/" + id).then().statusCode(204);

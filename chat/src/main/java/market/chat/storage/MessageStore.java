@@ -156,12 +156,9 @@ public class MessageStore {
 
     /** One message with its room's parties (for moderation). */
     public Optional<ReportedMessage> reported(long messageId) {
-        return db.optional(
-                """
+        return db.optional("""
                 SELECT m.id, m.room_id, r.product_id, m.sender_id, r.seller_id, r.buyer_id, m.type, m.content, m.sent_at
-                  FROM chat_message m JOIN chat_room r ON r.id = m.room_id WHERE m.id = ?""",
-                MessageStore::reportedMessage,
-                messageId);
+                  FROM chat_message m JOIN chat_room r ON r.id = m.room_id WHERE m.id = ?""", MessageStore::reportedMessage, messageId);
     }
 
     private static ReportedMessage reportedMessage(Row r) throws SQLException {

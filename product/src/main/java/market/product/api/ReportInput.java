@@ -12,6 +12,9 @@ import market.product.domain.ReportTarget;
  */
 public record ReportInput(
         @NotNull ReportTarget targetType,
-        @NotBlank @Text(min = 1, max = 64, singleLine = true) String targetId,
+
+        @NotBlank @Text(min = 1, max = 64, singleLine = true)
+        String targetId,
+
         @NotNull ReportReason reason,
         @Text(max = 1000) String text) {}

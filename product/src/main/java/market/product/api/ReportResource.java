@@ -61,7 +61,9 @@ public class ReportResource {
                 reports.report(user.caller(), body.targetType(), body.targetId(), body.reason(), body.text());
         ReportView view = ReportView.of(filed.report());
         return filed.created()
-                ? Response.created(URI.create("/api/reports/" + view.id())).entity(view).build()
+                ? Response.created(URI.create("/api/reports/" + view.id()))
+                        .entity(view)
+                        .build()
                 : Response.ok(view).build();
     }
 }

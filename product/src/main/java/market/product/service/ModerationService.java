@@ -12,7 +12,6 @@ import market.product.domain.ModerationAction;
 import market.product.domain.ModerationEntry;
 import market.product.domain.Report;
 import market.product.domain.ReportStatus;
-import market.product.domain.ReportTarget;
 import market.product.storage.ModerationLogStore;
 import market.product.storage.OutboxStore;
 import market.product.storage.ProductStore;
@@ -114,20 +113,18 @@ public class ModerationService {
     }
 
     private void tellReporter(Report r, ModerationAction action) {
-        String what =
-                switch (r.targetType()) {
-                    case LISTING -> "게시글";
-                    case USER -> "사용자";
-                    case COMMENT -> "댓글";
-                    case MESSAGE -> "채팅 메시지";
-                };
-        String outcome =
-                switch (action) {
-                    case HIDE_LISTING -> "해당 게시글을 숨겼어요.";
-                    case DELETE_COMMENT -> "해당 댓글을 삭제했어요.";
-                    case SUSPEND_USER -> "해당 사용자의 이용을 정지했어요.";
-                    case DISMISS -> "검토 결과 운영정책 위반을 찾지 못했어요.";
-                };
+        String what = switch (r.targetType()) {
+            case LISTING -> "게시글";
+            case USER -> "사용자";
+            case COMMENT -> "댓글";
+            case MESSAGE -> "채팅 메시지";
+        };
+        String outcome = switch (action) {
+            case HIDE_LISTING -> "해당 게시글을 숨겼어요.";
+            case DELETE_COMMENT -> "해당 댓글을 삭제했어요.";
+            case SUSPEND_USER -> "해당 사용자의 이용을 정지했어요.";
+            case DISMISS -> "검토 결과 운영정책 위반을 찾지 못했어요.";
+        };
         outbox.publish(
                 "report-result:" + r.id(),
                 EventType.REPORT_RESULT,

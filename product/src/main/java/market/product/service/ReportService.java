@@ -126,6 +126,8 @@ public class ReportService {
     }
 
     private static String clip(String s) {
-        return s.codePointCount(0, s.length()) <= SUMMARY_MAX ? s : s.substring(0, s.offsetByCodePoints(0, SUMMARY_MAX));
+        return s.codePointCount(0, s.length()) <= SUMMARY_MAX
+                ? s
+                : s.substring(0, s.offsetByCodePoints(0, SUMMARY_MAX));
     }
 }
