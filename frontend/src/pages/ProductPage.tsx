@@ -9,6 +9,7 @@ import { Carousel } from '../components/Carousel';
 import { LoadMore } from '../components/InfiniteList';
 import { StatusBadge } from '../components/ProductCard';
 import { ProductManage } from '../components/ProductManage';
+import { ReportButton } from '../components/ReportDialog';
 import { Empty, ErrorState, InlineError, Loading, NotFound } from '../components/Status';
 import { useI18n } from '../i18n';
 import { formatPrice, mannerClass, timeAgo } from '../lib/format';
@@ -83,6 +84,12 @@ export default function ProductPage() {
           {t('product.chats', { n: p.chatCount })} · {t('product.likes', { n: p.likeCount })} ·{' '}
           {t('product.views', { n: p.viewCount })}
         </p>
+        {p.hidden && (
+          <p className="hidden-banner" role="note">
+            {t('product.hidden')}
+          </p>
+        )}
+        {!mine && <ReportButton targetType="LISTING" targetId={p.id} />}
       </section>
 
       {mine && <ProductManage product={p} afterDelete="/my" />}
@@ -171,6 +178,7 @@ function Comments({ productId }: { productId: number }) {
                     {t('common.delete')}
                   </button>
                 )}
+                {user?.id !== c.author.id && <ReportButton targetType="COMMENT" targetId={c.id} />}
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ import { nextPageParam } from '../api/client';
 import { getUser, listProducts } from '../api/endpoints';
 import { LoadMore } from '../components/InfiniteList';
 import { ProductCard } from '../components/ProductCard';
+import { ReportButton } from '../components/ReportDialog';
+import { useAuth } from '../auth/AuthContext';
 import { Empty, ErrorState, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { mannerClass } from '../lib/format';
@@ -13,6 +15,7 @@ import { keys } from '../lib/queries';
 export default function UserPage() {
   const id = useParams().id ?? '';
   const { t } = useI18n();
+  const { user } = useAuth();
   const profile = useQuery({ queryKey: keys.user(id), queryFn: () => getUser(id) });
   const query = { sellerId: id, size: 20 };
   const items = useInfiniteQuery({
@@ -42,6 +45,7 @@ export default function UserPage() {
           <span className="muted small">{t('product.manner')}</span>
         </div>
       </div>
+      {user?.id !== p.id && <ReportButton targetType="USER" targetId={p.id} />}
       <h2>{t('user.items')}</h2>
       {items.isPending ? (
         <Loading />
