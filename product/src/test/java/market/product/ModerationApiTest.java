@@ -203,6 +203,13 @@ class ModerationApiTest {
         // gone for everyone but its seller (and admins)
         problem(given().get("/api/products/" + id).then(), 404);
         problem(as(reporter).get("/api/products/" + id).then(), 404);
+        problem(as(reporter).put("/api/products/" + id + "/like").then(), 404);
+        problem(
+                json(reporter)
+                        .body("{\"content\":\"아직 있나요?\"}")
+                        .post("/api/products/" + id + "/comments")
+                        .then(),
+                404);
         as(seller).get("/api/products/" + id).then().statusCode(200).body("hidden", equalTo(true));
         admin().get("/api/products/" + id).then().statusCode(200).body("hidden", equalTo(true));
         given().queryParam("region", region).get("/api/products").then().body("items.size()", equalTo(0));

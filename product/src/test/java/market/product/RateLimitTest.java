@@ -138,12 +138,10 @@ class RateLimitTest {
                         .then()
                         .extract(),
                 3600);
-        assertEquals(
-                2L,
-                (long) db.single(
-                        "SELECT count(*) AS n FROM report WHERE reporter_id = ?",
-                        r -> r.getLong("n"),
-                        market.testing.Tokens.idOf(reporter)));
+        assertEquals(2L, (long) db.single(
+                "SELECT count(*) AS n FROM report WHERE reporter_id = ?",
+                r -> r.getLong("n"),
+                market.testing.Tokens.idOf(reporter)));
     }
 
     @Test

@@ -132,6 +132,7 @@ public class ResponseJson implements ObjectMapperCustomizer {
             timestamp(gen, "updatedAt", s.updatedAt());
             timestamp(gen, "bumpedAt", s.bumpedAt());
             gen.writeNumberField("version", s.version());
+            gen.writeBooleanField("hidden", s.hidden());
             gen.writeEndObject();
         }
 

@@ -214,6 +214,16 @@ public class ProductService {
         return live(store.find(id).orElse(null), id);
     }
 
+    /** A listing the caller may see: not deleted, and if hidden by moderation only for its seller and admins. */
+    @Transactional
+    public Product findVisible(Caller caller, long id) {
+        Product p = find(id);
+        if (p.hiddenAt() != null && !p.isOwnedBy(caller.id()) && !caller.admin()) {
+            throw notFound(id);
+        }
+        return p;
+    }
+
     /** A listing, deleted or not, or 404 when it never existed. */
     @Transactional
     public Product findIncludingDeleted(long id) {

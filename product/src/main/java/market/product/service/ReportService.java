@@ -83,10 +83,7 @@ public class ReportService {
         switch (type) {
             case LISTING -> {
                 long id = number(targetId);
-                Product p = products.find(id);
-                if (p.hiddenAt() != null && !p.isOwnedBy(caller.id())) {
-                    throw ApiException.notFound("Product " + id);
-                }
+                Product p = products.findVisible(caller, id);
                 return new Target(p.sellerId(), p.title());
             }
             case COMMENT -> {

@@ -50,7 +50,7 @@ public class SocialService {
     /** Idempotent: liking twice is one like, and the seller hears about it once. */
     @Transactional
     public void like(Caller caller, long productId) {
-        Product p = products.find(productId);
+        Product p = products.findVisible(caller, productId);
         if (p.isOwnedBy(caller.id())) {
             throw ApiException.unprocessable("You can not like your own listing");
         }
@@ -93,7 +93,7 @@ public class SocialService {
     @RateLimited(Action.COMMENT)
     @Transactional
     public Comment comment(Caller caller, long productId, String content) {
-        Product p = products.find(productId);
+        Product p = products.findVisible(caller, productId);
         profiles.me(caller.id(), caller.username());
         Comment c = comments.insert(productId, caller.id(), content, Clock.now());
         listings.countComment(productId);
