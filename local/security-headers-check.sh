@@ -79,8 +79,12 @@ for path in /api/me /api/chat/rooms /api/me/notifications /api/me/notification-s
   fetch -H "Authorization: Bearer $alice" "$GW$path" >/dev/null
   check "personal $path: exactly one Cache-Control: no-store" no-store "$(header Cache-Control)"
 done
-fetch -H "Authorization: Bearer $admin" "$GW/api/admin/notices" >/dev/null
-check "personal /api/admin/notices: Cache-Control: no-store" no-store "$(header Cache-Control)"
+for path in /api/admin/notices /api/admin/reports /api/admin/moderation-log /api/admin/prohibited-words; do
+  fetch -H "Authorization: Bearer $admin" "$GW$path" >/dev/null
+  check "personal $path: Cache-Control: no-store" no-store "$(header Cache-Control)"
+done
+fetch -X POST -H "Authorization: Bearer $alice" -H 'Content-Type: application/json' -d '{}' "$GW/api/reports" >/dev/null
+check "personal /api/reports (a 400): Cache-Control: no-store" no-store "$(header Cache-Control)"
 fetch "$GW/api/me" >/dev/null
 check "personal /api/me without a token (401): no-store too" no-store "$(header Cache-Control)"
 fetch "$GW/api/devices/unknown-token" -X DELETE -H "Authorization: Bearer $alice" >/dev/null

@@ -16,6 +16,7 @@ test("admin sends a notice and bob's bell shows it live", async ({ browser }) =>
     const a = admin.page;
     await a.getByRole('link', { name: '관리자' }).click();
     await expect(a.getByRole('heading', { name: '관리자 콘솔' })).toBeVisible();
+    await a.getByRole('tab', { name: '공지/광고' }).click();
     await a.getByLabel('공지', { exact: true }).check();
     await a.getByLabel('제목').fill(noticeTitle);
     await a.getByLabel('내용').fill('11월 30일 새벽 2시부터 30분간 점검이 있어요.');
@@ -43,6 +44,7 @@ test('admin schedules a notice, sees it scheduled with stats, and cancels it', a
   try {
     const a = admin.page;
     await a.getByRole('link', { name: '관리자' }).click();
+    await a.getByRole('tab', { name: '공지/광고' }).click();
     await a.getByLabel('광고', { exact: true }).check();
     await expect(a.getByText(/수신 동의한 사용자에게만/)).toBeVisible();
     await a.getByLabel('공지', { exact: true }).check();

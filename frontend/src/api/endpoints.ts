@@ -1,5 +1,6 @@
 import { ApiError, getAccessToken, request, requestFull, toProblem } from './client';
 import type {
+  AdminReport,
   Appointment,
   Block,
   MyReview,
@@ -12,6 +13,8 @@ import type {
   ChatRoom,
   Comment,
   Me,
+  ModerationActionType,
+  ModerationEntry,
   Notice,
   NoticeInput,
   NotificationPage,
@@ -25,6 +28,10 @@ import type {
   ProductSummary,
   RangeStep,
   Region,
+  ProhibitedWord,
+  Report,
+  ReportInput,
+  ReportStatus,
   UserProfile,
   UserRef,
 } from './types';
@@ -191,3 +198,21 @@ export const listNotices = (cursor?: string) => request<Page<Notice>>('/api/noti
 export const listAdminNotices = (cursor?: string) => request<Page<Notice>>('/api/admin/notices', { query: { cursor } });
 export const createNotice = (n: NoticeInput) => request<Notice>('/api/admin/notices', { method: 'POST', body: n });
 export const cancelNotice = (id: number) => request<void>(`/api/admin/notices/${id}`, { method: 'DELETE' });
+
+// moderation
+export const fileReport = (r: ReportInput) => request<Report>('/api/reports', { method: 'POST', body: r });
+export const listAdminReports = (status: ReportStatus, cursor?: string) =>
+  request<Page<AdminReport>>('/api/admin/reports', { query: { status, cursor } });
+export const actOnReport = (id: number, action: ModerationActionType, note?: string) =>
+  request<ModerationEntry>(`/api/admin/reports/${id}/actions`, {
+    method: 'POST',
+    body: note ? { action, note } : { action },
+  });
+export const listModerationLog = (cursor?: string) =>
+  request<Page<ModerationEntry>>('/api/admin/moderation-log', { query: { cursor } });
+export const listProhibitedWords = () =>
+  request<Page<ProhibitedWord>>('/api/admin/prohibited-words').then((p) => p.items);
+export const addProhibitedWord = (word: string) =>
+  request<ProhibitedWord>('/api/admin/prohibited-words', { method: 'POST', body: { word } });
+export const deleteProhibitedWord = (id: number) =>
+  request<void>(`/api/admin/prohibited-words/${id}`, { method: 'DELETE' });

@@ -44,6 +44,8 @@ export interface ProductSummary {
   updatedAt: string;
   bumpedAt: string;
   version: number;
+  /** Hidden by moderation: only its seller (and admins) still get it. */
+  hidden?: boolean;
 }
 
 export interface Product extends ProductSummary {
@@ -258,4 +260,74 @@ export interface Keyword {
   id: number;
   keyword: string;
   createdAt: string;
+}
+
+// moderation (DESIGN.md §5 "Reports and moderation")
+export type ReportTargetType = 'LISTING' | 'USER' | 'COMMENT' | 'MESSAGE';
+export type ReportReason = 'PROHIBITED_ITEM' | 'FRAUD' | 'ABUSE' | 'SPAM' | 'OTHER';
+export const REPORT_REASONS: ReportReason[] = ['PROHIBITED_ITEM', 'FRAUD', 'ABUSE', 'SPAM', 'OTHER'];
+export type ReportStatus = 'OPEN' | 'RESOLVED' | 'DISMISSED';
+export type ModerationActionType = 'HIDE_LISTING' | 'DELETE_COMMENT' | 'SUSPEND_USER' | 'DISMISS';
+
+/** POST /api/reports; targetId is a string for every type (a decimal id, or a user's id). */
+export interface ReportInput {
+  targetType: ReportTargetType;
+  targetId: string;
+  reason: ReportReason;
+  text?: string;
+}
+
+export interface Report {
+  id: number;
+  targetType: ReportTargetType;
+  targetId: string;
+  reason: ReportReason;
+  text: string | null;
+  status: ReportStatus;
+  createdAt: string;
+}
+
+export interface AdminReport {
+  id: number;
+  targetType: ReportTargetType;
+  targetId: string;
+  targetSummary: string;
+  targetOwner: UserRef;
+  reporter: UserRef;
+  reason: ReportReason;
+  text: string | null;
+  status: ReportStatus;
+  reportsOnTarget: number;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface ModerationEntry {
+  id: number;
+  admin: UserRef;
+  action: ModerationActionType;
+  targetType: ReportTargetType;
+  targetId: string;
+  reportId: number | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface ProhibitedWord {
+  id: number;
+  word: string;
+  createdAt: string;
+}
+
+/** The actions that fit a report's target type (others are 422). */
+export function actionsFor(type: ReportTargetType): ModerationActionType[] {
+  switch (type) {
+    case 'LISTING':
+      return ['HIDE_LISTING', 'DISMISS'];
+    case 'COMMENT':
+      return ['DELETE_COMMENT', 'DISMISS'];
+    case 'USER':
+    case 'MESSAGE':
+      return ['SUSPEND_USER', 'DISMISS'];
+  }
 }

@@ -23,6 +23,9 @@ export const keys = {
   settings: ['notificationSettings'] as const,
   adminNotices: ['adminNotices'] as const,
   notices: ['notices'] as const,
+  adminReports: (status: string) => ['adminReports', status] as const,
+  moderationLog: ['moderationLog'] as const,
+  prohibitedWords: ['prohibitedWords'] as const,
 };
 
 export function useCategories() {

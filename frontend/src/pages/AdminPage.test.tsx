@@ -31,10 +31,12 @@ describe('AdminPage', () => {
         });
         if (init?.method === 'POST') return jsonResponse({ id: 4, status: 'SENDING' }, 202);
         if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+        if (!url.startsWith('/api/admin/notices')) return jsonResponse({ items: [], nextCursor: null });
         return jsonResponse({ items: [notice], nextCursor: null });
       }),
     );
     renderWith(<AdminPage />, { auth: fakeAuth({ roles: ['user', 'admin'] }) });
+    await userEvent.click(screen.getByRole('tab', { name: '공지/광고' }));
     const row = await screen.findByRole('row', { name: /연말 세일/ });
     expect(within(row).getByText('대상 10 · 성공 7 · 실패 1')).toBeTruthy();
     expect(within(row).getByText('예약됨')).toBeTruthy();

@@ -7,6 +7,7 @@ import { LoadMore } from '../components/InfiniteList';
 import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { keys } from '../lib/queries';
+import { LogTab, ReportsTab, WordsTab } from './AdminModeration';
 
 export function noticeStats(n: Notice): { targeted: number; sent: number; failed: number } {
   return {
@@ -16,7 +17,42 @@ export function noticeStats(n: Notice): { targeted: number; sent: number; failed
   };
 }
 
+type AdminTab = 'moderation' | 'words' | 'log' | 'notices';
+const ADMIN_TABS: AdminTab[] = ['moderation', 'words', 'log', 'notices'];
+
 export default function AdminPage() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<AdminTab>('moderation');
+  return (
+    <section className="page" aria-labelledby="admin-title">
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      <div className="tabs" role="tablist">
+        {ADMIN_TABS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`admin-tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls="admin-panel"
+            className={tab === k ? 'tab tab-on' : 'tab'}
+            onClick={() => setTab(k)}
+          >
+            {t(`admin.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div id="admin-panel" role="tabpanel" aria-labelledby={`admin-tab-${tab}`}>
+        {tab === 'moderation' && <ReportsTab />}
+        {tab === 'words' && <WordsTab />}
+        {tab === 'log' && <LogTab />}
+        {tab === 'notices' && <NoticesTab />}
+      </div>
+    </section>
+  );
+}
+
+function NoticesTab() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [type, setType] = useState<NoticeType>('NOTICE');
@@ -63,8 +99,7 @@ export default function AdminPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <section className="page" aria-labelledby="admin-title">
-      <h1 id="admin-title">{t('admin.title')}</h1>
+    <>
       <form className="form" onSubmit={onSubmit} aria-labelledby="compose-title">
         <h2 id="compose-title">{t('admin.compose')}</h2>
         <fieldset className="radio-row">
@@ -170,6 +205,6 @@ export default function AdminPage() {
         </>
       )}
       <InlineError error={cancel.error} />
-    </section>
+    </>
   );
 }

@@ -24,6 +24,7 @@ import { ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { formatPrice, newClientMsgId } from '../lib/format';
 import { keys } from '../lib/queries';
+import { ReportButton } from '../components/ReportDialog';
 
 const ACK_TIMEOUT_MS = 5000;
 const PAGE = 50;
@@ -316,6 +317,7 @@ function Bubble({ m, mine, read }: { m: ChatMessage; mine: boolean; read: boolea
         </time>
         {mine && read && <> · {t('chat.read')}</>}
       </span>
+      {!mine && <ReportButton targetType="MESSAGE" targetId={m.id} />}
     </li>
   );
 }

@@ -10,6 +10,7 @@ import { LoadMore } from '../components/InfiniteList';
 import { StatusBadge } from '../components/ProductCard';
 import { ProductManage } from '../components/ProductManage';
 import { ReviewBanner } from '../components/ReviewForm';
+import { ReportButton } from '../components/ReportDialog';
 import { Empty, ErrorState, InlineError, Loading, NotFound } from '../components/Status';
 import { useI18n } from '../i18n';
 import { formatPrice, mannerClass, timeAgo } from '../lib/format';
@@ -84,6 +85,12 @@ export default function ProductPage() {
           {t('product.chats', { n: p.chatCount })} · {t('product.likes', { n: p.likeCount })} ·{' '}
           {t('product.views', { n: p.viewCount })}
         </p>
+        {p.hidden && (
+          <p className="hidden-banner" role="note">
+            {t('product.hidden')}
+          </p>
+        )}
+        {!mine && <ReportButton targetType="LISTING" targetId={p.id} />}
       </section>
 
       {mine && <ProductManage product={p} afterDelete="/my" />}
@@ -173,6 +180,7 @@ function Comments({ productId }: { productId: number }) {
                     {t('common.delete')}
                   </button>
                 )}
+                {user?.id !== c.author.id && <ReportButton targetType="COMMENT" targetId={c.id} />}
               </li>
             ))}
           </ul>

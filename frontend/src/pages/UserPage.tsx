@@ -8,6 +8,7 @@ import { LoadMore } from '../components/InfiniteList';
 import { ProductCard } from '../components/ProductCard';
 import { VerifiedBadge } from '../components/Neighbourhood';
 import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
+import { ReportButton } from '../components/ReportDialog';
 import { useI18n } from '../i18n';
 import { mannerClass } from '../lib/format';
 import { keys } from '../lib/queries';
@@ -88,6 +89,7 @@ export default function UserPage() {
           />
         </>
       )}
+      {user?.id !== p.id && <ReportButton targetType="USER" targetId={p.id} />}
       <h2>{t('user.items')}</h2>
       {items.isPending ? (
         <Loading />

@@ -50,7 +50,7 @@ Where a service (or Keycloak) reaches one dependency: {"kind": "bundled"|"select
     {{- $_ := set $t "podSelector" ($v.postgresql.external.podSelector | default dict) -}}
     {{- $_ := set $t "namespace" $v.postgresql.external.namespace -}}
   {{- end -}}
-{{- else if has .dep (list "product" "notify") -}}
+{{- else if has .dep (list "product" "chat" "notify") -}}
   {{- $_ := set $t "kind" "bundled" -}}
   {{- $_ := set $t "port" (int $v.serviceDefaults.port) -}}
 {{- else -}}

@@ -238,6 +238,8 @@ export interface components {
         Platform: "ANDROID" | "IOS" | "WEB";
         /** @description RFC 9457 problem details, the only error body of every service */
         Problem: {
+            /** @description present where a client acts on the reason: suspended (the account is suspended) */
+            code?: string;
             detail?: string;
             /** @description present on validation failures, sorted by field */
             errors?: components["schemas"]["FieldError"][];

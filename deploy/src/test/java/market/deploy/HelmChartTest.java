@@ -243,6 +243,8 @@ class HelmChartTest {
                 "ingress-controller->notify:8080",
                 "ingress-controller->keycloak:8080",
                 "chat->product:8080",
+                // a report of a chat message: product reads it from chat's /internal/messages/{id}
+                "product->chat:8080",
                 "product->notify:8080",
                 "chat->notify:8080",
                 "product->postgresql:5432",

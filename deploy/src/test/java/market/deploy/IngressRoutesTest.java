@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Ingress is the gateway: exactly the routes of local/routes.tsv, which the local nginx serves too. */
@@ -190,6 +191,22 @@ class IngressRoutesTest {
         assertEquals("keycloak", routeOf(routesTsv(), path).backend(), path);
     }
 
+    /** Moderation lives in product; the rest of /api/admin (notices) stays with notify. */
+    @ParameterizedTest
+    @CsvSource({
+        "/api/reports, product",
+        "/api/admin/reports, product",
+        "/api/admin/reports/7/actions, product",
+        "/api/admin/moderation-log, product",
+        "/api/admin/prohibited-words/3, product",
+        "/api/admin/notices, notify",
+        "/api/admin/notices/1, notify",
+        "/api/admin/reportsx, notify"
+    })
+    void moderationRoutesGoToProduct(String path, String backend) throws Exception {
+        assertEquals(backend, routeOf(routesTsv(), path).backend(), path);
+    }
+
     @Test
     void onlyRealmMarketAndTheThemeFilesAreKeycloakRoutes() throws Exception {
         List<String> keycloak = routesTsv().stream()
@@ -213,7 +230,12 @@ class IngressRoutesTest {
                 "/api/me/notifications/stream",
                 "/api/me/notification-settings",
                 "/api/devices",
-                "/api/admin/notices"
+                "/api/admin/notices",
+                "/api/admin/reports",
+                "/api/admin/reports/1/actions",
+                "/api/admin/moderation-log",
+                "/api/admin/prohibited-words",
+                "/api/reports"
             })
     void personalAnswersAreNeverStored(String path) throws Exception {
         Route r = routeOf(routesTsv(), path);

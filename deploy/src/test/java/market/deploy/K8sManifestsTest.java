@@ -270,6 +270,7 @@ class K8sManifestsTest {
                 "ingress-controller->keycloak-0:8080",
                 "ingress-controller->keycloak-1:8080",
                 "chat->product:8080",
+                "product->chat:8080",
                 "product->notify:8080",
                 "chat->notify:8080",
                 "product->redis:6379",

@@ -149,6 +149,16 @@ class InternalEventApiTest {
     }
 
     @Test
+    void theOutcomeOfAReportLandsInTheInboxAndActivityOffSilencesItsPush() {
+        String reporter = Api.unique("reporter");
+        Api.settings(reporter, true, false, true, false, false).statusCode(200);
+        Api.event(Api.unique("report-result"), "REPORT_RESULT", reporter, "신고 처리 결과", "해당 게시글을 숨겼어요.")
+                .statusCode(202)
+                .body("pushed", equalTo(false));
+        Api.inbox(reporter).body("items.type", contains("REPORT_RESULT")).body("items.title", contains("신고 처리 결과"));
+    }
+
+    @Test
     void tokensFcmCallsDeadAreDeletedAndTheRestStillGetIt() {
         String user = Api.unique("prune");
         String alive = Api.newToken("alive");

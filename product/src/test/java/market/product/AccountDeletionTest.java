@@ -105,7 +105,7 @@ class AccountDeletionTest {
         // the listing and its photo are gone; the like is taken back; the comment stays, its author does not
         problem(given().get("/api/products/" + own).then(), 404);
         given().get(photo).then().statusCode(404);
-        given().get("/api/products?region=" + region)
+        given().get("/api/products?range=0&regionCode=" + region)
                 .then()
                 .body("items.id", not(hasItem((int) own)))
                 .body("items.size()", equalTo(1));

@@ -45,7 +45,7 @@ class BlockApiTest {
 
     private static List<Integer> feedIds(String viewer, String region, String q, String sellerId) {
         var r = viewer == null ? given() : as(viewer);
-        r = r.queryParam("region", region);
+        r = r.queryParam("regionCode", region).queryParam("range", 0);
         if (q != null) {
             r = r.queryParam("q", q);
         }

@@ -43,7 +43,7 @@ class RateLimitTest {
             var overrides = new java.util.HashMap<String, String>();
             // a loaded test machine must not turn a slow answer into "allowed" (fail open)
             overrides.put("market.rate-limit.timeout", "10s");
-            for (String action : new String[] {"listing", "comment", "upload", "review", "keyword"}) {
+            for (String action : new String[] {"listing", "comment", "upload", "review", "keyword", "report"}) {
                 overrides.put("market.rate-limit.actions." + action + ".limit", "2");
                 overrides.put("market.rate-limit.actions." + action + ".period", "1h");
             }
@@ -56,6 +56,9 @@ class RateLimitTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    market.common.db.Db db;
 
     private static String user() {
         return "rl-" + UUID.randomUUID().toString().substring(0, 8);
@@ -113,6 +116,32 @@ class RateLimitTest {
         }
         assertLimited(upload(seller, id).then().extract(), 3600);
         as(seller).get("/api/products/" + id).then().statusCode(200).body("images.size()", equalTo(2));
+    }
+
+    @Test
+    void aThirdReportWithinTheHourIs429AndNotStored() {
+        String reporter = user();
+        String region = Api.uniqueRegion();
+        for (int i = 0; i < 2; i++) {
+            json(reporter)
+                    .body("{\"targetType\":\"LISTING\",\"targetId\":\"" + create(user(), region)
+                            + "\",\"reason\":\"SPAM\"}")
+                    .post("/api/reports")
+                    .then()
+                    .statusCode(201);
+        }
+        long third = create(user(), region);
+        assertLimited(
+                json(reporter)
+                        .body("{\"targetType\":\"LISTING\",\"targetId\":\"" + third + "\",\"reason\":\"SPAM\"}")
+                        .post("/api/reports")
+                        .then()
+                        .extract(),
+                3600);
+        assertEquals(2L, (long) db.single(
+                "SELECT count(*) AS n FROM report WHERE reporter_id = ?",
+                r -> r.getLong("n"),
+                market.testing.Tokens.idOf(reporter)));
     }
 
     @Test

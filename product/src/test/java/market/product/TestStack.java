@@ -14,6 +14,7 @@ import market.testing.S3Resource;
 @QuarkusTestResource(S3Resource.class)
 @QuarkusTestResource(FakeNotify.class)
 @QuarkusTestResource(FakeKeycloakAdmin.class)
+@QuarkusTestResource(FakeChat.class)
 public final class TestStack {
     private TestStack() {}
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import market.chat.domain.MessageView;
+import market.chat.domain.ReportedMessage;
 import market.chat.domain.Room;
 import market.chat.storage.MessageStore;
 import market.chat.storage.RoomStore;
@@ -70,5 +71,10 @@ public class MessageHistory {
         Room room = rooms.access(roomId, userId);
         long mark = Math.min(lastReadId, roomStore.lastMessageId(roomId));
         return new ReadMark(room, messages.advanceRead(roomId, userId, mark));
+    }
+
+    /** One message with its room's parties, for product's moderation; 404 when there is none. */
+    public ReportedMessage reported(long messageId) {
+        return messages.reported(messageId).orElseThrow(() -> ApiException.notFound("Message " + messageId));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import market.chat.domain.Appointment;
 import market.chat.domain.MessageType;
 import market.chat.domain.MessageView;
+import market.chat.domain.ReportedMessage;
 import market.chat.domain.Room;
 import market.common.db.Db;
 import market.common.db.Row;
@@ -153,6 +154,26 @@ public class MessageStore {
                 roomId,
                 before,
                 limit);
+    }
+
+    /** One message with its room's parties (for moderation). */
+    public Optional<ReportedMessage> reported(long messageId) {
+        return db.optional("""
+                SELECT m.id, m.room_id, r.product_id, m.sender_id, r.seller_id, r.buyer_id, m.type, m.content, m.sent_at
+                  FROM chat_message m JOIN chat_room r ON r.id = m.room_id WHERE m.id = ?""", MessageStore::reportedMessage, messageId);
+    }
+
+    private static ReportedMessage reportedMessage(Row r) throws SQLException {
+        return new ReportedMessage(
+                r.getLong("id"),
+                r.getLong("room_id"),
+                r.getLong("product_id"),
+                r.string("sender_id"),
+                r.string("seller_id"),
+                r.string("buyer_id"),
+                r.string("type"),
+                r.string("content"),
+                r.time("sent_at"));
     }
 
     /** Moves the reader's mark forward to {@code messageId} (never back); the mark now stored. */

@@ -13,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
+    private final String code;
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, null, Map.of());
@@ -20,11 +21,27 @@ public class ApiException extends RuntimeException {
 
     public ApiException(
             int status, String title, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+        this(status, title, detail, errors, headers, null);
+    }
+
+    private ApiException(
+            int status,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors,
+            Map<String, String> headers,
+            String code) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors;
         this.headers = headers;
+        this.code = code;
+    }
+
+    /** 403 with a problem {@code code} a client acts on (e.g. {@code suspended}). */
+    public static ApiException forbidden(String detail, String code) {
+        return new ApiException(403, "Forbidden", detail, null, Map.of(), code);
     }
 
     public static ApiException notFound(String what) {
@@ -67,7 +84,7 @@ public class ApiException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem("about:blank", title, status, getMessage(), errors);
+        return new Problem("about:blank", title, status, getMessage(), errors, code);
     }
 
     public Map<String, String> headers() {

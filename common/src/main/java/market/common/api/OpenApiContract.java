@@ -82,6 +82,10 @@ public class OpenApiContract implements OASFilter {
                                         .addType(Schema.SchemaType.ARRAY)
                                         .description("present on validation failures, sorted by field")
                                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                        .addProperty(
+                                "code",
+                                string().description(
+                                                "present where a client acts on the reason: suspended (the account is suspended)"))
                         .addRequired("type")
                         .addRequired("title")
                         .addRequired("status"));

@@ -3,9 +3,16 @@ package market.common.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** RFC 9457 problem details, the only error body any service returns. */
+/**
+ * RFC 9457 problem details, the only error body any service returns. {@code code} (an extension member, absent
+ * unless set) names a reason a client acts on, e.g. {@code suspended}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String code) {
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -13,5 +13,7 @@ public enum EventType {
     TRADE,
     KEYWORD_MATCH,
     /** 거래완료: each party of the trade is asked to leave a 거래후기. */
-    REVIEW_REQUEST
+    REVIEW_REQUEST,
+    /** The outcome of a report the recipient filed (moderation). */
+    REPORT_RESULT
 }

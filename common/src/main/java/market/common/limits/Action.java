@@ -19,7 +19,9 @@ public enum Action {
     /** A 거래후기. */
     REVIEW("review", "reviews", 20, Duration.ofHours(1), 20),
     /** A new keyword alert (a user holds at most 30 anyway; this stops add/delete churn). */
-    KEYWORD("keyword", "new keyword alerts", 30, Duration.ofHours(1), 30);
+    KEYWORD("keyword", "new keyword alerts", 30, Duration.ofHours(1), 30),
+    /** A report of a listing, user, comment or chat message to the moderators. */
+    REPORT("report", "reports", 20, Duration.ofHours(1), 20);
 
     private final String key;
     private final String what;

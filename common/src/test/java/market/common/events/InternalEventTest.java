@@ -120,7 +120,8 @@ class InternalEventTest {
                         "REVIEW",
                         "TRADE",
                         "KEYWORD_MATCH",
-                        "REVIEW_REQUEST"),
+                        "REVIEW_REQUEST",
+                        "REPORT_RESULT"),
                 java.util.Arrays.stream(EventType.values()).map(Enum::name).toList());
     }
 }

@@ -11,7 +11,7 @@ public enum EventCategory {
     public static EventCategory of(EventType type) {
         return switch (type) {
             case CHAT_MESSAGE -> CHAT;
-            case COMMENT, LIKE, PRICE_DROP, REVIEW, REVIEW_REQUEST, TRADE -> ACTIVITY;
+            case COMMENT, LIKE, PRICE_DROP, REVIEW, REVIEW_REQUEST, TRADE, REPORT_RESULT -> ACTIVITY;
             case KEYWORD_MATCH -> KEYWORDS;
         };
     }

@@ -20,6 +20,7 @@ class EventCategoryTest {
         "REVIEW, ACTIVITY",
         "REVIEW_REQUEST, ACTIVITY",
         "TRADE, ACTIVITY",
+        "REPORT_RESULT, ACTIVITY",
         "KEYWORD_MATCH, KEYWORDS"
     })
     void eachTypeHasItsSetting(EventType type, EventCategory category) {
@@ -33,7 +34,7 @@ class EventCategoryTest {
     }
 
     @ParameterizedTest(name = "activity off silences {0}")
-    @CsvSource({"REVIEW_REQUEST", "REVIEW", "TRADE"})
+    @CsvSource({"REVIEW_REQUEST", "REVIEW", "TRADE", "REPORT_RESULT"})
     void theActivitySettingSilencesReviewRequests(EventType type) {
         NotificationSettings off = new NotificationSettings("u", true, false, true, false, false, null, null, null, 0);
         assertEquals(false, EventCategory.of(type).allowedBy(off));

@@ -31,6 +31,11 @@ public class CurrentUser {
         return identity.isAnonymous() ? null : jwt.getSubject();
     }
 
+    /** Whether the caller holds the admin role (false when anonymous). */
+    public boolean isAdmin() {
+        return !identity.isAnonymous() && identity.hasRole("admin");
+    }
+
     /** Who a view is counted for: the user, or else the client address. */
     public String viewerKey() {
         String id = idOrNull();

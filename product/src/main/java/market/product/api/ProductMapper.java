@@ -54,7 +54,8 @@ public class ProductMapper {
                 p.createdAt(),
                 p.updatedAt(),
                 p.bumpedAt(),
-                p.version());
+                p.version(),
+                p.hiddenAt() != null);
     }
 
     /** The detail read by {@code ProductService.view} (seller, photos and liked already in it). */
@@ -84,7 +85,8 @@ public class ProductMapper {
                 d.createdAt(),
                 d.updatedAt(),
                 d.bumpedAt(),
-                d.version());
+                d.version(),
+                d.hidden());
     }
 
     public Page<ProductViews.Summary> page(Page<ListingSummary> page, String callerId) {
@@ -110,7 +112,8 @@ public class ProductMapper {
                     p.createdAt(),
                     p.updatedAt(),
                     p.bumpedAt(),
-                    p.version()));
+                    p.version(),
+                    p.hidden()));
         }
         return new Page<>(items, page.nextCursor());
     }

@@ -150,7 +150,7 @@ public class ProductResource {
                             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Not found")
     public Response detail(@PathParam("id") long id) {
-        ListingDetail d = products.view(id, user.viewerKey(), user.idOrNull());
+        ListingDetail d = products.view(id, user.viewerKey(), user.idOrNull(), user.isAdmin());
         return Response.ok(mapper.detail(d, user.idOrNull()))
                 .tag(new EntityTag(Integer.toString(d.version())))
                 .build();

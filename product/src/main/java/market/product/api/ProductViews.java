@@ -35,7 +35,8 @@ public final class ProductViews {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
             OffsetDateTime bumpedAt,
-            int version) {}
+            int version,
+            boolean hidden) {}
 
     public record Summary(
             long id,
@@ -57,5 +58,6 @@ public final class ProductViews {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
             OffsetDateTime bumpedAt,
-            int version) {}
+            int version,
+            boolean hidden) {}
 }

@@ -133,6 +133,7 @@ public class ResponseJson implements ObjectMapperCustomizer {
             timestamp(gen, "updatedAt", s.updatedAt());
             timestamp(gen, "bumpedAt", s.bumpedAt());
             gen.writeNumberField("version", s.version());
+            gen.writeBooleanField("hidden", s.hidden());
             gen.writeEndObject();
         }
 

@@ -28,7 +28,8 @@ public record ListingDetail(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         OffsetDateTime bumpedAt,
-        int version) {
+        int version,
+        boolean hidden) {
 
     /** The same listing with its photos (the statement reads one row per photo). */
     public ListingDetail withImages(List<Image> photos) {
@@ -55,7 +56,8 @@ public record ListingDetail(
                 createdAt,
                 updatedAt,
                 bumpedAt,
-                version);
+                version,
+                hidden);
     }
 
     public record Image(long id, String objectKey, String thumbKey, int width, int height) {}

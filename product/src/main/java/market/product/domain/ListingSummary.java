@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One row of a listing page, read in one statement with its seller's profile (null fields when the seller
- * has none yet), the first photo's thumbnail key and whether the caller likes it.
+ * has none yet), the first photo's thumbnail key and whether the caller likes it. {@code hidden}: by moderation,
+ * so only its seller (and admins) get it.
  */
 public record ListingSummary(
         long id,
@@ -29,4 +30,5 @@ public record ListingSummary(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         OffsetDateTime bumpedAt,
-        int version) {}
+        int version,
+        boolean hidden) {}

@@ -28,7 +28,8 @@ public record Product(
         OffsetDateTime updatedAt,
         OffsetDateTime bumpedAt,
         OffsetDateTime deletedAt,
-        int version) {
+        int version,
+        OffsetDateTime hiddenAt) {
 
     public static final long MAX_PRICE = 1_000_000_000L;
     public static final Duration BUMP_INTERVAL = Duration.ofHours(24);

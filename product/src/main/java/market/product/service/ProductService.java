@@ -51,6 +51,7 @@ public class ProductService {
     private final ProfileService profiles;
     private final OutboxStore outbox;
     private final ImageCleanup cleanup;
+    private final ProhibitedWords prohibited;
 
     private final Regions regions;
     private final RegionConfig regionConfig;
@@ -65,7 +66,8 @@ public class ProductService {
             LikeStore likes,
             ProfileService profiles,
             OutboxStore outbox,
-            ImageCleanup cleanup) {
+            ImageCleanup cleanup,
+            ProhibitedWords prohibited) {
         this.regions = regions;
         this.regionConfig = regionConfig;
         this.store = store;
@@ -76,11 +78,13 @@ public class ProductService {
         this.profiles = profiles;
         this.outbox = outbox;
         this.cleanup = cleanup;
+        this.prohibited = prohibited;
     }
 
     @RateLimited(Action.LISTING)
     @Transactional
     public Product create(Caller caller, Fields f) {
+        prohibited.check(f.title(), f.description());
         Region region = regionOf(profiles.me(caller.id(), caller.username()), f, null);
         OffsetDateTime now = Clock.now();
         Product p = store.insert(
@@ -101,6 +105,7 @@ public class ProductService {
     public Product update(Caller caller, long id, Fields f, int expectedVersion, boolean viaIfMatch) {
         Product old = lockOwned(caller, id);
         checkVersion(old, expectedVersion, viaIfMatch);
+        prohibited.check(f.title(), f.description());
         Region region = regionOf(profiles.me(caller.id(), caller.username()), f, old);
         Product p = store.update(
                         id,
@@ -250,15 +255,26 @@ public class ProductService {
     /**
      * The listing with its seller, photos and the caller's like, counting a view unless this viewer was
      * counted within the last hour or is the seller: one statement on an autocommit connection (no transaction).
+     * A listing hidden by moderation is a 404 for everyone but its seller and admins.
      */
-    public ListingDetail view(long id, String viewerKey, String callerId) {
-        return store.view(id, viewerKey, callerId).orElseThrow(() -> ApiException.notFound("Product " + id));
+    public ListingDetail view(long id, String viewerKey, String callerId, boolean admin) {
+        return store.view(id, viewerKey, callerId, admin).orElseThrow(() -> ApiException.notFound("Product " + id));
     }
 
     /** A listing that is not deleted, or 404. */
     @Transactional
     public Product find(long id) {
         return live(store.find(id).orElse(null), id);
+    }
+
+    /** A listing the caller may see: not deleted, and if hidden by moderation only for its seller and admins. */
+    @Transactional
+    public Product findVisible(Caller caller, long id) {
+        Product p = find(id);
+        if (p.hiddenAt() != null && !p.isOwnedBy(caller.id()) && !caller.admin()) {
+            throw notFound(id);
+        }
+        return p;
     }
 
     /** A listing, deleted or not, or 404 when it never existed. */

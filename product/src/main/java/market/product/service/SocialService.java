@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import market.common.api.ApiException;
 import market.common.api.Cursor;
 import market.common.api.Page;
@@ -52,7 +53,7 @@ public class SocialService {
     /** Idempotent: liking twice is one like, and the seller hears about it once. */
     @Transactional
     public void like(Caller caller, long productId) {
-        Product p = products.find(productId);
+        Product p = products.findVisible(caller, productId);
         if (p.isOwnedBy(caller.id())) {
             throw ApiException.unprocessable("You can not like your own listing");
         }
@@ -95,7 +96,8 @@ public class SocialService {
     @RateLimited(Action.COMMENT)
     @Transactional
     public Comment comment(Caller caller, long productId, String content) {
-        Product p = visible(productId, caller.id());
+        products.findVisible(caller, productId); // hidden by moderation: 404 for others
+        Product p = visible(productId, caller.id()); // 차단: 404 for a blocked party
         profiles.me(caller.id(), caller.username());
         Comment c = comments.insert(productId, caller.id(), content, Clock.now());
         listings.countComment(productId);
@@ -143,5 +145,22 @@ public class SocialService {
         }
         comments.softDelete(commentId, Clock.now());
         listings.uncountComment(c.productId());
+    }
+
+    /** Moderation: soft-deletes the comment as an admin's delete does; false when it was already gone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean removeComment(long commentId) {
+        Comment c = comments.lock(commentId).orElse(null);
+        if (c == null || c.deletedAt() != null) {
+            return false;
+        }
+        comments.softDelete(commentId, Clock.now());
+        listings.uncountComment(c.productId());
+        return true;
+    }
+
+    /** A comment, deleted or not. */
+    public Optional<Comment> findComment(long commentId) {
+        return comments.find(commentId);
     }
 }

@@ -62,6 +62,11 @@ public class CommentStore {
         return db.list(sql.append(" ORDER BY id LIMIT " + limit), CommentStore::comment);
     }
 
+    /** The comment, deleted or not. */
+    public Optional<Comment> find(long id) {
+        return db.optional("SELECT " + COLUMNS + " FROM product_comment WHERE id = ?", CommentStore::comment, id);
+    }
+
     /** The comment, deleted or not, its row locked until the transaction ends. */
     public Optional<Comment> lock(long id) {
         return db.optional(

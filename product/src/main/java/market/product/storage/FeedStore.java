@@ -56,6 +56,10 @@ public class FeedStore {
             // 차단, both ways: a block hides each party's listings from the other.
             where.append(" AND " + BlockStore.SELLER_NOT_BLOCKED, callerId, callerId);
         }
+        if (callerId == null || !callerId.equals(f.sellerId())) {
+            // Hidden by moderation: only the seller's own list (판매내역) still shows it, marked hidden.
+            where.append(" AND p.hidden_at IS NULL");
+        }
         if (after != null) {
             where.append(
                     " AND (p." + column(sort) + ", p.id) " + (sort == FeedQuery.Sort.PRICE_ASC ? ">" : "<") + " (?, ?)",
@@ -112,7 +116,8 @@ public class FeedStore {
         "created_at",
         "updated_at",
         "bumped_at",
-        "version"
+        "version",
+        "hidden_at"
     };
 
     private static String order(FeedQuery.Sort sort, String a) {
@@ -159,7 +164,8 @@ public class FeedStore {
                 r.time("created_at"),
                 r.time("updated_at"),
                 r.time("bumped_at"),
-                r.getInt("version"));
+                r.getInt("version"),
+                r.time("hidden_at") != null);
     }
 
     /**
@@ -298,7 +304,7 @@ public class FeedStore {
                         + " AS thumb_key, " + likedSql + " AS liked, e." + timeColumn + " AS event_at FROM " + table
                         + " e JOIN product p ON p.id = e.product_id"
                         + " LEFT JOIN user_profile u ON u.id = p.seller_id WHERE e." + userColumn + " = ?"
-                        + " AND p.deleted_at IS NULL",
+                        + " AND p.deleted_at IS NULL AND p.hidden_at IS NULL",
                 userId);
         if (after != null) {
             sql.append(" AND (e." + timeColumn + ", e.product_id) < (?, ?)", after.key(), after.id());

@@ -25,7 +25,7 @@ public class ProductStore {
 
     private static final String COLUMNS = "id, seller_id, title, description, price, negotiable, category, region,"
             + " region_code, status, buyer_id, like_count, chat_count, comment_count, view_count, created_at, updated_at,"
-            + " bumped_at, deleted_at, version";
+            + " bumped_at, deleted_at, version, hidden_at";
 
     private final Db db;
 
@@ -54,7 +54,8 @@ public class ProductStore {
                 r.time("updated_at"),
                 r.time("bumped_at"),
                 r.time("deleted_at"),
-                r.getInt("version"));
+                r.getInt("version"),
+                r.time("hidden_at"));
     }
 
     /** A new listing, on sale, created, updated and bumped {@code now}. */
@@ -166,6 +167,24 @@ public class ProductStore {
                 == 1;
     }
 
+    /** Hides the listing (moderation) unless it already is; bumps the version so cached copies are stale. */
+    public boolean hide(long id, OffsetDateTime hiddenAt) {
+        return db.update(
+                        "UPDATE product SET hidden_at = ?, version = version + 1 WHERE id = ? AND hidden_at IS NULL",
+                        hiddenAt,
+                        id)
+                == 1;
+    }
+
+    /** Hides every live listing of a seller (a suspension); how many were hidden now. */
+    public int hideAllOf(String sellerId, OffsetDateTime hiddenAt) {
+        return db.update(
+                "UPDATE product SET hidden_at = ?, version = version + 1"
+                        + " WHERE seller_id = ? AND deleted_at IS NULL AND hidden_at IS NULL",
+                hiddenAt,
+                sellerId);
+    }
+
     public void countLike(long id) {
         db.update("UPDATE product SET like_count = like_count + 1 WHERE id = ?", id);
     }
@@ -195,15 +214,16 @@ public class ProductStore {
 
     /**
      * The listing with its seller, photos and the caller's like, counting a view unless this viewer was
-     * counted within the last hour or is the seller. One statement on an autocommit connection: the view is only written when
+     * counted within the last hour or is the seller (a listing hidden by moderation: for its seller and admins only).
+     * One statement on an autocommit connection: the view is only written when
      * it counts (the NOT EXISTS guard), so a repeated view takes no row lock and commits without a WAL flush;
      * the upsert's own WHERE still decides when two first views race.
      */
-    public Optional<ListingDetail> view(long id, String viewerKey, String callerId) {
+    public Optional<ListingDetail> view(long id, String viewerKey, String callerId, boolean admin) {
         Sql sql = Sql.of("""
                 WITH counted AS (
                     INSERT INTO product_view (product_id, viewer, viewed_at)
-                    SELECT p.id, ?, now() FROM product p WHERE p.id = ? AND p.deleted_at IS NULL
+                    SELECT p.id, ?, now() FROM product p WHERE p.id = ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL
                     AND p.seller_id IS DISTINCT FROM CAST(? AS varchar)
                     AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = ?
                                     AND v.viewed_at >= now() - interval '1 hour')
@@ -226,13 +246,17 @@ public class ProductStore {
         sql.append("""
                  AS liked, p.like_count, p.chat_count, p.comment_count,
                     coalesce((SELECT view_count FROM bumped), p.view_count) AS view_count, p.created_at, p.updated_at,
-                    p.bumped_at, p.version, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height
+                    p.bumped_at, p.version, p.hidden_at IS NOT NULL AS hidden, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height
                 FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id
                 LEFT JOIN product_image i ON i.product_id = p.id
                 WHERE p.id = ? AND p.deleted_at IS NULL""", id);
         if (callerId != null) {
             // 차단, both ways: a blocked party gets the 404 of a listing that is not there.
             sql.append(" AND " + BlockStore.SELLER_NOT_BLOCKED, callerId, callerId);
+        }
+        if (!admin) {
+            // hidden by moderation: only its seller (and admins) still see it
+            sql.append(" AND (p.hidden_at IS NULL OR p.seller_id = CAST(? AS varchar))", callerId);
         }
         sql.append(" ORDER BY i.id");
         List<DetailRow> rows = db.list(sql, ProductStore::detailRow);
@@ -280,7 +304,8 @@ public class ProductStore {
                 r.time("created_at"),
                 r.time("updated_at"),
                 r.time("bumped_at"),
-                r.getInt("version"));
+                r.getInt("version"),
+                r.getBoolean("hidden"));
         return new DetailRow(listing, image);
     }
 }

@@ -94,6 +94,28 @@ public class ProfileStore {
                 id);
     }
 
+    /**
+     * Records a suspension (moderation), keeping the first one's time; a user who never opened their profile gets
+     * one with the default nickname.
+     */
+    public void suspend(String id, String defaultNickname, OffsetDateTime at) {
+        db.update(
+                "INSERT INTO user_profile (id, nickname, suspended_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET suspended_at = coalesce(user_profile.suspended_at, EXCLUDED.suspended_at)",
+                id,
+                defaultNickname,
+                at);
+    }
+
+    /** Whether the user is suspended (a user without a profile is not). */
+    public boolean isSuspended(String id) {
+        return db.optional(
+                        "SELECT 1 AS one FROM user_profile WHERE id = ? AND suspended_at IS NOT NULL",
+                        r -> r.getInt("one"),
+                        id)
+                .isPresent();
+    }
+
     /** Moves the manner temperature by the rating, kept within 0..99 °C, in one statement. */
     public void rate(String id, Rating rating) {
         db.update("""

@@ -88,7 +88,8 @@ class ResponseJsonTest {
                 t,
                 t.plusSeconds(1),
                 t.plusNanos(877_000),
-                7);
+                7,
+                true);
         var empty = new ProductViews.Summary(
                 Long.MAX_VALUE,
                 "",
@@ -109,9 +110,11 @@ class ResponseJsonTest {
                 t,
                 t,
                 t,
-                0);
+                0,
+                false);
         var nulls = new ProductViews.Summary(
-                2, null, 5, false, null, null, null, null, null, null, null, 0, 0, 0, 0, false, null, null, null, 0);
+                2, null, 5, false, null, null, null, null, null, null, null, 0, 0, 0, 0, false, null, null, null, 0,
+                false);
         for (Object value : List.of(
                 full,
                 empty,
