@@ -11,5 +11,7 @@ public enum EventType {
     PRICE_DROP,
     REVIEW,
     TRADE,
-    KEYWORD_MATCH
+    KEYWORD_MATCH,
+    /** 가격 제안: a buyer offered a price in chat; to the seller. */
+    PRICE_OFFER
 }

@@ -112,7 +112,15 @@ class InternalEventTest {
     @Test
     void typeNamesAreTheContract() {
         assertEquals(
-                List.of("CHAT_MESSAGE", "COMMENT", "LIKE", "PRICE_DROP", "REVIEW", "TRADE", "KEYWORD_MATCH"),
+                List.of(
+                        "CHAT_MESSAGE",
+                        "COMMENT",
+                        "LIKE",
+                        "PRICE_DROP",
+                        "REVIEW",
+                        "TRADE",
+                        "KEYWORD_MATCH",
+                        "PRICE_OFFER"),
                 java.util.Arrays.stream(EventType.values()).map(Enum::name).toList());
     }
 }
