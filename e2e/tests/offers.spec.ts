@@ -41,6 +41,7 @@ test.describe.serial('a price offer from the listing to 예약중', () => {
   test('bob offers 25,000원 from the listing page and lands in the chat', async ({ browser }) => {
     bob = await newUserPage(browser, USERS.bob, productPath);
     const page = bob.page;
+    await page.goto(productPath);
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await page.getByRole('button', { name: '가격 제안하기' }).click();
     await page.getByLabel('제안 금액 (원)').fill('25000');
