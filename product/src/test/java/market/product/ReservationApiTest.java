@@ -51,16 +51,16 @@ class ReservationApiTest {
 
     @Test
     void reservesForTheRoomsBuyerLearnsTheRoomAndIsIdempotent() {
-        long id = create("rv-seller", Api.uniqueRegion());
+        long id = create("resv-seller", Api.uniqueRegion());
         long room = ROOMS.incrementAndGet();
-        String buyer = Tokens.idOf("rv-buyer");
+        String buyer = Tokens.idOf("resv-buyer");
         // the room's report has not reached product yet: the reservation brings it along
         service()
-                .body(reservation(room, "rv-buyer"))
+                .body(reservation(room, "resv-buyer"))
                 .put("/internal/products/" + id + "/reservation")
                 .then()
                 .statusCode(204);
-        as("rv-seller")
+        as("resv-seller")
                 .get("/api/products/" + id)
                 .then()
                 .body("status", equalTo("RESERVED"))
@@ -68,29 +68,35 @@ class ReservationApiTest {
                 .body("chatCount", equalTo(1))
                 .body("version", equalTo(1));
         service()
-                .body(reservation(room, "rv-buyer"))
+                .body(reservation(room, "resv-buyer"))
                 .put("/internal/products/" + id + "/reservation")
                 .then()
                 .statusCode(204);
-        as("rv-seller")
+        as("resv-seller")
                 .get("/api/products/" + id)
                 .then()
                 .body("status", equalTo("RESERVED"))
                 .body("chatCount", equalTo(1))
                 .body("version", equalTo(1));
         Api.await(
-                "a TRADE event for the buyer",
+                "a TRADE event for the buyer about this listing",
                 Duration.ofSeconds(20),
-                () -> !FakeNotify.to(buyer, "TRADE").isEmpty());
-        JsonNode e = FakeNotify.to(buyer, "TRADE").get(0);
-        assertEquals("RESERVED", e.path("data").path("status").asText());
-        assertEquals(id, e.path("data").path("productId").asLong());
+                () -> !trades(buyer, id).isEmpty());
+        List<JsonNode> events = trades(buyer, id);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals("RESERVED", events.get(0).path("data").path("status").asText());
+    }
+
+    private static List<JsonNode> trades(String buyer, long productId) {
+        return FakeNotify.to(buyer, "TRADE").stream()
+                .filter(e -> e.path("data").path("productId").asLong() == productId)
+                .toList();
     }
 
     @Test
     void onlyTheServiceRoleMayReserve() {
-        long id = create("rv-seller2", Api.uniqueRegion());
-        String body = reservation(ROOMS.incrementAndGet(), "rv-buyer2");
+        long id = create("resv-seller2", Api.uniqueRegion());
+        String body = reservation(ROOMS.incrementAndGet(), "resv-buyer2");
         problem(
                 given().contentType(ContentType.JSON)
                         .body(body)
@@ -98,13 +104,13 @@ class ReservationApiTest {
                         .then(),
                 401);
         problem(
-                json("rv-seller2")
+                json("resv-seller2")
                         .body(body)
                         .put("/internal/products/" + id + "/reservation")
                         .then(),
                 403);
         problem(
-                json("rv-buyer2")
+                json("resv-buyer2")
                         .body(body)
                         .put("/internal/products/" + id + "/reservation")
                         .then(),
@@ -114,27 +120,27 @@ class ReservationApiTest {
 
     @Test
     void aSoldListingOrOneReservedForSomeoneElseIsAConflictAndAGoneOneIsNotFound() {
-        long id = create("rv-seller3", Api.uniqueRegion());
-        assertEquals(204, reserve(id, "rv-first"));
-        assertEquals(409, reserve(id, "rv-second"));
-        as("rv-seller3").get("/api/products/" + id).then().body("buyerId", equalTo(Tokens.idOf("rv-first")));
+        long id = create("resv-seller3", Api.uniqueRegion());
+        assertEquals(204, reserve(id, "resv-first"));
+        assertEquals(409, reserve(id, "resv-second"));
+        as("resv-seller3").get("/api/products/" + id).then().body("buyerId", equalTo(Tokens.idOf("resv-first")));
 
-        long sold = create("rv-seller3", Api.uniqueRegion());
-        json("rv-seller3")
+        long sold = create("resv-seller3", Api.uniqueRegion());
+        json("resv-seller3")
                 .body("{\"status\":\"SOLD\"}")
                 .patch("/api/products/" + sold + "/status")
                 .then()
                 .statusCode(200);
-        assertEquals(409, reserve(sold, "rv-first"));
+        assertEquals(409, reserve(sold, "resv-first"));
         given().get("/api/products/" + sold).then().body("status", equalTo("SOLD"));
 
-        long deleted = create("rv-seller3", Api.uniqueRegion());
-        as("rv-seller3").delete("/api/products/" + deleted).then().statusCode(204);
-        assertEquals(404, reserve(deleted, "rv-first"));
-        assertEquals(404, reserve(99_999_999L, "rv-first"));
+        long deleted = create("resv-seller3", Api.uniqueRegion());
+        as("resv-seller3").delete("/api/products/" + deleted).then().statusCode(204);
+        assertEquals(404, reserve(deleted, "resv-first"));
+        assertEquals(404, reserve(99_999_999L, "resv-first"));
         // the seller is never their own buyer
-        long own = create("rv-seller3", Api.uniqueRegion());
-        assertEquals(422, reserve(own, "rv-seller3"));
+        long own = create("resv-seller3", Api.uniqueRegion());
+        assertEquals(422, reserve(own, "resv-seller3"));
         given().get("/api/products/" + own)
                 .then()
                 .body("status", equalTo("ON_SALE"))
@@ -142,7 +148,7 @@ class ReservationApiTest {
     }
 
     static Stream<Arguments> badReservations() {
-        String buyer = Tokens.idOf("rv-bad-buyer");
+        String buyer = Tokens.idOf("resv-bad-buyer");
         return Stream.of(
                 Arguments.of("no body", null),
                 Arguments.of("empty object", "{}"),
@@ -160,13 +166,13 @@ class ReservationApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badReservations")
     void badInputIsA400AndChangesNothing(String name, String body) {
-        long id = create("rv-seller4", Api.uniqueRegion());
+        long id = create("resv-seller4", Api.uniqueRegion());
         RequestSpecification r = service();
         if (body != null) {
             r = r.body(body);
         }
         problem(r.put("/internal/products/" + id + "/reservation").then(), 400);
-        as("rv-seller4")
+        as("resv-seller4")
                 .get("/api/products/" + id)
                 .then()
                 .body("status", equalTo("ON_SALE"))
@@ -177,10 +183,10 @@ class ReservationApiTest {
 
     @Test
     void twoBuyersAtOnceOneWinsTheOtherIsAConflict() throws Exception {
-        long id = create("rv-seller5", Api.uniqueRegion());
+        long id = create("resv-seller5", Api.uniqueRegion());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> results = new ArrayList<>();
-        for (String buyer : List.of("rv-racer-a", "rv-racer-b")) {
+        for (String buyer : List.of("resv-racer-a", "resv-racer-b")) {
             Callable<Integer> call = () -> reserve(id, buyer);
             results.add(pool.submit(call));
         }
@@ -190,7 +196,7 @@ class ReservationApiTest {
         }
         pool.shutdown();
         assertEquals(List.of(204, 409), codes.stream().sorted().toList(), codes.toString());
-        as("rv-seller5")
+        as("resv-seller5")
                 .get("/api/products/" + id)
                 .then()
                 .body("status", equalTo("RESERVED"))
