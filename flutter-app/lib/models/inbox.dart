@@ -12,7 +12,8 @@ class InboxItem {
 
   final int id;
 
-  /// NOTICE, AD, CHAT_MESSAGE, COMMENT, LIKE, PRICE_DROP, REVIEW, REVIEW_REQUEST, TRADE, KEYWORD_MATCH.
+  /// NOTICE, AD, CHAT_MESSAGE, PRICE_OFFER, COMMENT, LIKE, PRICE_DROP, REVIEW, REVIEW_REQUEST, TRADE, REPORT_RESULT,
+  /// KEYWORD_MATCH.
   final String type;
   final String title;
   final String body;

@@ -32,6 +32,7 @@ class MarketChannels {
   static AndroidNotificationChannel forType(String? type) {
     switch (type) {
       case 'CHAT_MESSAGE':
+      case 'PRICE_OFFER':
         return chat;
       case 'AD':
         return marketing;

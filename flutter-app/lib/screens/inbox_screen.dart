@@ -101,6 +101,8 @@ class _InboxTile extends StatelessWidget {
     switch (type) {
       case 'CHAT_MESSAGE':
         return Icons.chat_bubble_outline;
+      case 'PRICE_OFFER':
+        return Icons.local_offer_outlined;
       case 'COMMENT':
         return Icons.mode_comment_outlined;
       case 'LIKE':

@@ -152,8 +152,19 @@ void main() {
 
   test('chat messages page', () {
     final page = CursorPage.fromJson(fixtureObject('chat_messages_page.json'), ChatMessage.fromJson);
-    expect(page.items.map((m) => m.id), [5119, 5120]);
-    expect(page.items.last.roomId, 88);
-    expect(page.items.last.clientMsgId, 'app-1764151080000-42');
+    expect(page.items.map((m) => m.id), [5119, 5120, 5121, 5122]);
+    expect(page.items[1].roomId, 88);
+    expect(page.items[1].clientMsgId, 'app-1764151080000-42');
+    expect(page.items.first.offer, isNull);
+    final offer = page.items[2];
+    expect(offer.type, 'OFFER');
+    expect(offer.offer!.offerId, 5121);
+    expect(offer.offer!.amount, 400000);
+    expect(offer.offer!.status, 'ACCEPTED');
+    expect(offer.offer!.isPending, isFalse);
+    final change = page.items.last;
+    expect(change.type, 'SYSTEM');
+    expect(change.offer!.offerId, 5121);
+    expect(change.clientMsgId, isNull);
   });
 }

@@ -10,6 +10,7 @@ import type {
   Category,
   Keyword,
   ChatMessage,
+  OfferAction,
   ChatRoom,
   Comment,
   Me,
@@ -174,10 +175,27 @@ export const listMessages = (roomId: number, params: { after?: number; before?: 
   request<Page<ChatMessage> | ChatMessage[]>(`/api/chat/rooms/${roomId}/messages`, { query: params }).then((r) =>
     Array.isArray(r) ? r : r.items,
   );
-export const sendMessageRest = (roomId: number, content: string, clientMsgId: string, appointment?: Appointment) =>
+export const sendMessageRest = (
+  roomId: number,
+  content: string,
+  clientMsgId: string,
+  appointment?: Appointment,
+  offer?: { amount: number },
+) =>
   request<ChatMessage>(`/api/chat/rooms/${roomId}/messages`, {
     method: 'POST',
-    body: appointment ? { content, clientMsgId, appointment } : { content, clientMsgId },
+    body: {
+      ...(content ? { content } : {}),
+      clientMsgId,
+      ...(appointment ? { appointment } : {}),
+      ...(offer ? { offer } : {}),
+    },
+  });
+/** 가격 제안: the seller accepts (reserve: also 예약중 for the buyer) or declines, the buyer withdraws. */
+export const answerOffer = (roomId: number, offerId: number, action: OfferAction, reserve?: boolean) =>
+  request<ChatMessage>(`/api/chat/rooms/${roomId}/offers/${offerId}/${action}`, {
+    method: 'POST',
+    ...(action === 'accept' ? { body: { reserve: reserve ?? true } } : {}),
   });
 export const markRoomRead = (roomId: number, lastReadId: number) =>
   request<void>(`/api/chat/rooms/${roomId}/read`, { method: 'POST', body: { lastReadId } });

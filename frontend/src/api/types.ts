@@ -1,6 +1,7 @@
 // Types of the API contract (docs/DESIGN.md sections 4–7). Where the OpenAPI documents (docs/openapi/*.yaml)
 // describe a shape exactly, the type is the generated one (src/api/generated, `npm run api:generate`); the rest
 // are written by hand (nullable fields, which the documents do not mark, and client-side query shapes).
+import type { components as ChatApi } from './generated/chat';
 import type { components as ProductApi } from './generated/product';
 
 export type ProductStatus = 'ON_SALE' | 'RESERVED' | 'SOLD';
@@ -173,7 +174,17 @@ export interface UserRef {
   nickname?: string;
 }
 
-export type MessageType = 'TEXT' | 'APPOINTMENT' | 'SYSTEM';
+export type MessageType = 'TEXT' | 'APPOINTMENT' | 'OFFER' | 'SYSTEM';
+
+export type OfferStatus = ChatApi['schemas']['OfferStatus'];
+
+/**
+ * 가격 제안. On an OFFER message its current state (offerId = that message's id); on the SYSTEM message recording a
+ * change, the state that change made (offerId = the OFFER it is about).
+ */
+export type Offer = ChatApi['schemas']['OfferView'];
+
+export type OfferAction = 'accept' | 'decline' | 'withdraw';
 
 export interface Appointment {
   at: string;
@@ -188,6 +199,7 @@ export interface ChatMessage {
   type: MessageType;
   content: string;
   appointment?: Appointment | null;
+  offer?: Offer | null;
   clientMsgId?: string | null;
   sentAt: string;
 }

@@ -30,6 +30,25 @@ describe('chat frames', () => {
     expect(lastMessageId(s)).toBe(4);
   });
 
+  it('shows an offer change (a SYSTEM message) on the OFFER bubble it is about, live or from a page', () => {
+    const offer = msg(5, 'bob', { type: 'OFFER', offer: { offerId: 5, amount: 400000, status: 'PENDING' } });
+    const accepted = msg(6, 'alice', {
+      type: 'SYSTEM',
+      offer: { offerId: 5, amount: 400000, status: 'ACCEPTED' },
+    });
+    let s = addMessages(initialRoomState(1), [msg(4), offer]);
+    s = applyFrame(s, { type: 'message', message: accepted }, 'bob');
+    expect(s.messages.find((m) => m.id === 5)?.offer?.status).toBe('ACCEPTED');
+    expect(s.messages.find((m) => m.id === 6)?.offer?.status).toBe('ACCEPTED');
+    // a reload's page carries the current state on the OFFER itself; an older change never moves it back
+    const declinedEarlier = msg(3, 'alice', {
+      type: 'SYSTEM',
+      offer: { offerId: 2, amount: 300000, status: 'DECLINED' },
+    });
+    s = addMessages(s, [declinedEarlier]);
+    expect(s.messages.find((m) => m.id === 5)?.offer?.status).toBe('ACCEPTED');
+  });
+
   it('replaces a pending message by its ack (matched by clientMsgId), and the echo does not duplicate it', () => {
     let s = addPending(initialRoomState(1), { clientMsgId: 'c1', content: 'hi', createdAt: 0 });
     const stored = msg(10, 'alice', { content: 'hi', clientMsgId: 'c1' });

@@ -1,5 +1,5 @@
 // Pure chat state: what the room screen shows, updated by REST pages and WebSocket frames (DESIGN §6).
-import type { Appointment, ChatMessage } from '../api/types';
+import type { Appointment, ChatMessage, Offer } from '../api/types';
 
 export type ServerFrame =
   | { type: 'message'; message: ChatMessage }
@@ -11,7 +11,14 @@ export type ServerFrame =
   | { type: 'resync' };
 
 export type ClientFrame =
-  | { type: 'send'; roomId: number; content: string; clientMsgId: string; appointment?: Appointment }
+  | {
+      type: 'send';
+      roomId: number;
+      content?: string;
+      clientMsgId: string;
+      appointment?: Appointment;
+      offer?: { amount: number };
+    }
   | { type: 'read'; roomId: number; messageId: number }
   | { type: 'typing'; roomId: number };
 
@@ -19,6 +26,7 @@ export interface PendingMessage {
   clientMsgId: string;
   content: string;
   appointment?: Appointment;
+  offer?: { amount: number };
   failed?: string;
   createdAt: number;
 }
@@ -56,10 +64,32 @@ function withoutPending(pending: PendingMessage[], msgs: ChatMessage[]): Pending
   return done.size ? pending.filter((p) => !done.has(p.clientMsgId)) : pending;
 }
 
+/**
+ * A SYSTEM message that records an offer's change carries its new state: the OFFER bubble it is about shows it
+ * at once. (After a reload the OFFER message itself carries its current state.)
+ */
+function applyOfferChanges(messages: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+  const changes = new Map<number, Offer>();
+  for (const m of incoming) {
+    if (m.type === 'SYSTEM' && m.offer) changes.set(m.offer.offerId, m.offer);
+  }
+  if (!changes.size) return messages;
+  return messages.map((m) => {
+    const change = m.type === 'OFFER' ? changes.get(m.id) : undefined;
+    return change && m.offer && m.offer.status === 'PENDING'
+      ? { ...m, offer: { ...m.offer, status: change.status } }
+      : m;
+  });
+}
+
 export function addMessages(s: RoomState, msgs: ChatMessage[]): RoomState {
   const mine = msgs.filter((m) => m.roomId === s.roomId || m.roomId === undefined);
   if (!mine.length) return s;
-  return { ...s, messages: mergeMessages(s.messages, mine), pending: withoutPending(s.pending, mine) };
+  return {
+    ...s,
+    messages: applyOfferChanges(mergeMessages(s.messages, mine), mine),
+    pending: withoutPending(s.pending, mine),
+  };
 }
 
 export function addPending(s: RoomState, p: PendingMessage): RoomState {

@@ -29,7 +29,7 @@ class FakeWs {
 
 const room = {
   id: 9,
-  product: { id: 1, title: '컴퓨터책상', price: 0, status: 'ON_SALE', thumbnailUrl: null },
+  product: { id: 1, title: '컴퓨터책상', price: 450000, status: 'ON_SALE', thumbnailUrl: null },
   seller: { id: 'alice', nickname: '앨리스' },
   buyer: { id: 'bob', nickname: '밥' },
   lastMessage: null,
@@ -49,15 +49,30 @@ const msg = (id: number, senderId: string, content: string, clientMsgId?: string
 
 afterEach(() => vi.unstubAllGlobals());
 
-function setup(open: boolean, over: Partial<typeof room> = {}) {
+function setup(
+  open: boolean,
+  me = 'bob',
+  history: object[] = [msg(1, 'alice', '안녕하세요')],
+  over: Partial<typeof room> = {},
+) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     if (url === '/api/chat/rooms/9') return jsonResponse({ ...room, ...over });
+    if (url === '/api/chat/rooms/9/offers/5/accept') {
+      return jsonResponse({
+        id: 6,
+        roomId: 9,
+        senderId: 'alice',
+        type: 'SYSTEM',
+        content: '판매자가 400,000원 가격 제안을 수락했어요.',
+        offer: { offerId: 5, amount: 400000, status: 'ACCEPTED' },
+        sentAt: '2026-11-26T10:01:00Z',
+      });
+    }
     if (url.startsWith('/api/chat/rooms/9/messages') && init?.method === 'POST') {
       const body = JSON.parse(String(init.body));
       return jsonResponse(msg(3, 'bob', body.content, body.clientMsgId), 201);
     }
-    if (url.startsWith('/api/chat/rooms/9/messages'))
-      return jsonResponse({ items: [msg(1, 'alice', '안녕하세요')], nextCursor: null });
+    if (url.startsWith('/api/chat/rooms/9/messages')) return jsonResponse({ items: history, nextCursor: null });
     return new Response(null, { status: 204 });
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -77,14 +92,14 @@ function setup(open: boolean, over: Partial<typeof room> = {}) {
         <Route path="/chat/:roomId" element={<ChatRoomPage />} />
       </Routes>
     </ChatContext.Provider>,
-    { auth: fakeAuth({ id: 'bob', username: 'bob' }), path: '/chat/9' },
+    { auth: fakeAuth({ id: me, username: me }), path: '/chat/9' },
   );
   return { fetchMock, ws: FakeWs.last, socket };
 }
 
 describe('ChatRoomPage', () => {
   it('a closed room (the other party left, 탈퇴) keeps its messages but offers no composer', async () => {
-    setup(true, { closed: true, seller: { id: 'alice', nickname: '탈퇴한 사용자' } });
+    setup(true, 'bob', [msg(1, 'alice', '안녕하세요')], { closed: true, seller: { id: 'alice', nickname: '탈퇴한 사용자' } });
     expect(await screen.findByText('안녕하세요')).toBeTruthy();
     expect(await screen.findByRole('heading', { name: '탈퇴한 사용자' })).toBeTruthy();
     expect(screen.getByText('탈퇴한 사용자와의 대화예요. 더 이상 메시지를 보낼 수 없어요.')).toBeTruthy();
@@ -150,6 +165,52 @@ describe('ChatRoomPage', () => {
       clientMsgId: expect.any(String),
     });
     await waitFor(() => expect(screen.queryByText('전송 중')).toBeNull());
+    act(() => socket.stop());
+  });
+
+  it('lets the buyer offer a price over the socket', async () => {
+    const { ws, socket } = setup(true);
+    expect(await screen.findByText('안녕하세요')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '가격 제안' }));
+    await userEvent.type(screen.getByLabelText('제안 금액 (원)'), '400000');
+    await userEvent.click(screen.getByRole('button', { name: '제안하기' }));
+    const send = ws.sent.find((f) => f.type === 'send')!;
+    expect(send).toMatchObject({ roomId: 9, offer: { amount: 400000 } });
+    expect(send.content).toBeUndefined();
+    act(() => socket.stop());
+  });
+
+  it('shows the seller an offer with accept and decline; accepting reserves and updates the bubble', async () => {
+    const offer = {
+      ...msg(5, 'bob', '가격 제안: 400,000원'),
+      type: 'OFFER',
+      offer: { offerId: 5, amount: 400000, status: 'PENDING' },
+    };
+    const { fetchMock, socket } = setup(true, 'alice', [msg(1, 'alice', '안녕하세요'), offer]);
+    expect(await screen.findByText('응답 대기 중')).toBeTruthy();
+    // the seller offers nothing: no offer button in the composer
+    expect(screen.queryByRole('button', { name: '가격 제안' })).toBeNull();
+    expect(screen.getByRole('checkbox', { name: '예약중으로 변경' })).toHaveProperty('checked', true);
+    await userEvent.click(screen.getByRole('button', { name: '수락' }));
+    expect(await screen.findByText('수락됨')).toBeTruthy();
+    expect(screen.getByText('판매자가 400,000원 가격 제안을 수락했어요.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '수락' })).toBeNull();
+    const post = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/offers/5/accept'))!;
+    expect(post[1]?.method).toBe('POST');
+    expect(JSON.parse(String(post[1]!.body))).toEqual({ reserve: true });
+    act(() => socket.stop());
+  });
+
+  it('shows the buyer the state of their offer and a withdraw button, never accept', async () => {
+    const offer = {
+      ...msg(5, 'bob', '가격 제안: 400,000원'),
+      type: 'OFFER',
+      offer: { offerId: 5, amount: 400000, status: 'PENDING' },
+    };
+    const { socket } = setup(true, 'bob', [offer]);
+    expect(await screen.findByText('응답 대기 중')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '제안 취소' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '수락' })).toBeNull();
     act(() => socket.stop());
   });
 });

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api/client';
-import { getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
-import type { Appointment, ChatMessage } from '../api/types';
+import { answerOffer, getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
+import type { Appointment, ChatMessage, OfferAction } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import {
   addMessages,
@@ -53,6 +53,9 @@ export default function ChatRoomPage() {
   const [showAppt, setShowAppt] = useState(false);
   const [apptAt, setApptAt] = useState('');
   const [apptPlace, setApptPlace] = useState('');
+  const [showOffer, setShowOffer] = useState(false);
+  const [offerAmount, setOfferAmount] = useState('');
+  const [offerError, setOfferError] = useState<unknown>(null);
   const [now, setNow] = useState(Date.now());
   const lastReadSent = useRef(0);
   const lastTypingSent = useRef(0);
@@ -132,18 +135,21 @@ export default function ChatRoomPage() {
   }, [state.typingUntil]);
 
   const deliver = useCallback(
-    async (content: string, appointment?: Appointment) => {
+    async (content: string, appointment?: Appointment, offer?: { amount: number }) => {
       const clientMsgId = newClientMsgId();
-      update((s) => addPending(s, { clientMsgId, content, appointment, createdAt: Date.now() }));
+      update((s) => addPending(s, { clientMsgId, content, appointment, offer, createdAt: Date.now() }));
       const viaRest = async () => {
         try {
-          const m = await sendMessageRest(roomId, content, clientMsgId, appointment);
+          const m = await sendMessageRest(roomId, offer ? '' : content, clientMsgId, appointment, offer);
           update((s) => addMessages(s, [m]));
         } catch (e) {
           update((s) => failPending(s, clientMsgId, errorMessage(e)));
         }
       };
-      if (socket?.send({ type: 'send', roomId, content, clientMsgId, ...(appointment ? { appointment } : {}) })) {
+      const frame = offer
+        ? { type: 'send' as const, roomId, clientMsgId, offer }
+        : { type: 'send' as const, roomId, content, clientMsgId, ...(appointment ? { appointment } : {}) };
+      if (socket?.send(frame)) {
         // Same clientMsgId over REST returns the same message, so a lost ack cannot duplicate it.
         setTimeout(() => {
           if (stateRef.current.pending.some((p) => p.clientMsgId === clientMsgId && !p.failed)) void viaRest();
@@ -179,6 +185,27 @@ export default function ChatRoomPage() {
     setApptAt('');
     setApptPlace('');
   };
+  const onOffer = (e: FormEvent) => {
+    e.preventDefault();
+    const amount = Number(offerAmount);
+    if (!Number.isInteger(amount) || amount < 1) return;
+    void deliver(t('offer.message', { amount: formatPrice(amount, t) }), undefined, { amount });
+    setShowOffer(false);
+    setOfferAmount('');
+  };
+  const onAnswer = async (offerId: number, action: OfferAction, reserve?: boolean) => {
+    setOfferError(null);
+    try {
+      const m = await answerOffer(roomId, offerId, action, reserve);
+      update((s) => addMessages(s, [m]));
+      if (action === 'accept' && r) {
+        void qc.invalidateQueries({ queryKey: keys.room(roomId) });
+        void qc.invalidateQueries({ queryKey: keys.product(r.product.id) });
+      }
+    } catch (err) {
+      setOfferError(err);
+    }
+  };
   const loadOlder = async () => {
     const first = stateRef.current.messages[0];
     if (!first) return;
@@ -191,6 +218,9 @@ export default function ChatRoomPage() {
   const r = room.data;
   const blocked = !!r?.blocked;
   const other = r ? (r.seller.id === myId ? r.buyer : r.seller) : null;
+  const iAmBuyer = !!r && r.buyer.id === myId;
+  const iAmSeller = !!r && r.seller.id === myId;
+  const canOffer = iAmBuyer && r?.product.status === 'ON_SALE' && r.product.price > 0;
   const lastMineRead = [...state.messages].reverse().find((m) => m.senderId === myId && m.id <= state.peerReadId);
 
   return (
@@ -227,7 +257,14 @@ export default function ChatRoomPage() {
           <li className="muted center">{t('chat.noMessages')}</li>
         )}
         {state.messages.map((m) => (
-          <Bubble key={m.id} m={m} mine={m.senderId === myId} read={m.id === lastMineRead?.id} />
+          <Bubble
+            key={m.id}
+            m={m}
+            mine={m.senderId === myId}
+            read={m.id === lastMineRead?.id}
+            seller={iAmSeller}
+            onAnswer={onAnswer}
+          />
         ))}
         {state.pending.map((p) => (
           <li key={p.clientMsgId} className="bubble mine pending">
@@ -242,6 +279,27 @@ export default function ChatRoomPage() {
         </p>
       )}
       {state.lastError && <InlineError error={new Error(state.lastError)} />}
+      <InlineError error={offerError} />
+      {showOffer && !blocked && !r?.closed && (
+        <form className="appointment-form offer-form" onSubmit={onOffer} aria-label={t('offer.title')}>
+          <label>
+            {t('offer.amount')}
+            <input
+              type="number"
+              inputMode="numeric"
+              required
+              min={1}
+              max={r ? r.product.price - 1 : 1_000_000_000}
+              step={1}
+              value={offerAmount}
+              onChange={(e) => setOfferAmount(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="btn btn-small">
+            {t('offer.send')}
+          </button>
+        </form>
+      )}
       {showAppt && !blocked && (
         <form className="appointment-form" onSubmit={onAppointment} aria-label={t('chat.appointment')}>
           <label>
@@ -277,6 +335,17 @@ export default function ChatRoomPage() {
           >
             <CalendarIcon />
           </button>
+          {canOffer && (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('offer.title')}
+              aria-expanded={showOffer}
+              onClick={() => setShowOffer((s) => !s)}
+            >
+              ₩
+            </button>
+          )}
           <label htmlFor="chat-input" className="sr-only">
             {t('chat.inputLabel')}
           </label>
@@ -297,12 +366,27 @@ export default function ChatRoomPage() {
   );
 }
 
-function Bubble({ m, mine, read }: { m: ChatMessage; mine: boolean; read: boolean }) {
+function Bubble({
+  m,
+  mine,
+  read,
+  seller,
+  onAnswer,
+}: {
+  m: ChatMessage;
+  mine: boolean;
+  read: boolean;
+  seller: boolean;
+  onAnswer: (offerId: number, action: OfferAction, reserve?: boolean) => Promise<void>;
+}) {
   const { t } = useI18n();
   if (m.type === 'SYSTEM') return <li className="system small muted">{m.content}</li>;
+  const kind = m.type === 'APPOINTMENT' ? 'appointment' : m.type === 'OFFER' ? 'offer' : '';
   return (
-    <li className={`bubble ${mine ? 'mine' : 'theirs'} ${m.type === 'APPOINTMENT' ? 'appointment' : ''}`}>
-      {m.type === 'APPOINTMENT' && m.appointment ? (
+    <li className={`bubble ${mine ? 'mine' : 'theirs'} ${kind}`}>
+      {m.type === 'OFFER' && m.offer ? (
+        <OfferBody m={m} offer={m.offer} mine={mine} seller={seller} onAnswer={onAnswer} />
+      ) : m.type === 'APPOINTMENT' && m.appointment ? (
         <p>
           <strong>{t('chat.appointment')}</strong>
           <br />
@@ -319,5 +403,60 @@ function Bubble({ m, mine, read }: { m: ChatMessage; mine: boolean; read: boolea
       </span>
       {!mine && <ReportButton targetType="MESSAGE" targetId={m.id} />}
     </li>
+  );
+}
+
+function OfferBody({
+  m,
+  offer,
+  mine,
+  seller,
+  onAnswer,
+}: {
+  m: ChatMessage;
+  offer: NonNullable<ChatMessage['offer']>;
+  mine: boolean;
+  seller: boolean;
+  onAnswer: (offerId: number, action: OfferAction, reserve?: boolean) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [reserve, setReserve] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const act = (action: OfferAction) => {
+    setBusy(true);
+    void onAnswer(m.id, action, action === 'accept' ? reserve : undefined).finally(() => setBusy(false));
+  };
+  const pending = offer.status === 'PENDING';
+  // The server writes an offer sent without a note as "가격 제안: 400,000원"; anything else is the buyer's note.
+  const note = m.content.startsWith('가격 제안:') ? null : m.content;
+  return (
+    <div className="offer-body">
+      <p>
+        <strong>{t('offer.title')}</strong>
+        <br />
+        <span className="offer-amount">{formatPrice(offer.amount, t)}</span>{' '}
+        <span className={`offer-status offer-${offer.status.toLowerCase()}`}>{t(`offer.status.${offer.status}`)}</span>
+      </p>
+      {note && <p className="small">{note}</p>}
+      {pending && seller && (
+        <div className="offer-actions">
+          <label className="small">
+            <input type="checkbox" checked={reserve} onChange={(e) => setReserve(e.target.checked)} />{' '}
+            {t('offer.reserve')}
+          </label>
+          <button type="button" className="btn btn-small" disabled={busy} onClick={() => act('accept')}>
+            {t('offer.accept')}
+          </button>
+          <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => act('decline')}>
+            {t('offer.decline')}
+          </button>
+        </div>
+      )}
+      {pending && mine && !seller && (
+        <button type="button" className="link-button small" disabled={busy} onClick={() => act('withdraw')}>
+          {t('offer.withdraw')}
+        </button>
+      )}
+    </div>
   );
 }

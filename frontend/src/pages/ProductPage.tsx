@@ -2,7 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, nextPageParam } from '../api/client';
-import { addComment, deleteComment, getProduct, listComments, openRoom, setLike } from '../api/endpoints';
+import {
+  addComment,
+  deleteComment,
+  getProduct,
+  listComments,
+  openRoom,
+  sendMessageRest,
+  setLike,
+} from '../api/endpoints';
 import type { Product } from '../api/types';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Carousel } from '../components/Carousel';
@@ -13,7 +21,7 @@ import { ReviewBanner } from '../components/ReviewForm';
 import { ReportButton } from '../components/ReportDialog';
 import { Empty, ErrorState, InlineError, Loading, NotFound } from '../components/Status';
 import { useI18n } from '../i18n';
-import { formatPrice, mannerClass, timeAgo } from '../lib/format';
+import { formatPrice, mannerClass, newClientMsgId, timeAgo } from '../lib/format';
 import { keys, useCategories } from '../lib/queries';
 
 export default function ProductPage() {
@@ -44,6 +52,26 @@ export default function ProductPage() {
     },
   });
 
+  const [showOffer, setShowOffer] = useState(false);
+  const [offerAmount, setOfferAmount] = useState('');
+  // 가격 제안하기: opens (or finds) the buyer's room and sends the offer there, then shows the room.
+  const offer = useMutation({
+    mutationFn: async (amount: number) => {
+      const room = await openRoom(id);
+      await sendMessageRest(room.id, '', newClientMsgId(), undefined, { amount });
+      return room;
+    },
+    onSuccess: (room) => {
+      void qc.invalidateQueries({ queryKey: keys.rooms });
+      navigate(`/chat/${room.id}`);
+    },
+  });
+  const onOffer = (e: FormEvent) => {
+    e.preventDefault();
+    const amount = Number(offerAmount);
+    if (Number.isInteger(amount) && amount >= 1) offer.mutate(amount);
+  };
+
   if (!Number.isFinite(id)) return <NotFound />;
   if (product.isPending) return <Loading />;
   if (product.isError) {
@@ -53,6 +81,7 @@ export default function ProductPage() {
   const p = product.data;
   const mine = user?.id === p.seller.id;
   const category = categories.data?.find((c) => c.code === p.category);
+  const canOffer = !mine && p.negotiable && p.status === 'ON_SALE' && p.price > 0;
 
   return (
     <article className="page product" aria-labelledby="product-title">
@@ -98,6 +127,27 @@ export default function ProductPage() {
 
       <Comments productId={id} />
 
+      {canOffer && showOffer && user && (
+        <form className="appointment-form offer-form" onSubmit={onOffer} aria-label={t('offer.title')}>
+          <label>
+            {t('offer.amount')}
+            <input
+              type="number"
+              inputMode="numeric"
+              required
+              min={1}
+              max={p.price - 1}
+              step={1}
+              value={offerAmount}
+              onChange={(e) => setOfferAmount(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="btn btn-small" disabled={offer.isPending}>
+            {t('offer.send')}
+          </button>
+        </form>
+      )}
+
       <div className="action-bar">
         <button
           type="button"
@@ -113,6 +163,16 @@ export default function ProductPage() {
           <strong className={p.price === 0 ? 'price free' : 'price'}>{formatPrice(p.price, t)}</strong>
           {p.negotiable && p.price > 0 && <span className="muted small">{t('price.negotiable')}</span>}
         </div>
+        {canOffer && (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            aria-expanded={showOffer}
+            onClick={() => (user ? setShowOffer((v) => !v) : void login())}
+          >
+            {t('offer.button')}
+          </button>
+        )}
         {mine ? (
           <span className="muted">{t('product.myListing')}</span>
         ) : (
@@ -126,7 +186,7 @@ export default function ProductPage() {
           </button>
         )}
       </div>
-      <InlineError error={like.error ?? chat.error} />
+      <InlineError error={like.error ?? chat.error ?? offer.error} />
     </article>
   );
 }

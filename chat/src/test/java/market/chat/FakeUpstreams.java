@@ -39,6 +39,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private static final List<String> BLOCK_CALLS = new CopyOnWriteArrayList<>();
 
     private static final Map<String, String> CHAT_OPENED_BODIES = new ConcurrentHashMap<>();
+    /** PUT /internal/products/{id}/reservation calls received (body) by product id, and the answer to give. */
+    private static final Map<Long, List<String>> RESERVATIONS = new ConcurrentHashMap<>();
+
+    private static final Map<Long, Integer> RESERVATION_ANSWERS = new ConcurrentHashMap<>();
     private static int productPort;
     private static int notifyPort;
     private static HttpServer product;
@@ -64,12 +68,18 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void product(long id, String sellerUsername, String title, long price) {
-        PRODUCTS.put(id, """
-                {"id":%d,"title":"%s","description":"d","price":%d,"negotiable":false,"category":"DIGITAL",
-                 "region":"역삼동","status":"ON_SALE","seller":{"id":"%s","nickname":"%s","mannerTemperature":36.5},
+        product(id, sellerUsername, title, price, false, "ON_SALE");
+    }
+
+    public static void product(
+            long id, String sellerUsername, String title, long price, boolean negotiable, String status) {
+        PRODUCTS.put(
+                id, """
+                {"id":%d,"title":"%s","description":"d","price":%d,"negotiable":%b,"category":"DIGITAL",
+                 "region":"역삼동","status":"%s","seller":{"id":"%s","nickname":"%s","mannerTemperature":36.5},
                  "images":[{"id":1,"url":"/api/images/a.jpg","thumbnailUrl":"/api/images/a-thumb.jpg","width":10,"height":10}],
                  "likeCount":0,"chatCount":0,"commentCount":0,"viewCount":1,"liked":false,
-                 "createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z","bumpedAt":"2026-11-26T10:00:00Z","version":0}""".formatted(id, title, price, Tokens.idOf(sellerUsername), sellerUsername));
+                 "createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z","bumpedAt":"2026-11-26T10:00:00Z","version":0}""".formatted(id, title, price, negotiable, status, Tokens.idOf(sellerUsername), sellerUsername));
     }
 
     /** product deleted this account (탈퇴): it appears in the feed chat reads. */
@@ -123,6 +133,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 ex.getRequestMethod() + " " + ex.getRequestURI().getPath(), headers);
     }
 
+    /** Bodies of the reservation calls chat made for a product, oldest first. */
+    public static List<String> reservations(long productId) {
+        return List.copyOf(RESERVATIONS.getOrDefault(productId, List.of()));
+    }
+
+    /** What product answers chat's reservation calls for this product (204 unless set). */
+    public static void reservationAnswer(long productId, int status) {
+        RESERVATION_ANSWERS.put(productId, status);
+    }
+
     public static synchronized void productUp() {
         product = serve(productPort, server -> {
             server.createContext("/internal/accounts/deleted", ex -> {
@@ -152,6 +172,22 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             server.createContext("/internal/products/", ex -> {
                 recordHeaders(ex);
                 String call = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();
+                if (call.endsWith("/reservation")) {
+                    String path = ex.getRequestURI().getPath();
+                    long productId = Long.parseLong(
+                            path.substring("/internal/products/".length(), path.length() - "/reservation".length()));
+                    RESERVATIONS
+                            .computeIfAbsent(productId, k -> new CopyOnWriteArrayList<>())
+                            .add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    int status = RESERVATION_ANSWERS.getOrDefault(productId, 204);
+                    if (status == 204) {
+                        ex.sendResponseHeaders(204, -1);
+                        ex.close();
+                    } else {
+                        send(ex, status, "application/problem+json", "{\"status\":" + status + "}");
+                    }
+                    return;
+                }
                 CHAT_OPENED_BODIES.put(call, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 CHATS_OPENED.add(new Received(ex.getRequestHeaders().getFirst("Authorization"), call));
                 ex.sendResponseHeaders(204, -1);

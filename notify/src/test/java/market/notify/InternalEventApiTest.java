@@ -103,6 +103,10 @@ class InternalEventApiTest {
         Api.event(Api.unique("k"), "KEYWORD_MATCH", user, "키워드", "조용히")
                 .statusCode(202)
                 .body("pushed", equalTo(false));
+        // chat's price offer is a chat push: the chat setting silences it too
+        Api.event(Api.unique("k"), "PRICE_OFFER", user, "가격 제안", "가격 제안: 400,000원")
+                .statusCode(202)
+                .body("pushed", equalTo(false));
         Api.event(Api.unique("k"), "PRICE_DROP", user, "가격 인하", "알림")
                 .statusCode(202)
                 .body("pushed", equalTo(true));
@@ -112,7 +116,7 @@ class InternalEventApiTest {
         List<JsonNode> got = Fcm.deliveredTo(phone);
         assertEquals(1, got.size());
         assertEquals("가격 인하", got.get(0).path("notification").path("title").asText());
-        Api.inbox(user).body("items.type", contains("PRICE_DROP", "KEYWORD_MATCH", "CHAT_MESSAGE"));
+        Api.inbox(user).body("items.type", contains("PRICE_DROP", "PRICE_OFFER", "KEYWORD_MATCH", "CHAT_MESSAGE"));
     }
 
     @Test

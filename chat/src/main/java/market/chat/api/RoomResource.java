@@ -17,6 +17,7 @@ import market.chat.domain.MessageView;
 import market.chat.domain.RoomView;
 import market.chat.service.ChatService;
 import market.chat.service.MessageHistory;
+import market.chat.service.OfferService;
 import market.chat.service.RoomService;
 import market.common.api.Cursor;
 import market.common.api.Page;
@@ -41,9 +42,12 @@ public class RoomResource {
     private final RoomService rooms;
     private final MessageHistory history;
     private final ChatService chat;
+    private final OfferService offers;
     private final JsonWebToken jwt;
 
-    public RoomResource(RoomService rooms, MessageHistory history, ChatService chat, JsonWebToken jwt) {
+    public RoomResource(
+            RoomService rooms, MessageHistory history, ChatService chat, OfferService offers, JsonWebToken jwt) {
+        this.offers = offers;
         this.rooms = rooms;
         this.history = history;
         this.chat = chat;
@@ -153,12 +157,74 @@ public class RoomResource {
     @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
     @APIResponse(responseCode = "403", description = "Not a participant")
     @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(
+            responseCode = "409",
+            description = "An offer while the buyer already has an open (PENDING) offer on this listing")
+    @APIResponse(
+            responseCode = "422",
+            description = "An offer on a listing not on sale, not taking offers, or at or above its price")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response send(@PathParam("id") long id, @Valid @NotNull SendMessage body) {
-        ChatService.Sent sent = chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment());
+        ChatService.Sent sent =
+                chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment(), body.offer());
         return Response.status(sent.created() ? 201 : 200)
                 .entity(sent.message())
                 .build();
+    }
+
+    @POST
+    @Path("/{id}/offers/{offerId}/accept")
+    @RolesAllowed("user")
+    @Operation(
+            summary = "Accept a price offer (the seller)",
+            description = "offerId is the OFFER message's id. The body is JSON ({} for the defaults). With reserve"
+                    + " (default true) the listing first becomes"
+                    + " 예약중 for the room's buyer; if that is refused nothing changes. Answers the SYSTEM message"
+                    + " that records the change (also delivered live to both).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Accepted",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid input (problem+json names the fields)")
+    @APIResponse(responseCode = "403", description = "Not the seller of this room")
+    @APIResponse(responseCode = "404", description = "No such room or offer")
+    @APIResponse(
+            responseCode = "409",
+            description = "The offer is not PENDING, or the listing can no longer be reserved for this buyer")
+    @APIResponse(responseCode = "503", description = "The product service is unavailable; nothing changed")
+    public MessageView accept(@PathParam("id") long id, @PathParam("offerId") long offerId, @Valid OfferAnswer body) {
+        boolean reserve = body == null || body.reserveOrDefault();
+        return offers.resolve(id, offerId, jwt.getSubject(), OfferService.Action.ACCEPT, reserve);
+    }
+
+    @POST
+    @Path("/{id}/offers/{offerId}/decline")
+    @RolesAllowed("user")
+    @Operation(summary = "Decline a price offer (the seller)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Declined: the SYSTEM message that records it",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "403", description = "Not the seller of this room")
+    @APIResponse(responseCode = "404", description = "No such room or offer")
+    @APIResponse(responseCode = "409", description = "The offer is not PENDING")
+    public MessageView decline(@PathParam("id") long id, @PathParam("offerId") long offerId) {
+        return offers.resolve(id, offerId, jwt.getSubject(), OfferService.Action.DECLINE, false);
+    }
+
+    @POST
+    @Path("/{id}/offers/{offerId}/withdraw")
+    @RolesAllowed("user")
+    @Operation(summary = "Withdraw my price offer (the buyer)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn: the SYSTEM message that records it",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "403", description = "Not the buyer of this room")
+    @APIResponse(responseCode = "404", description = "No such room or offer")
+    @APIResponse(responseCode = "409", description = "The offer is not PENDING")
+    public MessageView withdraw(@PathParam("id") long id, @PathParam("offerId") long offerId) {
+        return offers.resolve(id, offerId, jwt.getSubject(), OfferService.Action.WITHDRAW, false);
     }
 
     @POST

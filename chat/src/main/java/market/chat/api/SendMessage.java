@@ -1,16 +1,21 @@
 package market.chat.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import market.chat.domain.Appointment;
+import market.chat.domain.OfferRequest;
 
-/** A message to send; with an appointment it becomes an APPOINTMENT message. Length is checked against config. */
+/**
+ * A message to send; with an appointment it becomes an APPOINTMENT message, with an offer an OFFER (가격 제안; its
+ * content may then be left out). Content is required otherwise; its length is checked against config.
+ */
 public record SendMessage(
-        @NotNull String content,
+        String content,
 
         @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+")
         String clientMsgId,
 
-        @Valid Appointment appointment) {}
+        @Valid Appointment appointment,
+
+        @Valid OfferRequest offer) {}

@@ -38,7 +38,8 @@ public interface ProductApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Product(long id, String title, long price, String status, Seller seller, List<Image> images) {}
+    record Product(
+            long id, String title, long price, Boolean negotiable, String status, Seller seller, List<Image> images) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Seller(String id, String nickname) {}

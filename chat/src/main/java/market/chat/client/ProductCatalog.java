@@ -79,6 +79,7 @@ public class ProductCatalog {
                 truncate(p.title(), 100),
                 p.price(),
                 p.status() == null ? "ON_SALE" : truncate(p.status(), 16),
+                Boolean.TRUE.equals(p.negotiable()),
                 thumbnail);
     }
 

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * product's service-only hook (never routed by the gateway): a room was opened by this buyer. product counts it
- * in chatCount and remembers the buyer as someone the seller may name in a trade.
+ * product's service-only hooks (never routed by the gateway): a room was opened by this buyer (product counts it
+ * in chatCount and remembers the buyer as someone the seller may name in a trade); an accepted offer reserves the
+ * listing for the room's buyer.
  */
 @RegisterProvider(RequestIdPropagation.class)
 @RegisterRestClient(configKey = "product")
@@ -25,8 +26,17 @@ public interface ProductInternalApi {
 
     record RoomOpened(String buyerId) {}
 
+    /** The room whose buyer the listing is reserved for (product also learns of the room, if it had not yet). */
+    record Reservation(long roomId, String buyerId) {}
+
     @PUT
     @Path("/{id}/chats/{roomId}")
     @Consumes(MediaType.APPLICATION_JSON)
     void chatOpened(@PathParam("id") long productId, @PathParam("roomId") long roomId, RoomOpened body);
+
+    /** 예약중 for the room's buyer; idempotent. 409: the listing is sold or reserved for someone else. */
+    @PUT
+    @Path("/{id}/reservation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    void reserve(@PathParam("id") long productId, Reservation body);
 }

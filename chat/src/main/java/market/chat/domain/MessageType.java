@@ -3,5 +3,7 @@ package market.chat.domain;
 public enum MessageType {
     TEXT,
     APPOINTMENT,
-    SYSTEM
+    SYSTEM,
+    /** 가격 제안 by the room's buyer. */
+    OFFER
 }

@@ -11,5 +11,6 @@ public record MessageView(
         String type,
         String content,
         Appointment appointment,
+        OfferView offer,
         String clientMsgId,
         OffsetDateTime sentAt) {}

@@ -8,9 +8,11 @@ import market.chat.config.ChatConfig;
 import market.chat.domain.Appointment;
 import market.chat.domain.MessageType;
 import market.chat.domain.MessageView;
+import market.chat.domain.OfferRequest;
 import market.chat.domain.Room;
 import market.chat.storage.MessageStore;
 import market.common.api.ApiException;
+import market.common.db.DataAccessException;
 import market.common.limits.Action;
 import market.common.limits.RateLimiter;
 import market.common.text.TextRules;
@@ -35,6 +37,7 @@ public class ChatService {
     private final ObjectMapper mapper;
     private final ChatConfig config;
     private final Blocks blocks;
+    private final OfferRules offers;
 
     public ChatService(
             MessageStore store,
@@ -46,8 +49,10 @@ public class ChatService {
             RateLimiter limiter,
             ObjectMapper mapper,
             ChatConfig config,
-            Blocks blocks) {
+            Blocks blocks,
+            OfferRules offers) {
         this.blocks = blocks;
+        this.offers = offers;
         this.store = store;
         this.history = history;
         this.rooms = rooms;
@@ -61,7 +66,26 @@ public class ChatService {
 
     /** Stores and delivers a message; returns once it is committed. Blocking. */
     public Sent send(long roomId, String senderId, String content, String clientMsgId, Appointment appointment) {
-        String text = validContent(content);
+        return send(roomId, senderId, content, clientMsgId, appointment, null);
+    }
+
+    /**
+     * Stores and delivers a message, an OFFER when {@code offer} is given (then content may be left out: the
+     * offer is written out in it); returns once it is committed. Blocking.
+     */
+    public Sent send(
+            long roomId,
+            String senderId,
+            String content,
+            String clientMsgId,
+            Appointment appointment,
+            OfferRequest offer) {
+        if (offer != null && appointment != null) {
+            throw ApiException.badRequest("offer", "a message is an offer or an appointment, not both");
+        }
+        String text = offer != null && (content == null || content.isEmpty())
+                ? OfferRules.describe(offer.amount())
+                : validContent(content);
         RateLimiter.Decision allowed = limiter.acquire(Action.CHAT_SEND, senderId);
         if (!allowed.allowed()) {
             throw ApiException.tooManyRequests("You are sending messages too fast", allowed.retryAfterSeconds());
@@ -71,9 +95,29 @@ public class ChatService {
         if (blocks.hasAny(senderId)) {
             blocks.requireNotBlocked(rooms.access(roomId, senderId), senderId);
         }
-        MessageType type = appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
-        MessageStore.Appended appended = store.append(roomId, senderId, type, text, appointment, clientMsgId)
-                .orElseThrow(() -> ApiException.notFound("Room"));
+        if (offer != null) {
+            offers.checkCanOffer(roomId, senderId, offer.amount());
+        }
+        MessageType type =
+                offer != null ? MessageType.OFFER : appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
+        MessageStore.Appended appended;
+        try {
+            appended = store.append(
+                            roomId,
+                            senderId,
+                            type,
+                            text,
+                            appointment,
+                            offer == null ? null : offer.amount(),
+                            clientMsgId)
+                    .orElseThrow(() -> ApiException.notFound("Room"));
+        } catch (DataAccessException e) {
+            if (offer != null && e.isUniqueViolation()) {
+                throw ApiException.conflict(
+                        "You already have an open offer on this listing; wait for the seller or withdraw it");
+            }
+            throw e;
+        }
         Room room = appended.room().requireParticipant(senderId);
         if (appended.message() == null && room.closed()) {
             throw ApiException.unprocessable(
@@ -84,17 +128,22 @@ public class ChatService {
         }
         Sent sent = new Sent(room, appended.message(), appended.created());
         if (sent.created()) {
-            fanout.publish(List.of(room.sellerId(), room.buyerId()), json(new Frames.Message(sent.message())));
-            String recipient = room.otherThan(senderId);
-            // Off the sender's path and off the worker threads: the presence lookup is a non-blocking Redis
-            // round trip, the push coalesced per room and then an asynchronous, bulkheaded call.
-            presence.isOnline(recipient).subscribe().with(online -> {
-                if (!online) {
-                    pushes.offline(room, recipient, sent.message());
-                }
-            });
+            deliver(room, senderId, sent.message());
         }
         return sent;
+    }
+
+    /** A stored message to both participants, live, and a push for the other one if they have no connection. */
+    void deliver(Room room, String senderId, MessageView message) {
+        fanout.publish(List.of(room.sellerId(), room.buyerId()), json(new Frames.Message(message)));
+        String recipient = room.otherThan(senderId);
+        // Off the sender's path and off the worker threads: the presence lookup is a non-blocking Redis
+        // round trip, the push coalesced per room and then an asynchronous, bulkheaded call.
+        presence.isOnline(recipient).subscribe().with(online -> {
+            if (!online) {
+                pushes.offline(room, recipient, message);
+            }
+        });
     }
 
     public MessageHistory.ReadMark read(long roomId, String userId, long lastReadId) {

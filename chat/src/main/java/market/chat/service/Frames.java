@@ -3,6 +3,7 @@ package market.chat.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import market.chat.domain.Appointment;
 import market.chat.domain.MessageView;
+import market.chat.domain.OfferRequest;
 
 /** The JSON frames of /ws/chat (DESIGN section 6). */
 public final class Frames {
@@ -11,7 +12,13 @@ public final class Frames {
 
     /** client → server: send, read or typing; which fields matter depends on the type. */
     public record Inbound(
-            String type, Long roomId, String content, String clientMsgId, Long messageId, Appointment appointment) {}
+            String type,
+            Long roomId,
+            String content,
+            String clientMsgId,
+            Long messageId,
+            Appointment appointment,
+            OfferRequest offer) {}
 
     public record Message(String type, MessageView message) {
         public Message(MessageView message) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import market.chat.client.NotifyClient;
 import market.chat.config.ChatConfig;
+import market.chat.domain.MessageType;
 import market.chat.domain.MessageView;
 import market.chat.domain.Room;
 import market.common.events.EventType;
@@ -70,6 +71,12 @@ public class PushCoalescer {
 
     /** A message for a recipient with no connection anywhere. Non-blocking. */
     public void offline(Room room, String recipient, MessageView m) {
+        if (MessageType.OFFER.name().equals(m.type())) {
+            // A price offer is the seller's to answer: pushed on its own (PRICE_OFFER), never folded into a
+            // "새 메시지 N개" summary. A buyer has one open offer at a time, so this cannot flood anyone.
+            notify.publish(priceOffer(room, recipient, m));
+            return;
+        }
         if (window.isZero()) {
             notify.publish(single(room, recipient, m));
             return;
@@ -148,6 +155,18 @@ public class PushCoalescer {
                 room.nicknameOf(m.senderId()),
                 body,
                 data(room, m.id()));
+    }
+
+    private static InternalEvent priceOffer(Room room, String recipient, MessageView m) {
+        Map<String, Object> data = data(room, m.id());
+        data.put("amount", Long.toString(m.offer().amount()));
+        return new InternalEvent(
+                "price-offer-" + m.id(),
+                EventType.PRICE_OFFER,
+                recipient,
+                room.nicknameOf(m.senderId()) + "님의 가격 제안",
+                m.content(),
+                data);
     }
 
     private static InternalEvent summary(Room room, String recipient, long count, long lastId) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import market.chat.domain.Appointment;
 import market.chat.domain.MessageType;
 import market.chat.domain.MessageView;
+import market.chat.domain.OfferStatus;
+import market.chat.domain.OfferView;
 import market.chat.domain.ReportedMessage;
 import market.chat.domain.Room;
 import market.common.db.Db;
@@ -28,7 +30,7 @@ public class MessageStore {
 
     /** The columns {@link #message(Row)} reads, for a query on chat_message alone. */
     private static final String COLUMNS = "id AS message_id, room_id, sender_id, type, content,"
-            + " CAST(appointment AS text) AS appointment, client_msg_id, sent_at";
+            + " CAST(appointment AS text) AS appointment, offer_amount, offer_status, offer_id, client_msg_id, sent_at";
 
     private final Db db;
     private final ObjectMapper mapper;
@@ -52,6 +54,7 @@ public class MessageStore {
             MessageType type,
             String content,
             Appointment appointment,
+            Long offerAmount,
             String clientMsgId) {
         Sql append = Sql.of(
                 APPEND,
@@ -60,6 +63,8 @@ public class MessageStore {
                 type,
                 content,
                 appointment == null ? null : json(appointment),
+                offerAmount,
+                offerAmount == null ? null : OfferStatus.PENDING.name(),
                 clientMsgId,
                 senderId);
         return db.withConnection(APPEND, c -> {
@@ -107,12 +112,14 @@ public class MessageStore {
                        closed_at IS NOT NULL AS closed
                   FROM chat_room WHERE id = ? FOR NO KEY UPDATE
             ), ins AS (
-                INSERT INTO chat_message (room_id, sender_id, type, content, appointment, client_msg_id)
-                SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS varchar) FROM room
+                INSERT INTO chat_message (room_id, sender_id, type, content, appointment, offer_amount, offer_status,
+                                          client_msg_id)
+                SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS bigint), CAST(? AS varchar), CAST(? AS varchar)
+                  FROM room
                  WHERE CAST(? AS varchar) IN (room.seller_id, room.buyer_id) AND NOT room.closed
                 ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
                 RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
-                          client_msg_id, sent_at
+                          offer_amount, offer_status, offer_id, client_msg_id, sent_at
             ), last AS (
                 UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
             ), mark AS (
@@ -121,9 +128,59 @@ public class MessageStore {
                 DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
             )
             SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
-                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content, ins.appointment,
-                   ins.client_msg_id, ins.sent_at
+                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
+                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at
               FROM room LEFT JOIN ins ON true""";
+
+    /**
+     * An offer's change and the SYSTEM message recording it, in one autocommit statement: the room is locked
+     * first (as for any message, so ids commit in order), the OFFER moves only if it is still PENDING, and the
+     * SYSTEM message (sent by the one who made the change) is written only if it moved. No row: no such room.
+     * A row without a message: the offer was not PENDING (any more), or is not in this room.
+     */
+    private static final String RESOLVE = """
+            WITH room AS (
+                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname
+                  FROM chat_room WHERE id = ? FOR NO KEY UPDATE
+            ), moved AS (
+                UPDATE chat_message m SET offer_status = ? FROM room
+                 WHERE m.id = ? AND m.room_id = room.id AND m.type = 'OFFER' AND m.offer_status = 'PENDING'
+                RETURNING m.id, m.offer_amount
+            ), ins AS (
+                INSERT INTO chat_message (room_id, sender_id, type, content, offer_amount, offer_status, offer_id)
+                SELECT room.id, ?, 'SYSTEM', ?, moved.offer_amount, ?, moved.id FROM room, moved
+                RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
+                          offer_amount, offer_status, offer_id, client_msg_id, sent_at
+            ), last AS (
+                UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
+            ), mark AS (
+                INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
+                ON CONFLICT (room_id, user_id)
+                DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
+            )
+            SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
+                   room.buyer_nickname, ins.id AS message_id, ins.sender_id, ins.type, ins.content, ins.appointment,
+                   ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at
+              FROM room LEFT JOIN ins ON true""";
+
+    /**
+     * Moves a PENDING offer of the room to {@code status} and records it as a SYSTEM message by {@code actorId}.
+     * Empty when there is no such room; a message-less result when the offer was not PENDING.
+     */
+    public Optional<Appended> resolveOffer(
+            long roomId, long offerId, OfferStatus status, String actorId, String content) {
+        return db.optional(
+                Sql.of(RESOLVE, roomId, status.name(), offerId, actorId, content, status.name()), this::appended);
+    }
+
+    /** The OFFER message {@code offerId} of the room, with its current state. */
+    public Optional<MessageView> offer(long roomId, long offerId) {
+        return db.optional(
+                "SELECT " + COLUMNS + " FROM chat_message WHERE id = ? AND room_id = ? AND type = 'OFFER'",
+                this::message,
+                offerId,
+                roomId);
+    }
 
     /** Messages of a room strictly between two ids, oldest first. */
     public List<MessageView> between(long roomId, long after, long before, int limit) {
@@ -202,8 +259,22 @@ public class MessageStore {
                 r.string("type"),
                 r.string("content"),
                 appointment(r.string("appointment")),
+                offer(r),
                 r.string("client_msg_id"),
                 r.time("sent_at"));
+    }
+
+    /** The offer of an OFFER message (its own id) or of the SYSTEM message recording a change; else none. */
+    private static OfferView offer(Row r) throws SQLException {
+        Long amount = r.nullableLong("offer_amount");
+        if (amount == null) {
+            return null;
+        }
+        Long about = r.nullableLong("offer_id");
+        return new OfferView(
+                about == null ? r.getLong("message_id") : about,
+                amount,
+                r.enumValue("offer_status", OfferStatus.class));
     }
 
     private String json(Appointment appointment) {

@@ -177,13 +177,8 @@ public class ChatSocket {
         if (frame.clientMsgId() != null && !frame.clientMsgId().matches("[A-Za-z0-9._:-]{1,64}")) {
             throw ApiException.badRequest("clientMsgId", "1..64 letters, digits, '.', '_', ':' or '-'");
         }
-        if (frame.appointment() != null) {
-            Set<ConstraintViolation<Object>> violations = validator.validate((Object) frame.appointment());
-            if (!violations.isEmpty()) {
-                ConstraintViolation<Object> v = violations.iterator().next();
-                throw ApiException.badRequest("appointment." + v.getPropertyPath(), v.getMessage());
-            }
-        }
+        validate("appointment", frame.appointment());
+        validate("offer", frame.offer());
         // Each send is its own trace (the handshake that opened the connection is long over); the fan-out
         // carries it to the other replicas and the push to notify.
         Span span = tracer.spanBuilder("chat ws send")
@@ -192,14 +187,25 @@ public class ChatSocket {
                 .setAttribute("market.chat.room_id", frame.roomId().longValue())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            ChatService.Sent sent =
-                    chat.send(frame.roomId(), userId, frame.content(), frame.clientMsgId(), frame.appointment());
+            ChatService.Sent sent = chat.send(
+                    frame.roomId(), userId, frame.content(), frame.clientMsgId(), frame.appointment(), frame.offer());
             return chat.json(new Frames.Ack(frame.clientMsgId(), sent.message()));
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {
             span.end();
+        }
+    }
+
+    private void validate(String field, Object value) {
+        if (value == null) {
+            return;
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<Object> v = violations.iterator().next();
+            throw ApiException.badRequest(field + "." + v.getPropertyPath(), v.getMessage());
         }
     }
 
@@ -243,6 +249,7 @@ public class ChatSocket {
             case 400 -> "bad_frame";
             case 403 -> "forbidden";
             case 404 -> "not_found";
+            case 409 -> "conflict";
             case 422 -> "unprocessable";
             case 429 -> "rate_limited";
             case 503 -> "unavailable";

@@ -25,7 +25,7 @@ class ProductCatalogTest {
         }
         calls.incrementAndGet();
         return new ProductApi.Product(
-                id, "listing " + id, 1000, "ON_SALE", new ProductApi.Seller("seller-" + id, "nick"), List.of());
+                id, "listing " + id, 1000, true, "ON_SALE", new ProductApi.Seller("seller-" + id, "nick"), List.of());
     };
 
     private static ChatConfig ttl(Duration ttl) {

@@ -15,5 +15,7 @@ public enum EventType {
     /** 거래완료: each party of the trade is asked to leave a 거래후기. */
     REVIEW_REQUEST,
     /** The outcome of a report the recipient filed (moderation). */
-    REPORT_RESULT
+    REPORT_RESULT,
+    /** 가격 제안: a buyer offered a price in chat; to the seller. */
+    PRICE_OFFER
 }

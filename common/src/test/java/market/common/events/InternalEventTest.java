@@ -121,7 +121,8 @@ class InternalEventTest {
                         "TRADE",
                         "KEYWORD_MATCH",
                         "REVIEW_REQUEST",
-                        "REPORT_RESULT"),
+                        "REPORT_RESULT",
+                        "PRICE_OFFER"),
                 java.util.Arrays.stream(EventType.values()).map(Enum::name).toList());
     }
 }

@@ -10,7 +10,7 @@ public enum EventCategory {
 
     public static EventCategory of(EventType type) {
         return switch (type) {
-            case CHAT_MESSAGE -> CHAT;
+            case CHAT_MESSAGE, PRICE_OFFER -> CHAT;
             case COMMENT, LIKE, PRICE_DROP, REVIEW, REVIEW_REQUEST, TRADE, REPORT_RESULT -> ACTIVITY;
             case KEYWORD_MATCH -> KEYWORDS;
         };

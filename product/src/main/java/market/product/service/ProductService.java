@@ -156,7 +156,7 @@ public class ProductService {
             if (reviewable && p.status() == ProductStatus.SOLD) {
                 askForReviews(caller, p);
             } else {
-                notifyBuyer(caller, p, false);
+                notifyBuyer(profiles.me(caller.id(), caller.username()).nickname(), p, false);
             }
         }
         return p;
@@ -188,6 +188,36 @@ public class ProductService {
     }
 
     /**
+     * For chat, when a seller accepts a price offer with a reservation: 예약중 for the buyer of that room. product
+     * learns of the room first if it had not yet (the report may still be on its way), so the buyer is one who
+     * chatted, as for {@link #changeStatus}. Idempotent: already reserved for this buyer changes nothing. A sold
+     * listing, or one reserved for someone else, is a 409 (the seller changes that on the listing first); a
+     * deleted one 404. The listing row is locked and the versioned update used, as for the seller's own change.
+     */
+    @Transactional
+    public Product reserveFor(long id, long roomId, String buyerId) {
+        Product old = lockLive(id);
+        if (buyerId.equals(old.sellerId())) {
+            throw ApiException.unprocessable("The seller can not be the buyer");
+        }
+        if (trades.recordChat(id, roomId, buyerId)) {
+            store.countChat(id);
+        }
+        if (old.status() == ProductStatus.RESERVED && buyerId.equals(old.buyerId())) {
+            return old;
+        }
+        if (old.status() != ProductStatus.ON_SALE) {
+            throw ApiException.conflict("The listing is " + old.status() + "; it can not be reserved for this buyer");
+        }
+        Product p = store.changeStatus(id, ProductStatus.RESERVED, buyerId, Clock.now(), old.version())
+                .orElseThrow(() -> changedMeanwhile(id));
+        boolean reviewable = recordTrade(p);
+        String seller = profiles.me(p.sellerId(), null).nickname();
+        notifyBuyer(seller, p, reviewable);
+        return p;
+    }
+
+    /**
      * Keeps the listing's one trade in step with its status (the listing row is locked by the caller). True when
      * the listing's buyer can now review it.
      */
@@ -207,8 +237,7 @@ public class ProductService {
      * Once per listing, buyer and status (notify drops a repeated key), so toggling a reservation cannot flood a
      * chat partner with pushes. Only a buyer who can review is asked to.
      */
-    private void notifyBuyer(Caller caller, Product p, boolean reviewable) {
-        String seller = profiles.me(caller.id(), caller.username()).nickname();
+    private void notifyBuyer(String seller, Product p, boolean reviewable) {
         boolean sold = p.status() == ProductStatus.SOLD;
         String body = !sold
                 ? seller + "님이 " + p.title() + " 거래를 예약했어요."
