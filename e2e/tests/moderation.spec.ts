@@ -23,7 +23,6 @@ test.describe.serial('report → moderation → outcome', () => {
     await page.getByLabel('제목').fill(`전자 담배 팝니다 ${RUN}`);
     await page.getByLabel('카테고리').selectOption({ label: '디지털기기' });
     await page.getByLabel('가격 (원)').fill('300000');
-    await page.getByLabel('거래 희망 동네').fill('역삼동');
     await page.getByLabel('자세한 설명').fill('미개봉 새 제품이에요. 선입금 후 택배 거래만 해요.');
     await page.getByRole('button', { name: '작성 완료' }).click();
     await expect(page.getByText('판매할 수 없는 물품이에요: 담배').first()).toBeVisible();

@@ -37,7 +37,6 @@ test.describe.serial('reviews people can see, and blocks', () => {
     await a.getByLabel('제목').fill(title);
     await a.getByLabel('카테고리').selectOption({ label: '가구/인테리어' });
     await a.getByLabel('가격 (원)').fill('9000');
-    await a.getByLabel('거래 희망 동네').fill('역삼동');
     await a.getByLabel('자세한 설명').fill('튼튼한 원목 의자입니다.');
     await a.getByRole('button', { name: '작성 완료' }).click();
     await expect(a).toHaveURL(/\/products\/\d+$/, { timeout: 30_000 });

@@ -99,7 +99,10 @@ function setup(
 
 describe('ChatRoomPage', () => {
   it('a closed room (the other party left, 탈퇴) keeps its messages but offers no composer', async () => {
-    setup(true, 'bob', [msg(1, 'alice', '안녕하세요')], { closed: true, seller: { id: 'alice', nickname: '탈퇴한 사용자' } });
+    setup(true, 'bob', [msg(1, 'alice', '안녕하세요')], {
+      closed: true,
+      seller: { id: 'alice', nickname: '탈퇴한 사용자' },
+    });
     expect(await screen.findByText('안녕하세요')).toBeTruthy();
     expect(await screen.findByRole('heading', { name: '탈퇴한 사용자' })).toBeTruthy();
     expect(screen.getByText('탈퇴한 사용자와의 대화예요. 더 이상 메시지를 보낼 수 없어요.')).toBeTruthy();

@@ -156,10 +156,50 @@ export interface paths {
         };
         /** My profile (created on first call) */
         get: operations["MeResource_get"];
-        /** Change my nickname and region */
+        /** Change my nickname, 동네 (regionCode) and feed range */
         put: operations["MeResource_update"];
         post?: never;
+        /**
+         * Delete my account (탈퇴)
+         * @description Deletes the Keycloak account and the caller's listings (with their photos), likes, keyword alerts and profile; comments and written reviews stay, shown as 탈퇴한 사용자; chat closes the account's rooms and notify forgets its devices, settings and inbox. Idempotent: a repeat (with a token still valid) answers 204 too; every other call with such a token is a 401.
+         */
+        delete: operations["MeResource_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users I blocked, latest first */
+        get: operations["BlockResource_list"];
+        put?: never;
+        /** Block a user (idempotent: 201 when new, 200 when already blocked) */
+        post: operations["BlockResource_block"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/blocks/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I blocked this user */
+        get: operations["BlockResource_get"];
+        put?: never;
+        post?: never;
+        /** Unblock a user (idempotent) */
+        delete: operations["BlockResource_unblock"];
         options?: never;
         head?: never;
         patch?: never;
@@ -251,6 +291,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/region-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 동네 인증: prove I am in my 동네
+         * @description Passes when the position is within 3 km of the 동's point (configurable) or that point is the nearest to it; the 동 (regionCode, else my saved 동네) becomes my 동네, verified now. The position is used for the check only and never stored.
+         */
+        post: operations["MeResource_verifyRegion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products": {
         parameters: {
             query?: never;
@@ -260,7 +320,7 @@ export interface paths {
         };
         /**
          * Feed of listings
-         * @description Newest bumpedAt first unless sort says otherwise; deleted listings never appear.
+         * @description Newest bumpedAt first unless sort says otherwise; deleted listings never appear. Where: the 동 that `range` reaches from `regionCode`; a signed-in caller with a 동네 who names no place (regionCode, region, sellerId) gets their 동네 and saved range; region=all: everywhere.
          */
         get: operations["ProductResource_feed"];
         put?: never;
@@ -401,6 +461,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/reviews/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I am a party of the listing's trade, may still review it, and my review */
+        get: operations["ReviewResource_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products/{id}/status": {
         parameters: {
             query?: never;
@@ -416,6 +493,63 @@ export interface paths {
         head?: never;
         /** Change the status (ON_SALE, RESERVED, SOLD), optionally naming the buyer */
         patch: operations["ProductResource_status"];
+        trace?: never;
+    };
+    "/api/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find 동 by name
+         * @description Every word of q must appear in "시도 시군구 동" (역삼, 강남 역삼, 역삼1); 동 names starting with the last word first. One page (nextCursor is always null).
+         */
+        get: operations["RegionResource_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 동 by its code */
+        get: operations["RegionResource_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 동 nearest to a position and its neighbours
+         * @description Nearest first, each with distanceMeters; empty when no 동's point is within 30 km (the position is not in Korea). The position is not stored.
+         */
+        get: operations["RegionResource_nearby"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/reports": {
@@ -445,8 +579,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's public profile (never the email) */
+        /** A user's public profile (never the email), with their 매너온도 and review chips */
         get: operations["UserResource_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews the user received (거래후기), newest first */
+        get: operations["UserResource_reviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -479,10 +630,25 @@ export interface components {
             id: string;
             nickname: string;
         };
+        BlockInput: {
+            userId: string;
+        };
+        BlockView: {
+            createdAt: components["schemas"]["OffsetDateTime"];
+            nickname: string;
+            userId: string;
+        };
         CategoryView: {
             code: string;
             name: string;
             nameEn: string;
+        };
+        ChipCount: {
+            code: components["schemas"]["ReviewChip"];
+            /** Format: int64 */
+            count: number;
+            label: string;
+            positive: boolean;
         };
         CommentInput: {
             content: string;
@@ -517,6 +683,7 @@ export interface components {
             /** Format: int64 */
             price: number;
             region: string;
+            regionCode: string;
             seller: components["schemas"]["Seller"];
             status: components["schemas"]["ProductStatus"];
             title: string;
@@ -550,6 +717,11 @@ export interface components {
             id: number;
             keyword: string;
         };
+        Listing: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+        };
         /** @enum {string} */
         ModerationAction: "HIDE_LISTING" | "DELETE_COMMENT" | "SUSPEND_USER" | "DISMISS";
         ModerationActionInput: {
@@ -573,9 +745,24 @@ export interface components {
             id: string;
             mannerTemperature: number;
             nickname: string;
-            region: string;
+            /**
+             * Format: int32
+             * @description my feed range step: 0 my 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km
+             */
+            range: number;
+            /** @description the 동 name of my 동네, null until I choose one */
+            region: string | null;
+            /** @description my 동네's region code, null until I choose one */
+            regionCode: string | null;
+            /** @description when I last verified being in my 동네 (동네 인증); null: not verified */
+            regionVerifiedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** Format: int32 */
             version: number;
+        };
+        MyReviewView: {
+            canReview: boolean;
+            party: boolean;
+            review: components["schemas"]["ReviewView"];
         };
         /**
          * Format: date-time
@@ -584,6 +771,10 @@ export interface components {
         OffsetDateTime: string;
         PageAdminReportView: {
             items: components["schemas"]["AdminReportView"][];
+            nextCursor: string;
+        };
+        PageBlockView: {
+            items: components["schemas"]["BlockView"][];
             nextCursor: string;
         };
         PageCommentView: {
@@ -600,6 +791,14 @@ export interface components {
         };
         PageProhibitedWordView: {
             items: components["schemas"]["ProhibitedWordView"][];
+            nextCursor: string;
+        };
+        PageReceivedReviewView: {
+            items: components["schemas"]["ReceivedReviewView"][];
+            nextCursor: string;
+        };
+        PageRegionView: {
+            items: components["schemas"]["RegionView"][];
             nextCursor: string;
         };
         PageSummary: {
@@ -625,7 +824,10 @@ export interface components {
             negotiable?: boolean;
             /** Format: int64 */
             price: number;
-            region: string;
+            /** @description deprecated: a 동 name (today's clients send it); not needed, see regionCode */
+            region?: string;
+            /** @description the listing's 동 (10-digit code). Where 동네 인증 is required (the default) a new listing is in the seller's verified 동네 and this may be left out (another 동 is 422); an edit keeps the listing's 동 */
+            regionCode?: string;
             title: string;
             /** Format: int32 */
             version?: number;
@@ -634,7 +836,15 @@ export interface components {
         ProductStatus: "ON_SALE" | "RESERVED" | "SOLD";
         ProfileUpdate: {
             nickname: string;
+            /**
+             * Format: int32
+             * @description feed range step: 0 my 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km
+             */
+            range?: number;
+            /** @description deprecated: a 동 name, taken when exactly one 행정동 has it (else 400); send regionCode */
             region?: string;
+            /** @description my 동네 (10-digit code from /api/regions); a new one must be verified again */
+            regionCode?: string;
             /** Format: int32 */
             version?: number;
         };
@@ -648,17 +858,65 @@ export interface components {
             word: string;
         };
         PublicProfile: {
+            chips: components["schemas"]["ChipCount"][];
             id: string;
             mannerTemperature: number;
             nickname: string;
             /** Format: int64 */
             onSaleCount: number;
-            region: string;
+            /** @description the 동 name of their 동네 */
+            region: string | null;
+            regionCode: string | null;
+            /** @description when they verified their 동네 (the badge); null: not verified */
+            regionVerifiedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** Format: int64 */
+            reviewCount: number;
             /** Format: int64 */
             soldCount: number;
         };
         /** @enum {string} */
         Rating: "GREAT" | "GOOD" | "BAD";
+        ReceivedReviewView: {
+            chips: components["schemas"]["ReviewChip"][];
+            comment: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** Format: int64 */
+            id: number;
+            product: components["schemas"]["Listing"];
+            rating: components["schemas"]["Rating"];
+            reviewer: components["schemas"]["Reviewer"];
+            reviewerRole: components["schemas"]["Role"];
+        };
+        RegionVerification: {
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
+            /** @description the 동 to verify and make my 동네; absent: the 동네 I saved */
+            regionCode?: string;
+        };
+        RegionView: {
+            /** @example 1168064000 */
+            code: string;
+            /**
+             * Format: int32
+             * @description metres from the position asked about (only in /api/regions/nearby)
+             */
+            distanceMeters: number;
+            /** @example 역삼1동 */
+            dong: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
+            /** @example 서울특별시 */
+            sido: string;
+            /**
+             * @description empty for 세종특별자치시, which has no 시군구
+             * @example 강남구
+             */
+            sigungu: string;
+        };
         ReportInput: {
             reason: components["schemas"]["ReportReason"];
             targetId: string;
@@ -681,11 +939,19 @@ export interface components {
             targetType: components["schemas"]["ReportTarget"];
             text: string;
         };
+        /** @enum {string} */
+        ReviewChip: "KIND" | "ON_TIME" | "FAST_REPLY" | "GOOD_CONDITION" | "FAIR_PRICE" | "LATE" | "SLOW_REPLY" | "RUDE" | "NOT_AS_DESCRIBED" | "NO_SHOW";
+        Reviewer: {
+            id: string;
+            nickname: string;
+        };
         ReviewInput: {
+            chips?: components["schemas"]["ReviewChip"][];
             comment?: string;
             rating: components["schemas"]["Rating"];
         };
         ReviewView: {
+            chips: components["schemas"]["ReviewChip"][];
             comment: string;
             createdAt: components["schemas"]["OffsetDateTime"];
             /** Format: int64 */
@@ -696,6 +962,8 @@ export interface components {
             revieweeId: string;
             reviewerId: string;
         };
+        /** @enum {string} */
+        Role: "BUYER" | "SELLER";
         Seller: {
             id: string;
             mannerTemperature: number;
@@ -726,6 +994,7 @@ export interface components {
             /** Format: int64 */
             price: number;
             region: string;
+            regionCode: string;
             seller: components["schemas"]["Seller"];
             status: components["schemas"]["ProductStatus"];
             thumbnailUrl: string;
@@ -1277,6 +1546,203 @@ export interface operations {
             };
         };
     };
+    MeResource_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account is deleted (or was already) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                size?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of blocked users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageBlockView"];
+                };
+            };
+            /** @description Invalid cursor or size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_block: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockInput"];
+            };
+        };
+        responses: {
+            /** @description Already blocked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Blocked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockView"];
+                };
+            };
+            /** @description Malformed input, or no such user */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Blocking yourself, or over 1,000 blocks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The block */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not blocked */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BlockResource_unblock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not blocked (any more) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     KeywordResource_list: {
         parameters: {
             query?: never;
@@ -1510,6 +1976,57 @@ export interface operations {
             };
         };
     };
+    MeResource_verifyRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionVerification"];
+            };
+        };
+        responses: {
+            /** @description My profile, verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProfile"];
+                };
+            };
+            /** @description Malformed or invalid input (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too far from the 동, or no 동네 chosen */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ProductResource_feed: {
         parameters: {
             query?: {
@@ -1518,7 +2035,11 @@ export interface operations {
                 maxPrice?: string;
                 minPrice?: string;
                 q?: string;
+                /** @description range step from the centre: 0 its 동 only, 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km (default: the caller's saved range, 1 for anonymous) */
+                range?: string;
                 region?: string;
+                /** @description centre of the range: a 동's code (anyone; default: the caller's 동네) */
+                regionCode?: string;
                 sellerId?: string;
                 size?: string;
                 sort?: string;
@@ -2274,6 +2795,46 @@ export interface operations {
             };
         };
     };
+    ReviewResource_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My part in the listing's reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReviewView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such listing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ProductResource_status: {
         parameters: {
             query?: never;
@@ -2358,6 +2919,102 @@ export interface operations {
             };
             /** @description The named buyer never opened a chat about this listing */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegionResource_search: {
+        parameters: {
+            query?: {
+                q?: string;
+                size?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching regions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRegionView"];
+                };
+            };
+            /** @description q missing or too long, or a bad size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegionResource_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionView"];
+                };
+            };
+            /** @description No such code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegionResource_nearby: {
+        parameters: {
+            query?: {
+                lat?: string;
+                lng?: string;
+                size?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regions, nearest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRegionView"];
+                };
+            };
+            /** @description lat/lng missing or out of range, or a bad size */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2493,6 +3150,49 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UserResource_reviews: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                size?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageReceivedReviewView"];
+                };
+            };
+            /** @description Invalid cursor or size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -19,4 +19,4 @@ ALTER TABLE product_comment ALTER COLUMN author_id DROP NOT NULL;
 ALTER TABLE review ALTER COLUMN reviewer_id DROP NOT NULL;
 CREATE INDEX product_comment_author_idx ON product_comment (author_id) WHERE author_id IS NOT NULL;
 CREATE INDEX review_reviewer_idx ON review (reviewer_id) WHERE reviewer_id IS NOT NULL;
-CREATE INDEX review_reviewee_idx ON review (reviewee_id);
+-- (reviews an account received are found through V7's review_reviewee_idx (reviewee_id, created_at, id))
