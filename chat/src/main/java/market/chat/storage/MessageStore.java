@@ -140,11 +140,13 @@ public class MessageStore {
      */
     private static final String RESOLVE = """
             WITH room AS (
-                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname
+                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
+                       closed_at IS NOT NULL AS closed
                   FROM chat_room WHERE id = ? FOR NO KEY UPDATE
             ), moved AS (
                 UPDATE chat_message m SET offer_status = ? FROM room
                  WHERE m.id = ? AND m.room_id = room.id AND m.type = 'OFFER' AND m.offer_status = 'PENDING'
+                   AND NOT room.closed
                 RETURNING m.id, m.offer_amount
             ), ins AS (
                 INSERT INTO chat_message (room_id, sender_id, type, content, offer_amount, offer_status, offer_id)
@@ -159,8 +161,8 @@ public class MessageStore {
                 DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
             )
             SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
-                   room.buyer_nickname, ins.id AS message_id, ins.sender_id, ins.type, ins.content, ins.appointment,
-                   ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at
+                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
+                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at
               FROM room LEFT JOIN ins ON true""";
 
     /**
