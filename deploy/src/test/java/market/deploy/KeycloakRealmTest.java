@@ -212,8 +212,7 @@ class KeycloakRealmTest {
         assertEquals("true", smtp.path("starttls").asText());
         assertEquals("mailer", smtp.path("user").asText());
         assertEquals("mail-secret", smtp.path("password").asText());
-        JsonNode anonymous =
-                realm("production", Map.of("keycloak.smtp.host", "mail", "keycloak.smtp.from", "a@b.c"));
+        JsonNode anonymous = realm("production", Map.of("keycloak.smtp.host", "mail", "keycloak.smtp.from", "a@b.c"));
         assertEquals("false", anonymous.path("smtpServer").path("auth").asText());
         assertTrue(anonymous.path("smtpServer").path("password").isMissingNode());
     }
