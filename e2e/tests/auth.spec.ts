@@ -63,6 +63,9 @@ test.describe('browsing and signing in', () => {
     await login(page, USERS.admin);
     await page.getByRole('link', { name: '관리자' }).click();
     await expect(page.getByRole('heading', { name: '관리자 콘솔' })).toBeVisible();
+    // the console opens on the moderation queue; notices are one tab away
+    await expect(page.getByRole('tab', { name: '신고 관리' })).toBeVisible();
+    await page.getByRole('tab', { name: '공지/광고' }).click();
     await expect(page.getByLabel('제목')).toBeVisible();
   });
 });
