@@ -99,6 +99,13 @@ await step('GET /api/products?size=2', async () => {
     }
     compare('GET /api/products/{id}/comments', 'comments_page.json', comments);
   });
+  await step(`GET /api/users/${first.seller?.id}/reviews`, async () => {
+    const { body: reviews } = await get(`/api/users/${encodeURIComponent(first.seller.id)}/reviews?size=2`);
+    if (Array.isArray(reviews?.items) && reviews.items.length === 0) {
+      return skip(`GET /api/users/${first.seller.id}/reviews`, 'this seller has no reviews, item keys not compared');
+    }
+    compare('GET /api/users/{sellerId}/reviews', 'reviews_page.json', reviews);
+  });
   if (withDetail) {
     await step(`GET /api/products/${first.id}`, async () => {
       const { body: detail } = await get(`/api/products/${first.id}`);
@@ -113,6 +120,19 @@ await step('GET /api/notices', async () => {
     return skip('GET /api/notices', 'no published notices yet, item keys not compared');
   }
   compare('GET /api/notices', 'notices_page.json', body);
+});
+
+await step('GET /api/regions/1168064000', async () => {
+  const { body } = await get('/api/regions/1168064000');
+  compare('GET /api/regions/{code}', 'region.json', body);
+});
+
+await step('GET /api/regions?q=역삼', async () => {
+  const { body } = await get(`/api/regions?q=${encodeURIComponent('역삼')}`);
+  if (Array.isArray(body?.items) && body.items.length === 0) {
+    return skip('GET /api/regions?q=역삼', 'no region matched, item keys not compared');
+  }
+  compare('GET /api/regions?q=', 'regions_page.json', body);
 });
 
 await step('GET /api/products/{missing} (problem+json)', async () => {

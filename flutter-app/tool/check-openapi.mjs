@@ -21,6 +21,12 @@ export const SCHEMAS = {
   'problem.json': ['product', 'Problem'],
   'notices_page.json': ['notify', 'PagePublicNotice'],
   'chat_messages_page.json': ['chat', 'PageMessageView'],
+  'region.json': ['product', 'RegionView'],
+  'regions_page.json': ['product', 'PageRegionView'],
+  'reviews_page.json': ['product', 'PageReceivedReviewView'],
+  'blocks_page.json': ['product', 'PageBlockView'],
+  'report.json': ['product', 'ReportView'],
+  'chat_room.json': ['chat', 'RoomView'],
 };
 
 const docs = new Map();

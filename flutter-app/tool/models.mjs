@@ -24,6 +24,12 @@ export const FIXTURES = [
   { file: 'problem.json', model: 'Problem' },
   { file: 'notices_page.json', model: 'CursorPage', item: 'Notice', live: '/api/notices' },
   { file: 'chat_messages_page.json', model: 'CursorPage', item: 'ChatMessage' },
+  { file: 'region.json', model: 'Region', live: '/api/regions/1168064000' },
+  { file: 'regions_page.json', model: 'CursorPage', item: 'Region', live: '/api/regions?q=%EC%97%AD%EC%82%BC' },
+  { file: 'reviews_page.json', model: 'CursorPage', item: 'ReceivedReview' },
+  { file: 'blocks_page.json', model: 'CursorPage', item: 'BlockedUser' },
+  { file: 'report.json', model: 'Report' },
+  { file: 'chat_room.json', model: 'ChatRoom' },
 ];
 
 function descendants(node, type, out = []) {

@@ -1,5 +1,7 @@
+export 'block.dart';
 export 'category.dart';
 export 'chat_message.dart';
+export 'chat_room.dart';
 export 'comment.dart';
 export 'cursor_page.dart';
 export 'inbox.dart';
@@ -8,3 +10,7 @@ export 'notification_settings.dart';
 export 'problem.dart';
 export 'product.dart';
 export 'public_profile.dart';
+export 'region.dart';
+export 'report.dart';
+export 'review.dart';
+export 'user_ref.dart';

@@ -83,6 +83,7 @@ class MyProfile {
     required this.range,
     required this.mannerTemperature,
     required this.createdAt,
+    required this.version,
   });
 
   final String id;
@@ -98,6 +99,9 @@ class MyProfile {
   final double mannerTemperature;
   final DateTime createdAt;
 
+  /// Optimistic-concurrency version, sent back with `PUT /api/me` (body and If-Match).
+  final int version;
+
   factory MyProfile.fromJson(Map<String, dynamic> json) {
     return MyProfile(
       id: json['id'] as String,
@@ -110,6 +114,7 @@ class MyProfile {
       range: json['range'] as int,
       mannerTemperature: (json['mannerTemperature'] as num).toDouble(),
       createdAt: DateTime.parse(json['createdAt'] as String),
+      version: json['version'] as int,
     );
   }
 }
