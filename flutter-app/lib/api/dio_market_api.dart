@@ -91,10 +91,97 @@ class DioMarketApi implements MarketApi {
   }
 
   @override
+  Future<CursorPage<ReceivedReview>> userReviews(String userId, {String? cursor, int size = 20}) {
+    return _get(
+      '/api/users/${Uri.encodeComponent(userId)}/reviews',
+      (data) => CursorPage.fromJson(_object(data), ReceivedReview.fromJson),
+      query: <String, dynamic>{'size': size, if (cursor != null) 'cursor': cursor},
+    );
+  }
+
+  @override
   Future<MyProfile> me() => _get('/api/me', (data) => MyProfile.fromJson(_object(data)));
 
   @override
   Future<void> deleteAccount() => _send('DELETE', '/api/me');
+
+  @override
+  Future<MyProfile> updateMe(ProfileUpdate update) {
+    return _call(() async {
+      final version = update.version;
+      final response = await _dio.put<dynamic>(
+        '/api/me',
+        data: update.toJson(),
+        options: version == null ? null : Options(headers: <String, dynamic>{'If-Match': '"$version"'}),
+      );
+      return MyProfile.fromJson(_object(response.data));
+    });
+  }
+
+  @override
+  Future<MyProfile> verifyRegion({required double lat, required double lng, String? regionCode}) {
+    return _post(
+      '/api/me/region-verification',
+      <String, dynamic>{
+        'lat': _sixDecimals(lat),
+        'lng': _sixDecimals(lng),
+        if (regionCode != null) 'regionCode': regionCode,
+      },
+      (data) => MyProfile.fromJson(_object(data)),
+    );
+  }
+
+  @override
+  Future<Region> region(String code) {
+    return _get('/api/regions/${Uri.encodeComponent(code)}', (data) => Region.fromJson(_object(data)));
+  }
+
+  @override
+  Future<List<Region>> searchRegions(String q, {int size = 20}) {
+    return _get(
+      '/api/regions',
+      (data) => CursorPage.fromJson(_object(data), Region.fromJson).items,
+      query: <String, dynamic>{'q': q, 'size': size},
+    );
+  }
+
+  @override
+  Future<void> block(String userId) {
+    // 201 with the block, or 200 when it already existed: either way the user is blocked.
+    return _post('/api/me/blocks', <String, dynamic>{'userId': userId}, (_) {});
+  }
+
+  @override
+  Future<void> unblock(String userId) => _send('DELETE', '/api/me/blocks/${Uri.encodeComponent(userId)}');
+
+  @override
+  Future<CursorPage<BlockedUser>> blocks({String? cursor, int size = 20}) {
+    return _get(
+      '/api/me/blocks',
+      (data) => CursorPage.fromJson(_object(data), BlockedUser.fromJson),
+      query: <String, dynamic>{'size': size, if (cursor != null) 'cursor': cursor},
+    );
+  }
+
+  @override
+  Future<Report> report({
+    required ReportTarget targetType,
+    required String targetId,
+    required ReportReason reason,
+    String? text,
+  }) {
+    final details = text?.trim();
+    return _post(
+      '/api/reports',
+      <String, dynamic>{
+        'targetType': targetType.wire,
+        'targetId': targetId,
+        'reason': reason.wire,
+        if (details != null && details.isNotEmpty) 'text': details,
+      },
+      (data) => Report.fromJson(_object(data)),
+    );
+  }
 
   @override
   Future<CursorPage<Notice>> notices({String? cursor, int size = 20}) {
@@ -164,6 +251,36 @@ class DioMarketApi implements MarketApi {
   }
 
   @override
+  Future<ChatRoom> chatRoom(int roomId) {
+    return _get('/api/chat/rooms/$roomId', (data) => ChatRoom.fromJson(_object(data)));
+  }
+
+  @override
+  Future<ChatMessage> sendOffer(int roomId, int amount, {required String clientMsgId}) {
+    // No content: the server writes "가격 제안: 400,000원".
+    return _post(
+      '/api/chat/rooms/$roomId/messages',
+      <String, dynamic>{
+        'clientMsgId': clientMsgId,
+        'offer': <String, dynamic>{'amount': amount},
+      },
+      (data) => ChatMessage.fromJson(_object(data)),
+    );
+  }
+
+  @override
+  Future<ChatMessage> answerOffer(int roomId, int offerId, OfferAnswer answer, {bool reserve = true}) {
+    return _call(() async {
+      final response = await _dio.post<dynamic>(
+        '/api/chat/rooms/$roomId/offers/$offerId/${answer.name}',
+        // accept takes {"reserve"}; decline and withdraw take no body.
+        data: answer == OfferAnswer.accept ? <String, dynamic>{'reserve': reserve} : null,
+      );
+      return ChatMessage.fromJson(_object(response.data));
+    });
+  }
+
+  @override
   Future<CursorPage<ChatMessage>> messages(int roomId, {int? after, int size = 50}) {
     return _get(
       '/api/chat/rooms/$roomId/messages',
@@ -206,6 +323,9 @@ class DioMarketApi implements MarketApi {
   }
 
   static Map<String, dynamic> _object(Object? data) => data as Map<String, dynamic>;
+
+  /// Six decimals (~0.1 m) is more than 동네 인증 needs, and all the server takes.
+  static double _sixDecimals(double degrees) => (degrees * 1e6).roundToDouble() / 1e6;
 
   static Future<T> _call<T>(Future<T> Function() body) async {
     try {

@@ -1,15 +1,22 @@
+import 'dart:async';
 import 'dart:math';
 
 import 'package:flutter/material.dart';
 import 'package:flutter_riverpod/flutter_riverpod.dart';
 
 import '../api/api_exception.dart';
+import '../api/market_api.dart';
 import '../l10n/app_localizations.dart';
 import '../models/models.dart';
 import '../state/providers.dart';
+import 'widgets/block_user.dart';
+import 'widgets/chat_offer.dart';
+import 'widgets/report_dialog.dart';
 
 /// A 1:1 chat room over REST: the latest messages, then sending with an idempotency id so a
-/// retried send never duplicates. Opened from the product page or by tapping a chat push.
+/// retried send never duplicates. Opened from the product page or by tapping a chat push. 가격 제안:
+/// the buyer offers, the seller accepts or declines, the buyer withdraws; the menu reports or blocks the
+/// other party; a blocked or closed room is read-only.
 class ChatRoomScreen extends ConsumerStatefulWidget {
   const ChatRoomScreen({super.key, required this.roomId});
 
@@ -26,10 +33,109 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
   bool _loading = true;
   Object? _error;
 
+  /// The room's listing and parties (who may offer, who answers), and whether it is read-only.
+  ChatRoom? _room;
+
   @override
   void initState() {
     super.initState();
     _load();
+    _loadRoom();
+  }
+
+  Future<void> _loadRoom() async {
+    try {
+      final room = await ref.read(marketApiProvider).chatRoom(widget.roomId);
+      if (mounted) {
+        setState(() => _room = room);
+      }
+    } on ApiException {
+      // The messages' own banner reports a room that cannot be read; without the room there are only
+      // no offer, block or report actions.
+    }
+  }
+
+  void _add(ChatMessage message) {
+    if (mounted && !_messages.any((m) => m.id == message.id)) {
+      setState(() => _messages = [..._messages, message]);
+    }
+  }
+
+  void _showProblem(ApiException e) {
+    if (mounted) {
+      ScaffoldMessenger.of(context).showSnackBar(
+        SnackBar(content: Text(e.problem?.detail ?? e.problem?.title ?? e.message)),
+      );
+    }
+  }
+
+  /// 가격 제안 from the buyer: the amount (below the price), then an OFFER message.
+  Future<void> _makeOffer() async {
+    final room = _room;
+    if (room == null) {
+      return;
+    }
+    final amount = await showDialog<int>(context: context, builder: (_) => OfferDialog(price: room.product.price));
+    if (amount == null) {
+      return;
+    }
+    final clientMsgId = 'app-${DateTime.now().microsecondsSinceEpoch}-${_random.nextInt(1 << 32)}';
+    try {
+      _add(await ref.read(marketApiProvider).sendOffer(widget.roomId, amount, clientMsgId: clientMsgId));
+    } on ApiException catch (e) {
+      _showProblem(e);
+    }
+  }
+
+  /// Accept (optionally making the listing 예약중) or decline as the seller, withdraw as the buyer; the
+  /// answer is the SYSTEM message recording it, which also moves the OFFER bubble's status.
+  Future<void> _answerOffer(ChatMessage offer, OfferAnswer answer, {bool reserve = true}) async {
+    try {
+      _add(await ref.read(marketApiProvider).answerOffer(widget.roomId, offer.id, answer, reserve: reserve));
+      final room = _room;
+      if (answer == OfferAnswer.accept && reserve && room != null) {
+        ref.invalidate(productProvider(room.product.id));
+        unawaited(_loadRoom());
+      }
+    } on ApiException catch (e) {
+      _showProblem(e);
+    }
+  }
+
+  /// An OFFER message's state: its own, or the newer one a SYSTEM message recorded since it was loaded.
+  ChatOffer _offerState(ChatMessage message) {
+    final own = message.offer!;
+    if (!own.isPending) {
+      return own;
+    }
+    for (final m in _messages.reversed) {
+      final change = m.offer;
+      if (m.type == 'SYSTEM' && change != null && change.offerId == message.id) {
+        return change;
+      }
+    }
+    return own;
+  }
+
+  Future<void> _onMenu(_RoomAction action) async {
+    final room = _room;
+    if (room == null) {
+      return;
+    }
+    final other = room.otherThan(ref.read(authControllerProvider).session?.userId);
+    final otherId = other.id;
+    if (otherId == null) {
+      return;
+    }
+    switch (action) {
+      case _RoomAction.report:
+        await showReportDialog(context, targetType: ReportTarget.user, targetId: otherId);
+      case _RoomAction.block:
+        if (await confirmAndBlock(context, ref, userId: otherId, nickname: other.nickname)) {
+          // The room stays readable; chat refuses sends between a blocked pair (blocked: true).
+          await _loadRoom();
+        }
+    }
   }
 
   @override
@@ -86,10 +192,38 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
   Widget build(BuildContext context) {
     final l10n = context.l10n;
     final me = ref.watch(authControllerProvider.select((s) => s.session?.userId));
+    final room = _room;
+    final other = room?.otherThan(me);
+    final readOnly = room != null && (room.closed || room.blocked);
+    final canOffer = room != null &&
+        !readOnly &&
+        room.buyer.id == me &&
+        room.product.onSale &&
+        room.product.price > 0;
     return Scaffold(
       appBar: AppBar(
-        title: Text(l10n.text('chatTitle')),
-        actions: [IconButton(onPressed: _load, icon: const Icon(Icons.refresh))],
+        title: Text(other?.nickname ?? l10n.text('chatTitle')),
+        actions: [
+          IconButton(onPressed: _load, icon: const Icon(Icons.refresh)),
+          if (other != null && other.id != null)
+            PopupMenuButton<_RoomAction>(
+              key: const ValueKey('room-menu'),
+              onSelected: _onMenu,
+              itemBuilder: (context) => [
+                PopupMenuItem(
+                  key: const ValueKey('menu-report'),
+                  value: _RoomAction.report,
+                  child: Text(l10n.text('report')),
+                ),
+                if (!room!.blocked)
+                  PopupMenuItem(
+                    key: const ValueKey('menu-block'),
+                    value: _RoomAction.block,
+                    child: Text(l10n.text('blockUser', {'name': other.nickname})),
+                  ),
+              ],
+            ),
+        ],
       ),
       body: Column(
         children: [
@@ -109,6 +243,15 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
                 if (m.type == 'SYSTEM') {
                   return Center(child: Text(m.content, style: Theme.of(context).textTheme.bodySmall));
                 }
+                if (m.type == 'OFFER' && m.offer != null) {
+                  return OfferBubble(
+                    message: m,
+                    offer: _offerState(m),
+                    mine: mine,
+                    seller: room != null && room.seller.id == me,
+                    onAnswer: (answer, {bool reserve = true}) => _answerOffer(m, answer, reserve: reserve),
+                  );
+                }
                 return Align(
                   alignment: mine ? Alignment.centerRight : Alignment.centerLeft,
                   child: Container(
@@ -125,11 +268,30 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
               },
             ),
           ),
+          if (readOnly)
+            SafeArea(
+              child: Padding(
+                padding: const EdgeInsets.all(16),
+                child: Text(
+                  l10n.text(room!.closed ? 'chatClosed' : 'chatBlocked'),
+                  key: const ValueKey('room-read-only'),
+                  textAlign: TextAlign.center,
+                ),
+              ),
+            )
+          else
           SafeArea(
             child: Padding(
               padding: const EdgeInsets.all(8),
               child: Row(
                 children: [
+                  if (canOffer)
+                    IconButton(
+                      key: const ValueKey('offer-button'),
+                      tooltip: l10n.text('offerMake'),
+                      onPressed: _makeOffer,
+                      icon: const Icon(Icons.local_offer_outlined),
+                    ),
                   Expanded(
                     child: TextField(
                       key: const ValueKey('message-field'),
@@ -153,3 +315,5 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
     );
   }
 }
+
+enum _RoomAction { report, block }

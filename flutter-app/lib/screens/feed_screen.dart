@@ -3,11 +3,12 @@ import 'package:flutter_riverpod/flutter_riverpod.dart';
 import 'package:go_router/go_router.dart';
 
 import '../l10n/app_localizations.dart';
+import '../models/models.dart';
 import '../state/feed_controller.dart';
 import '../state/providers.dart';
 import 'widgets/product_tile.dart';
 
-/// Home: the feed of the user's 동네 with search, category chips and infinite scroll.
+/// Home: the feed of the user's 동네 with search, category and range chips and infinite scroll.
 class FeedScreen extends ConsumerStatefulWidget {
   const FeedScreen({super.key});
 
@@ -46,24 +47,16 @@ class _FeedScreenState extends ConsumerState<FeedScreen> {
     final l10n = context.l10n;
     final feed = ref.watch(feedControllerProvider);
     final page = feed.page;
-    final region = ref.watch(myProfileProvider).valueOrNull?.region;
+    final me = ref.watch(myProfileProvider).valueOrNull;
+    // Range chips only for a signed-in user with a 동네: a range needs a centre.
+    final home = me?.regionCode == null ? null : me;
+    final everywhere = feed.query.region == 'all';
 
     return Scaffold(
       appBar: AppBar(
-        title: Text(feed.query.region ?? l10n.appTitle),
-        actions: [
-          if (region != null)
-            IconButton(
-              key: const ValueKey('region-toggle'),
-              tooltip: feed.query.region == null ? region : l10n.text('allRegions'),
-              icon: Icon(feed.query.region == null ? Icons.location_on_outlined : Icons.location_on),
-              onPressed: () => ref
-                  .read(feedControllerProvider.notifier)
-                  .selectRegion(feed.query.region == null ? region : null),
-            ),
-        ],
+        title: Text(home == null || everywhere ? l10n.appTitle : home.region ?? l10n.appTitle),
         bottom: PreferredSize(
-          preferredSize: const Size.fromHeight(120),
+          preferredSize: Size.fromHeight(home == null ? 120 : 168),
           child: Column(
             mainAxisSize: MainAxisSize.min,
             children: [
@@ -90,6 +83,7 @@ class _FeedScreenState extends ConsumerState<FeedScreen> {
                 ),
               ),
               const SizedBox(height: 48, child: _CategoryChips()),
+              if (home != null) SizedBox(height: 48, child: _RangeChips(me: home)),
             ],
           ),
         ),
@@ -166,6 +160,48 @@ class _CategoryChips extends ConsumerWidget {
                   .selectCategory(on ? category.code : null),
             ),
           ),
+      ],
+    );
+  }
+}
+
+/// How far from the user's 동네 the feed reaches (내 동네만 / 근처 / 조금 먼 / 먼 동네), or every 동네.
+class _RangeChips extends ConsumerWidget {
+  const _RangeChips({required this.me});
+
+  final MyProfile me;
+
+  @override
+  Widget build(BuildContext context, WidgetRef ref) {
+    final l10n = context.l10n;
+    final query = ref.watch(feedControllerProvider.select((s) => s.query));
+    final everywhere = query.region == 'all';
+    final step = query.range ?? me.range;
+    final controller = ref.read(feedControllerProvider.notifier);
+    return ListView(
+      scrollDirection: Axis.horizontal,
+      padding: const EdgeInsets.symmetric(horizontal: 12),
+      children: [
+        for (var s = 0; s <= 3; s++)
+          Padding(
+            padding: const EdgeInsets.symmetric(horizontal: 4),
+            child: ChoiceChip(
+              key: ValueKey('feed-range-$s'),
+              avatar: s == 0 ? const Icon(Icons.location_on_outlined, size: 18) : null,
+              label: Text(l10n.text('range.$s')),
+              selected: !everywhere && step == s,
+              onSelected: (_) => controller.selectRange(me.regionCode!, s),
+            ),
+          ),
+        Padding(
+          padding: const EdgeInsets.symmetric(horizontal: 4),
+          child: ChoiceChip(
+            key: const ValueKey('feed-range-all'),
+            label: Text(l10n.text('allRegions')),
+            selected: everywhere,
+            onSelected: (_) => controller.showEverywhere(),
+          ),
+        ),
       ],
     );
   }

@@ -117,6 +117,8 @@ class _InboxTile extends StatelessWidget {
         return Icons.handshake_outlined;
       case 'AD':
         return Icons.campaign_outlined;
+      case 'REPORT_RESULT':
+        return Icons.flag_outlined;
       default:
         return Icons.notifications_none;
     }

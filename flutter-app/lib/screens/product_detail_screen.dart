@@ -1,3 +1,5 @@
+import 'dart:async';
+
 import 'package:flutter/material.dart';
 import 'package:flutter_riverpod/flutter_riverpod.dart';
 import 'package:go_router/go_router.dart';
@@ -6,13 +8,18 @@ import '../api/api_exception.dart';
 import '../l10n/app_localizations.dart';
 import '../models/models.dart';
 import '../state/comments_controller.dart';
+import '../state/feed_controller.dart';
 import '../state/providers.dart';
+import 'widgets/block_user.dart';
 import 'widgets/manner_temperature.dart';
 import 'widgets/market_image.dart';
+import 'widgets/report_dialog.dart';
+import 'widgets/seller_reviews.dart';
 import 'widgets/status_badge.dart';
 
-/// A listing: photo pager, seller with 매너온도, title, price (나눔 for 0), status, description,
-/// likes and comments; the bottom bar likes it or opens the chat with the seller.
+/// A listing: photo pager, seller with 매너온도 and the reviews they received, title, price (나눔 for 0),
+/// status, description, likes and comments; the bottom bar likes it or opens the chat with the seller; the
+/// menu reports the listing or blocks its seller.
 class ProductDetailScreen extends ConsumerWidget {
   const ProductDetailScreen({super.key, required this.productId});
 
@@ -124,6 +131,34 @@ class _ProductViewState extends ConsumerState<_ProductView> {
     }
   }
 
+  /// 신고하기 (the listing) or 차단하기 (its seller), from the app bar's menu; signed out → login first.
+  Future<void> _onMenu(_ProductAction action) async {
+    if (!ref.read(isSignedInProvider)) {
+      await context.push('/login');
+      return;
+    }
+    final p = widget.product;
+    switch (action) {
+      case _ProductAction.report:
+        await showReportDialog(context, targetType: ReportTarget.listing, targetId: '${p.id}');
+      case _ProductAction.block:
+        final feed = ref.read(feedControllerProvider.notifier);
+        final blocked = await confirmAndBlock(context, ref, userId: p.seller.id, nickname: p.seller.nickname);
+        if (!blocked) {
+          return;
+        }
+        // Their listings are hidden from me now (this one answers 404): back to a feed without them.
+        unawaited(feed.refresh());
+        if (mounted) {
+          if (context.canPop()) {
+            context.pop();
+          } else {
+            context.go('/');
+          }
+        }
+    }
+  }
+
   @override
   Widget build(BuildContext context) {
     final l10n = context.l10n;
@@ -142,6 +177,25 @@ class _ProductViewState extends ConsumerState<_ProductView> {
             pinned: true,
             expandedHeight: p.images.isEmpty ? null : 320.0,
             flexibleSpace: p.images.isEmpty ? null : FlexibleSpaceBar(background: _PhotoPager(images: p.images)),
+            actions: [
+              if (!mine)
+                PopupMenuButton<_ProductAction>(
+                  key: const ValueKey('product-menu'),
+                  onSelected: _onMenu,
+                  itemBuilder: (context) => [
+                    PopupMenuItem(
+                      key: const ValueKey('menu-report'),
+                      value: _ProductAction.report,
+                      child: Text(l10n.text('report')),
+                    ),
+                    PopupMenuItem(
+                      key: const ValueKey('menu-block'),
+                      value: _ProductAction.block,
+                      child: Text(l10n.text('blockUser', {'name': p.seller.nickname})),
+                    ),
+                  ],
+                ),
+            ],
           ),
           SliverToBoxAdapter(
             child: Padding(
@@ -150,7 +204,8 @@ class _ProductViewState extends ConsumerState<_ProductView> {
                 crossAxisAlignment: CrossAxisAlignment.start,
                 children: [
                   _SellerRow(seller: p.seller, region: p.region),
-                  const Divider(height: 32),
+                  SellerReviews(sellerId: p.seller.id),
+                  const Divider(height: 16),
                   Row(
                     children: [
                       StatusBadge(status: p.status),
@@ -222,6 +277,8 @@ class _ProductViewState extends ConsumerState<_ProductView> {
     );
   }
 }
+
+enum _ProductAction { report, block }
 
 class _PhotoPager extends StatefulWidget {
   const _PhotoPager({required this.images});

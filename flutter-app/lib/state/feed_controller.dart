@@ -16,7 +16,7 @@ class FeedState {
   }
 }
 
-/// The home feed: newest first, infinite scroll, search text and category filter.
+/// The home feed: newest first, infinite scroll, search text, category filter and how far from the 동네.
 class FeedController extends StateNotifier<FeedState> {
   FeedController(this._api, {this.pageSize = 20}) : super(const FeedState());
 
@@ -72,9 +72,28 @@ class FeedController extends StateNotifier<FeedState> {
     return _apply(state.query.copyWith(category: () => code));
   }
 
-  /// Limits the feed to one 동네 (the user's region), or shows every region with null.
-  Future<void> selectRegion(String? region) {
-    return _apply(state.query.copyWith(region: () => region));
+  /// The listings as far as range [step] reaches from [regionCode] (the user's 동네): 0 the 동 only,
+  /// 1 ≤ 3 km, 2 ≤ 6 km, 3 ≤ 10 km (`GET /api/products?regionCode=&range=`).
+  Future<void> selectRange(String regionCode, int step) {
+    return _apply(state.query.copyWith(
+      region: () => null,
+      regionCode: () => regionCode,
+      range: () => step,
+    ));
+  }
+
+  /// Every 동네 (`region=all`).
+  Future<void> showEverywhere() {
+    return _apply(state.query.copyWith(region: () => 'all', regionCode: () => null, range: () => null));
+  }
+
+  /// Back to the server's default place (a signed-in user's 동네 and saved range), reloading even when the
+  /// query does not change: after the user changed their 동네 or range.
+  Future<void> resetPlace() {
+    state = state.copyWith(
+      query: state.query.copyWith(region: () => null, regionCode: () => null, range: () => null),
+    );
+    return refresh();
   }
 
   Future<void> _apply(ProductQuery query) {

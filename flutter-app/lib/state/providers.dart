@@ -5,6 +5,7 @@ import '../api/market_api.dart';
 import '../auth/authenticator.dart';
 import '../auth/token_store.dart';
 import '../config.dart';
+import '../location/location_source.dart';
 import '../models/models.dart';
 import 'auth_controller.dart';
 
@@ -60,6 +61,14 @@ final myProfileProvider = FutureProvider<MyProfile?>((ref) async {
   }
   return ref.watch(marketApiProvider).me();
 });
+
+/// A 행정동 by its code, for showing a 동네 by its full name ("서울특별시 강남구 역삼1동").
+final regionProvider = FutureProvider.autoDispose.family<Region, String>((ref, code) {
+  return ref.watch(marketApiProvider).region(code);
+});
+
+/// The device's position for 동네 인증; replaced by a fake in widget tests.
+final locationSourceProvider = Provider<LocationSource>((ref) => const GeolocatorLocationSource());
 
 /// False when Firebase is not configured (no google-services.json): the app works without push.
 final pushAvailableProvider = Provider<bool>((ref) => true);

@@ -1,3 +1,4 @@
+import 'package:ddangn_market/api/market_api.dart';
 import 'package:ddangn_market/models/models.dart';
 import 'package:flutter_test/flutter_test.dart';
 
@@ -90,8 +91,81 @@ void main() {
 
   test('my profile', () {
     final me = MyProfile.fromJson(fixtureObject('my_profile.json'));
-    expect(me.region, '역삼동');
+    expect(me.region, '역삼1동');
+    expect(me.regionCode, '1168064000');
+    expect(me.regionVerifiedAt, DateTime.utc(2026, 11, 30, 9, 12));
+    expect(me.range, 1);
+    expect(me.version, 4);
     expect(me.createdAt, DateTime.utc(2026, 3, 2, 7, 45));
+  });
+
+  test('my profile before a 동네 is chosen', () {
+    final me = MyProfile.fromJson({
+      ...fixtureObject('my_profile.json'),
+      'region': null,
+      'regionCode': null,
+      'regionVerifiedAt': null,
+    });
+    expect(me.regionCode, isNull);
+    expect(me.regionVerifiedAt, isNull);
+  });
+
+  test('a region and its full name; 세종 has no 시군구', () {
+    final region = Region.fromJson(fixtureObject('region.json'));
+    expect(region.code, '1168064000');
+    expect(region.fullName, '서울특별시 강남구 역삼1동');
+    expect(region.lng, 127.032);
+    const sejong = Region(code: '3611051000', sido: '세종특별자치시', sigungu: '', dong: '조치원읍', lat: 36.6, lng: 127.3);
+    expect(sejong.fullName, '세종특별자치시 조치원읍');
+  });
+
+  test('region search page', () {
+    final page = CursorPage.fromJson(fixtureObject('regions_page.json'), Region.fromJson);
+    expect(page.items.map((r) => r.dong), ['역삼1동', '역삼2동']);
+    expect(page.hasMore, isFalse);
+  });
+
+  test('reviews received: rating, chips, a reviewer who left, no comment', () {
+    final page = CursorPage.fromJson(fixtureObject('reviews_page.json'), ReceivedReview.fromJson);
+    final first = page.items.first;
+    expect(first.rating, ReviewRating.great);
+    expect(first.chips, ['KIND', 'ON_TIME', 'GOOD_CONDITION']);
+    expect(first.reviewer.nickname, 'bob');
+    expect(first.reviewerRole, 'BUYER');
+    expect(first.product.id, 1031);
+    final gone = page.items.last;
+    expect(gone.reviewer.id, isNull);
+    expect(gone.reviewer.nickname, '탈퇴한 사용자');
+    expect(gone.comment, isNull);
+    expect(gone.createdAt.toUtc(), DateTime.utc(2026, 10, 2, 0, 30));
+    expect(page.hasMore, isTrue);
+    expect(() => ReviewRating.parse('OK'), throwsFormatException);
+  });
+
+  test('blocked users page', () {
+    final page = CursorPage.fromJson(fixtureObject('blocks_page.json'), BlockedUser.fromJson);
+    expect(page.items.single.nickname, '중고왕');
+    expect(page.items.single.createdAt, DateTime.utc(2026, 11, 25, 14, 3, 27));
+  });
+
+  test('a report as its reporter sees it', () {
+    final report = Report.fromJson(fixtureObject('report.json'));
+    expect(report.targetType, ReportTarget.listing);
+    expect(report.targetId, '1042');
+    expect(report.reason, ReportReason.other);
+    expect(report.status, 'OPEN');
+    expect(ReportReason.values.map((r) => r.wire), ['PROHIBITED_ITEM', 'FRAUD', 'ABUSE', 'SPAM', 'OTHER']);
+  });
+
+  test('a chat room: listing, seller, buyer and the other party', () {
+    final room = ChatRoom.fromJson(fixtureObject('chat_room.json'));
+    expect(room.product.price, 550000);
+    expect(room.product.onSale, isTrue);
+    expect(room.seller.nickname, '역삼동고양이');
+    expect(room.otherThan('0b5e7c2d-91aa-4f0e-8d3c-5a6b7c8d9e0f').nickname, '역삼동고양이');
+    expect(room.otherThan('6f1c2a9e-3b7d-4e52-9a0b-2d4c8e1f7a33').nickname, 'bob');
+    expect(room.closed, isFalse);
+    expect(room.blocked, isFalse);
   });
 
   test('inbox page with data for navigation and the unread count', () {
@@ -166,5 +240,24 @@ void main() {
     expect(change.type, 'SYSTEM');
     expect(change.offer!.offerId, 5121);
     expect(change.clientMsgId, isNull);
+  });
+
+  test('PUT /api/me sends only what changes, with the version', () {
+    expect(
+      const ProfileUpdate(nickname: '역삼동고양이', range: 2, version: 4).toJson(),
+      {'nickname': '역삼동고양이', 'range': 2, 'version': 4},
+    );
+    expect(
+      const ProfileUpdate(nickname: 'n', regionCode: '1168065000').toJson(),
+      {'nickname': 'n', 'regionCode': '1168065000'},
+    );
+  });
+
+  test('the feed asks for a range around a 동 or everywhere', () {
+    const around = ProductQuery(regionCode: '1168064000', range: 2);
+    expect(around.toQueryParameters(), {'regionCode': '1168064000', 'range': '2'});
+    final everywhere = around.copyWith(region: () => 'all', regionCode: () => null, range: () => null);
+    expect(everywhere.toQueryParameters(), {'region': 'all'});
+    expect(everywhere.copyWith(q: () => '책상').regionCode, isNull);
   });
 }

@@ -2,6 +2,7 @@ import 'package:ddangn_market/api/market_api.dart';
 import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
 
+import '../support/fake_auth.dart';
 import '../support/fake_market_api.dart';
 import '../support/test_app.dart';
 
@@ -82,5 +83,58 @@ void main() {
     expect(find.text('Free'), findsOneWidget);
     expect(find.text('Reserved'), findsOneWidget);
     expect(find.text('Digital devices'), findsOneWidget);
+  });
+
+  testWidgets('signed out: no range chips (a range needs a 동네 to centre on)', (tester) async {
+    await pumpApp(tester, api: FakeMarketApi());
+
+    expect(find.byKey(const ValueKey('feed-range-1')), findsNothing);
+  });
+
+  testWidgets('range chips: the saved range first, then a range around my 동네, or every 동네', (tester) async {
+    final api = FakeMarketApi();
+    await pumpApp(tester, api: api, session: fakeSession());
+
+    bool selected(String key) => tester.widget<ChoiceChip>(find.byKey(ValueKey(key))).selected;
+    // my_profile.json: 역삼1동 (1168064000), range 1 (근처 동네).
+    expect(selected('feed-range-1'), isTrue);
+    expect(find.text('근처 동네'), findsOneWidget);
+    expect(api.productQueries.first, const ProductQuery());
+
+    await tester.tap(find.byKey(const ValueKey('feed-range-2')));
+    await tester.pumpAndSettle();
+    expect(api.productQueries.last, const ProductQuery(regionCode: '1168064000', range: 2));
+    expect(api.productCursors.last, isNull);
+    expect(selected('feed-range-2'), isTrue);
+    expect(selected('feed-range-1'), isFalse);
+
+    await tester.ensureVisible(find.byKey(const ValueKey('feed-range-all')));
+    await tester.pumpAndSettle();
+    await tester.tap(find.byKey(const ValueKey('feed-range-all')));
+    await tester.pumpAndSettle();
+    expect(api.productQueries.last, const ProductQuery(region: 'all'));
+    expect(selected('feed-range-all'), isTrue);
+    expect(selected('feed-range-2'), isFalse);
+
+    await tester.ensureVisible(find.byKey(const ValueKey('feed-range-0')));
+    await tester.pumpAndSettle();
+    await tester.tap(find.byKey(const ValueKey('feed-range-0')));
+    await tester.pumpAndSettle();
+    expect(api.productQueries.last, const ProductQuery(regionCode: '1168064000', range: 0));
+  });
+
+  testWidgets('a range keeps the search text and category', (tester) async {
+    final api = FakeMarketApi();
+    await pumpApp(tester, api: api, session: fakeSession());
+
+    await tester.enterText(find.byKey(const ValueKey('search-field')), '책상');
+    await tester.testTextInput.receiveAction(TextInputAction.search);
+    await tester.pumpAndSettle();
+    await tester.ensureVisible(find.byKey(const ValueKey('feed-range-3')));
+    await tester.pumpAndSettle();
+    await tester.tap(find.byKey(const ValueKey('feed-range-3')));
+    await tester.pumpAndSettle();
+
+    expect(api.productQueries.last, const ProductQuery(q: '책상', regionCode: '1168064000', range: 3));
   });
 }

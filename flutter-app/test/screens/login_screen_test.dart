@@ -21,7 +21,7 @@ void main() {
     expect(container.read(isSignedInProvider), isTrue);
     // Back on 나의 땅근 with the profile from GET /api/me.
     expect(find.text('역삼동고양이'), findsOneWidget);
-    expect(find.text('내 동네: 역삼동'), findsOneWidget);
+    expect(find.text('내 동네: 역삼1동'), findsOneWidget);
 
     await tester.tap(find.byKey(const ValueKey('logout')));
     await tester.pumpAndSettle();

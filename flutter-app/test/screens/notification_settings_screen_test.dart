@@ -1,3 +1,4 @@
+import 'package:ddangn_market/state/providers.dart';
 import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
 
@@ -54,5 +55,63 @@ void main() {
 
     expect(find.text('로그인'), findsOneWidget);
     expect(find.byKey(const ValueKey('setting-chat')), findsNothing);
+  });
+
+  testWidgets('blocked users are listed and can be unblocked', (tester) async {
+    final api = FakeMarketApi();
+    await pumpApp(tester, api: api, location: '/settings/notifications', session: fakeSession());
+
+    expect(find.text('차단한 사용자'), findsOneWidget);
+    expect(find.text('중고왕'), findsOneWidget);
+
+    await tester.tap(find.byKey(const ValueKey('unblock-3d9a7b1c-5e2f-4a60-8b91-7c0d2e4f6a18')));
+    await tester.pumpAndSettle();
+
+    expect(api.calls, contains('unblock 3d9a7b1c-5e2f-4a60-8b91-7c0d2e4f6a18'));
+    expect(find.text('중고왕'), findsNothing);
+    expect(find.byKey(const ValueKey('blocks-empty')), findsOneWidget);
+    expect(find.text('중고왕님의 차단을 해제했어요.'), findsOneWidget);
+  });
+
+  testWidgets('탈퇴 needs the word typed; then the account is deleted and the app signs out', (tester) async {
+    final api = FakeMarketApi();
+    final container =
+        await pumpApp(tester, api: api, location: '/settings/notifications', session: fakeSession());
+
+    await tester.tap(find.byKey(const ValueKey('delete-account')));
+    await tester.pumpAndSettle();
+
+    FilledButton confirm() => tester.widget<FilledButton>(find.byKey(const ValueKey('delete-account-confirm')));
+    expect(find.textContaining('되돌릴 수 없어요'), findsOneWidget);
+    expect(confirm().onPressed, isNull);
+    await tester.enterText(find.byKey(const ValueKey('delete-account-word')), '탈퇴 안 해');
+    await tester.pump();
+    expect(confirm().onPressed, isNull);
+    await tester.enterText(find.byKey(const ValueKey('delete-account-word')), '탈퇴');
+    await tester.pump();
+    expect(confirm().onPressed, isNotNull);
+
+    await tester.tap(find.byKey(const ValueKey('delete-account-confirm')));
+    await tester.pumpAndSettle();
+
+    expect(api.calls, contains('delete account'));
+    expect(container.read(isSignedInProvider), isFalse);
+    // Home, signed out.
+    expect(find.byKey(const ValueKey('search-field')), findsOneWidget);
+  });
+
+  testWidgets('cancelling 탈퇴 keeps the account', (tester) async {
+    final api = FakeMarketApi();
+    final container =
+        await pumpApp(tester, api: api, location: '/settings/notifications', session: fakeSession());
+
+    await tester.tap(find.byKey(const ValueKey('delete-account')));
+    await tester.pumpAndSettle();
+    await tester.tap(find.byKey(const ValueKey('delete-account-cancel')));
+    await tester.pumpAndSettle();
+
+    expect(api.calls, isNot(contains('delete account')));
+    expect(container.read(isSignedInProvider), isTrue);
+    expect(find.byKey(const ValueKey('setting-chat')), findsOneWidget);
   });
 }

@@ -52,7 +52,9 @@ class FakeMarketApi implements MarketApi {
     final page = cursor == null ? feedPages.first : feedPages.last;
     final items = page.items.where((p) {
       final q = query.q;
-      return (q == null || p.title.contains(q)) && (query.category == null || p.category == query.category);
+      return (q == null || p.title.contains(q)) &&
+          (query.category == null || p.category == query.category) &&
+          !blockedUserIds.contains(p.seller.id);
     }).toList();
     return CursorPage<ProductListItem>(items: items, nextCursor: items.isEmpty ? null : page.nextCursor);
   }
@@ -97,7 +99,7 @@ class FakeMarketApi implements MarketApi {
   Future<PublicProfile> user(String userId) async => PublicProfile.fromJson(fixtureObject('public_profile.json'));
 
   @override
-  Future<MyProfile> me() async => MyProfile.fromJson(fixtureObject('my_profile.json'));
+  Future<MyProfile> me() async => profile;
 
   @override
   Future<CursorPage<Notice>> notices({String? cursor, int size = 20}) async {
@@ -152,6 +154,10 @@ class FakeMarketApi implements MarketApi {
     if (after != null) {
       return const CursorPage<ChatMessage>(items: []);
     }
+    final history = this.history;
+    if (history != null) {
+      return CursorPage<ChatMessage>(items: history);
+    }
     return CursorPage.fromJson(fixtureObject('chat_messages_page.json'), ChatMessage.fromJson);
   }
 
@@ -165,6 +171,177 @@ class FakeMarketApi implements MarketApi {
       type: 'TEXT',
       content: content,
       clientMsgId: clientMsgId,
+      sentAt: DateTime.now().toUtc(),
+    );
+  }
+
+  // 동네, reviews, blocks, reports, the chat room and price offers (issue #17).
+
+  /// What GET /api/me answers; PUT /api/me and 동네 인증 change it like the server does.
+  MyProfile profile = MyProfile.fromJson(fixtureObject('my_profile.json'));
+  final List<ProfileUpdate> profileUpdates = [];
+  final Set<String> blockedUserIds = {};
+  final List<BlockedUser> blockList =
+      CursorPage.fromJson(fixtureObject('blocks_page.json'), BlockedUser.fromJson).items.toList();
+  ChatRoom room = ChatRoom.fromJson(fixtureObject('chat_room.json'));
+
+  /// Replaces the chat fixture's history (the newest page of every room) when set.
+  List<ChatMessage>? history;
+
+  List<Region> get _regions =>
+      CursorPage.fromJson(fixtureObject('regions_page.json'), Region.fromJson).items;
+
+  MyProfile _profileWith({String? regionCode, String? region, int? range, DateTime? Function()? verifiedAt}) {
+    final p = profile;
+    return MyProfile(
+      id: p.id,
+      nickname: p.nickname,
+      region: region ?? p.region,
+      regionCode: regionCode ?? p.regionCode,
+      regionVerifiedAt: verifiedAt == null ? p.regionVerifiedAt : verifiedAt(),
+      range: range ?? p.range,
+      mannerTemperature: p.mannerTemperature,
+      createdAt: p.createdAt,
+      version: p.version + 1,
+    );
+  }
+
+  @override
+  Future<MyProfile> updateMe(ProfileUpdate update) async {
+    profileUpdates.add(update);
+    if (update.version != null && update.version != profile.version) {
+      throw const ApiException(statusCode: 409, message: 'stale version');
+    }
+    final code = update.regionCode;
+    final region = code == null ? null : _regions.firstWhere((r) => r.code == code);
+    profile = _profileWith(
+      regionCode: code,
+      region: region?.dong,
+      range: update.range,
+      // A new 동네 must be verified again.
+      verifiedAt: code != null && code != profile.regionCode ? () => null : null,
+    );
+    return profile;
+  }
+
+  @override
+  Future<MyProfile> verifyRegion({required double lat, required double lng, String? regionCode}) async {
+    calls.add('verify $lat,$lng $regionCode');
+    profile = _profileWith(regionCode: regionCode, verifiedAt: () => DateTime.now().toUtc());
+    return profile;
+  }
+
+  @override
+  Future<Region> region(String code) async {
+    for (final r in _regions) {
+      if (r.code == code) {
+        return r;
+      }
+    }
+    throw const ApiException(
+      statusCode: 404,
+      message: 'not found',
+      problem: Problem(type: 'about:blank', title: 'Not Found', status: 404),
+    );
+  }
+
+  @override
+  Future<List<Region>> searchRegions(String q, {int size = 20}) async {
+    calls.add('search regions $q');
+    final words = q.split(' ').where((w) => w.isNotEmpty);
+    return _regions.where((r) => words.every((w) => r.fullName.contains(w))).toList();
+  }
+
+  @override
+  Future<CursorPage<ReceivedReview>> userReviews(String userId, {String? cursor, int size = 20}) async {
+    calls.add('reviews $userId ${cursor ?? '-'}');
+    if (cursor != null) {
+      return const CursorPage<ReceivedReview>(items: []);
+    }
+    return CursorPage.fromJson(fixtureObject('reviews_page.json'), ReceivedReview.fromJson);
+  }
+
+  @override
+  Future<void> block(String userId) async {
+    calls.add('block $userId');
+    blockedUserIds.add(userId);
+    if (room.seller.id == userId || room.buyer.id == userId) {
+      room = ChatRoom(
+        id: room.id,
+        product: room.product,
+        seller: room.seller,
+        buyer: room.buyer,
+        closed: room.closed,
+        blocked: true,
+      );
+    }
+  }
+
+  @override
+  Future<void> unblock(String userId) async {
+    calls.add('unblock $userId');
+    blockedUserIds.remove(userId);
+    blockList.removeWhere((b) => b.userId == userId);
+  }
+
+  @override
+  Future<CursorPage<BlockedUser>> blocks({String? cursor, int size = 20}) async {
+    return CursorPage<BlockedUser>(items: [...blockList]);
+  }
+
+  @override
+  Future<Report> report({
+    required ReportTarget targetType,
+    required String targetId,
+    required ReportReason reason,
+    String? text,
+  }) async {
+    final details = text?.trim() ?? '';
+    calls.add('report ${targetType.wire} $targetId ${reason.wire}${details.isEmpty ? '' : ' $details'}');
+    return Report(
+      id: 77,
+      targetType: targetType,
+      targetId: targetId,
+      reason: reason,
+      text: details.isEmpty ? null : details,
+      status: 'OPEN',
+      createdAt: DateTime.now().toUtc(),
+    );
+  }
+
+  @override
+  Future<ChatRoom> chatRoom(int roomId) async => room;
+
+  @override
+  Future<ChatMessage> sendOffer(int roomId, int amount, {required String clientMsgId}) async {
+    calls.add('offer $roomId $amount');
+    return ChatMessage(
+      id: 6001,
+      roomId: roomId,
+      senderId: room.buyer.id,
+      type: 'OFFER',
+      content: '가격 제안: $amount원',
+      offer: ChatOffer(offerId: 6001, amount: amount, status: 'PENDING'),
+      clientMsgId: clientMsgId,
+      sentAt: DateTime.now().toUtc(),
+    );
+  }
+
+  @override
+  Future<ChatMessage> answerOffer(int roomId, int offerId, OfferAnswer answer, {bool reserve = true}) async {
+    calls.add('${answer.name} $roomId $offerId${answer == OfferAnswer.accept ? ' reserve=$reserve' : ''}');
+    final status = switch (answer) {
+      OfferAnswer.accept => 'ACCEPTED',
+      OfferAnswer.decline => 'DECLINED',
+      OfferAnswer.withdraw => 'WITHDRAWN',
+    };
+    return ChatMessage(
+      id: 6002,
+      roomId: roomId,
+      senderId: answer == OfferAnswer.withdraw ? room.buyer.id : room.seller.id,
+      type: 'SYSTEM',
+      content: '가격 제안이 $status 되었어요.',
+      offer: ChatOffer(offerId: offerId, amount: 450000, status: status),
       sentAt: DateTime.now().toUtc(),
     );
   }

@@ -1,6 +1,7 @@
 import 'package:ddangn_market/app.dart';
 import 'package:ddangn_market/auth/auth_session.dart';
 import 'package:ddangn_market/auth/token_store.dart';
+import 'package:ddangn_market/location/location_source.dart';
 import 'package:ddangn_market/router.dart';
 import 'package:ddangn_market/state/providers.dart';
 import 'package:flutter/material.dart';
@@ -8,6 +9,7 @@ import 'package:flutter_riverpod/flutter_riverpod.dart';
 import 'package:flutter_test/flutter_test.dart';
 
 import 'fake_auth.dart';
+import 'fake_location.dart';
 import 'fake_market_api.dart';
 
 /// Pumps the whole app (router, localizations, theme) on a fake API, starting at [location].
@@ -18,6 +20,7 @@ Future<ProviderContainer> pumpApp(
   AuthSession? session,
   FakeAuthenticator? authenticator,
   Locale locale = const Locale('ko'),
+  LocationSource? position,
 }) async {
   // A tall phone, so whole screens are built without scrolling the finders into view.
   tester.view.physicalSize = const Size(1200, 4200);
@@ -34,6 +37,7 @@ Future<ProviderContainer> pumpApp(
       networkImagesProvider.overrideWithValue(false),
       pushAvailableProvider.overrideWithValue(true),
       initialLocationProvider.overrideWithValue(location),
+      locationSourceProvider.overrideWithValue(position ?? FakeLocationSource()),
     ],
   );
   addTearDown(container.dispose);
