@@ -50,8 +50,8 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
         setState(() => _room = room);
       }
     } on ApiException {
-      // The messages' own banner reports a room that cannot be read; without the room there are only
-      // no offer, block or report actions.
+      // The messages' banner already says when the room cannot be read; without the room there are
+      // just no offer, block or report actions.
     }
   }
 
@@ -76,7 +76,7 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
       return;
     }
     final amount = await showDialog<int>(context: context, builder: (_) => OfferDialog(price: room.product.price));
-    if (amount == null) {
+    if (amount == null || !mounted) {
       return;
     }
     final clientMsgId = 'app-${DateTime.now().microsecondsSinceEpoch}-${_random.nextInt(1 << 32)}';
@@ -93,7 +93,7 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
     try {
       _add(await ref.read(marketApiProvider).answerOffer(widget.roomId, offer.id, answer, reserve: reserve));
       final room = _room;
-      if (answer == OfferAnswer.accept && reserve && room != null) {
+      if (answer == OfferAnswer.accept && reserve && room != null && mounted) {
         ref.invalidate(productProvider(room.product.id));
         unawaited(_loadRoom());
       }
@@ -131,7 +131,7 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
       case _RoomAction.report:
         await showReportDialog(context, targetType: ReportTarget.user, targetId: otherId);
       case _RoomAction.block:
-        if (await confirmAndBlock(context, ref, userId: otherId, nickname: other.nickname)) {
+        if (await confirmAndBlock(context, ref, userId: otherId, nickname: other.nickname) && mounted) {
           // The room stays readable; chat refuses sends between a blocked pair (blocked: true).
           await _loadRoom();
         }

@@ -168,9 +168,10 @@ class _BlockedUsers extends ConsumerWidget {
   Future<void> _unblock(BuildContext context, WidgetRef ref, BlockedUser user) async {
     final messenger = ScaffoldMessenger.of(context);
     final l10n = context.l10n;
+    final blocks = ref.read(blockedUsersProvider.notifier);
     try {
       await ref.read(marketApiProvider).unblock(user.userId);
-      ref.read(blockedUsersProvider.notifier).removeWhere((b) => b.userId == user.userId);
+      blocks.removeWhere((b) => b.userId == user.userId);
       messenger.showSnackBar(SnackBar(content: Text(l10n.text('unblockDone', {'name': user.nickname}))));
     } on ApiException catch (e) {
       messenger.showSnackBar(SnackBar(content: Text(e.problem?.detail ?? e.problem?.title ?? e.message)));

@@ -42,7 +42,9 @@ class PagedListController<T> extends StateNotifier<PagedState<T>> {
 
   /// Drops the items [test] matches (e.g. a user just unblocked).
   void removeWhere(bool Function(T item) test) {
-    state = state.copyWith(items: [...state.items.where((item) => !test(item))]);
+    if (mounted) {
+      state = state.copyWith(items: [...state.items.where((item) => !test(item))]);
+    }
   }
 }
 
