@@ -130,17 +130,19 @@ class NotificationSettingsScreen extends ConsumerWidget {
   /// its Keycloak user are gone, so there is no session to end) and goes home.
   Future<void> _deleteAccount(BuildContext context, WidgetRef ref) async {
     final messenger = ScaffoldMessenger.of(context);
+    final api = ref.read(marketApiProvider);
+    final auth = ref.read(authControllerProvider.notifier);
     final confirmed = await showDialog<bool>(context: context, builder: (_) => const _DeleteAccountDialog());
     if (confirmed != true) {
       return;
     }
     try {
-      await ref.read(marketApiProvider).deleteAccount();
+      await api.deleteAccount();
     } on ApiException catch (e) {
       messenger.showSnackBar(SnackBar(content: Text(e.problem?.detail ?? e.problem?.title ?? e.message)));
       return;
     }
-    await ref.read(authControllerProvider.notifier).forget();
+    await auth.forget();
     if (context.mounted) {
       context.go('/');
     }
