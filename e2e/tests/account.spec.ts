@@ -27,6 +27,8 @@ test('a new user lists something, deletes the account, and nothing of it is left
   const productPath = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 
+  // a listing's page has its own bottom bar (like, price, chat), not the tab bar: back home first
+  await page.getByRole('link', { name: '땅근마켓' }).click();
   await page.getByRole('link', { name: '나의 당근' }).click();
   await page.getByRole('link', { name: '알림 설정 ›' }).click();
   await page.getByRole('button', { name: '탈퇴하기' }).click();

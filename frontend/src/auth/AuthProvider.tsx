@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { UserManager, type User } from 'oidc-client-ts';
 import { setTokenProvider, setUnauthorizedHandler } from '../api/client';
 import { AuthContext, type AuthValue } from './AuthContext';
+import { useCacheFollowsIdentity } from './cacheIdentity';
 import { CALLBACK_PATH, oidcSettings } from './settings';
 import { singleFlight } from './singleFlight';
 import { sessionUserFromToken, type SessionUser } from './token';
@@ -78,6 +79,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }
     })();
   }, []);
+
+  useCacheFollowsIdentity(state.ready, state.user?.id ?? null);
 
   const value = useMemo<AuthValue>(
     () => ({

@@ -244,7 +244,8 @@ export default function ChatRoomPage() {
           </p>
         )}
       </header>
-      {r && <ReviewBanner productId={r.product.id} sold={r.product.status === 'SOLD'} />}
+      {/* the room's copy of the listing's status follows the trade a moment later: product answers for itself */}
+      {r && <ReviewBanner productId={r.product.id} sold />}
       {!loaded && !loadError && <Loading />}
       {!!loadError && <ErrorState error={loadError} />}
       {hasOlder && (

@@ -79,3 +79,41 @@ describe('ProductPage price offers', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: '가격 제안하기' })).toBeNull());
   });
 });
+
+describe('ProductPage before the session is known', () => {
+  it('does not call a 404 asked without a token "not found" until the silent sign-in has finished', async () => {
+    const fetchMock = vi.fn(async (url: string) => {
+      if (url === '/api/products/7') return jsonResponse({ status: 404, title: 'Not Found' }, 404);
+      if (url === '/api/categories') return jsonResponse([]);
+      return new Response(null, { status: 204 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const routes = (
+      <Routes>
+        <Route path="/products/:id" element={<ProductPage />} />
+      </Routes>
+    );
+    renderWith(routes, { auth: fakeAuth(null, { ready: false }), path: '/products/7' });
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/api/products/7', expect.anything()));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText('페이지를 찾을 수 없어요')).toBeNull();
+  });
+
+  it('says not found once it is known that nobody is signed in', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/products/7'
+          ? jsonResponse({ status: 404, title: 'Not Found' }, 404)
+          : new Response(null, { status: 204 }),
+      ),
+    );
+    renderWith(
+      <Routes>
+        <Route path="/products/:id" element={<ProductPage />} />
+      </Routes>,
+      { auth: fakeAuth(null), path: '/products/7' },
+    );
+    expect(await screen.findByText('페이지를 찾을 수 없어요')).toBeTruthy();
+  });
+});

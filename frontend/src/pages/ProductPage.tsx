@@ -28,7 +28,7 @@ export default function ProductPage() {
   const { id: rawId } = useParams();
   const id = Number(rawId);
   const { t, lang } = useI18n();
-  const { user, login } = useAuth();
+  const { ready, user, login } = useAuth();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const categories = useCategories();
@@ -75,7 +75,8 @@ export default function ProductPage() {
   if (!Number.isFinite(id)) return <NotFound />;
   if (product.isPending) return <Loading />;
   if (product.isError) {
-    if (product.error instanceof ApiError && product.error.status === 404) return <NotFound />;
+    // asked before the session was known: a listing hidden by moderation is its seller's to see, so wait for it
+    if (product.error instanceof ApiError && product.error.status === 404) return ready ? <NotFound /> : <Loading />;
     return <ErrorState error={product.error} onRetry={() => void product.refetch()} />;
   }
   const p = product.data;

@@ -87,6 +87,18 @@ describe('ChatRoomPage and reviews/blocks', () => {
     expect(screen.getByRole('form', { name: '거래 후기 보내기' })).toBeTruthy();
   });
 
+  it("asks product, not the room's copy of the status, which can lag the sale", async () => {
+    stubFetch((url) => {
+      if (url === '/api/chat/rooms/9')
+        return jsonResponse(room({ product: { ...room({}).product, status: 'ON_SALE' } }));
+      if (url.startsWith('/api/chat/rooms/9/messages')) return jsonResponse({ items: [], nextCursor: null });
+      if (url === '/api/products/1/reviews/mine') return jsonResponse({ party: true, canReview: true, review: null });
+      return undefined;
+    });
+    renderRoom();
+    expect(await screen.findByText('거래가 완료되었어요. 후기를 남겨주세요')).toBeTruthy();
+  });
+
   it('shows no banner once reviewed', async () => {
     const f = stubFetch((url) => {
       if (url === '/api/chat/rooms/9') return jsonResponse(room({}));

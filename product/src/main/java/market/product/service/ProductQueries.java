@@ -90,30 +90,36 @@ public class ProductQueries {
                 f.maxPrice(),
                 f.sellerId(),
                 f.sort());
-        Profile caller = callerId == null ? null : profiles.find(callerId).orElse(null);
-        Region centre;
-        int step;
         if (range.regionCode() != null) {
-            centre = regions.find(range.regionCode())
+            Region centre = regions.find(range.regionCode())
                     .orElseThrow(() -> ApiException.badRequest("regionCode", "is not a known 행정동 code"));
-            step = range.step() != null ? range.step() : caller != null ? caller.range() : RegionRange.DEFAULT;
-        } else if (caller != null
-                && caller.regionCode() != null
-                && !everywhere
-                && name == null
-                && f.sellerId() == null) {
-            centre = regions.find(caller.regionCode()).orElseThrow();
-            step = range.step() != null ? range.step() : caller.range();
-        } else if (range.step() != null) {
+            // the caller's saved range is read only when the request gives no step
+            Profile caller = range.step() != null || callerId == null
+                    ? null
+                    : profiles.find(callerId).orElse(null);
+            int step = range.step() != null ? range.step() : caller != null ? caller.range() : RegionRange.DEFAULT;
+            return inRegions(plain, regions.within(centre, step));
+        }
+        // the caller's profile matters only when they name no place: a region name, "all" or a seller needs none
+        boolean ownPlace = callerId != null && !everywhere && name == null && f.sellerId() == null;
+        Profile caller = ownPlace ? profiles.find(callerId).orElse(null) : null;
+        if (caller != null && caller.regionCode() != null) {
+            Region centre = regions.find(caller.regionCode()).orElseThrow();
+            int step = range.step() != null ? range.step() : caller.range();
+            return inRegions(plain, regions.within(centre, step));
+        }
+        if (range.step() != null) {
             throw ApiException.badRequest(
                     "range", "needs a centre: regionCode, or sign in with a 동네 (and name no region or seller)");
-        } else {
-            return plain;
         }
+        return plain;
+    }
+
+    private static FeedQuery inRegions(FeedQuery plain, String[] codes) {
         return new FeedQuery(
                 plain.q(),
                 plain.category(),
-                regions.within(centre, step),
+                codes,
                 plain.region(),
                 plain.status(),
                 plain.minPrice(),
