@@ -97,8 +97,9 @@ test.describe.serial('reviews people can see, and blocks', () => {
     await b.getByRole('button', { name: '차단하기' }).click();
     await expect(b.getByRole('button', { name: '차단 해제' })).toBeVisible();
     await expect(b.getByText('차단한 사용자예요')).toBeVisible();
-    // her listings: gone from her profile's list, from search and the detail
-    await expect(b.getByRole('link', { name: re(title) })).toHaveCount(0);
+    // her listings: gone from her profile's list (bob's own review of the trade still names it), from search and
+    // the detail
+    await expect(b.locator('.product-list').getByRole('link', { name: re(title) })).toHaveCount(0);
     await b.goto('/');
     await b.getByRole('searchbox').fill('원목 의자');
     await b.getByRole('button', { name: '검색', exact: true }).click();
