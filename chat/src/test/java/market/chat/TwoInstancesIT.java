@@ -19,6 +19,7 @@ import market.testing.OidcServerResource;
 import market.testing.PostgresResource;
 import market.testing.Processes;
 import market.testing.RedisResource;
+import market.testing.S3Resource;
 import market.testing.ServiceProcess;
 import market.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ class TwoInstancesIT {
 
     private static final PostgresResource POSTGRES = new PostgresResource();
     private static final RedisResource REDIS = new RedisResource();
+    private static final S3Resource S3 = new S3Resource();
     private static final OidcServerResource OIDC = new OidcServerResource();
     private static final FakeUpstreams UPSTREAMS = new FakeUpstreams();
     private static ServiceProcess a;
@@ -47,6 +49,8 @@ class TwoInstancesIT {
         POSTGRES.init(Map.of("database", "chat"));
         Map<String, String> config = new HashMap<>(POSTGRES.start());
         config.putAll(REDIS.start());
+        S3.init(Map.of(S3Resource.BUCKET_PROPERTY, "market.chat.bucket"));
+        config.putAll(S3.start());
         config.putAll(OIDC.start());
         config.putAll(UPSTREAMS.start());
         // A crashed replica's users must fall out of presence quickly for the push check below.
@@ -75,6 +79,7 @@ class TwoInstancesIT {
         UPSTREAMS.stop();
         OIDC.stop();
         REDIS.stop();
+        S3.stop();
         POSTGRES.stop();
     }
 

@@ -19,6 +19,13 @@ public interface ChatConfig {
     int maxMessageLength();
 
     /**
+     * Private bucket for chat photos: product's listing photo bucket, under the key prefix {@code chat/} (one bucket
+     * to run; chat's objects never share a key with product's, whose keys have no prefix).
+     */
+    @WithDefault("market-images")
+    String bucket();
+
+    /**
      * Pushes to an offline recipient are coalesced per room: the first message of a quiet room is pushed at
      * once, the ones within this window after it go as one "새 메시지 N개" push when it closes.
      */
