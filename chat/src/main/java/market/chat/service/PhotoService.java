@@ -3,6 +3,7 @@ package market.chat.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import market.chat.config.ChatConfig;
 import market.chat.domain.MessageView;
 import market.chat.domain.Room;
 import market.chat.storage.MessageStore;
@@ -32,6 +33,7 @@ public class PhotoService {
     public static final int MAX_PHOTOS = 10;
 
     private final ImageProcessor processor = new ImageProcessor();
+    private final ProcessingGate gate;
     private final MessageStore messages;
     private final PhotoStore bucket;
     private final RoomService rooms;
@@ -45,7 +47,9 @@ public class PhotoService {
             RoomService rooms,
             Blocks blocks,
             RateLimiter limiter,
-            ChatService chat) {
+            ChatService chat,
+            ChatConfig config) {
+        this.gate = new ProcessingGate(config.photoProcessingConcurrency(), config.photoProcessingWait());
         this.messages = messages;
         this.bucket = bucket;
         this.rooms = rooms;
@@ -79,7 +83,8 @@ public class PhotoService {
                 return new ChatService.Sent(room, first.get(), false);
             }
         }
-        List<ProcessedImage> processed = files.stream().map(processor::process).toList();
+        List<ProcessedImage> processed =
+                gate.run(() -> files.stream().map(processor::process).toList());
         List<PhotoObjects.Stored> stored = PhotoObjects.store(bucket, PhotoStore.KEY_PREFIX, processed);
         MessageStore.Appended appended;
         try {
