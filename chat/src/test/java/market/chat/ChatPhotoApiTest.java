@@ -399,6 +399,37 @@ class ChatPhotoApiTest {
         upload(jpeg(as(buyer), "b.jpg", small()), roomId).statusCode(201).body("content", equalTo(""));
     }
 
+    /** Phone photos are large: a message of several MB per photo goes through (the body is over Quarkus' 10 MB default). */
+    @Test
+    void anUploadOfSeveralLargePhotosGoesThrough() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        byte[] noisy = noisyPng(1400, 1400);
+        assertTrue(noisy.length > 5_000_000, "a photo of " + noisy.length + " bytes");
+        upload(
+                        as(buyer)
+                                .multiPart("files", "a.png", noisy, "image/png")
+                                .multiPart("files", "b.png", noisy, "image/png"),
+                        roomId)
+                .statusCode(201)
+                .body("photos.size()", equalTo(2))
+                .body("photos[1].width", equalTo(1400));
+        assertRowsAndObjectsMatch();
+    }
+
+    /** A PNG of random pixels: it does not compress, so it is about 3 bytes a pixel. */
+    private static byte[] noisyPng(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(42);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return TestImages.encode(img, "png");
+    }
+
     /** A browser's FormData: text fields without a Content-Type of their own, in UTF-8. */
     @Test
     void aBrowsersFormWithAHangulCaptionArrivesIntact() throws Exception {

@@ -180,8 +180,12 @@ public class RoomResource {
             description = "An offer on a listing not on sale, not taking offers, or at or above its price")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response send(@PathParam("id") long id, @Valid @NotNull SendMessage body) {
-        ChatService.Sent sent =
-                chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment(), body.offer());
+        return sent(
+                chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment(), body.offer()));
+    }
+
+    /** 201 with a message just stored, 200 with the one stored earlier under the same clientMsgId. */
+    private static Response sent(ChatService.Sent sent) {
         return Response.status(sent.created() ? 201 : 200)
                 .entity(sent.message())
                 .build();
@@ -227,10 +231,7 @@ public class RoomResource {
                     String clientMsgId) {
         List<byte[]> photos = PhotoUploads.read(
                 files, PhotoService.MAX_PHOTOS, "A message carries at most " + PhotoService.MAX_PHOTOS + " photos");
-        ChatService.Sent sent = this.photos.send(id, jwt.getSubject(), photos, content, clientMsgId);
-        return Response.status(sent.created() ? 201 : 200)
-                .entity(sent.message())
-                .build();
+        return sent(this.photos.send(id, jwt.getSubject(), photos, content, clientMsgId));
     }
 
     @POST

@@ -154,30 +154,42 @@ public class MessageStore {
 
     /** The sender's message of the room sent under this clientMsgId, if there is one. */
     public Optional<MessageView> resent(long roomId, String senderId, String clientMsgId) {
-        return db.optional(
-                "SELECT " + COLUMNS + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?",
-                this::message,
-                roomId,
-                senderId,
-                clientMsgId);
+        return db.optional(byClientMsgId(roomId, senderId, clientMsgId), this::message);
     }
 
     private MessageView prior(Connection c, long roomId, String senderId, String clientMsgId) throws SQLException {
-        List<MessageView> rows = Db.query(
-                c,
-                Sql.of(
-                        "SELECT " + COLUMNS
-                                + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?",
-                        roomId,
-                        senderId,
-                        clientMsgId),
-                this::message,
-                2);
+        List<MessageView> rows = Db.query(c, byClientMsgId(roomId, senderId, clientMsgId), this::message, 2);
         if (rows.isEmpty()) {
             throw new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
         }
         return rows.get(0);
     }
+
+    private static Sql byClientMsgId(long roomId, String senderId, String clientMsgId) {
+        return Sql.of(
+                "SELECT " + COLUMNS + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?",
+                roomId,
+                senderId,
+                clientMsgId);
+    }
+
+    /**
+     * The end of every statement that writes a message (CTEs {@code room} and {@code ins} before it): the room's last
+     * message and the sender's read mark move to it, and the answer is the room with the message, if one was written.
+     */
+    private static final String RECORD = """
+            , last AS (
+                UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
+            ), mark AS (
+                INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
+                ON CONFLICT (room_id, user_id)
+                DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
+            )
+            SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
+                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
+                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at,
+                   CAST(NULL AS text) AS photos
+              FROM room LEFT JOIN ins ON true""";
 
     /**
      * Lock the room, insert unless resent, move the room's last message and the sender's read mark. NO KEY
@@ -215,19 +227,7 @@ public class MessageStore {
                     ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
                     RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
                               offer_amount, offer_status, offer_id, client_msg_id, sent_at
-                )""" + more + """
-                , last AS (
-                    UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
-                ), mark AS (
-                    INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
-                    ON CONFLICT (room_id, user_id)
-                    DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
-                )
-                SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
-                       room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
-                       ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at,
-                       CAST(NULL AS text) AS photos
-                  FROM room LEFT JOIN ins ON true""";
+                )""" + more + RECORD;
     }
 
     /**
@@ -251,18 +251,7 @@ public class MessageStore {
                 SELECT room.id, ?, 'SYSTEM', ?, moved.offer_amount, ?, moved.id FROM room, moved
                 RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
                           offer_amount, offer_status, offer_id, client_msg_id, sent_at
-            ), last AS (
-                UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
-            ), mark AS (
-                INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
-                ON CONFLICT (room_id, user_id)
-                DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
-            )
-            SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
-                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
-                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at,
-                   CAST(NULL AS text) AS photos
-              FROM room LEFT JOIN ins ON true""";
+            )""" + RECORD;
 
     /**
      * Moves a PENDING offer of the room to {@code status} and records it as a SYSTEM message by {@code actorId}.
