@@ -961,7 +961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A photo over 10 MB */
+            /** @description A photo over 10 MB, or a text field over 8 KB */
             413: {
                 headers: {
                     [name: string]: unknown;

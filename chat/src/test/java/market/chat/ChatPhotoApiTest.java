@@ -342,6 +342,11 @@ class ChatPhotoApiTest {
                                 400,
                                 "content"),
                         new Bad(
+                                "a caption of 12 KB (over the form field limit)",
+                                r -> text(jpeg(r, "a.jpg", small()), "content", "😀".repeat(3000)),
+                                413,
+                                null),
+                        new Bad(
                                 "a blank caption",
                                 r -> text(jpeg(r, "a.jpg", small()), "content", "   "),
                                 400,

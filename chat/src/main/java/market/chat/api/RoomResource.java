@@ -216,7 +216,7 @@ public class RoomResource {
             description = "No files, a part that is not a file, a blank caption or a malformed clientMsgId")
     @APIResponse(responseCode = "403", description = "Not a participant, or the two parties are in a block")
     @APIResponse(responseCode = "404", description = "Not found")
-    @APIResponse(responseCode = "413", description = "A photo over 10 MB")
+    @APIResponse(responseCode = "413", description = "A photo over 10 MB, or a text field over 8 KB")
     @APIResponse(responseCode = "415", description = "Not JPEG, PNG or WebP by content")
     @APIResponse(
             responseCode = "422",
