@@ -121,6 +121,40 @@ class TwoInstancesIT {
         }
     }
 
+    /** The packaged service decodes photos (AWT, prod profile) and serves them from the shared bucket on any replica. */
+    @Test
+    void aPhotoSentThroughOneReplicaIsServedByTheOther() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = openRoom(a, seller, buyer);
+        try (WsClient s = WsClient.withHeader(vertx, b.port(), Tokens.user(seller))) {
+            io.restassured.path.json.JsonPath sent = given().baseUri(a.url())
+                    .auth()
+                    .oauth2(Tokens.user(buyer))
+                    .multiPart("files", "a.jpg", market.testing.TestImages.jpegWithExif(640, 480), "image/jpeg")
+                    .post("/api/chat/rooms/" + roomId + "/photos")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
+            JsonObject live = s.next(messageWithId(sent.getLong("id")), "the photo message on the other replica")
+                    .getJsonObject("message");
+            assertEquals("PHOTO", live.getString("type"));
+            String url = live.getJsonArray("photos").getJsonObject(0).getString("url");
+            byte[] bytes = given().baseUri(b.url())
+                    .auth()
+                    .oauth2(Tokens.user(seller))
+                    .get(url)
+                    .then()
+                    .statusCode(200)
+                    .contentType("image/jpeg")
+                    .extract()
+                    .asByteArray();
+            assertTrue(bytes.length > 0);
+            assertTrue(!market.testing.TestImages.contains(bytes, market.testing.TestImages.SECRET), "EXIF stripped");
+        }
+    }
+
     @Test
     void aCrashedReplicaLosesNothingAndItsUsersGetPushesUntilTheyReconnect() throws Exception {
         String seller = Fixtures.user("seller");

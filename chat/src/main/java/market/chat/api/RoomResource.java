@@ -229,7 +229,7 @@ public class RoomResource {
             @RestForm("content") String content,
             @RestForm("clientMsgId") @Size(min = 1, max = 64) @Pattern(regexp = SendMessage.CLIENT_MSG_ID)
                     String clientMsgId) {
-        List<byte[]> photos = PhotoUploads.read(
+        List<java.nio.file.Path> photos = PhotoUploads.files(
                 files, PhotoService.MAX_PHOTOS, "A message carries at most " + PhotoService.MAX_PHOTOS + " photos");
         return sent(this.photos.send(id, jwt.getSubject(), photos, content, clientMsgId));
     }

@@ -1,6 +1,7 @@
 package market.chat.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import market.chat.config.ChatConfig;
@@ -9,6 +10,7 @@ import market.chat.domain.Room;
 import market.chat.storage.MessageStore;
 import market.chat.storage.PhotoStore;
 import market.common.api.ApiException;
+import market.common.api.PhotoUploads;
 import market.common.images.ImageFormat;
 import market.common.images.ImageProcessor;
 import market.common.images.PhotoObjects;
@@ -59,11 +61,12 @@ public class PhotoService {
     }
 
     /**
-     * Stores and delivers a PHOTO message with these files (in order) and an optional caption; returns once it is
-     * committed. With a clientMsgId sent before by the same sender, the first message is returned and nothing is
-     * stored. Blocking (decodes images).
+     * Stores and delivers a PHOTO message with these uploaded files (in order, each checked to be at most 10 MB) and
+     * an optional caption; returns once it is committed. With a clientMsgId sent before by the same sender, the first
+     * message is returned and nothing is stored. Blocking (decodes images). A file is read only when its turn to be
+     * processed comes, so an upload waiting for the gate holds no photo in memory.
      */
-    public ChatService.Sent send(long roomId, String senderId, List<byte[]> files, String caption, String clientMsgId) {
+    public ChatService.Sent send(long roomId, String senderId, List<Path> files, String caption, String clientMsgId) {
         if (files.isEmpty() || files.size() > MAX_PHOTOS) {
             throw new IllegalArgumentException("1 to " + MAX_PHOTOS + " photos, checked by the caller");
         }
@@ -83,8 +86,9 @@ public class PhotoService {
                 return new ChatService.Sent(room, first.get(), false);
             }
         }
-        List<ProcessedImage> processed =
-                gate.run(() -> files.stream().map(processor::process).toList());
+        List<ProcessedImage> processed = gate.run(() -> files.stream()
+                .map(file -> processor.process(PhotoUploads.read(file)))
+                .toList());
         List<PhotoObjects.Stored> stored = PhotoObjects.store(bucket, PhotoStore.KEY_PREFIX, processed);
         MessageStore.Appended appended;
         try {

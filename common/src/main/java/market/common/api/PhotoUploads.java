@@ -3,6 +3,7 @@ package market.common.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -21,16 +22,18 @@ public final class PhotoUploads {
     private PhotoUploads() {}
 
     /**
-     * The bytes of each file, in the order sent: 400 for no file or a part that is not one, 422 with
-     * {@code tooMany} for more than {@code max}, 413 for a file over 10 MB.
+     * The uploaded file of each part, in the order sent, checked: 400 for no file or a part that is not one, 422 with
+     * {@code tooMany} for more than {@code max}, 413 for a file over 10 MB. The files are temporary: they are removed
+     * when the request ends, and nothing has been read into memory yet.
      */
-    public static List<byte[]> read(List<FileUpload> files, int max, String tooMany) {
+    public static List<Path> files(List<FileUpload> files, int max, String tooMany) {
         if (files == null || files.isEmpty()) {
             throw ApiException.badRequest("files", "attach 1 to " + max + " images");
         }
         if (files.size() > max) {
             throw ApiException.unprocessable(tooMany);
         }
+        List<Path> out = new ArrayList<>(files.size());
         for (FileUpload f : files) {
             // a part without a filename is a plain form value: there is no uploaded file to read
             if (f.uploadedFile() == null) {
@@ -42,15 +45,17 @@ public final class PhotoUploads {
             if (f.size() > MAX_FILE_BYTES) {
                 throw new ApiException(413, "Content Too Large", "Each photo may be at most 10 MB");
             }
-        }
-        List<byte[]> out = new ArrayList<>(files.size());
-        for (FileUpload f : files) {
-            try {
-                out.add(Files.readAllBytes(f.uploadedFile()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.add(f.uploadedFile());
         }
         return out;
+    }
+
+    /** The bytes of one uploaded file (at most 10 MB, checked by {@link #files}). */
+    public static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -54,12 +54,12 @@ public class ProductImageResource {
     @APIResponse(responseCode = "422", description = "More than 10 photos")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response upload(@PathParam("id") long id, @RestForm("files") List<FileUpload> files) {
-        List<ImageService.Upload> uploads = PhotoUploads.read(
+        List<ImageService.Upload> uploads = PhotoUploads.files(
                         files,
                         ProductImage.MAX_PER_PRODUCT,
                         "A listing has at most " + ProductImage.MAX_PER_PRODUCT + " photos")
                 .stream()
-                .map(ImageService.Upload::new)
+                .map(file -> new ImageService.Upload(PhotoUploads.read(file)))
                 .toList();
         List<ProductViews.Image> out = images.add(user.caller(), id, uploads).stream()
                 .map(i -> new ProductViews.Image(
