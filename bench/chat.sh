@@ -84,6 +84,8 @@ for port in "${PORTS[@]}"; do
     QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${REDIS_PORT:-16379}" \
     MARKET_CHAT_PRODUCT_URL="$PRODUCT" \
     MARKET_CHAT_NOTIFY_URL="http://127.0.0.1:${NOTIFY_PORT:-8083}" \
+    QUARKUS_S3_ENDPOINT_OVERRIDE="http://127.0.0.1:${S3_PORT:-19090}" \
+    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY="$(cat "${MARKET_HOME:-$ROOT/.market}/s3-secret" 2>/dev/null || echo market)" \
     MARKET_RATE_LIMIT_ENABLED="${MARKET_RATE_LIMIT_ENABLED:-false}" \
     java -Xmx384m -XX:+UseSerialGC ${CHAT_JAVA_OPTS:-} \
       -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \

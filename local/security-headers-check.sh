@@ -100,9 +100,11 @@ check "POST /auth/realms/master/…/token (admin-cli) → 404" 404 "$(fetch -d g
 check "the 404 body is a problem" 404 "$(jq -r .status "$body" 2>/dev/null)"
 
 # nginx's own errors under /api: problem+json (a body over the gateway's limit; declared, never sent)
-code=$(fetch --max-time 10 -X POST -H "Authorization: Bearer $alice" -H 'Content-Type: application/octet-stream' \
-  -H 'Content-Length: 200000000' --data-binary 'x' "$GW/api/products/1/images")
-check "a body over the limit → 413 problem+json" "413 application/problem+json" "$code $(header Content-Type)"
+for path in /api/products/1/images /api/chat/rooms/1/photos; do
+  code=$(fetch --max-time 10 -X POST -H "Authorization: Bearer $alice" -H 'Content-Type: application/octet-stream' \
+    -H 'Content-Length: 200000000' --data-binary 'x' "$GW$path")
+  check "a body over the limit ($path) → 413 problem+json" "413 application/problem+json" "$code $(header Content-Type)"
+done
 
 # Keycloak: what realm market's users need works, with Keycloak's own headers only
 login="$GW/auth/realms/market/protocol/openid-connect/auth?client_id=market-web&response_type=code&scope=openid&redirect_uri=$GW/&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"

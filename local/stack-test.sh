@@ -71,6 +71,17 @@ img_headers=$(curl -s -D - -o /dev/null "$GW$img_url" | tr -d '\r')
 check "a photo is served as the recorded image type" "image/jpeg" "$(sed -n 's/^[Cc]ontent-[Tt]ype: //p' <<<"$img_headers" | head -1)"
 check "a photo is served with nosniff" nosniff "$(sed -n 's/^[Xx]-[Cc]ontent-[Tt]ype-[Oo]ptions: //p' <<<"$img_headers" | head -1)"
 check "a photo is served sandboxed" true "$(grep -qi '^content-security-policy:.*sandbox' <<<"$img_headers" && echo true || echo false)"
+# A photo sent in chat: bob writes about alice's listing with a photo; only the two of them get its bytes, with a
+# private cache lifetime (the gateway keeps chat's Cache-Control on /api/chat/photos).
+room=$(curl -s -H "Authorization: Bearer $bob" -H 'Content-Type: application/json' -d "{\"productId\":$pid}" "$GW/api/chat/rooms" | jq -r .id)
+chat_photo=$(curl -s -H "Authorization: Bearer $bob" -F "files=@/tmp/stack-photo.jpg;type=image/jpeg" -F "content=stack photo" "$GW/api/chat/rooms/$room/photos" | jq -r '.photos[0].url')
+chat_headers=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $alice" "$GW$chat_photo" | tr -d '\r')
+check "a chat photo reaches the other party" 200 "$(sed -n 's/^HTTP[^ ]* \([0-9]*\).*/\1/p' <<<"$chat_headers" | head -1)"
+check "a chat photo is served as the recorded image type" "image/jpeg" "$(sed -n 's/^[Cc]ontent-[Tt]ype: //p' <<<"$chat_headers" | head -1)"
+check "a chat photo may be kept by the browser only" "private, max-age=31536000, immutable" "$(sed -n 's/^[Cc]ache-[Cc]ontrol: //p' <<<"$chat_headers" | head -1)"
+check "a chat photo is served sandboxed" true "$(grep -qi '^content-security-policy:.*sandbox' <<<"$chat_headers" && echo true || echo false)"
+check "a chat photo is no one else's (admin → 404)" 404 "$(status -H "Authorization: Bearer $admin" "$GW$chat_photo")"
+check "a chat photo needs a token" 401 "$(status "$GW$chat_photo")"
 curl -s -o /dev/null -H "Authorization: Bearer $alice" -X DELETE "$GW/api/products/$pid"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -19,6 +19,7 @@ import market.testing.OidcServerResource;
 import market.testing.PostgresResource;
 import market.testing.Processes;
 import market.testing.RedisResource;
+import market.testing.S3Resource;
 import market.testing.ServiceProcess;
 import market.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ class TwoInstancesIT {
 
     private static final PostgresResource POSTGRES = new PostgresResource();
     private static final RedisResource REDIS = new RedisResource();
+    private static final S3Resource S3 = new S3Resource();
     private static final OidcServerResource OIDC = new OidcServerResource();
     private static final FakeUpstreams UPSTREAMS = new FakeUpstreams();
     private static ServiceProcess a;
@@ -47,6 +49,8 @@ class TwoInstancesIT {
         POSTGRES.init(Map.of("database", "chat"));
         Map<String, String> config = new HashMap<>(POSTGRES.start());
         config.putAll(REDIS.start());
+        S3.init(Map.of(S3Resource.BUCKET_PROPERTY, "market.chat.bucket"));
+        config.putAll(S3.start());
         config.putAll(OIDC.start());
         config.putAll(UPSTREAMS.start());
         // A crashed replica's users must fall out of presence quickly for the push check below.
@@ -75,6 +79,7 @@ class TwoInstancesIT {
         UPSTREAMS.stop();
         OIDC.stop();
         REDIS.stop();
+        S3.stop();
         POSTGRES.stop();
     }
 
@@ -113,6 +118,40 @@ class TwoInstancesIT {
             // Each message reached the other replica exactly once.
             assertNull(s.poll(messageWithId(first), 500));
             assertNull(u.poll(messageWithId(reply), 500));
+        }
+    }
+
+    /** The packaged service decodes photos (AWT, prod profile) and serves them from the shared bucket on any replica. */
+    @Test
+    void aPhotoSentThroughOneReplicaIsServedByTheOther() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = openRoom(a, seller, buyer);
+        try (WsClient s = WsClient.withHeader(vertx, b.port(), Tokens.user(seller))) {
+            io.restassured.path.json.JsonPath sent = given().baseUri(a.url())
+                    .auth()
+                    .oauth2(Tokens.user(buyer))
+                    .multiPart("files", "a.jpg", market.testing.TestImages.jpegWithExif(640, 480), "image/jpeg")
+                    .post("/api/chat/rooms/" + roomId + "/photos")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
+            JsonObject live = s.next(messageWithId(sent.getLong("id")), "the photo message on the other replica")
+                    .getJsonObject("message");
+            assertEquals("PHOTO", live.getString("type"));
+            String url = live.getJsonArray("photos").getJsonObject(0).getString("url");
+            byte[] bytes = given().baseUri(b.url())
+                    .auth()
+                    .oauth2(Tokens.user(seller))
+                    .get(url)
+                    .then()
+                    .statusCode(200)
+                    .contentType("image/jpeg")
+                    .extract()
+                    .asByteArray();
+            assertTrue(bytes.length > 0);
+            assertTrue(!market.testing.TestImages.contains(bytes, market.testing.TestImages.SECRET), "EXIF stripped");
         }
     }
 

@@ -74,15 +74,15 @@ class DeliveryFilesTest {
         String runtime = froms.get(1);
         String afterRuntime = df.substring(df.indexOf(runtime));
         assertTrue(froms.get(0).contains("ubi9-quarkus-mandrel-builder-image:jdk-21"), froms.get(0));
-        if (svc.equals("product")) {
-            // AWT (photo processing): the AWT guide's runtime base with freetype and fontconfig, plus the
+        if (svc.equals("product") || svc.equals("chat")) {
+            // AWT (listing and chat photos): the AWT guide's runtime base with freetype and fontconfig, plus the
             // JDK's AWT libraries the native build writes next to the executable.
             assertTrue(runtime.startsWith("FROM registry.access.redhat.com/ubi9/ubi-minimal:"), runtime);
             assertTrue(
                     afterRuntime.contains("microdnf install -y freetype fontconfig"),
                     "AWT needs freetype and fontconfig");
             assertTrue(
-                    afterRuntime.contains("/build/product/target/*.so /work/"),
+                    afterRuntime.contains("/build/" + svc + "/target/*.so /work/"),
                     "copies the AWT libraries of the build");
         } else {
             assertEquals("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0", runtime);

@@ -254,6 +254,8 @@ class HelmChartTest {
                 "chat->redis:6379",
                 "product->redis:6379",
                 "product->s3:9090",
+                // chat photos: the same bucket, key prefix chat/
+                "chat->s3:9090",
                 "product->keycloak:8080",
                 "chat->keycloak:8080",
                 "notify->keycloak:8080",
@@ -522,6 +524,22 @@ class HelmChartTest {
                 .path("market.images.bucket")
                 .asText();
         assertTrue(pod.path("initContainers").get(0).path("command").toString().contains("mkdir -p /data/" + bucket));
+        // chat keeps its photos in the same bucket with the same key and store settings
+        JsonNode chat = Chart.get(objects, "Secret", "chat-secrets").path("stringData");
+        for (String key : List.of(
+                "quarkus.s3.aws.credentials.static-provider.access-key-id",
+                "quarkus.s3.aws.credentials.static-provider.secret-access-key")) {
+            assertEquals(product.path(key).asText(), chat.path(key).asText(), key);
+        }
+        JsonNode productConfig =
+                Chart.get(objects, "ConfigMap", "product-config").path("data");
+        JsonNode chatConfig = Chart.get(objects, "ConfigMap", "chat-config").path("data");
+        assertEquals(bucket, chatConfig.path("market.chat.bucket").asText());
+        for (String key :
+                List.of("quarkus.s3.endpoint-override", "quarkus.s3.path-style-access", "quarkus.s3.aws.region")) {
+            assertEquals(productConfig.path(key).asText(), chatConfig.path(key).asText(), key);
+            assertFalse(chatConfig.path(key).asText().isEmpty(), key);
+        }
 
         List<JsonNode> external = Chart.parseAll(Chart.template("default", Map.of("s3.existingSecret", "my-s3")));
         JsonNode withExisting = Chart.get(external, "StatefulSet", "s3")
@@ -531,6 +549,24 @@ class HelmChartTest {
                 .path("containers")
                 .get(0);
         assertEquals("my-s3/access-key-id", secretRef(withExisting, "S3PROXY_IDENTITY"));
+        for (String svc : List.of("product", "chat")) {
+            JsonNode container = Chart.get(external, "Deployment", svc)
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
+            assertEquals(
+                    "my-s3/access-key-id",
+                    secretRef(container, "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID"));
+            assertEquals(
+                    "my-s3/secret-access-key",
+                    secretRef(container, "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY"));
+            assertTrue(Chart.get(external, "Secret", svc + "-secrets")
+                    .path("stringData")
+                    .path("quarkus.s3.aws.credentials.static-provider.access-key-id")
+                    .isMissingNode());
+        }
         assertTrue(Chart.ofKind(external, "Secret").stream()
                 .map(Chart::id)
                 .noneMatch(id -> id.endsWith("s3-credentials")));

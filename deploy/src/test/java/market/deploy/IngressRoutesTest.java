@@ -242,6 +242,23 @@ class IngressRoutesTest {
         assertEquals("no-store", r.cache(), path + " is personal data: Cache-Control no-store at the gateway");
     }
 
+    /**
+     * Chat photos: the upload is personal (no-store) like the rest of /api/chat, the bytes keep chat's own
+     * "private, max-age=31536000, immutable" (the parties' browsers may keep them; chat, not the gateway, decides).
+     */
+    @Test
+    void chatPhotosKeepChatsPrivateCacheLifetimeAndTheirUploadIsNoStore() throws Exception {
+        Route photo = routeOf(routesTsv(), "/api/chat/photos/0b6f4a4e-6d0c-4a57-9a3e-2f1c2d3e4f50");
+        assertEquals("chat", photo.backend());
+        assertEquals("http", photo.kind());
+        assertEquals("-", photo.cache());
+        Route upload = routeOf(routesTsv(), "/api/chat/rooms/1/photos");
+        assertEquals("chat", upload.backend());
+        assertEquals("no-store", upload.cache());
+        assertEquals("chat", routeOf(routesTsv(), "/api/chat/photosx").backend());
+        assertEquals("no-store", routeOf(routesTsv(), "/api/chat/photosx").cache(), "whole segments only");
+    }
+
     /** With ingress.apiHeaders.enabled: every service route names the ConfigMap of its headers; the SPA and Keycloak none. */
     @ParameterizedTest
     @ValueSource(strings = {"default", "production"})

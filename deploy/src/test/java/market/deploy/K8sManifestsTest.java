@@ -276,6 +276,7 @@ class K8sManifestsTest {
                 "product->redis:6379",
                 "chat->redis:6379",
                 "product->s3:9090",
+                "chat->s3:9090",
                 "product->product-db-1:5432",
                 "product->product-db-2:5432",
                 "chat->chat-db-1:5432",

@@ -54,6 +54,8 @@ class LocalGatewayTest {
         // and HTML for /api/images/evil (an object overwritten in S3).
         backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         backend.createContext("/", ex -> {
+            // read what was sent (an upload) before answering, as a service does
+            ex.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
             String path = ex.getRequestURI().getPath();
             boolean html = path.startsWith("/api/images/evil");
             byte[] body = html
@@ -61,7 +63,13 @@ class LocalGatewayTest {
                     : ("{\"path\":\"" + path + "\",\"pad\":\"" + "x".repeat(2000) + "\"}")
                             .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", html ? "text/html" : "application/json");
-            ex.getResponseHeaders().add("Cache-Control", "public, max-age=600");
+            // chat photos: what chat sends for them (any other answer: a careless public lifetime)
+            ex.getResponseHeaders()
+                    .add(
+                            "Cache-Control",
+                            path.startsWith("/api/chat/photos/")
+                                    ? "private, max-age=31536000, immutable"
+                                    : "public, max-age=600");
             ex.getResponseHeaders().add("Content-Security-Policy", "script-src *");
             ex.getResponseHeaders().add("X-Frame-Options", "ALLOWALL");
             ex.sendResponseHeaders(200, body.length);
@@ -197,6 +205,30 @@ class LocalGatewayTest {
         assertEquals("no-store", one(r, "Cache-Control"), path + ": the backend's max-age is replaced");
     }
 
+    /** Ten photos of 10 MB each and the form around them fit the gateway's limit on chat's upload route. */
+    @Test
+    void tenFullSizePhotosPassTheGatewayToChat() throws Exception {
+        byte[] body = new byte[10 * 10 * 1024 * 1024 + 64 * 1024];
+        HttpResponse<byte[]> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/chat/rooms/1/photos"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=x")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), "reaches the backend");
+        assertEquals("no-store", one(r, "Cache-Control"), "the upload's answer is personal");
+    }
+
+    @Test
+    void chatPhotosKeepChatsPrivateCacheLifetime() throws Exception {
+        HttpResponse<byte[]> r = get("/api/chat/photos/0b6f4a4e-6d0c-4a57-9a3e-2f1c2d3e4f50");
+        assertEquals(200, r.statusCode());
+        assertEquals("private, max-age=31536000, immutable", one(r, "Cache-Control"));
+        assertEquals("nosniff", one(r, "X-Content-Type-Options"));
+        assertEquals("default-src 'none'; frame-ancestors 'none'; sandbox", one(r, "Content-Security-Policy"));
+    }
+
     @Test
     void publicApiAnswersKeepTheServicesCacheControl() throws Exception {
         assertEquals("public, max-age=600", one(get("/api/categories"), "Cache-Control"));
@@ -267,13 +299,15 @@ class LocalGatewayTest {
         assertEquals("no-store", one(r, "Cache-Control"));
     }
 
-    @Test
-    void aBodyOverTheLimitIs413ProblemJson() throws Exception {
+    /** Listing photos and chat photos (10 of 10 MB each) pass the same limit; a body over it is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/products/1/images", "/api/chat/rooms/1/photos"})
+    void aBodyOverTheLimitIs413ProblemJson(String path) throws Exception {
         // Declared, not sent: nginx refuses on the Content-Length alone.
         try (var socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream()
-                    .write(("POST /api/products/1/images HTTP/1.1\r\nHost: localhost\r\n"
+                    .write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                                     + "Content-Type: application/octet-stream\r\nContent-Length: 200000000\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import market.product.client.DeliveryRefused;
 import market.product.client.KeycloakUsers;
 import market.product.config.ProductConfig;
+import market.testing.TestImages;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

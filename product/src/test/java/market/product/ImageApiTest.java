@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import market.product.config.ProductConfig;
 import market.product.storage.ImageStore;
+import market.testing.TestImages;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -25,6 +25,7 @@ import market.common.limits.Action;
 import market.common.limits.RateLimitConfig;
 import market.common.limits.RateLimiter;
 import market.testing.RedisResource;
+import market.testing.TestImages;
 import market.testing.Tokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;

@@ -20,8 +20,17 @@ public class S3Resource implements QuarkusTestResourceLifecycleManager {
 
     public static final String BUCKET = "market-images";
     public static final String ACCESS_KEY = "market-test";
+    /** Init arg: the service's configuration key for the bucket name (product: market.images.bucket). */
+    public static final String BUCKET_PROPERTY = "bucket-property";
+
     private Process process;
     private Path dir;
+    private String bucketProperty = "market.images.bucket";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        bucketProperty = initArgs.getOrDefault(BUCKET_PROPERTY, bucketProperty);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -85,7 +94,7 @@ public class S3Resource implements QuarkusTestResourceLifecycleManager {
                 ACCESS_KEY,
                 "quarkus.s3.aws.credentials.static-provider.secret-access-key",
                 secret,
-                "market.images.bucket",
+                bucketProperty,
                 BUCKET);
     }
 

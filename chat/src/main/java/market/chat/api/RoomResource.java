@@ -3,6 +3,9 @@ package market.chat.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,14 +16,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import market.chat.domain.MessageView;
 import market.chat.domain.RoomView;
 import market.chat.service.ChatService;
 import market.chat.service.MessageHistory;
 import market.chat.service.OfferService;
+import market.chat.service.PhotoService;
 import market.chat.service.RoomService;
 import market.common.api.Cursor;
 import market.common.api.Page;
+import market.common.api.PhotoUploads;
 import market.common.api.QueryParams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/chat/rooms")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,11 +51,18 @@ public class RoomResource {
     private final MessageHistory history;
     private final ChatService chat;
     private final OfferService offers;
+    private final PhotoService photos;
     private final JsonWebToken jwt;
 
     public RoomResource(
-            RoomService rooms, MessageHistory history, ChatService chat, OfferService offers, JsonWebToken jwt) {
+            RoomService rooms,
+            MessageHistory history,
+            ChatService chat,
+            OfferService offers,
+            PhotoService photos,
+            JsonWebToken jwt) {
         this.offers = offers;
+        this.photos = photos;
         this.rooms = rooms;
         this.history = history;
         this.chat = chat;
@@ -165,11 +180,58 @@ public class RoomResource {
             description = "An offer on a listing not on sale, not taking offers, or at or above its price")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response send(@PathParam("id") long id, @Valid @NotNull SendMessage body) {
-        ChatService.Sent sent =
-                chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment(), body.offer());
+        return sent(
+                chat.send(id, jwt.getSubject(), body.content(), body.clientMsgId(), body.appointment(), body.offer()));
+    }
+
+    /** 201 with a message just stored, 200 with the one stored earlier under the same clientMsgId. */
+    private static Response sent(ChatService.Sent sent) {
         return Response.status(sent.created() ? 201 : 200)
                 .entity(sent.message())
                 .build();
+    }
+
+    @POST
+    @Path("/{id}/photos")
+    @RolesAllowed("user")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Send photos (a PHOTO message)",
+            description = "multipart/form-data: files (1 to 10 parts, each a file with a filename; JPEG, PNG or WebP"
+                    + " by content, at most 10 MB each), content (optional caption, as long as a text message may be)"
+                    + " and clientMsgId (optional; the same clientMsgId again answers 200 with the stored message and"
+                    + " stores nothing). EXIF and other metadata (GPS) are removed; the photos are served only to the"
+                    + " room's two parties at their url/thumbnailUrl (GET /api/chat/photos/{key}, with the bearer"
+                    + " token). The message is delivered live and pushed like any other.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already stored under this clientMsgId",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No files, a part that is not a file, a blank caption or a malformed clientMsgId")
+    @APIResponse(responseCode = "403", description = "Not a participant, or the two parties are in a block")
+    @APIResponse(responseCode = "404", description = "Not found")
+    @APIResponse(responseCode = "413", description = "A photo over 10 MB, or a text field over 8 KB")
+    @APIResponse(responseCode = "415", description = "Not JPEG, PNG or WebP by content")
+    @APIResponse(
+            responseCode = "422",
+            description = "More than 10 photos, an image of more than 50 million pixels, or the room is closed (탈퇴)")
+    @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
+    @APIResponse(responseCode = "503", description = "Photo storage is unavailable; nothing was stored")
+    public Response sendPhotos(
+            @PathParam("id") long id,
+            @RestForm("files") List<FileUpload> files,
+            @RestForm("content") String content,
+            @RestForm("clientMsgId") @Size(min = 1, max = 64) @Pattern(regexp = SendMessage.CLIENT_MSG_ID)
+                    String clientMsgId) {
+        List<java.nio.file.Path> photos = PhotoUploads.files(
+                files, PhotoService.MAX_PHOTOS, "A message carries at most " + PhotoService.MAX_PHOTOS + " photos");
+        return sent(this.photos.send(id, jwt.getSubject(), photos, content, clientMsgId));
     }
 
     @POST

@@ -13,9 +13,13 @@ import market.chat.domain.OfferRequest;
 public record SendMessage(
         String content,
 
-        @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+")
+        @Size(min = 1, max = 64) @Pattern(regexp = CLIENT_MSG_ID)
         String clientMsgId,
 
         @Valid Appointment appointment,
 
-        @Valid OfferRequest offer) {}
+        @Valid OfferRequest offer) {
+
+    /** What a clientMsgId (the sender's own id of a message, for retries) may consist of, 1 to 64 of these. */
+    public static final String CLIENT_MSG_ID = "[A-Za-z0-9._:-]+";
+}

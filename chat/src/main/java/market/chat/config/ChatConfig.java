@@ -19,6 +19,24 @@ public interface ChatConfig {
     int maxMessageLength();
 
     /**
+     * Private bucket for chat photos: product's listing photo bucket, under the key prefix {@code chat/} (one bucket
+     * to run; chat's objects never share a key with product's, whose keys have no prefix).
+     */
+    @WithDefault("market-images")
+    String bucket();
+
+    /**
+     * How many photo uploads a replica decodes and re-encodes at once (each photo of one at a time); the memory a
+     * replica needs grows with it (up to ~400 MB for a 50-megapixel photo that must be turned upright).
+     */
+    @WithDefault("2")
+    int photoProcessingConcurrency();
+
+    /** How long an upload waits for its turn to be processed before it answers 503 (Retry-After). */
+    @WithDefault("30s")
+    Duration photoProcessingWait();
+
+    /**
      * Pushes to an offline recipient are coalesced per room: the first message of a quiet room is pushed at
      * once, the ones within this window after it go as one "새 메시지 N개" push when it closes.
      */

@@ -5,5 +5,7 @@ public enum MessageType {
     APPOINTMENT,
     SYSTEM,
     /** 가격 제안 by the room's buyer. */
-    OFFER
+    OFFER,
+    /** 1 to 10 photos (content: an optional caption, empty without one). */
+    PHOTO
 }

@@ -120,8 +120,7 @@ public class ChatService {
         }
         Room room = appended.room().requireParticipant(senderId);
         if (appended.message() == null && room.closed()) {
-            throw ApiException.unprocessable(
-                    "This chat is closed: the other person left ddangn-market (탈퇴). Its messages stay readable.");
+            throw closed();
         }
         if (appended.message() == null) {
             throw new IllegalStateException("Message of room " + roomId + " was neither stored nor a resend");
@@ -167,7 +166,14 @@ public class ChatService {
         }
     }
 
-    private String validContent(String content) {
+    /** 422 for a send to a room one of whose parties deleted their account (탈퇴). */
+    static ApiException closed() {
+        return ApiException.unprocessable(
+                "This chat is closed: the other person left ddangn-market (탈퇴). Its messages stay readable.");
+    }
+
+    /** A message's text (or a photo's caption), checked as every message's content is, in NFC. */
+    String validContent(String content) {
         if (content == null || content.isBlank()) {
             throw ApiException.badRequest("content", "must not be blank");
         }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import market.chat.domain.MessageType;
 import market.chat.domain.MessageView;
 import market.chat.domain.ReportedMessage;
 import market.chat.domain.Room;
@@ -73,8 +74,28 @@ public class MessageHistory {
         return new ReadMark(room, messages.advanceRead(roomId, userId, mark));
     }
 
-    /** One message with its room's parties, for product's moderation; 404 when there is none. */
+    /**
+     * One message with its room's parties, for product's moderation; 404 when there is none. A PHOTO message's content
+     * starts with how many photos it carried ("[사진 3장] 이거요"), which is what a report keeps of it: the photos
+     * themselves are served only to the room's two parties.
+     */
     public ReportedMessage reported(long messageId) {
-        return messages.reported(messageId).orElseThrow(() -> ApiException.notFound("Message " + messageId));
+        ReportedMessage m =
+                messages.reported(messageId).orElseThrow(() -> ApiException.notFound("Message " + messageId));
+        if (!MessageType.PHOTO.name().equals(m.type())) {
+            return m;
+        }
+        String photos = "[사진 " + m.photoCount() + "장]";
+        return new ReportedMessage(
+                m.id(),
+                m.roomId(),
+                m.productId(),
+                m.senderId(),
+                m.sellerId(),
+                m.buyerId(),
+                m.type(),
+                m.content().isEmpty() ? photos : photos + " " + m.content(),
+                m.photoCount(),
+                m.sentAt());
     }
 }

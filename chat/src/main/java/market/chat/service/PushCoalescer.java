@@ -144,7 +144,7 @@ public class PushCoalescer {
     private static InternalEvent single(Room room, String recipient, MessageView m) {
         String body = m.appointment() != null
                 ? "약속: " + m.appointment().at() + " · " + m.appointment().place()
-                : m.content();
+                : m.photos() != null ? photos(m) : m.content();
         if (body.codePointCount(0, body.length()) > MAX_BODY) {
             body = body.substring(0, body.offsetByCodePoints(0, MAX_BODY - 1)) + "…";
         }
@@ -155,6 +155,13 @@ public class PushCoalescer {
                 room.nicknameOf(m.senderId()),
                 body,
                 data(room, m.id()));
+    }
+
+    /** "사진을 보냈어요", "사진 3장을 보냈어요", or with a caption "사진 3장: 이거요". */
+    static String photos(MessageView m) {
+        int n = m.photos().size();
+        String what = n == 1 ? "사진" : "사진 " + n + "장";
+        return m.content().isEmpty() ? what + "을 보냈어요" : what + ": " + m.content();
     }
 
     private static InternalEvent priceOffer(Room room, String recipient, MessageView m) {

@@ -1,10 +1,12 @@
 package market.chat.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import market.chat.domain.Appointment;
@@ -12,11 +14,13 @@ import market.chat.domain.MessageType;
 import market.chat.domain.MessageView;
 import market.chat.domain.OfferStatus;
 import market.chat.domain.OfferView;
+import market.chat.domain.PhotoView;
 import market.chat.domain.ReportedMessage;
 import market.chat.domain.Room;
 import market.common.db.Db;
 import market.common.db.Row;
 import market.common.db.Sql;
+import market.common.images.PhotoObjects;
 
 /** Durable message history in PostgreSQL: what is acknowledged has been committed here. */
 @ApplicationScoped
@@ -28,9 +32,15 @@ public class MessageStore {
      */
     public record Appended(Room room, MessageView message, boolean created) {}
 
-    /** The columns {@link #message(Row)} reads, for a query on chat_message alone. */
+    /**
+     * The columns {@link #message(Row)} reads, for a query on chat_message alone. A PHOTO message's photos come along
+     * as one JSON array of [object key, thumbnail key, width, height], in upload order.
+     */
     private static final String COLUMNS = "id AS message_id, room_id, sender_id, type, content,"
-            + " CAST(appointment AS text) AS appointment, offer_amount, offer_status, offer_id, client_msg_id, sent_at";
+            + " CAST(appointment AS text) AS appointment, offer_amount, offer_status, offer_id, client_msg_id, sent_at,"
+            + " CASE WHEN type = 'PHOTO' THEN (SELECT CAST(json_agg(json_build_array(p.object_key, p.thumb_key,"
+            + " p.width, p.height) ORDER BY p.position) AS text) FROM message_photo p"
+            + " WHERE p.message_id = chat_message.id) END AS photos";
 
     private final Db db;
     private final ObjectMapper mapper;
@@ -56,17 +66,76 @@ public class MessageStore {
             Appointment appointment,
             Long offerAmount,
             String clientMsgId) {
-        Sql append = Sql.of(
-                APPEND,
+        return append(
+                Sql.of(
+                        APPEND,
+                        roomId,
+                        senderId,
+                        type,
+                        content,
+                        appointment == null ? null : json(appointment),
+                        offerAmount,
+                        offerAmount == null ? null : OfferStatus.PENDING.name(),
+                        clientMsgId,
+                        senderId),
                 roomId,
                 senderId,
-                type,
-                content,
-                appointment == null ? null : json(appointment),
-                offerAmount,
-                offerAmount == null ? null : OfferStatus.PENDING.name(),
+                clientMsgId);
+    }
+
+    /**
+     * Stores a PHOTO message and its photos (already in the bucket) in one autocommit statement, exactly as
+     * {@link #append} stores a message: the photo rows are written by the same statement, so they exist exactly
+     * when the message does. A resent clientMsgId stores nothing (the caller removes the objects it wrote) and
+     * answers the first message with its photos.
+     */
+    public Optional<Appended> appendPhotos(
+            long roomId, String senderId, String caption, List<PhotoObjects.Stored> photos, String clientMsgId) {
+        int n = photos.size();
+        String[] objectKeys = new String[n];
+        String[] thumbKeys = new String[n];
+        String[] types = new String[n];
+        String[] thumbTypes = new String[n];
+        long[] widths = new long[n];
+        long[] heights = new long[n];
+        long[] sizes = new long[n];
+        for (int i = 0; i < n; i++) {
+            PhotoObjects.Stored p = photos.get(i);
+            objectKeys[i] = p.objectKey();
+            thumbKeys[i] = p.thumbKey();
+            types[i] = p.contentType();
+            thumbTypes[i] = p.thumbContentType();
+            widths[i] = p.width();
+            heights[i] = p.height();
+            sizes[i] = p.sizeBytes();
+        }
+        Sql append = Sql.of(
+                APPEND_PHOTOS,
+                roomId,
+                senderId,
+                MessageType.PHOTO,
+                caption,
+                null,
+                null,
+                null,
                 clientMsgId,
-                senderId);
+                senderId,
+                objectKeys,
+                thumbKeys,
+                types,
+                thumbTypes,
+                widths,
+                heights,
+                sizes);
+        List<PhotoView> views = photos.stream()
+                .map(p -> photo(p.objectKey(), p.thumbKey(), p.width(), p.height()))
+                .toList();
+        return append(append, roomId, senderId, clientMsgId)
+                .map(a -> a.created() ? new Appended(a.room(), a.message().withPhotos(views), true) : a);
+    }
+
+    /** Runs an append statement; a resend (nothing inserted) reads the first message on the same connection. */
+    private Optional<Appended> append(Sql append, long roomId, String senderId, String clientMsgId) {
         return db.withConnection(APPEND, c -> {
             List<Appended> rows = Db.query(c, append, this::appended, 2);
             if (rows.isEmpty()) {
@@ -83,44 +152,33 @@ public class MessageStore {
         });
     }
 
+    /** The sender's message of the room sent under this clientMsgId, if there is one. */
+    public Optional<MessageView> resent(long roomId, String senderId, String clientMsgId) {
+        return db.optional(byClientMsgId(roomId, senderId, clientMsgId), this::message);
+    }
+
     private MessageView prior(Connection c, long roomId, String senderId, String clientMsgId) throws SQLException {
-        List<MessageView> rows = Db.query(
-                c,
-                Sql.of(
-                        "SELECT " + COLUMNS
-                                + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?",
-                        roomId,
-                        senderId,
-                        clientMsgId),
-                this::message,
-                2);
+        List<MessageView> rows = Db.query(c, byClientMsgId(roomId, senderId, clientMsgId), this::message, 2);
         if (rows.isEmpty()) {
             throw new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
         }
         return rows.get(0);
     }
 
+    private static Sql byClientMsgId(long roomId, String senderId, String clientMsgId) {
+        return Sql.of(
+                "SELECT " + COLUMNS + " FROM chat_message WHERE room_id = ? AND sender_id = ? AND client_msg_id = ?",
+                roomId,
+                senderId,
+                clientMsgId);
+    }
+
     /**
-     * Lock the room, insert unless resent, move the room's last message and the sender's read mark. NO KEY
-     * UPDATE (what the UPDATE of the room takes anyway) serialises sends of a room without blocking the key
-     * share lock a first read mark's foreign key check takes on the room (FOR UPDATE could deadlock with it).
-     * The room row comes back even when nothing was inserted (a resend, or a sender who is not a participant).
+     * The end of every statement that writes a message (CTEs {@code room} and {@code ins} before it): the room's last
+     * message and the sender's read mark move to it, and the answer is the room with the message, if one was written.
      */
-    private static final String APPEND = """
-            WITH room AS (
-                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
-                       closed_at IS NOT NULL AS closed
-                  FROM chat_room WHERE id = ? FOR NO KEY UPDATE
-            ), ins AS (
-                INSERT INTO chat_message (room_id, sender_id, type, content, appointment, offer_amount, offer_status,
-                                          client_msg_id)
-                SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS bigint), CAST(? AS varchar), CAST(? AS varchar)
-                  FROM room
-                 WHERE CAST(? AS varchar) IN (room.seller_id, room.buyer_id) AND NOT room.closed
-                ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
-                RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
-                          offer_amount, offer_status, offer_id, client_msg_id, sent_at
-            ), last AS (
+    private static final String RECORD = """
+            , last AS (
                 UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
             ), mark AS (
                 INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
@@ -129,8 +187,48 @@ public class MessageStore {
             )
             SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
                    room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
-                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at
+                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at,
+                   CAST(NULL AS text) AS photos
               FROM room LEFT JOIN ins ON true""";
+
+    /**
+     * Lock the room, insert unless resent, move the room's last message and the sender's read mark. NO KEY
+     * UPDATE (what the UPDATE of the room takes anyway) serialises sends of a room without blocking the key
+     * share lock a first read mark's foreign key check takes on the room (FOR UPDATE could deadlock with it).
+     * The room row comes back even when nothing was inserted (a resend, or a sender who is not a participant).
+     */
+    private static final String APPEND = append("");
+
+    /** {@link #APPEND} that also writes the photo rows of the message it inserts (nothing when it inserts none). */
+    private static final String APPEND_PHOTOS = append("""
+            , photos AS (
+                INSERT INTO message_photo (message_id, position, object_key, thumb_key, content_type, thumb_content_type,
+                                           width, height, size_bytes)
+                SELECT ins.id, p.position, p.object_key, p.thumb_key, p.content_type, p.thumb_content_type, p.width,
+                       p.height, p.size_bytes
+                  FROM ins, unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                   CAST(? AS int[]), CAST(? AS int[]), CAST(? AS bigint[]))
+                       WITH ORDINALITY AS p(object_key, thumb_key, content_type, thumb_content_type, width, height,
+                                            size_bytes, position)
+            )""");
+
+    private static String append(String more) {
+        return """
+                WITH room AS (
+                    SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
+                           closed_at IS NOT NULL AS closed
+                      FROM chat_room WHERE id = ? FOR NO KEY UPDATE
+                ), ins AS (
+                    INSERT INTO chat_message (room_id, sender_id, type, content, appointment, offer_amount, offer_status,
+                                              client_msg_id)
+                    SELECT room.id, ?, ?, ?, CAST(? AS jsonb), CAST(? AS bigint), CAST(? AS varchar), CAST(? AS varchar)
+                      FROM room
+                     WHERE CAST(? AS varchar) IN (room.seller_id, room.buyer_id) AND NOT room.closed
+                    ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
+                    RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
+                              offer_amount, offer_status, offer_id, client_msg_id, sent_at
+                )""" + more + RECORD;
+    }
 
     /**
      * An offer's change and the SYSTEM message recording it, in one autocommit statement: the room is locked
@@ -153,17 +251,7 @@ public class MessageStore {
                 SELECT room.id, ?, 'SYSTEM', ?, moved.offer_amount, ?, moved.id FROM room, moved
                 RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
                           offer_amount, offer_status, offer_id, client_msg_id, sent_at
-            ), last AS (
-                UPDATE chat_room r SET last_message_id = ins.id, updated_at = ins.sent_at FROM ins WHERE r.id = ins.room_id
-            ), mark AS (
-                INSERT INTO chat_read (room_id, user_id, last_read_id) SELECT room_id, sender_id, id FROM ins
-                ON CONFLICT (room_id, user_id)
-                DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
-            )
-            SELECT room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
-                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
-                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at
-              FROM room LEFT JOIN ins ON true""";
+            )""" + RECORD;
 
     /**
      * Moves a PENDING offer of the room to {@code status} and records it as a SYSTEM message by {@code actorId}.
@@ -218,7 +306,8 @@ public class MessageStore {
     /** One message with its room's parties (for moderation). */
     public Optional<ReportedMessage> reported(long messageId) {
         return db.optional("""
-                SELECT m.id, m.room_id, r.product_id, m.sender_id, r.seller_id, r.buyer_id, m.type, m.content, m.sent_at
+                SELECT m.id, m.room_id, r.product_id, m.sender_id, r.seller_id, r.buyer_id, m.type, m.content, m.sent_at,
+                       (SELECT count(*) FROM message_photo p WHERE p.message_id = m.id) AS photo_count
                   FROM chat_message m JOIN chat_room r ON r.id = m.room_id WHERE m.id = ?""", MessageStore::reportedMessage, messageId);
     }
 
@@ -232,7 +321,25 @@ public class MessageStore {
                 r.string("buyer_id"),
                 r.string("type"),
                 r.string("content"),
+                r.getInt("photo_count"),
                 r.time("sent_at"));
+    }
+
+    /**
+     * The content type recorded for the chat photo or thumbnail stored under {@code objectKey}, if {@code userId} is
+     * one of the two parties of its room and their account is not deleted (탈퇴); else empty, whether or not the photo
+     * exists, so that nobody else learns anything about it.
+     */
+    public Optional<String> photoType(String objectKey, String userId) {
+        return db.optional("""
+                SELECT CASE WHEN p.object_key = ? THEN p.content_type ELSE p.thumb_content_type END AS content_type
+                  FROM message_photo p
+                  JOIN chat_message m ON m.id = p.message_id
+                  JOIN chat_room r ON r.id = m.room_id
+                 WHERE (p.object_key = ? OR p.thumb_key = ?)
+                   AND ? IN (r.seller_id, r.buyer_id)
+                   AND NOT EXISTS (SELECT 1 FROM deleted_account d WHERE d.user_id = ?)
+                 LIMIT 1""", r -> r.string("content_type"), objectKey, objectKey, objectKey, userId, userId);
     }
 
     /** Moves the reader's mark forward to {@code messageId} (never back); the mark now stored. */
@@ -262,8 +369,37 @@ public class MessageStore {
                 r.string("content"),
                 appointment(r.string("appointment")),
                 offer(r),
+                photos(r.string("photos")),
                 r.string("client_msg_id"),
                 r.time("sent_at"));
+    }
+
+    /** A PHOTO message's photos from their JSON array of [object key, thumbnail key, width, height]; else none. */
+    private List<PhotoView> photos(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            List<PhotoView> out = new ArrayList<>();
+            for (JsonNode p : mapper.readTree(stored)) {
+                out.add(photo(
+                        p.get(0).asText(),
+                        p.get(1).asText(),
+                        p.get(2).asInt(),
+                        p.get(3).asInt()));
+            }
+            return List.copyOf(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored photos are unreadable", e);
+        }
+    }
+
+    private static PhotoView photo(String objectKey, String thumbKey, int width, int height) {
+        return new PhotoView(
+                PhotoView.url(PhotoStore.keyPart(objectKey)),
+                PhotoView.url(PhotoStore.keyPart(thumbKey)),
+                width,
+                height);
     }
 
     /** The offer of an OFFER message (its own id) or of the SYSTEM message recording a change; else none. */

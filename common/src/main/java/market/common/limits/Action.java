@@ -16,6 +16,8 @@ public enum Action {
     LISTING("listing", "new listings", 20, Duration.ofHours(1), 20),
     /** A photo upload request (1..10 photos). */
     UPLOAD("upload", "photo uploads", 60, Duration.ofHours(1), 60),
+    /** A chat message with photos (1..10): each is decoded and re-encoded, far dearer than a text message. */
+    CHAT_PHOTO("chat-photo", "photo messages", 60, Duration.ofHours(1), 20),
     /** A 거래후기. */
     REVIEW("review", "reviews", 20, Duration.ofHours(1), 20),
     /** A new keyword alert (a user holds at most 30 anyway; this stops add/delete churn). */

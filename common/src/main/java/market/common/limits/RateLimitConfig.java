@@ -23,7 +23,7 @@ public interface RateLimitConfig {
     @WithDefault("60s")
     Duration warnEvery();
 
-    /** Overrides of {@link Action}'s defaults, by action name (chat-send, comment, listing, upload, review, keyword). */
+    /** Overrides of {@link Action}'s defaults, by action name ({@link Action#key()}: chat-send, upload, ...). */
     Map<String, ActionLimit> actions();
 
     interface ActionLimit {

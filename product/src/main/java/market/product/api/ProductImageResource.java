@@ -9,12 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import market.common.api.ApiException;
+import market.common.api.PhotoUploads;
 import market.product.domain.ProductImage;
 import market.product.service.ImageService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,10 +29,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class ProductImageResource {
-
-    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    /** The name is never stored, but one longer than any file system allows is a forged part header. */
-    static final int MAX_FILE_NAME = 255;
 
     private final ImageService images;
     private final CurrentUser user;
@@ -62,30 +54,13 @@ public class ProductImageResource {
     @APIResponse(responseCode = "422", description = "More than 10 photos")
     @APIResponse(responseCode = "429", description = "Rate limited (Retry-After says when to retry)")
     public Response upload(@PathParam("id") long id, @RestForm("files") List<FileUpload> files) {
-        if (files == null || files.isEmpty()) {
-            throw ApiException.badRequest("files", "attach 1 to " + ProductImage.MAX_PER_PRODUCT + " images");
-        }
-        if (files.size() > ProductImage.MAX_PER_PRODUCT) {
-            throw ApiException.unprocessable("A listing has at most " + ProductImage.MAX_PER_PRODUCT + " photos");
-        }
-        List<ImageService.Upload> uploads = new ArrayList<>();
-        for (FileUpload f : files) {
-            // a part without a filename is a plain form value: there is no uploaded file to read
-            if (f.uploadedFile() == null) {
-                throw ApiException.badRequest("files", "each part must be a file (with a filename)");
-            }
-            if (f.fileName() != null && f.fileName().length() > MAX_FILE_NAME) {
-                throw ApiException.badRequest("files", "file name longer than " + MAX_FILE_NAME + " characters");
-            }
-            if (f.size() > MAX_FILE_BYTES) {
-                throw new ApiException(413, "Content Too Large", "Each photo may be at most 10 MB");
-            }
-            try {
-                uploads.add(new ImageService.Upload(Files.readAllBytes(f.uploadedFile())));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<ImageService.Upload> uploads = PhotoUploads.files(
+                        files,
+                        ProductImage.MAX_PER_PRODUCT,
+                        "A listing has at most " + ProductImage.MAX_PER_PRODUCT + " photos")
+                .stream()
+                .map(file -> new ImageService.Upload(PhotoUploads.read(file)))
+                .toList();
         List<ProductViews.Image> out = images.add(user.caller(), id, uploads).stream()
                 .map(i -> new ProductViews.Image(
                         i.id(),

@@ -4,16 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import market.common.api.ApiException;
+import market.common.images.ImageFormat;
+import market.common.images.ImageProcessor;
+import market.common.images.PhotoObjects;
+import market.common.images.ProcessedImage;
 import market.common.limits.Action;
 import market.product.domain.ProductImage;
-import market.product.storage.ImageFormat;
-import market.product.storage.ImageProcessor;
 import market.product.storage.ImageStore;
-import market.product.storage.ProcessedImage;
 import market.product.storage.ProductImageStore;
-import org.jboss.logging.Logger;
 
 /**
  * Photo upload: everything is checked and processed first, the objects are stored next, and only then
@@ -23,23 +22,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ImageService {
 
-    private static final Logger LOG = Logger.getLogger(ImageService.class);
-
     private final ProductImageStore rows;
     private final ProductService products;
-    private final ImageProcessor processor;
+    private final ImageProcessor processor = new ImageProcessor();
     private final ImageStore store;
     private final ImageCleanup cleanup;
 
-    public ImageService(
-            ProductImageStore rows,
-            ProductService products,
-            ImageProcessor processor,
-            ImageStore store,
-            ImageCleanup cleanup) {
+    public ImageService(ProductImageStore rows, ProductService products, ImageStore store, ImageCleanup cleanup) {
         this.rows = rows;
         this.products = products;
-        this.processor = processor;
         this.store = store;
         this.cleanup = cleanup;
     }
@@ -47,55 +38,16 @@ public class ImageService {
     /** One uploaded file, already read and size-checked by the API layer. */
     public record Upload(byte[] bytes) {}
 
-    /** A processed photo stored in the bucket, not yet recorded. */
-    private record Stored(
-            String objectKey,
-            String thumbKey,
-            String contentType,
-            String thumbContentType,
-            int width,
-            int height,
-            long sizeBytes) {}
-
     @RateLimited(Action.UPLOAD)
     public List<ProductImage> add(Caller caller, long productId, List<Upload> uploads) {
         checkRoom(caller, productId, uploads.size());
         List<ProcessedImage> processed =
                 uploads.stream().map(u -> processor.process(u.bytes())).toList();
-        List<Stored> images = new ArrayList<>();
-        List<String> stored = new ArrayList<>();
-        try {
-            for (ProcessedImage img : processed) {
-                String objectKey = UUID.randomUUID().toString();
-                store.put(objectKey, img.bytes(), img.format().contentType());
-                stored.add(objectKey);
-                String thumbKey;
-                if (img.thumbnail() != null) {
-                    thumbKey = UUID.randomUUID().toString();
-                    store.put(thumbKey, img.thumbnail(), img.thumbnailType());
-                    stored.add(thumbKey);
-                } else {
-                    thumbKey = objectKey;
-                }
-                String contentType = img.format().contentType();
-                images.add(new Stored(
-                        objectKey,
-                        thumbKey,
-                        contentType,
-                        img.thumbnail() != null ? img.thumbnailType() : contentType,
-                        img.width(),
-                        img.height(),
-                        img.bytes().length));
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Photo upload to the bucket failed: %s", e.toString());
-            removeQuietly(stored);
-            throw ApiException.unavailable("Photo storage is unavailable, please try again", 5);
-        }
+        List<PhotoObjects.Stored> images = PhotoObjects.store(store, "", processed);
         try {
             return insert(caller, productId, images);
         } catch (RuntimeException e) {
-            removeQuietly(stored);
+            PhotoObjects.remove(store, images);
             throw e;
         }
     }
@@ -111,10 +63,10 @@ public class ImageService {
     }
 
     @Transactional
-    List<ProductImage> insert(Caller caller, long productId, List<Stored> images) {
+    List<ProductImage> insert(Caller caller, long productId, List<PhotoObjects.Stored> images) {
         checkRoom(caller, productId, images.size());
         List<ProductImage> out = new ArrayList<>(images.size());
-        for (Stored i : images) {
+        for (PhotoObjects.Stored i : images) {
             out.add(rows.insert(
                     productId,
                     i.objectKey(),
@@ -153,63 +105,20 @@ public class ImageService {
         return rows.publishedType(key).orElse(null);
     }
 
-    /** A stored photo being read; the HTTP layer closes the stream when it is sent. */
-    public record Opened(java.io.InputStream stream, ImageFormat format, Long length) {}
-
-    private static final java.util.regex.Pattern KEY =
-            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     /**
      * The photo or thumbnail under this key if a live listing shows it, else 404. Its first bytes must be the
      * format we stored: an object replaced in the store by something else is refused, not served.
      */
-    public Opened open(String key) {
-        String type = KEY.matcher(key).matches() ? publishedType(key) : null;
+    public PhotoObjects.Opened open(String key) {
+        String type = PhotoObjects.isKey(key) ? publishedType(key) : null;
         ImageFormat format = type == null ? null : ImageFormat.ofContentType(type);
         if (format == null) {
             throw ApiException.notFound("Image");
         }
-        var object = store.get(key);
-        if (object == null) {
-            throw ApiException.notFound("Image");
-        }
-        java.io.BufferedInputStream in = new java.io.BufferedInputStream(object, 8192);
-        byte[] head;
-        try {
-            in.mark(ImageFormat.SIGNATURE_LENGTH);
-            head = in.readNBytes(ImageFormat.SIGNATURE_LENGTH);
-            in.reset();
-        } catch (java.io.IOException e) {
-            closeQuietly(in);
-            throw ApiException.unavailable("Photo storage is unavailable, please try again", 5);
-        }
-        if (ImageFormat.detect(head) != format) {
-            closeQuietly(in);
-            LOG.errorf("Object %s in the bucket is not the %s recorded for it; refusing to serve it", key, format);
-            throw ApiException.notFound("Image");
-        }
-        return new Opened(in, format, object.response().contentLength());
-    }
-
-    private static void closeQuietly(java.io.InputStream in) {
-        try {
-            in.close();
-        } catch (java.io.IOException e) {
-            LOG.debugf("closing an object stream: %s", e.toString());
-        }
+        return PhotoObjects.open(store, key, format);
     }
 
     private long count(long productId) {
         return rows.count(productId);
-    }
-
-    private void removeQuietly(List<String> keys) {
-        for (String key : keys) {
-            try {
-                store.delete(key);
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not remove object %s after a failed upload: %s", key, e.toString());
-            }
-        }
     }
 }

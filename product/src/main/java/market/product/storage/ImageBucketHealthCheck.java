@@ -1,40 +1,24 @@
 package market.product.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import market.product.config.ProductConfig;
+import market.common.images.PhotoObjects;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Ready only when the image bucket answers: without it listings cannot show or take photos. */
 @Readiness
 @ApplicationScoped
 public class ImageBucketHealthCheck implements HealthCheck {
 
-    private final S3Client s3;
-    private final ProductConfig config;
+    private final ImageStore store;
 
-    public ImageBucketHealthCheck(S3Client s3, ProductConfig config) {
-        this.s3 = s3;
-        this.config = config;
+    public ImageBucketHealthCheck(ImageStore store) {
+        this.store = store;
     }
 
     @Override
     public HealthCheckResponse call() {
-        String bucket = config.bucket();
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-            return HealthCheckResponse.named("image-bucket")
-                    .up()
-                    .withData("bucket", bucket)
-                    .build();
-        } catch (RuntimeException e) {
-            return HealthCheckResponse.named("image-bucket")
-                    .down()
-                    .withData("bucket", bucket)
-                    .withData("error", e.getClass().getSimpleName())
-                    .build();
-        }
+        return PhotoObjects.readiness("image-bucket", store);
     }
 }

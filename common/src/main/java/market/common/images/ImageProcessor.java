@@ -1,6 +1,5 @@
-package market.product.storage;
+package market.common.images;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -25,9 +24,12 @@ import market.common.api.ApiException;
  * is first turned upright by its EXIF orientation); WebP
  * is not decodable by the JDK, so its EXIF and XMP chunks are cut out of the RIFF container byte-wise and
  * the cleaned original serves as its own thumbnail.
+ *
+ * <p>One pipeline for every photo the marketplace takes (listing photos in product, chat photos in chat). Stateless
+ * and thread-safe; not a CDI bean, so that a service without photos (notify) needs neither the metadata reader nor
+ * the AWT codecs: a service that takes photos holds its own instance.
  */
-@ApplicationScoped
-public class ImageProcessor {
+public final class ImageProcessor {
 
     public static final int THUMBNAIL_SIZE = 320;
     /** Decompression bombs: a small file can declare an enormous canvas. */

@@ -1,4 +1,4 @@
-package market.product.storage;
+package market.common.images;
 
 import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.imaging.jpeg.JpegProcessingException;

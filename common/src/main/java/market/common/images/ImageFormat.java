@@ -1,4 +1,4 @@
-package market.product.storage;
+package market.common.images;
 
 /** The photo formats accepted, recognised by their first bytes, never by file name or declared type. */
 public enum ImageFormat {

@@ -1,4 +1,4 @@
-package market.product;
+package market.common.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,17 +11,13 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 import market.common.api.ApiException;
-import market.product.domain.Rating;
-import market.product.storage.ImageFormat;
-import market.product.storage.ImageProcessor;
-import market.product.storage.ProcessedImage;
+import market.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
-/** Image handling and rating rules without the running service. */
+/** The photo pipeline on real image files made in memory. */
 class ImageProcessorTest {
 
     private final ImageProcessor processor = new ImageProcessor();
@@ -86,14 +82,5 @@ class ImageProcessorTest {
         assertEquals(
                 422,
                 assertThrows(ApiException.class, () -> processor.process(png)).status());
-    }
-
-    @Test
-    void mannerTemperatureStaysWithinBounds() {
-        assertEquals(new BigDecimal("37.0"), Rating.GREAT.apply(new BigDecimal("36.5")));
-        assertEquals(new BigDecimal("36.7"), Rating.GOOD.apply(new BigDecimal("36.5")));
-        assertEquals(new BigDecimal("36.0"), Rating.BAD.apply(new BigDecimal("36.5")));
-        assertEquals(new BigDecimal("99.0"), Rating.GREAT.apply(new BigDecimal("98.8")));
-        assertEquals(0, Rating.BAD.apply(new BigDecimal("0.2")).signum());
     }
 }

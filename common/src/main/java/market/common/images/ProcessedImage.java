@@ -1,4 +1,4 @@
-package market.product.storage;
+package market.common.images;
 
 /**
  * A photo ready to store: metadata removed. {@code thumbnail} is null when the original doubles as its

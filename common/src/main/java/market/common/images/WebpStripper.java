@@ -1,4 +1,4 @@
-package market.product.storage;
+package market.common.images;
 
 import java.io.ByteArrayOutputStream;
 

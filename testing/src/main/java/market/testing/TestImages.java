@@ -1,4 +1,4 @@
-package market.product;
+package market.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,13 +13,13 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Real image files made in memory, some carrying a recognisable fake GPS tag in their metadata. */
-final class TestImages {
+public final class TestImages {
 
-    static final String SECRET = "GPS-SECRET-37.4979N-127.0276E";
+    public static final String SECRET = "GPS-SECRET-37.4979N-127.0276E";
 
     private TestImages() {}
 
-    static BufferedImage picture(int w, int h, int type) {
+    public static BufferedImage picture(int w, int h, int type) {
         BufferedImage img = new BufferedImage(w, h, type);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.ORANGE);
@@ -30,7 +30,7 @@ final class TestImages {
         return img;
     }
 
-    static byte[] encode(BufferedImage img, String format) {
+    public static byte[] encode(BufferedImage img, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, format, out);
@@ -41,7 +41,7 @@ final class TestImages {
     }
 
     /** A JPEG with an EXIF (APP1) segment holding the secret, placed after the JFIF header. */
-    static byte[] jpegWithExif(int w, int h) {
+    public static byte[] jpegWithExif(int w, int h) {
         byte[] jpeg = encode(picture(w, h, BufferedImage.TYPE_INT_RGB), "jpeg");
         int app0Length = ((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff);
         int insertAt = 4 + app0Length;
@@ -59,7 +59,7 @@ final class TestImages {
     }
 
     /** A JPEG whose EXIF says "rotate 90° clockwise to display" (Orientation 6), little-endian TIFF. */
-    static byte[] jpegWithOrientation(BufferedImage img, int orientation) {
+    public static byte[] jpegWithOrientation(BufferedImage img, int orientation) {
         byte[] jpeg = encode(img, "jpeg");
         int app0Length = ((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff);
         int insertAt = 4 + app0Length;
@@ -87,7 +87,7 @@ final class TestImages {
     }
 
     /** A PNG with alpha and a tEXt chunk holding the secret. */
-    static byte[] pngWithText(int w, int h) {
+    public static byte[] pngWithText(int w, int h) {
         byte[] png = encode(picture(w, h, BufferedImage.TYPE_INT_ARGB), "png");
         byte[] data = ("Comment\0" + SECRET).getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -109,7 +109,7 @@ final class TestImages {
     }
 
     /** An extended WebP (VP8X + lossless bitstream header) flagged and carrying EXIF and XMP chunks. */
-    static byte[] webpWithExif(int w, int h) {
+    public static byte[] webpWithExif(int w, int h) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
         byte[] vp8x = new byte[10];
@@ -149,7 +149,7 @@ final class TestImages {
         b[i + 2] = (byte) (v >> 16);
     }
 
-    static boolean contains(byte[] haystack, String needle) {
+    public static boolean contains(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }
 }

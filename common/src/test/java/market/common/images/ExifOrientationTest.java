@@ -1,4 +1,4 @@
-package market.product.storage;
+package market.common.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
