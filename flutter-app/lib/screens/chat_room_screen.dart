@@ -9,6 +9,7 @@ import '../api/market_api.dart';
 import '../l10n/app_localizations.dart';
 import '../models/models.dart';
 import '../state/providers.dart';
+import 'widgets/authorized_image.dart';
 import 'widgets/block_user.dart';
 import 'widgets/chat_offer.dart';
 import 'widgets/report_dialog.dart';
@@ -16,7 +17,8 @@ import 'widgets/report_dialog.dart';
 /// A 1:1 chat room over REST: the latest messages, then sending with an idempotency id so a
 /// retried send never duplicates. Opened from the product page or by tapping a chat push. 가격 제안:
 /// the buyer offers, the seller accepts or declines, the buyer withdraws; the menu reports or blocks the
-/// other party; a blocked or closed room is read-only.
+/// other party; a blocked or closed room is read-only. Photos (sent from the web app: the app sends text only)
+/// show as a grid of thumbnails, full size on a tap.
 class ChatRoomScreen extends ConsumerStatefulWidget {
   const ChatRoomScreen({super.key, required this.roomId});
 
@@ -262,7 +264,9 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
                       color: mine ? const Color(0xFFFF6F0F) : Theme.of(context).colorScheme.surfaceContainerHighest,
                       borderRadius: BorderRadius.circular(16),
                     ),
-                    child: Text(m.content, style: TextStyle(color: mine ? Colors.white : null)),
+                    child: m.type == 'PHOTO' && m.photos.isNotEmpty
+                        ? _PhotoBubble(message: m, mine: mine)
+                        : Text(m.content, style: TextStyle(color: mine ? Colors.white : null)),
                   ),
                 );
               },
@@ -317,3 +321,115 @@ class _ChatRoomScreenState extends ConsumerState<ChatRoomScreen> {
 }
 
 enum _RoomAction { report, block }
+
+/// A PHOTO message: its thumbnails (one large, else up to three a row) and the caption, if any.
+class _PhotoBubble extends StatelessWidget {
+  const _PhotoBubble({required this.message, required this.mine});
+
+  final ChatMessage message;
+  final bool mine;
+
+  @override
+  Widget build(BuildContext context) {
+    final l10n = context.l10n;
+    final photos = message.photos;
+    final single = photos.length == 1;
+    final side = single ? 200.0 : 72.0;
+    return Column(
+      crossAxisAlignment: mine ? CrossAxisAlignment.end : CrossAxisAlignment.start,
+      mainAxisSize: MainAxisSize.min,
+      children: [
+        ConstrainedBox(
+          constraints: const BoxConstraints(maxWidth: 228),
+          child: Wrap(
+            spacing: 4,
+            runSpacing: 4,
+            children: [
+              for (var i = 0; i < photos.length; i++)
+                GestureDetector(
+                  key: ValueKey('photo-${message.id}-$i'),
+                  onTap: () => Navigator.of(context).push(MaterialPageRoute<void>(
+                    fullscreenDialog: true,
+                    builder: (_) => ChatPhotoViewer(photos: photos, initialIndex: i),
+                  )),
+                  child: ClipRRect(
+                    borderRadius: BorderRadius.circular(8),
+                    child: SizedBox(
+                      width: side,
+                      height: single
+                          ? (side * photos[i].height / max(photos[i].width, 1)).clamp(80.0, 320.0).toDouble()
+                          : side,
+                      child: AuthorizedImage(
+                        url: photos[i].thumbnailUrl,
+                        semanticLabel: l10n.text('photoLabel', {'n': i + 1, 'total': photos.length}),
+                      ),
+                    ),
+                  ),
+                ),
+            ],
+          ),
+        ),
+        if (message.content.isNotEmpty)
+          Padding(
+            padding: const EdgeInsets.only(top: 4),
+            child: Text(message.content, style: TextStyle(color: mine ? Colors.white : null)),
+          ),
+      ],
+    );
+  }
+}
+
+/// The photos of one message full size, swiped through, each zoomable.
+class ChatPhotoViewer extends StatefulWidget {
+  const ChatPhotoViewer({super.key, required this.photos, this.initialIndex = 0});
+
+  final List<ChatPhoto> photos;
+  final int initialIndex;
+
+  @override
+  State<ChatPhotoViewer> createState() => _ChatPhotoViewerState();
+}
+
+class _ChatPhotoViewerState extends State<ChatPhotoViewer> {
+  late final PageController _pages = PageController(initialPage: widget.initialIndex);
+  late int _index = widget.initialIndex;
+
+  @override
+  void dispose() {
+    _pages.dispose();
+    super.dispose();
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    final l10n = context.l10n;
+    return Scaffold(
+      key: const ValueKey('photo-viewer'),
+      backgroundColor: Colors.black,
+      appBar: AppBar(
+        backgroundColor: Colors.black,
+        foregroundColor: Colors.white,
+        title: Text('${_index + 1} / ${widget.photos.length}'),
+      ),
+      body: PageView.builder(
+        controller: _pages,
+        itemCount: widget.photos.length,
+        onPageChanged: (i) => setState(() => _index = i),
+        itemBuilder: (context, i) => InteractiveViewer(
+          maxScale: 4,
+          child: Center(
+            child: AspectRatio(
+              aspectRatio: widget.photos[i].width / max(widget.photos[i].height, 1),
+              child: AuthorizedImage(
+                key: ValueKey('photo-full-$i'),
+                url: widget.photos[i].url,
+                fit: BoxFit.contain,
+                semanticLabel: l10n.text('photoLabel', {'n': i + 1, 'total': widget.photos.length}),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+}

@@ -226,7 +226,7 @@ void main() {
 
   test('chat messages page', () {
     final page = CursorPage.fromJson(fixtureObject('chat_messages_page.json'), ChatMessage.fromJson);
-    expect(page.items.map((m) => m.id), [5119, 5120, 5121, 5122]);
+    expect(page.items.map((m) => m.id), [5119, 5120, 5121, 5122, 5123]);
     expect(page.items[1].roomId, 88);
     expect(page.items[1].clientMsgId, 'app-1764151080000-42');
     expect(page.items.first.offer, isNull);
@@ -236,10 +236,43 @@ void main() {
     expect(offer.offer!.amount, 400000);
     expect(offer.offer!.status, 'ACCEPTED');
     expect(offer.offer!.isPending, isFalse);
-    final change = page.items.last;
+    final change = page.items[3];
     expect(change.type, 'SYSTEM');
     expect(change.offer!.offerId, 5121);
     expect(change.clientMsgId, isNull);
+    expect(change.photos, isEmpty);
+    final photo = page.items.last;
+    expect(photo.type, 'PHOTO');
+    expect(photo.content, '');
+    expect(photo.photos, hasLength(2));
+    expect(photo.photos.first.url, '/api/chat/photos/7d0c1f9e-2b8a-4c55-9e61-3f2a8b7c6d10');
+    expect(photo.photos.first.thumbnailUrl, '/api/chat/photos/5a9e3c1b-7f42-4d08-b6a3-0c2e9d8f1a47');
+    expect(photo.photos.last.width, 960);
+    expect(photo.photos.last.height, 1280);
+  });
+
+  test('a PHOTO message without a caption or photos key still parses (the service leaves nulls out)', () {
+    final m = ChatMessage.fromJson({
+      'id': 1,
+      'roomId': 2,
+      'senderId': 'u',
+      'type': 'PHOTO',
+      'photos': [
+        {'url': '/api/chat/photos/a', 'thumbnailUrl': '/api/chat/photos/b', 'width': 4, 'height': 3},
+      ],
+      'sentAt': '2026-11-26T10:00:00Z',
+    });
+    expect(m.content, '');
+    expect(m.photos.single.width, 4);
+    final text = ChatMessage.fromJson({
+      'id': 2,
+      'roomId': 2,
+      'senderId': 'u',
+      'type': 'TEXT',
+      'content': '안녕',
+      'sentAt': '2026-11-26T10:00:00Z',
+    });
+    expect(text.photos, isEmpty);
   });
 
   test('PUT /api/me sends only what changes, with the version', () {

@@ -16,12 +16,12 @@ List<ChatMessage> historyWithPendingOffer() {
   return [
     ...page.items,
     ChatMessage.fromJson({
-      'id': 5123,
+      'id': 5124,
       'roomId': 88,
       'senderId': buyerId,
       'type': 'OFFER',
       'content': '가격 제안: 450,000원',
-      'offer': {'offerId': 5123, 'amount': 450000, 'status': 'PENDING'},
+      'offer': {'offerId': 5124, 'amount': 450000, 'status': 'PENDING'},
       'clientMsgId': 'app-1764152000000-44',
       'sentAt': '2026-11-26T10:05:00Z',
     }),
@@ -96,38 +96,38 @@ void main() {
     expect(find.text('bob'), findsOneWidget);
     // The seller makes no offers.
     expect(find.byKey(const ValueKey('offer-button')), findsNothing);
-    expect(find.byKey(const ValueKey('offer-withdraw-5123')), findsNothing);
-    expect(tester.widget<Checkbox>(find.byKey(const ValueKey('offer-reserve-5123'))).value, isTrue);
+    expect(find.byKey(const ValueKey('offer-withdraw-5124')), findsNothing);
+    expect(tester.widget<Checkbox>(find.byKey(const ValueKey('offer-reserve-5124'))).value, isTrue);
 
-    await tester.tap(find.byKey(const ValueKey('offer-accept-5123')));
+    await tester.tap(find.byKey(const ValueKey('offer-accept-5124')));
     await tester.pumpAndSettle();
 
-    expect(api.calls, contains('accept 88 5123 reserve=true'));
-    expect(textOf(tester, 'offer-status-5123'), '수락됨');
-    expect(find.byKey(const ValueKey('offer-accept-5123')), findsNothing);
+    expect(api.calls, contains('accept 88 5124 reserve=true'));
+    expect(textOf(tester, 'offer-status-5124'), '수락됨');
+    expect(find.byKey(const ValueKey('offer-accept-5124')), findsNothing);
   });
 
   testWidgets('the seller may accept without making the listing 예약중', (tester) async {
     final api = FakeMarketApi()..history = historyWithPendingOffer();
     await pumpApp(tester, api: api, location: '/chat/88', session: fakeSession(sub: sellerId, username: 'alice'));
 
-    await tester.tap(find.byKey(const ValueKey('offer-reserve-5123')));
+    await tester.tap(find.byKey(const ValueKey('offer-reserve-5124')));
     await tester.pump();
-    await tester.tap(find.byKey(const ValueKey('offer-accept-5123')));
+    await tester.tap(find.byKey(const ValueKey('offer-accept-5124')));
     await tester.pumpAndSettle();
 
-    expect(api.calls, contains('accept 88 5123 reserve=false'));
+    expect(api.calls, contains('accept 88 5124 reserve=false'));
   });
 
   testWidgets('the seller declines a pending offer', (tester) async {
     final api = FakeMarketApi()..history = historyWithPendingOffer();
     await pumpApp(tester, api: api, location: '/chat/88', session: fakeSession(sub: sellerId, username: 'alice'));
 
-    await tester.tap(find.byKey(const ValueKey('offer-decline-5123')));
+    await tester.tap(find.byKey(const ValueKey('offer-decline-5124')));
     await tester.pumpAndSettle();
 
-    expect(api.calls, contains('decline 88 5123'));
-    expect(textOf(tester, 'offer-status-5123'), '거절됨');
+    expect(api.calls, contains('decline 88 5124'));
+    expect(textOf(tester, 'offer-status-5124'), '거절됨');
   });
 
   testWidgets('blocking the other party makes the room read-only', (tester) async {
@@ -179,5 +179,22 @@ void main() {
 
     expect(find.text('탈퇴한 사용자와의 대화예요. 더 이상 메시지를 보낼 수 없어요.'), findsOneWidget);
     expect(find.byKey(const ValueKey('message-field')), findsNothing);
+  });
+
+  testWidgets('shows a PHOTO message as thumbnails; a tap opens the photo full size', (tester) async {
+    final api = FakeMarketApi();
+    await pumpApp(tester, api: api, location: '/chat/88', session: fakeSession());
+
+    expect(find.byKey(const ValueKey('message-5123')), findsOneWidget);
+    expect(find.byKey(const ValueKey('photo-5123-0')), findsOneWidget);
+    expect(find.byKey(const ValueKey('photo-5123-1')), findsOneWidget);
+    expect(find.bySemanticsLabel('사진 2/2'), findsOneWidget);
+
+    await tester.tap(find.byKey(const ValueKey('photo-5123-1')));
+    await tester.pumpAndSettle();
+
+    expect(find.byKey(const ValueKey('photo-viewer')), findsOneWidget);
+    expect(find.text('2 / 2'), findsOneWidget);
+    expect(find.byKey(const ValueKey('photo-full-1')), findsOneWidget);
   });
 }

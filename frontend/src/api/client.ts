@@ -166,6 +166,31 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return (await requestFull<T>(path, opts)).data;
 }
 
+/**
+ * Fetches bytes that need the bearer token (chat photos: an `<img src>` cannot send it), as a Blob for
+ * `URL.createObjectURL`. Failures are ApiErrors like `request`'s.
+ */
+export async function requestBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  const token = getAccessToken();
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: 'The server cannot be reached. Check your connection.',
+    });
+  }
+  if (!res.ok) {
+    const problem = await toProblem(res);
+    if (res.status === 401 && token) onUnauthorized();
+    throw new ApiError(problem);
+  }
+  return res.blob();
+}
+
 /** For useInfiniteQuery: the cursor of the next page, or undefined when the list ended. */
 export function nextPageParam(last: { nextCursor: string | null }): string | undefined {
   return last.nextCursor ?? undefined;

@@ -108,19 +108,18 @@ export const addKeyword = (keyword: string) =>
 export const deleteKeyword = (id: number) => request<void>(`/api/me/keywords/${id}`, { method: 'DELETE' });
 
 /**
- * Uploads photos with XMLHttpRequest, because fetch cannot report upload progress.
- * Multipart field `files`, as the contract says; resolves with the stored images.
+ * Posts a multipart form with XMLHttpRequest, because fetch cannot report upload progress. Resolves with the parsed
+ * JSON answer; a refusal becomes the same ApiError `request` gives (problem+json turned into a readable message).
  */
-export function uploadImages(
-  productId: number,
-  files: File[],
+export function postMultipart<T>(
+  path: string,
+  form: FormData,
   onProgress?: (fraction: number) => void,
-): Promise<ProductImage[]> {
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const form = new FormData();
-    for (const f of files) form.append('files', f, f.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/products/${productId}/images`);
+    xhr.open('POST', path);
     const token = getAccessToken();
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.setRequestHeader('Accept', 'application/json');
@@ -129,25 +128,49 @@ export function uploadImages(
     };
     xhr.onerror = () =>
       reject(new ApiError({ status: 0, title: 'Network error', detail: 'Upload failed: network error' }));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
     xhr.onload = async () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress?.(1);
         try {
-          const body = xhr.responseText ? JSON.parse(xhr.responseText) : [];
-          resolve(Array.isArray(body) ? body : (body.items ?? []));
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
         } catch {
-          resolve([]);
+          reject(new ApiError({ status: xhr.status, title: 'Invalid response', detail: 'The server sent no JSON' }));
         }
       } else {
         const res = new Response(xhr.responseText || null, {
           status: xhr.status,
           headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
         });
-        reject(new ApiError(await toProblem(res)));
+        const ra = xhr.getResponseHeader('retry-after');
+        reject(new ApiError(await toProblem(res), ra ? Number(ra) : undefined));
       }
     };
+    if (signal) {
+      if (signal.aborted) {
+        reject(new DOMException('Upload aborted', 'AbortError'));
+        return;
+      }
+      signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
     xhr.send(form);
   });
+}
+
+/** Uploads a listing's photos (multipart field `files`, as the contract says); resolves with the stored images. */
+export async function uploadImages(
+  productId: number,
+  files: File[],
+  onProgress?: (fraction: number) => void,
+): Promise<ProductImage[]> {
+  const form = new FormData();
+  for (const f of files) form.append('files', f, f.name);
+  const body = await postMultipart<ProductImage[] | { items?: ProductImage[] } | undefined>(
+    `/api/products/${productId}/images`,
+    form,
+    onProgress,
+  );
+  return Array.isArray(body) ? body : (body?.items ?? []);
 }
 
 // chat
@@ -197,6 +220,21 @@ export const answerOffer = (roomId: number, offerId: number, action: OfferAction
     method: 'POST',
     ...(action === 'accept' ? { body: { reserve: reserve ?? true } } : {}),
   });
+/**
+ * Sends photos (1–10, each a JPEG/PNG/WebP of at most 10 MB) as one PHOTO message: multipart `files`, the optional
+ * caption `content` and `clientMsgId` (a resend with the same id answers the stored message, nothing is stored twice).
+ */
+export function sendPhotos(
+  roomId: number,
+  files: File[],
+  opts: { clientMsgId: string; content?: string; onProgress?: (fraction: number) => void; signal?: AbortSignal },
+): Promise<ChatMessage> {
+  const form = new FormData();
+  for (const f of files) form.append('files', f, f.name || 'photo');
+  if (opts.content) form.append('content', opts.content);
+  form.append('clientMsgId', opts.clientMsgId);
+  return postMultipart<ChatMessage>(`/api/chat/rooms/${roomId}/photos`, form, opts.onProgress, opts.signal);
+}
 export const markRoomRead = (roomId: number, lastReadId: number) =>
   request<void>(`/api/chat/rooms/${roomId}/read`, { method: 'POST', body: { lastReadId } });
 

@@ -174,7 +174,25 @@ export interface UserRef {
   nickname?: string;
 }
 
-export type MessageType = 'TEXT' | 'APPOINTMENT' | 'OFFER' | 'SYSTEM';
+export type MessageType = 'TEXT' | 'APPOINTMENT' | 'OFFER' | 'SYSTEM' | 'PHOTO';
+
+/**
+ * One photo of a PHOTO message, in upload order. `url`/`thumbnailUrl` are `/api/chat/photos/{key}`: only the room's
+ * two parties can fetch them, with their bearer token (so never as a plain `<img src>`).
+ * Written by hand from the contract (issue #17 §5) until chat's OpenAPI document describes it; then it becomes the
+ * generated schema like `Offer` below.
+ */
+export interface ChatPhoto {
+  url: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+}
+
+/** At most this many photos in one chat message; each at most MAX_CHAT_PHOTO_BYTES (the server refuses more). */
+export const MAX_CHAT_PHOTOS = 10;
+export const MAX_CHAT_PHOTO_BYTES = 10 * 1024 * 1024;
+export const CHAT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
 export type OfferStatus = ChatApi['schemas']['OfferStatus'];
 
@@ -200,6 +218,8 @@ export interface ChatMessage {
   content: string;
   appointment?: Appointment | null;
   offer?: Offer | null;
+  /** Only on PHOTO messages; `content` is then the optional caption. */
+  photos?: ChatPhoto[] | null;
   clientMsgId?: string | null;
   sentAt: string;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setTokenProvider } from './client';
-import { uploadImages } from './endpoints';
+import { sendPhotos, uploadImages } from './endpoints';
 
 class FakeXhr {
   static last: FakeXhr;
@@ -26,8 +26,9 @@ class FakeXhr {
   setRequestHeader(k: string, v: string) {
     this.headers[k] = v;
   }
-  getResponseHeader() {
-    return this.contentType;
+  retryAfter: string | null = null;
+  getResponseHeader(name: string) {
+    return name.toLowerCase() === 'retry-after' ? this.retryAfter : this.contentType;
   }
   send(b: FormData) {
     this.body = b;
@@ -79,5 +80,48 @@ describe('uploadImages', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(415);
     expect(err.message).toBe('Only JPEG, PNG or WebP images');
+  });
+});
+
+describe('sendPhotos', () => {
+  it('posts the photos, the caption and the clientMsgId to the room and resolves with the PHOTO message', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    setTokenProvider(() => 'tok');
+    const progress: number[] = [];
+    const done = sendPhotos(9, [file('a.png'), file('b.png')], {
+      clientMsgId: 'web-1-1',
+      content: '상태 보세요',
+      onProgress: (f) => progress.push(f),
+    });
+    const xhr = FakeXhr.last;
+    expect(xhr.url).toBe('/api/chat/rooms/9/photos');
+    expect(xhr.headers.Authorization).toBe('Bearer tok');
+    expect((xhr.body!.getAll('files') as File[]).map((f) => f.name)).toEqual(['a.png', 'b.png']);
+    expect(xhr.body!.get('content')).toBe('상태 보세요');
+    expect(xhr.body!.get('clientMsgId')).toBe('web-1-1');
+    xhr.status = 201;
+    const message = { id: 3, roomId: 9, type: 'PHOTO', content: '상태 보세요', photos: [] };
+    xhr.responseText = JSON.stringify(message);
+    xhr.onload!();
+    await expect(done).resolves.toEqual(message);
+    expect(progress).toEqual([1]);
+  });
+
+  it('sends no caption field without a caption, and a rate limit keeps its Retry-After', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    const done = sendPhotos(9, [file('a.png')], { clientMsgId: 'web-1-2' });
+    const xhr = FakeXhr.last;
+    expect(xhr.body!.has('content')).toBe(false);
+    xhr.status = 429;
+    xhr.contentType = 'application/problem+json';
+    xhr.retryAfter = '30';
+    xhr.responseText = JSON.stringify({ status: 429, title: 'Too Many Requests' });
+    xhr.onload!();
+    const err = (await done.then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(err.status).toBe(429);
+    expect(err.retryAfter).toBe(30);
   });
 });

@@ -27,7 +27,13 @@ export interface PendingMessage {
   content: string;
   appointment?: Appointment;
   offer?: { amount: number };
+  /** A PHOTO message on its way: the chosen files (sent over REST only, never the socket). */
+  photos?: File[];
+  /** Upload progress of `photos`, 0..1. */
+  progress?: number;
   failed?: string;
+  /** The failure may pass on its own (network, 429, 5xx): the same clientMsgId can be sent again. */
+  retryable?: boolean;
   createdAt: number;
 }
 
@@ -96,8 +102,22 @@ export function addPending(s: RoomState, p: PendingMessage): RoomState {
   return { ...s, pending: [...s.pending, p] };
 }
 
-export function failPending(s: RoomState, clientMsgId: string, reason: string): RoomState {
-  return { ...s, pending: s.pending.map((p) => (p.clientMsgId === clientMsgId ? { ...p, failed: reason } : p)) };
+export function failPending(s: RoomState, clientMsgId: string, reason: string, retryable = false): RoomState {
+  return updatePending(s, clientMsgId, (p) => ({ ...p, failed: reason, retryable }));
+}
+
+/** Upload progress of a pending photo message; a retry clears its failure. */
+export function progressPending(s: RoomState, clientMsgId: string, progress: number): RoomState {
+  return updatePending(s, clientMsgId, (p) => ({ ...p, progress, failed: undefined, retryable: undefined }));
+}
+
+export function removePending(s: RoomState, clientMsgId: string): RoomState {
+  return { ...s, pending: s.pending.filter((p) => p.clientMsgId !== clientMsgId) };
+}
+
+function updatePending(s: RoomState, clientMsgId: string, f: (p: PendingMessage) => PendingMessage): RoomState {
+  if (!s.pending.some((p) => p.clientMsgId === clientMsgId)) return s;
+  return { ...s, pending: s.pending.map((p) => (p.clientMsgId === clientMsgId ? f(p) : p)) };
 }
 
 export const TYPING_MS = 3000;

@@ -1,11 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { nextPageParam } from '../api/client';
+import type { ChatMessage } from '../api/types';
 import { listRooms } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { LoadMore } from '../components/InfiniteList';
 import { Empty, ErrorState, Loading } from '../components/Status';
-import { useI18n } from '../i18n';
+import { type Translate, useI18n } from '../i18n';
 import { formatPrice, timeAgo } from '../lib/format';
 import { keys } from '../lib/queries';
 
@@ -46,7 +47,7 @@ export default function ChatListPage() {
                           <strong>{other.nickname ?? other.id}</strong>{' '}
                           <span className="muted small">{timeAgo(r.updatedAt, t)}</span>
                         </p>
-                        <p className="room-last">{r.lastMessage?.content ?? r.product.title}</p>
+                        <p className="room-last">{lastMessageText(r.lastMessage, t) ?? r.product.title}</p>
                         <p className="muted small">
                           {r.product.title} · {formatPrice(r.product.price, t)}
                         </p>
@@ -80,4 +81,12 @@ export default function ChatListPage() {
       )}
     </section>
   );
+}
+
+/** The room list's one line about the last message; a photo sent without a caption reads "사진 2장". */
+export function lastMessageText(m: ChatMessage | null | undefined, t: Translate): string | null {
+  if (!m) return null;
+  if (m.type === 'PHOTO' && !m.content)
+    return m.photos?.length ? t('chat.photoPreview', { n: m.photos.length }) : t('chat.photo');
+  return m.content;
 }

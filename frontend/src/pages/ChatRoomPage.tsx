@@ -1,10 +1,10 @@
-import { CalendarIcon } from '../components/Icons';
+import { CalendarIcon, CameraIcon } from '../components/Icons';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { errorMessage } from '../api/client';
-import { answerOffer, getRoom, listMessages, markRoomRead, sendMessageRest } from '../api/endpoints';
-import type { Appointment, ChatMessage, OfferAction } from '../api/types';
+import { ApiError, errorMessage } from '../api/client';
+import { answerOffer, getRoom, listMessages, markRoomRead, sendMessageRest, sendPhotos } from '../api/endpoints';
+import { type Appointment, CHAT_PHOTO_TYPES, type ChatMessage, type ChatPhoto, type OfferAction } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import {
   addMessages,
@@ -13,9 +13,13 @@ import {
   failPending,
   initialRoomState,
   lastMessageId,
+  progressPending,
+  removePending,
   unreadFromPeer,
+  type PendingMessage,
   type RoomState,
 } from '../chat/frames';
+import { LocalPreviews, PhotoGrid, PhotoViewer, chatPhotosProblem } from '../chat/ChatPhotos';
 import { useChatSocket } from '../chat/ChatProvider';
 import type { SocketStatus } from '../chat/socket';
 import { StatusBadge } from '../components/ProductCard';
@@ -28,6 +32,11 @@ import { ReportButton } from '../components/ReportDialog';
 
 const ACK_TIMEOUT_MS = 5000;
 const PAGE = 50;
+
+/** A failed send worth repeating as it is (with the same clientMsgId): the network, a rate limit, a server outage. */
+function retryable(e: unknown): boolean {
+  return e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
+}
 
 export default function ChatRoomPage() {
   const roomId = Number(useParams().roomId);
@@ -56,6 +65,8 @@ export default function ChatRoomPage() {
   const [showOffer, setShowOffer] = useState(false);
   const [offerAmount, setOfferAmount] = useState('');
   const [offerError, setOfferError] = useState<unknown>(null);
+  const [photoError, setPhotoError] = useState('');
+  const [viewing, setViewing] = useState<{ photos: ChatPhoto[]; index: number } | null>(null);
   const [now, setNow] = useState(Date.now());
   const lastReadSent = useRef(0);
   const lastTypingSent = useRef(0);
@@ -161,6 +172,38 @@ export default function ChatRoomPage() {
     [roomId, socket, update],
   );
 
+  /** Uploads a pending PHOTO message (again, after a failure: the same clientMsgId cannot store it twice). */
+  const uploadPhotos = useCallback(
+    async (p: PendingMessage) => {
+      if (!p.photos) return;
+      update((s) => progressPending(s, p.clientMsgId, 0));
+      try {
+        const m = await sendPhotos(roomId, p.photos, {
+          clientMsgId: p.clientMsgId,
+          onProgress: (f) => update((s) => progressPending(s, p.clientMsgId, f)),
+        });
+        update((s) => addMessages(s, [m]));
+      } catch (e) {
+        update((s) => failPending(s, p.clientMsgId, errorMessage(e), retryable(e)));
+      }
+    },
+    [roomId, update],
+  );
+  const onPickPhotos = (input: HTMLInputElement) => {
+    const files = Array.from(input.files ?? []);
+    // the same photo can be picked again right away
+    input.value = '';
+    if (!files.length) return;
+    const problem = chatPhotosProblem(files, t);
+    setPhotoError(problem ?? '');
+    if (problem) return;
+    const p: PendingMessage = { clientMsgId: newClientMsgId(), content: '', photos: files, createdAt: Date.now() };
+    update((s) => addPending(s, p));
+    void uploadPhotos(p);
+  };
+  const closeViewer = useCallback(() => setViewing(null), []);
+  const showIndex = useCallback((index: number) => setViewing((v) => (v ? { ...v, index } : v)), []);
+
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const content = text.trim();
@@ -265,15 +308,46 @@ export default function ChatRoomPage() {
             read={m.id === lastMineRead?.id}
             seller={iAmSeller}
             onAnswer={onAnswer}
+            onOpenPhoto={(index) => m.photos && setViewing({ photos: m.photos, index })}
           />
         ))}
-        {state.pending.map((p) => (
-          <li key={p.clientMsgId} className="bubble mine pending">
-            <p>{p.content}</p>
-            <span className="small muted">{p.failed ? `${t('chat.failed')}: ${p.failed}` : t('chat.sending')}</span>
-          </li>
-        ))}
+        {state.pending.map((p) =>
+          p.photos ? (
+            <li key={p.clientMsgId} className="bubble mine pending photo">
+              <LocalPreviews files={p.photos} />
+              {p.failed ? (
+                <span className="small" role="alert">
+                  {t('chat.failed')}: {p.failed}{' '}
+                  {p.retryable && (
+                    <button type="button" className="link-button small" onClick={() => void uploadPhotos(p)}>
+                      {t('chat.photoRetry')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="link-button small"
+                    onClick={() => update((s) => removePending(s, p.clientMsgId))}
+                  >
+                    {t('chat.photoDiscard')}
+                  </button>
+                </span>
+              ) : (
+                <span className="small muted" role="status">
+                  {t('chat.photoSending', { p: Math.round((p.progress ?? 0) * 100) })}
+                </span>
+              )}
+            </li>
+          ) : (
+            <li key={p.clientMsgId} className="bubble mine pending">
+              <p>{p.content}</p>
+              <span className="small muted">{p.failed ? `${t('chat.failed')}: ${p.failed}` : t('chat.sending')}</span>
+            </li>
+          ),
+        )}
       </ol>
+      {viewing && (
+        <PhotoViewer photos={viewing.photos} index={viewing.index} onIndex={showIndex} onClose={closeViewer} />
+      )}
       {state.typingUntil > now && (
         <p className="typing" role="status">
           {t('chat.typing')}
@@ -281,6 +355,11 @@ export default function ChatRoomPage() {
       )}
       {state.lastError && <InlineError error={new Error(state.lastError)} />}
       <InlineError error={offerError} />
+      {photoError && (
+        <p className="inline-error" role="alert">
+          {photoError}
+        </p>
+      )}
       {showOffer && !blocked && !r?.closed && (
         <form className="appointment-form offer-form" onSubmit={onOffer} aria-label={t('offer.title')}>
           <label>
@@ -327,6 +406,17 @@ export default function ChatRoomPage() {
         </p>
       ) : (
         <form className="composer" onSubmit={onSubmit}>
+          <label className="icon-button photo-attach" title={t('chat.photoAttach')}>
+            <CameraIcon size={22} />
+            <span className="sr-only">{t('chat.photoAttach')}</span>
+            <input
+              type="file"
+              className="sr-only"
+              multiple
+              accept={CHAT_PHOTO_TYPES.join(',')}
+              onChange={(e) => onPickPhotos(e.currentTarget)}
+            />
+          </label>
           <button
             type="button"
             className="icon-button"
@@ -373,20 +463,28 @@ function Bubble({
   read,
   seller,
   onAnswer,
+  onOpenPhoto,
 }: {
   m: ChatMessage;
   mine: boolean;
   read: boolean;
   seller: boolean;
   onAnswer: (offerId: number, action: OfferAction, reserve?: boolean) => Promise<void>;
+  onOpenPhoto: (index: number) => void;
 }) {
   const { t } = useI18n();
   if (m.type === 'SYSTEM') return <li className="system small muted">{m.content}</li>;
-  const kind = m.type === 'APPOINTMENT' ? 'appointment' : m.type === 'OFFER' ? 'offer' : '';
+  const kind =
+    m.type === 'APPOINTMENT' ? 'appointment' : m.type === 'OFFER' ? 'offer' : m.type === 'PHOTO' ? 'photo' : '';
   return (
     <li className={`bubble ${mine ? 'mine' : 'theirs'} ${kind}`}>
       {m.type === 'OFFER' && m.offer ? (
         <OfferBody m={m} offer={m.offer} mine={mine} seller={seller} onAnswer={onAnswer} />
+      ) : m.type === 'PHOTO' && m.photos?.length ? (
+        <>
+          <PhotoGrid photos={m.photos} onOpen={onOpenPhoto} />
+          {m.content && <p>{m.content}</p>}
+        </>
       ) : m.type === 'APPOINTMENT' && m.appointment ? (
         <p>
           <strong>{t('chat.appointment')}</strong>
