@@ -179,15 +179,8 @@ export type MessageType = 'TEXT' | 'APPOINTMENT' | 'OFFER' | 'SYSTEM' | 'PHOTO';
 /**
  * One photo of a PHOTO message, in upload order. `url`/`thumbnailUrl` are `/api/chat/photos/{key}`: only the room's
  * two parties can fetch them, with their bearer token (so never as a plain `<img src>`).
- * Written by hand from the contract (issue #17 §5) until chat's OpenAPI document describes it; then it becomes the
- * generated schema like `Offer` below.
  */
-export interface ChatPhoto {
-  url: string;
-  thumbnailUrl: string;
-  width: number;
-  height: number;
-}
+export type ChatPhoto = ChatApi['schemas']['PhotoView'];
 
 /** At most this many photos in one chat message; each at most MAX_CHAT_PHOTO_BYTES (the server refuses more). */
 export const MAX_CHAT_PHOTOS = 10;
