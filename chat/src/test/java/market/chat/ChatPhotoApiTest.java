@@ -168,6 +168,7 @@ class ChatPhotoApiTest {
                 .statusCode(200)
                 .contentType(type)
                 .header("Cache-Control", "private, max-age=31536000, immutable")
+                .header("Vary", containsString("Authorization"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", containsString("sandbox"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
@@ -646,6 +647,39 @@ class ChatPhotoApiTest {
                 MessageStore.class);
         problem(upload(jpeg(jpeg(as(buyer), "a.jpg", small()), "b.jpg", small()), roomId), 500);
         assertEquals(before, stored(roomId));
+    }
+
+    @Test
+    void aMessageCommittedBeforeItsAnswerWasLostKeepsItsPhotos() {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        Stored before = stored(roomId);
+        // the statement commits, then the connection drops before its answer is read
+        QuarkusMock.installMockForType(
+                new MessageStore(db, mapper) {
+                    @Override
+                    public Optional<Appended> appendPhotos(
+                            long roomId,
+                            String senderId,
+                            String caption,
+                            List<PhotoObjects.Stored> photos,
+                            String clientMsgId) {
+                        super.appendPhotos(roomId, senderId, caption, photos, clientMsgId);
+                        throw new IllegalStateException("connection lost after the commit");
+                    }
+                },
+                MessageStore.class);
+        problem(upload(jpeg(as(buyer), "a.jpg", small()).multiPart("clientMsgId", "lost-answer-1"), roomId), 500);
+        QuarkusMock.installMockForType(new MessageStore(db, mapper), MessageStore.class);
+        assertEquals(before.messages() + 1, stored(roomId).messages());
+        // the message that was stored still shows its photo: the objects were not removed under it
+        assertRowsAndObjectsMatch();
+        String url = upload(jpeg(as(buyer), "a.jpg", small()).multiPart("clientMsgId", "lost-answer-1"), roomId)
+                .statusCode(200)
+                .extract()
+                .path("photos[0].url");
+        as(seller).get(url).then().statusCode(200);
     }
 
     @Test

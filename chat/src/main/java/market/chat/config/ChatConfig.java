@@ -27,9 +27,11 @@ public interface ChatConfig {
 
     /**
      * How many photo uploads a replica decodes and re-encodes at once (each photo of one at a time); the memory a
-     * replica needs grows with it (up to ~400 MB for a 50-megapixel photo that must be turned upright).
+     * replica needs grows with it (up to ~400 MB for a 50-megapixel photo that must be turned upright). An upload
+     * keeps its turn until its photos are in the bucket, so the processed bytes are bounded by this too. The default
+     * fits chat's 768 MiB container limit; raise both together.
      */
-    @WithDefault("2")
+    @WithDefault("1")
     int photoProcessingConcurrency();
 
     /** How long an upload waits for its turn to be processed before it answers 503 (Retry-After). */

@@ -17,6 +17,7 @@ import market.common.images.PhotoObjects;
 import market.common.images.ProcessedImage;
 import market.common.limits.Action;
 import market.common.limits.RateLimiter;
+import org.jboss.logging.Logger;
 
 /**
  * Photos in chat: a PHOTO message of 1 to 10 photos, through the pipeline of listing photos. Everything that can
@@ -30,6 +31,8 @@ import market.common.limits.RateLimiter;
  */
 @ApplicationScoped
 public class PhotoService {
+
+    private static final Logger LOG = Logger.getLogger(PhotoService.class);
 
     /** At most this many photos in one message. */
     public static final int MAX_PHOTOS = 10;
@@ -71,31 +74,35 @@ public class PhotoService {
             throw new IllegalArgumentException("1 to " + MAX_PHOTOS + " photos, checked by the caller");
         }
         String text = caption == null || caption.isEmpty() ? "" : chat.validContent(caption);
-        RateLimiter.Decision allowed = limiter.acquire(Action.CHAT_PHOTO, senderId);
-        if (!allowed.allowed()) {
-            throw ApiException.tooManyRequests("You are sending photos too fast", allowed.retryAfterSeconds());
-        }
         Room room = rooms.access(roomId, senderId);
         blocks.requireNotBlocked(room, senderId);
         if (room.closed()) {
             throw ChatService.closed();
         }
         if (clientMsgId != null) {
+            // a retry of a message already stored costs nothing (not even a rate-limit token)
             Optional<MessageView> first = messages.resent(roomId, senderId, clientMsgId);
             if (first.isPresent()) {
                 return new ChatService.Sent(room, first.get(), false);
             }
         }
-        List<ProcessedImage> processed = gate.run(() -> files.stream()
-                .map(file -> processor.process(PhotoUploads.read(file)))
-                .toList());
-        List<PhotoObjects.Stored> stored = PhotoObjects.store(bucket, PhotoStore.KEY_PREFIX, processed);
+        RateLimiter.Decision allowed = limiter.acquire(Action.CHAT_PHOTO, senderId);
+        if (!allowed.allowed()) {
+            throw ApiException.tooManyRequests("You are sending photos too fast", allowed.retryAfterSeconds());
+        }
+        // the turn is kept until the photos are in the bucket: the processed bytes count against the same bound
+        List<PhotoObjects.Stored> stored = gate.run(() -> {
+            List<ProcessedImage> processed = files.stream()
+                    .map(file -> processor.process(PhotoUploads.read(file)))
+                    .toList();
+            return PhotoObjects.store(bucket, PhotoStore.KEY_PREFIX, processed);
+        });
         MessageStore.Appended appended;
         try {
             appended = messages.appendPhotos(roomId, senderId, text, stored, clientMsgId)
                     .orElseThrow(() -> ApiException.notFound("Room"));
         } catch (RuntimeException e) {
-            PhotoObjects.remove(bucket, stored);
+            removeUnlessRecorded(stored);
             throw e;
         }
         if (!appended.created()) {
@@ -114,6 +121,26 @@ public class PhotoService {
             chat.deliver(now, senderId, sent.message());
         }
         return sent;
+    }
+
+    /**
+     * After a failed insert: the objects go only when it is certain no message points at them. The statement may have
+     * committed before the failure reached us (a connection lost while reading its answer); when even that cannot be
+     * asked, the objects stay — an unused object costs storage, a message whose photos are gone loses accepted data.
+     */
+    private void removeUnlessRecorded(List<PhotoObjects.Stored> stored) {
+        boolean recorded;
+        try {
+            recorded = messages.photoRecorded(stored.get(0).objectKey());
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Could not tell whether %d chat photo object(s) were recorded; keeping them: %s",
+                    stored.size(), e.toString());
+            return;
+        }
+        if (!recorded) {
+            PhotoObjects.remove(bucket, stored);
+        }
     }
 
     /**

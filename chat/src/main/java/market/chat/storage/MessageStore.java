@@ -325,6 +325,12 @@ public class MessageStore {
                 r.time("sent_at"));
     }
 
+    /** Whether a message holds the photo stored under this object key. */
+    public boolean photoRecorded(String objectKey) {
+        return db.optional("SELECT 1 AS one FROM message_photo WHERE object_key = ?", r -> r.getInt("one"), objectKey)
+                .isPresent();
+    }
+
     /**
      * The content type recorded for the chat photo or thumbnail stored under {@code objectKey}, if {@code userId} is
      * one of the two parties of its room and their account is not deleted (탈퇴); else empty, whether or not the photo

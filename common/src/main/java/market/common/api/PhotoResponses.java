@@ -22,6 +22,10 @@ public final class PhotoResponses {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", CSP)
                 .header("Content-Disposition", "inline");
+        if (cacheControl.startsWith("private")) {
+            // a photo only some accounts may see: a browser's cache must not answer another account with it
+            rb.header("Vary", "Authorization");
+        }
         if (photo.length() != null) {
             rb.header("Content-Length", photo.length());
         }
