@@ -58,6 +58,10 @@ describe('chatPhotosProblem', () => {
     expect(chatPhotosProblem(ten, t)).toBeNull();
   });
 
+  it('leaves a file whose picker gave no type to the server, which sniffs its content', () => {
+    expect(chatPhotosProblem([file('IMG_0001', '', 100)], t)).toBeNull();
+  });
+
   it('refuses an 11th photo, a file over 10 MB (naming it) and anything not a photo', () => {
     const eleven = Array.from({ length: 11 }, (_, i) => file(`p${i}.jpg`, 'image/jpeg', 100));
     expect(chatPhotosProblem(eleven, t)).toBe('사진은 한 번에 10장까지 보낼 수 있어요');

@@ -10,7 +10,8 @@ import { type Translate, useI18n } from '../i18n';
 export function chatPhotosProblem(files: File[], t: Translate): string | null {
   if (files.length > MAX_CHAT_PHOTOS) return t('chat.photoTooMany');
   for (const f of files) {
-    if (!CHAT_PHOTO_TYPES.includes(f.type)) return t('chat.photoType', { name: f.name });
+    // some pickers give no type at all: the server decides by content then (it sniffs every file anyway)
+    if (f.type !== '' && !CHAT_PHOTO_TYPES.includes(f.type)) return t('chat.photoType', { name: f.name });
     if (f.size > MAX_CHAT_PHOTO_BYTES) return t('chat.photoTooBig', { name: f.name });
   }
   return null;
