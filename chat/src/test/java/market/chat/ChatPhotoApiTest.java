@@ -598,6 +598,48 @@ class ChatPhotoApiTest {
     }
 
     @Test
+    void readinessNeverWaitsForAHangingBucketAndStaysUp() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hanging = new java.util.concurrent.atomic.AtomicBoolean();
+        // a store that accepts the connection and then does not answer
+        QuarkusMock.installMockForType(
+                new PhotoStore(s3, config) {
+                    @Override
+                    public void probe() {
+                        hanging.set(true);
+                        entered.countDown();
+                        try {
+                            release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            hanging.set(false);
+                        }
+                        throw new IllegalStateException("no answer");
+                    }
+                },
+                PhotoStore.class);
+        try {
+            assertTrue(entered.await(30, java.util.concurrent.TimeUnit.SECONDS), "the background probe ran");
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            // the answer came while the bucket was still being asked: the request did not wait for it
+            assertTrue(hanging.get(), "readiness answered from the last probe, not by asking the bucket itself");
+        } finally {
+            release.countDown();
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks.find { it.name == 'photo-bucket' }.data.reachable", equalTo(false))
+                        .body(
+                                "checks.find { it.name == 'photo-bucket' }.data.error",
+                                equalTo("IllegalStateException")));
+    }
+
+    @Test
     void aBucketThatCannotBeReadAnswers503() {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
