@@ -15,6 +15,11 @@ public record FeedQuery(
         String sellerId,
         Sort sort) {
 
+    /** The same filters over another place: the 동 a range reaches (null: none) and a 동 name (null: none). */
+    public FeedQuery withPlace(String[] regionCodes, String region) {
+        return new FeedQuery(q, category, regionCodes, region, status, minPrice, maxPrice, sellerId, sort);
+    }
+
     public enum Sort {
         LATEST("latest"),
         PRICE_ASC("price_asc"),

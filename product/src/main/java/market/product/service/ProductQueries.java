@@ -80,16 +80,7 @@ public class ProductQueries {
     private FeedQuery withRange(FeedQuery f, Range range, String callerId) {
         String name = f.region();
         boolean everywhere = "all".equals(name);
-        FeedQuery plain = new FeedQuery(
-                f.q(),
-                f.category(),
-                null,
-                everywhere ? null : name,
-                f.status(),
-                f.minPrice(),
-                f.maxPrice(),
-                f.sellerId(),
-                f.sort());
+        FeedQuery plain = f.withPlace(null, everywhere ? null : name);
         if (range.regionCode() != null) {
             Region centre = regions.find(range.regionCode())
                     .orElseThrow(() -> ApiException.badRequest("regionCode", "is not a known 행정동 code"));
@@ -98,7 +89,7 @@ public class ProductQueries {
                     ? null
                     : profiles.find(callerId).orElse(null);
             int step = range.step() != null ? range.step() : caller != null ? caller.range() : RegionRange.DEFAULT;
-            return inRegions(plain, regions.within(centre, step));
+            return plain.withPlace(regions.within(centre, step), plain.region());
         }
         // the caller's profile matters only when they name no place: a region name, "all" or a seller needs none
         boolean ownPlace = callerId != null && !everywhere && name == null && f.sellerId() == null;
@@ -106,26 +97,13 @@ public class ProductQueries {
         if (caller != null && caller.regionCode() != null) {
             Region centre = regions.find(caller.regionCode()).orElseThrow();
             int step = range.step() != null ? range.step() : caller.range();
-            return inRegions(plain, regions.within(centre, step));
+            return plain.withPlace(regions.within(centre, step), plain.region());
         }
         if (range.step() != null) {
             throw ApiException.badRequest(
                     "range", "needs a centre: regionCode, or sign in with a 동네 (and name no region or seller)");
         }
         return plain;
-    }
-
-    private static FeedQuery inRegions(FeedQuery plain, String[] codes) {
-        return new FeedQuery(
-                plain.q(),
-                plain.category(),
-                codes,
-                plain.region(),
-                plain.status(),
-                plain.minPrice(),
-                plain.maxPrice(),
-                plain.sellerId(),
-                plain.sort());
     }
 
     private static Object sortKey(FeedQuery.Sort sort, ListingSummary p) {
