@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Start-up and memory of each service: time from `java` to ready (/q/health/ready), Quarkus' own "started in",
+# CPU spent by then and RSS 2 s after ready, for the JVMs this machine has:
+#   - "JDK <n> plain": the default java (the one Maven builds with), no cache;
+#   - "JDK <m> plain": the JDK >= 24 ./market picks (MARKET_JAVA chooses), no cache;
+#   - "JDK <m> + AOT": the same with an AOT cache trained by ./market's training run (aot_train) in this run.
+# Baseline in the same run: `java -version` of each JDK (the JVM's own start on this machine right now).
+# Needs the local stack (./market up: PostgreSQL, Redis, S3, Keycloak, and product/notify for chat's clients)
+# and built services. Runs a private copy of each service's build on port 18281, one process at a time, and
+# stops each by pid. With no JDK >= 24 only the first row is measured.
+# usage: bench/start.sh [runs per variant, default 3] [services, default "product chat notify"]
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUNS=${1:-3}
+read -r -a MODULES <<< "${2:-product chat notify}"
+PORT=18281
+# shellcheck source=market
+. "$ROOT/market"
+pick_java
+DEFAULT_JAVA=$(command -v java)
+DEFAULT_VERSION=$(java_feature "$DEFAULT_JAVA")
+curl -fsS -o /dev/null "http://127.0.0.1:$PRODUCT_PORT/q/health/ready" || { echo "the stack is not up: run ./market up"; exit 1; }
+
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "port $PORT is in use: another bench still running?"; exit 1; fi
+tmp=$(mktemp -d)
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+export LOGS=$tmp   # aot_train writes its log here
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.0f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# one_start <module> <app dir> <java> [jvm options...] -> "ready_ms started_ms cpu_ms rss_mb"
+one_start() {
+  local m=$1 app=$2 java=$3 t0 t1 i started cpu rss; shift 3
+  t0=$(now_ms)
+  service_env "$m" "$PORT" "$java" "${SERVICE_JVM_OPTS[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
+  pid=$!
+  for i in $(seq 2400); do
+    service_ready "$PORT" && break
+    kill -0 "$pid" 2>/dev/null || { echo "$m exited during start:" >&2; tail -20 "$tmp/run.log" >&2; exit 1; }
+    sleep 0.025
+  done
+  t1=$(now_ms)
+  sleep 2
+  cpu=$(awk '{ print ($14 + $15) * 10 }' "/proc/$pid/stat")   # clock ticks of 10 ms
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  started=$(grep -o 'started in [0-9.]*s' "$tmp/run.log" | grep -o '[0-9.]*' | awk '{ printf "%.0f", $1 * 1000 }' || true)
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  echo "$((t1 - t0)) ${started:-0} $cpu $rss"
+}
+
+# variant <label> <module> <app dir> <java> [jvm options...]: RUNS starts, medians
+rows=() targets=()
+variant() {
+  local label=$1 m=$2 app=$3 java=$4; shift 4
+  : > "$tmp/samples"
+  for _ in $(seq "$RUNS"); do one_start "$m" "$app" "$java" "$@" >> "$tmp/samples"; done
+  local ready rss
+  ready=$(cut -d' ' -f1 "$tmp/samples" | median); rss=$(cut -d' ' -f4 "$tmp/samples" | median)
+  targets+=("TARGET|$m $label ready|$ready ms|< 1000 ms|$([ "$ready" -lt 1000 ] && echo yes || echo no)")
+  targets+=("TARGET|$m $label RSS|$rss MB|< 200 MB|$([ "$rss" -lt 200 ] && echo yes || echo no)")
+  rows+=("$(printf '| %-8s | %-22s | %9s | %11s | %9s | %7s |' "$m" "$label" \
+    "$(cut -d' ' -f1 "$tmp/samples" | median)" "$(cut -d' ' -f2 "$tmp/samples" | median)" \
+    "$(cut -d' ' -f3 "$tmp/samples" | median)" "$(cut -d' ' -f4 "$tmp/samples" | median)")")
+}
+
+jvm_version_ms() { # java: median wall ms of `java -version` over 5 runs
+  local t0; for _ in 1 2 3 4 5; do t0=$(now_ms); "$1" -version > /dev/null 2>&1; echo $(( $(now_ms) - t0 )); done | median
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for m in "${MODULES[@]}"; do
+  cp -r "$ROOT/$m/target/quarkus-app" "$tmp/$m"
+  variant "JDK $DEFAULT_VERSION plain" "$m" "$tmp/$m" "$DEFAULT_JAVA"
+  if [ "$SERVICE_JAVA_VERSION" != "$DEFAULT_VERSION" ] || [ "$SERVICE_JAVA" != "$DEFAULT_JAVA" ]; then
+    variant "JDK $SERVICE_JAVA_VERSION plain" "$m" "$tmp/$m" "$SERVICE_JAVA"
+  fi
+  if [ "$AOT" = 1 ]; then
+    aot_train "$m" "$PORT" "$tmp/$m" "$tmp/$m.aot" > /dev/null
+    if [ -f "$tmp/$m.aot" ]; then
+      variant "JDK $SERVICE_JAVA_VERSION + AOT cache" "$m" "$tmp/$m" "$SERVICE_JAVA" -XX:AOTCache="$tmp/$m.aot"
+    else
+      echo "no AOT cache for $m (training log follows)"; tail -20 "$tmp/$m-aot-training.log"
+    fi
+  fi
+done
+
+printf '\nstart-up bench: %s run(s) per variant (medians), %s, load average before: %s\n' "$RUNS" "$(date -u +%FT%TZ)" "$load_before"
+printf 'jar packaging: %s; JVM options: %s\n\n' \
+  "$(unzip -p "$ROOT/${MODULES[0]}/target/quarkus-app/quarkus-run.jar" META-INF/MANIFEST.MF | tr -d '\r\n ' | grep -q 'Class-Path:.*lib/main' && echo aot-jar || echo fast-jar)" \
+  "${SERVICE_JVM_OPTS[*]}"
+printf '| %-8s | %-22s | %9s | %11s | %9s | %7s |\n' service variant "ready ms" "started ms" "CPU ms" "RSS MB"
+printf '|%s|%s|%s|%s|%s|%s|\n' ---------- ------------------------ ----------- ------------- ----------- ---------
+printf '%s\n' "${rows[@]}"
+printf '\nbaseline, same run: "java -version" median wall ms: JDK %s %s' "$DEFAULT_VERSION" "$(jvm_version_ms "$DEFAULT_JAVA")"
+[ "$SERVICE_JAVA" != "$DEFAULT_JAVA" ] && printf ', JDK %s %s' "$SERVICE_JAVA_VERSION" "$(jvm_version_ms "$SERVICE_JAVA")"
+printf '\nload average after: %s\ntargets: ready < 1 s and RSS < 200 MB after start\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%s\n' "${targets[@]}"
