@@ -1,5 +1,7 @@
 # product, chat and notify in JVM mode: one file for the three services.
-# Build context: the service's module directory after `./mvnw package` (Quarkus' fast-jar in target/quarkus-app):
+# Build context: the service's module directory after `./mvnw package` (Quarkus' fast-jar in target/quarkus-app;
+# `./market` packages the aot-jar instead where it runs the services on a JDK >= 24 — the same folders, a plain
+# class path, which runs on this image's JRE 17 too, without an AOT cache):
 #   ./mvnw -B package -DskipTests -pl product -am
 #   podman build -f images/jvm.Dockerfile -t ghcr.io/ddangn-market/product:0.1.0 product
 # `./market images` does both for every image; skaffold and .github/workflows/release.yaml use this file too.
