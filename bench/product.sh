@@ -60,8 +60,8 @@ pick_java
 opts=("${SERVICE_JVM_OPTS[@]}")
 if [ "$AOT" = 1 ] && aot_fresh product; then opts+=(-XX:AOTCache="$AOT_DIR/product.aot"); fi
 [ -n "${GC_LOG:-}" ] && opts+=("-Xlog:gc*:file=$GC_LOG:uptime,level,tags")
-SERVICE_DB=product_bench service_env product "$BENCH_PORT" "$SERVICE_JAVA" "${opts[@]}" -jar "$tmp/app/quarkus-run.jar" \
-  > "$tmp/product.log" 2>&1 &
+SERVICE_DB=product_bench service_env product "$BENCH_PORT"
+env "${SERVICE_ENV[@]}" "$SERVICE_JAVA" "${opts[@]}" -jar "$tmp/app/quarkus-run.jar" > "$tmp/product.log" 2>&1 &
 svc_pid=$!
 for i in $(seq 600); do
   curl -fsS -o /dev/null "$SVC/q/health/ready" 2>/dev/null && break

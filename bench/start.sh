@@ -38,7 +38,8 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 one_start() {
   local m=$1 app=$2 java=$3 t0 t1 i started cpu rss; shift 3
   t0=$(now_ms)
-  service_env "$m" "$PORT" "$java" "${SERVICE_JVM_OPTS[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
+  service_env "$m" "$PORT"
+  env "${SERVICE_ENV[@]}" "$java" "${SERVICE_JVM_OPTS[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
   pid=$!
   for i in $(seq 2400); do
     service_ready "$PORT" && break
