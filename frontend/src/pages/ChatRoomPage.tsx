@@ -26,7 +26,7 @@ import { StatusBadge } from '../components/ProductCard';
 import { ReviewBanner } from '../components/ReviewForm';
 import { ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
-import { formatPrice, newClientMsgId } from '../lib/format';
+import { formatDateTime, formatPrice, formatTime, newClientMsgId } from '../lib/format';
 import { keys } from '../lib/queries';
 import { ReportButton } from '../components/ReportDialog';
 
@@ -489,15 +489,13 @@ function Bubble({
         <p>
           <strong>{t('chat.appointment')}</strong>
           <br />
-          {new Date(m.appointment.at).toLocaleString()} · {m.appointment.place}
+          {formatDateTime(m.appointment.at)} · {m.appointment.place}
         </p>
       ) : (
         <p>{m.content}</p>
       )}
       <span className="small muted">
-        <time dateTime={m.sentAt}>
-          {new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-        </time>
+        <time dateTime={m.sentAt}>{formatTime(m.sentAt)}</time>
         {mine && read && <> · {t('chat.read')}</>}
       </span>
       {!mine && <ReportButton targetType="MESSAGE" targetId={m.id} />}

@@ -233,7 +233,7 @@ export function FeedPage() {
         <>
           <ul className="product-list" aria-label={t('feed.title')}>
             {items.map((p) => (
-              <ProductCard key={p.id} product={p} />
+              <ProductCard key={p.id} product={p} heading="h2" />
             ))}
           </ul>
           <LoadMore
