@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
-import { setTokenProvider, setUnauthorizedHandler } from '../api/client';
+import { holdRequestsUntil, setTokenProvider, setUnauthorizedHandler } from '../api/client';
 import { AuthContext, type AuthValue } from './AuthContext';
 import { useCacheFollowsIdentity } from './cacheIdentity';
+import { CALLBACK_PATH, hasSessionHint, setSessionHint } from './sessionHint';
 import { singleFlight } from './singleFlight';
 import { sessionUserFromToken, type SessionUser } from './token';
 
-// The OIDC library (~18 KB gzip) is not needed to draw the first screen: it loads right after, in parallel with the
-// page's first API calls, instead of delaying the start as a modulepreload of the main bundle.
+// The OIDC library (~18 KB gzip) is not needed to draw the first screen: it loads on demand (a start with a session
+// hint, a sign-in), not as a modulepreload of the main bundle.
 let oidc: Promise<typeof import('./settings')> | null = null;
 function loadOidc() {
   oidc ??= import('./settings');
@@ -29,6 +30,12 @@ function fromOidc(u: User | null): Pick<State, 'user' | 'token'> {
 }
 
 let currentToken: string | null = null;
+
+// Read once, before any page asks the API: a browser likely signed in (sessionHint.ts) holds API calls until the
+// startup sign-in has answered; the others start signed out at once and ask Keycloak nothing.
+const likelySignedIn = hasSessionHint() || window.location.pathname === CALLBACK_PATH;
+let identityKnown = () => {};
+if (likelySignedIn) holdRequestsUntil(new Promise<void>((resolve) => (identityKnown = resolve)));
 // Signing out removes the user before the browser leaves; guards must not start a login meanwhile.
 let leaving = false;
 
@@ -42,10 +49,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const apply = (u: User | null) => {
       const s = fromOidc(u);
       currentToken = s.token;
+      setSessionHint(!!s.user);
       setState({ ready: true, ...s });
+      identityKnown();
     };
     let um: UserManager | undefined;
-    let settings: Awaited<ReturnType<typeof loadOidc>>;
     // Every silent renewal goes through one flight: refresh tokens rotate, and a second refresh with the same
     // token (a 401 burst after sleep, racing the expiry timer) would end the session.
     const renew = singleFlight(async () => (await userManager()).signinSilent());
@@ -56,9 +64,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(renewOrSignOut);
 
     (async () => {
+      if (!likelySignedIn) {
+        apply(null);
+        return;
+      }
       try {
-        settings = await loadOidc();
-        um = settings.userManager();
+        um = await userManager();
       } catch (e) {
         // the chunk did not load (offline, a deploy mid-way): the app works signed out
         console.warn('sign-in unavailable', e);
@@ -69,7 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       um.events.addUserUnloaded(() => apply(null));
       um.events.addAccessTokenExpiring(renewOrSignOut);
       const url = new URL(window.location.href);
-      if (url.pathname === settings.CALLBACK_PATH) {
+      if (url.pathname === CALLBACK_PATH) {
         try {
           const u = await um.signinRedirectCallback();
           apply(u);
@@ -103,13 +114,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       accessToken: state.token,
       login: async (returnTo) => {
         if (leaving) return;
+        // back from Keycloak, the callback must be handled before pages ask the API
+        setSessionHint(true);
         await (await userManager()).signinRedirect({ state: { returnTo: returnTo ?? currentPath() } });
       },
-      signup: async (returnTo) =>
-        (await userManager()).signinRedirect({ state: { returnTo: returnTo ?? currentPath() }, prompt: 'create' }),
+      signup: async (returnTo) => {
+        setSessionHint(true);
+        await (await userManager()).signinRedirect({
+          state: { returnTo: returnTo ?? currentPath() },
+          prompt: 'create',
+        });
+      },
       logout: async () => {
         leaving = true;
         currentToken = null;
+        setSessionHint(false);
         try {
           await (await userManager()).signoutRedirect();
         } catch (e) {
@@ -122,6 +141,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         // in-memory state of the old session (query cache, chat socket).
         leaving = true;
         currentToken = null;
+        setSessionHint(false);
         await (await userManager()).removeUser();
         window.location.replace('/');
       },

@@ -71,13 +71,14 @@ export function Layout() {
       </header>
       <main id="main" className="content">
         <Outlet />
+        {/* Inside main (it floats, position: fixed) so that no content is outside a landmark. */}
+        {showFab && (
+          <Link to="/sell" className="fab" aria-label={t('nav.sell')}>
+            <PlusIcon />
+            <span className="fab-text">{t('nav.sell')}</span>
+          </Link>
+        )}
       </main>
-      {showFab && (
-        <Link to="/sell" className="fab" aria-label={t('nav.sell')}>
-          <PlusIcon />
-          <span className="fab-text">{t('nav.sell')}</span>
-        </Link>
-      )}
       {!immersive && (
         <nav className="tabbar" aria-label={t('nav.main')}>
           <NavLink to="/" end>
