@@ -14,6 +14,8 @@
 #   MARKET_HOME          the stack's state dir (default: <repo>/.market), for its gateway config and build
 #   LH_PORT=4180         where the copy of the gateway listens (127.0.0.1)
 #   LH_USER / LH_PASSWORD   who signs in for the chat room (default bob/bob)
+#   LH_SERVE_ONLY=1      only serve (until interrupted), e.g. to run the e2e tests or axe against DIST: start
+#                        Chromium with --host-resolver-rules="MAP localhost:8080 127.0.0.1:$LH_PORT"
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${1:-1}
@@ -75,6 +77,13 @@ sed -i -E \
   "$TMP/nginx.conf"
 "$NGINX" -c "$TMP/nginx.conf" -p "$TMP" -e "$TMP/error.log"
 for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/bench-baseline.html" 2>/dev/null && break; sleep 0.1; done
+
+if [ "${LH_SERVE_ONLY:-}" = 1 ]; then
+  echo "serving $WWW as http://localhost:8080 on 127.0.0.1:$PORT; Chromium: --host-resolver-rules=\"MAP localhost:8080 127.0.0.1:$PORT\""
+  trap 'exit 0' INT TERM
+  while kill -0 "$(cat "$TMP/nginx.pid")" 2>/dev/null; do sleep 1; done
+  exit 0
+fi
 
 echo "# bench/lighthouse.sh $(date -u '+%Y-%m-%d %H:%M UTC'), code $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+changes'), web app from $WWW"
 echo "# load before: $(uptime | sed 's/.*load average/load average/'); $(nproc) cores; Lighthouse 12.2.3, mobile preset, $(chromium --version 2>/dev/null | head -1)"
