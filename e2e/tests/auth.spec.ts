@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { USERS, fillKeycloakForm, login, shot, signUp } from './helpers';
+import { USERS, expectAccessible, fillKeycloakForm, login, shot, signUp } from './helpers';
 
 test.describe('browsing and signing in', () => {
   test('anonymous visitor sees the feed in Korean, with categories, and can switch to English', async ({ page }) => {
@@ -14,6 +14,7 @@ test.describe('browsing and signing in', () => {
     await page.getByRole('button', { name: /필터/ }).click();
     await expect(page.getByLabel('카테고리').locator('option', { hasText: '디지털기기' })).toHaveCount(1);
     await shot(page, '01-feed-anonymous');
+    await expectAccessible(page, 'the feed (anonymous, filters open)');
 
     await page.getByRole('button', { name: '언어 바꾸기' }).click();
     await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
@@ -31,6 +32,7 @@ test.describe('browsing and signing in', () => {
     await page.getByRole('link', { name: '나의 당근' }).click();
     await expect(page.getByRole('heading', { name: '나의 당근' })).toBeVisible();
     await expect(page.getByLabel('닉네임')).toHaveValue(/.+/);
+    await expectAccessible(page, '나의 당근');
     await page.getByRole('button', { name: '로그아웃' }).click();
     await expect(page.getByRole('button', { name: '로그인' })).toBeVisible();
   });

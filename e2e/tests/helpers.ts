@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export const USERS = {
@@ -31,6 +32,18 @@ export async function newUserPage(browser: Browser, user: { username: string; pa
   const page = await context.newPage();
   await login(page, user, startAt);
   return { context, page };
+}
+
+/**
+ * Runs axe-core (every WCAG 2.x A/AA rule and axe's best practices) on the page as it is now and fails on any
+ * serious or critical violation, naming the rule and the elements. Call it where a screen has its content.
+ */
+export async function expectAccessible(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking, `axe: serious or critical violations on ${screen}`).toEqual([]);
 }
 
 export async function shot(page: Page, name: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { RUN, USERS, newUserPage, pngPhoto, re, shot } from './helpers';
+import { RUN, USERS, expectAccessible, newUserPage, pngPhoto, re, shot } from './helpers';
 
 // The issue's story, step by step against the running stack. Steps build on each other, so a failing
 // step skips the rest instead of failing them for the wrong reason.
@@ -34,6 +34,7 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await expect(page.locator('.sell-region')).toContainText('역삼1동');
     await page.getByLabel('자세한 설명').fill('1년 사용한 원목 책상입니다. 직거래만 해요.');
     await shot(page, '10-alice-sell-form');
+    await expectAccessible(page, 'the sell form');
     await page.getByRole('button', { name: '작성 완료' }).click();
 
     await expect(page).toHaveURL(/\/products\/\d+$/, { timeout: 30_000 });
@@ -42,6 +43,7 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await expect(page.getByText('15,000원')).toBeVisible();
     await expect(page.getByRole('img', { name: '사진 1/1' })).toBeVisible();
     await shot(page, '11-alice-listing');
+    await expectAccessible(page, "the seller's product page");
   });
 
   test('bob finds it by Korean search, likes it and comments', async ({ browser }) => {
@@ -58,6 +60,7 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await expect(result.locator('img')).toHaveAttribute('loading', 'lazy');
     await expect(result.locator('img')).toHaveAttribute('src', /\/api\/images\//);
     await shot(page, '20-bob-search');
+    await expectAccessible(page, 'the feed with search results');
     await result.click();
     await expect(page).toHaveURL(new RegExp(`${productPath}$`));
 
@@ -69,6 +72,7 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await page.getByRole('button', { name: '등록', exact: true }).click();
     await expect(page.getByText(comment)).toBeVisible();
     await shot(page, '21-bob-liked-commented');
+    await expectAccessible(page, "a buyer's product page");
   });
 
   test('bob opens a chat; alice answers; both see the messages live', async () => {
@@ -96,6 +100,7 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await expect(room).toContainText(bobHello);
     await expect(room.getByLabel(/안 읽은 메시지/)).toBeVisible();
     await shot(a, '30-alice-chat-list');
+    await expectAccessible(a, 'the chat list');
     await room.click();
     await expect(a.getByText(bobHello)).toBeVisible();
     await expect(a.getByText(/연결 중|연결이 끊겼어요/)).toHaveCount(0);
@@ -111,6 +116,7 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await expect(b.locator('.bubble.mine', { hasText: bobAgain })).toContainText('읽음');
     await shot(a, '31-alice-room');
     await shot(b, '32-bob-room');
+    await expectAccessible(b, 'a chat room');
   });
 
   test('alice marks it 거래완료 with bob as the buyer', async () => {
@@ -135,5 +141,6 @@ test.describe.serial('a deal from listing to 거래완료', () => {
     await b.getByRole('tab', { name: '구매내역' }).click();
     await expect(b.getByRole('tabpanel').getByText(title)).toBeVisible();
     await shot(b, '41-bob-purchases');
+    await expectAccessible(b, '나의 당근 (구매내역)');
   });
 });

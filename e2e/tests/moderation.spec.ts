@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { RUN, USERS, newUserPage, re, shot } from './helpers';
+import { RUN, USERS, expectAccessible, newUserPage, re, shot } from './helpers';
 
 // Issue 17 §4: bob reports alice's listing → an admin hides it in the console → bob's inbox tells him the
 // outcome, and the listing is gone from the feed for everyone but alice.
@@ -45,6 +45,7 @@ test.describe.serial('report → moderation → outcome', () => {
     await dialog.getByLabel('자세한 내용 (선택)').fill(`시세보다 너무 싸고 선입금만 받아요 ${RUN}`);
     await dialog.getByRole('button', { name: '신고 보내기' }).click();
     await expect(dialog.getByText(/신고가 접수됐어요/)).toBeVisible();
+    await expectAccessible(page, 'the report dialog');
     await shot(page, '71-bob-reported');
     await dialog.getByRole('button', { name: '닫기' }).click();
   });
@@ -58,6 +59,7 @@ test.describe.serial('report → moderation → outcome', () => {
     const report = page.getByRole('listitem', { name: re(title) }).first();
     await expect(report).toBeVisible();
     await expect(report).toContainText('사기가 의심돼요');
+    await expectAccessible(page, 'the admin console (reports)');
     await report.getByPlaceholder('메모 (선택)').fill('선입금 사기 의심');
     await report.getByRole('button', { name: '게시글 숨기기' }).click();
     await expect(page.getByRole('listitem', { name: re(title) })).toHaveCount(0);

@@ -26,7 +26,7 @@ test("admin sends a notice and bob's bell shows it live", async ({ browser }) =>
     await shot(a, '50-admin-notice');
 
     // Live over SSE: bob does not reload.
-    const bell = b.getByRole('link', { name: /알림 \d+개 안 읽음/ });
+    const bell = b.getByRole('link', { name: /안 읽은 알림 \d+/ });
     await expect(bell).toBeVisible({ timeout: 30_000 });
     await shot(b, '51-bob-bell');
     await bell.click();

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, buildQuery, nextPageParam, problemMessage, request, setTokenProvider, toProblem } from './client';
+import {
+  ApiError,
+  buildQuery,
+  holdRequestsUntil,
+  nextPageParam,
+  problemMessage,
+  request,
+  setTokenProvider,
+  toProblem,
+} from './client';
 import { listNotifications, listProducts } from './endpoints';
 import { jsonResponse } from '../test/render';
 
@@ -91,6 +100,35 @@ describe('requests', () => {
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer abc');
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect(init.body).toBe('{"a":1}');
+  });
+
+  it('held until the startup sign-in answers, go out once, with the token it found', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse({ ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    let token: string | null = null;
+    setTokenProvider(() => token);
+    let signedIn = () => {};
+    holdRequestsUntil(new Promise<void>((resolve) => (signedIn = resolve)));
+    const answer = request('/api/products/1');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fetchMock).not.toHaveBeenCalled();
+    token = 'found';
+    signedIn();
+    await expect(answer).resolves.toEqual({ ok: true });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer found');
+  });
+
+  it('go out anonymously when the startup sign-in fails', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse({ ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    setTokenProvider(() => null);
+    holdRequestsUntil(Promise.reject(new Error('no session')));
+    await expect(request('/api/products/1')).resolves.toEqual({ ok: true });
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>).Authorization).toBeUndefined();
+    holdRequestsUntil(Promise.resolve());
   });
 
   it('builds query strings without empty values', () => {

@@ -94,6 +94,15 @@ export function setUnauthorizedHandler(h: UnauthorizedHandler) {
   onUnauthorized = h;
 }
 
+let identityKnown: Promise<unknown> = Promise.resolve();
+/**
+ * API calls wait for `until` (the startup sign-in of a browser that is likely signed in), so that they go out once,
+ * with the token, instead of anonymously and again after the sign-in.
+ */
+export function holdRequestsUntil(until: Promise<unknown>) {
+  identityKnown = until.catch(() => undefined);
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export function buildQuery(params?: Record<string, QueryValue>): string {
@@ -122,6 +131,7 @@ export interface ApiResponse<T> {
 }
 
 export async function requestFull<T>(path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+  await identityKnown;
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   const token = getAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -171,6 +181,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
  * `URL.createObjectURL`. Failures are ApiErrors like `request`'s.
  */
 export async function requestBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  await identityKnown;
   const token = getAccessToken();
   let res: Response;
   try {

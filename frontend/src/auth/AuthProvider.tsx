@@ -1,16 +1,21 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { UserManager, type User } from 'oidc-client-ts';
-import { setTokenProvider, setUnauthorizedHandler } from '../api/client';
+import type { User, UserManager } from 'oidc-client-ts';
+import { holdRequestsUntil, setTokenProvider, setUnauthorizedHandler } from '../api/client';
 import { AuthContext, type AuthValue } from './AuthContext';
 import { useCacheFollowsIdentity } from './cacheIdentity';
-import { CALLBACK_PATH, oidcSettings } from './settings';
+import { CALLBACK_PATH, hasSessionHint, setSessionHint } from './sessionHint';
 import { singleFlight } from './singleFlight';
 import { sessionUserFromToken, type SessionUser } from './token';
 
-let manager: UserManager | null = null;
-function userManager(): UserManager {
-  manager ??= new UserManager(oidcSettings());
-  return manager;
+// The OIDC library (~18 KB gzip) is not needed to draw the first screen: it loads on demand (a start with a session
+// hint, a sign-in), not as a modulepreload of the main bundle.
+let oidc: Promise<typeof import('./settings')> | null = null;
+function loadOidc() {
+  oidc ??= import('./settings');
+  return oidc;
+}
+async function userManager(): Promise<UserManager> {
+  return (await loadOidc()).userManager();
 }
 
 interface State {
@@ -25,6 +30,12 @@ function fromOidc(u: User | null): Pick<State, 'user' | 'token'> {
 }
 
 let currentToken: string | null = null;
+
+// Read once, before any page asks the API: a browser likely signed in (sessionHint.ts) holds API calls until the
+// startup sign-in has answered; the others start signed out at once and ask Keycloak nothing.
+const likelySignedIn = hasSessionHint() || window.location.pathname === CALLBACK_PATH;
+let identityKnown = () => {};
+if (likelySignedIn) holdRequestsUntil(new Promise<void>((resolve) => (identityKnown = resolve)));
 // Signing out removes the user before the browser leaves; guards must not start a login meanwhile.
 let leaving = false;
 
@@ -35,25 +46,39 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    const um = userManager();
     const apply = (u: User | null) => {
       const s = fromOidc(u);
       currentToken = s.token;
+      setSessionHint(!!s.user);
       setState({ ready: true, ...s });
+      identityKnown();
     };
-    um.events.addUserLoaded(apply);
-    um.events.addUserUnloaded(() => apply(null));
+    let um: UserManager | undefined;
     // Every silent renewal goes through one flight: refresh tokens rotate, and a second refresh with the same
     // token (a 401 burst after sleep, racing the expiry timer) would end the session.
-    const renew = singleFlight(() => um.signinSilent());
+    const renew = singleFlight(async () => (await userManager()).signinSilent());
     const renewOrSignOut = () => {
-      renew().catch(() => um.removeUser());
+      renew().catch(() => um?.removeUser());
     };
-    um.events.addAccessTokenExpiring(renewOrSignOut);
     setTokenProvider(() => currentToken);
     setUnauthorizedHandler(renewOrSignOut);
 
     (async () => {
+      if (!likelySignedIn) {
+        apply(null);
+        return;
+      }
+      try {
+        um = await userManager();
+      } catch (e) {
+        // the chunk did not load (offline, a deploy mid-way): the app works signed out
+        console.warn('sign-in unavailable', e);
+        apply(null);
+        return;
+      }
+      um.events.addUserLoaded(apply);
+      um.events.addUserUnloaded(() => apply(null));
+      um.events.addAccessTokenExpiring(renewOrSignOut);
       const url = new URL(window.location.href);
       if (url.pathname === CALLBACK_PATH) {
         try {
@@ -89,15 +114,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       accessToken: state.token,
       login: async (returnTo) => {
         if (leaving) return;
-        await userManager().signinRedirect({ state: { returnTo: returnTo ?? currentPath() } });
+        // back from Keycloak, the callback must be handled before pages ask the API
+        setSessionHint(true);
+        await (await userManager()).signinRedirect({ state: { returnTo: returnTo ?? currentPath() } });
       },
-      signup: (returnTo) =>
-        userManager().signinRedirect({ state: { returnTo: returnTo ?? currentPath() }, prompt: 'create' }),
+      signup: async (returnTo) => {
+        setSessionHint(true);
+        await (await userManager()).signinRedirect({
+          state: { returnTo: returnTo ?? currentPath() },
+          prompt: 'create',
+        });
+      },
       logout: async () => {
         leaving = true;
         currentToken = null;
+        setSessionHint(false);
         try {
-          await userManager().signoutRedirect();
+          await (await userManager()).signoutRedirect();
         } catch (e) {
           leaving = false;
           throw e;
@@ -108,7 +141,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         // in-memory state of the old session (query cache, chat socket).
         leaving = true;
         currentToken = null;
-        await userManager().removeUser();
+        setSessionHint(false);
+        await (await userManager()).removeUser();
         window.location.replace('/');
       },
     }),

@@ -1,4 +1,4 @@
-import { InMemoryWebStorage, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
+import { InMemoryWebStorage, UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
 
 export const CALLBACK_PATH = '/login/callback';
 // Not under /auth: the gateway routes /auth to Keycloak.
@@ -23,4 +23,11 @@ export function oidcSettings(origin: string = window.location.origin): UserManag
     monitorSession: false,
     loadUserInfo: false,
   };
+}
+
+/** The one UserManager of the app (the OIDC library is loaded on demand, with this module). */
+let manager: UserManager | null = null;
+export function userManager(): UserManager {
+  manager ??= new UserManager(oidcSettings());
+  return manager;
 }

@@ -8,16 +8,18 @@ function Bell() {
   const { t } = useI18n();
   const { data: unread } = useUnreadCount();
   const n = unread ?? 0;
+  // The label ends with the count as shown, so the visible text is part of the accessible name (WCAG 2.5.3).
+  const shown = n > 99 ? '99+' : String(n);
   return (
     <Link
       to="/notifications"
       className="icon-button bell"
-      aria-label={n > 0 ? t('noti.bell', { n }) : t('noti.bellNone')}
+      aria-label={n > 0 ? t('noti.bell', { n: shown }) : t('noti.bellNone')}
     >
       <BellIcon />
       {n > 0 && (
         <span className="count-badge" data-testid="bell-count" aria-hidden="true">
-          {n > 99 ? '99+' : n}
+          {shown}
         </span>
       )}
     </Link>
@@ -69,13 +71,14 @@ export function Layout() {
       </header>
       <main id="main" className="content">
         <Outlet />
+        {/* Inside main (it floats, position: fixed) so that no content is outside a landmark. */}
+        {showFab && (
+          <Link to="/sell" className="fab" aria-label={t('nav.sell')}>
+            <PlusIcon />
+            <span className="fab-text">{t('nav.sell')}</span>
+          </Link>
+        )}
       </main>
-      {showFab && (
-        <Link to="/sell" className="fab" aria-label={t('nav.sell')}>
-          <PlusIcon />
-          <span className="fab-text">{t('nav.sell')}</span>
-        </Link>
-      )}
       {!immersive && (
         <nav className="tabbar" aria-label={t('nav.main')}>
           <NavLink to="/" end>

@@ -7,12 +7,13 @@ import { currentPosition, geolocationErrorKey } from '../lib/geolocation';
 import { keys } from '../lib/queries';
 import { RegionPicker } from './RegionPicker';
 import { InlineError } from './Status';
+import { formatDate } from '../lib/format';
 
 /** The 동네 인증 badge: verified (with its date) or not. */
 export function VerifiedBadge({ at }: { at: string | null | undefined }) {
   const { t } = useI18n();
   return at ? (
-    <span className="badge badge-verified" title={new Date(at).toLocaleDateString()}>
+    <span className="badge badge-verified" title={formatDate(at)}>
       ✓ {t('region.verified')}
     </span>
   ) : (

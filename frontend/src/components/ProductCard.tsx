@@ -10,7 +10,16 @@ export function StatusBadge({ status }: { status: ProductSummary['status'] }) {
   return <span className={`badge badge-${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
 }
 
-export function ProductCard({ product, as: Tag = 'li' }: { product: ProductSummary; as?: 'li' | 'div' }) {
+/** heading: the level of the card's title under the page's headings (the feed has only its h1 above the list). */
+export function ProductCard({
+  product,
+  as: Tag = 'li',
+  heading: Title = 'h3',
+}: {
+  product: ProductSummary;
+  as?: 'li' | 'div';
+  heading?: 'h2' | 'h3';
+}) {
   const { t } = useI18n();
   return (
     <Tag className="card">
@@ -25,7 +34,7 @@ export function ProductCard({ product, as: Tag = 'li' }: { product: ProductSumma
           )}
         </div>
         <div className="card-body">
-          <h3 className="card-title">{product.title}</h3>
+          <Title className="card-title">{product.title}</Title>
           <p className="card-meta">
             {product.region} · <time dateTime={product.bumpedAt}>{timeAgo(product.bumpedAt, t)}</time>
           </p>

@@ -19,11 +19,11 @@ describe('i18n', () => {
     );
     expect(screen.getByText('글쓰기')).toBeTruthy();
     expect(document.documentElement.lang).toBe('ko');
-    await userEvent.click(screen.getByRole('button', { name: '언어 바꾸기' }));
+    await userEvent.click(screen.getByRole('button', { name: /언어 바꾸기/ }));
     expect(screen.getByText('Sell')).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('lang')).toBe('en');
-    await userEvent.click(screen.getByRole('button', { name: 'Change language' }));
+    await userEvent.click(screen.getByRole('button', { name: /Change language/ }));
     expect(screen.getByText('글쓰기')).toBeTruthy();
   });
 

@@ -58,14 +58,11 @@ export function useI18n(): I18nValue {
 export function LanguageSwitch({ className }: { className?: string }) {
   const { lang, setLang, t } = useI18n();
   return (
-    <button
-      type="button"
-      className={className ?? 'link-button'}
-      aria-label={t('lang.label')}
-      lang={lang === 'ko' ? 'en' : 'ko'}
-      onClick={() => setLang(lang === 'ko' ? 'en' : 'ko')}
-    >
-      {t('lang.switch')}
+    // The visible name (the other language, in that language) starts the accessible name, so voice control
+    // users can say what they see (WCAG 2.5.3); the purpose follows for screen readers.
+    <button type="button" className={className ?? 'link-button'} onClick={() => setLang(lang === 'ko' ? 'en' : 'ko')}>
+      <span lang={lang === 'ko' ? 'en' : 'ko'}>{t('lang.switch')}</span>
+      <span className="sr-only"> ({t('lang.label')})</span>
     </button>
   );
 }

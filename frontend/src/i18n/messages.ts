@@ -191,7 +191,7 @@ export const ko = {
   'offer.status.WITHDRAWN': '취소됨',
   'offer.belowPrice': '판매 가격보다 낮은 금액을 제안해 주세요',
   'noti.title': '알림',
-  'noti.bell': '알림 {n}개 안 읽음',
+  'noti.bell': '안 읽은 알림 {n}',
   'noti.bellNone': '알림',
   'noti.empty': '새 알림이 없어요',
   'noti.markRead': '모두 읽음',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n';
-import { formatPrice, parsePriceInput, timeAgo } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatPrice,
+  formatTime,
+  groupThousands,
+  parsePriceInput,
+  timeAgo,
+} from './format';
 
 const ko = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate('ko', k, v);
 const en = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate('en', k, v);
@@ -16,6 +24,24 @@ describe('formatPrice', () => {
   });
 });
 
+describe('groupThousands', () => {
+  it('writes whole numbers as Intl.NumberFormat ko-KR does', () => {
+    const intl = new Intl.NumberFormat('ko-KR');
+    for (const n of [0, 7, 999, 1000, 15000, 123456, 1234567, 1000000000, Number.MAX_SAFE_INTEGER]) {
+      expect(groupThousands(n)).toBe(intl.format(n));
+    }
+  });
+});
+
+describe('dates', () => {
+  it('read as toLocale*String() reads them', () => {
+    const at = '2026-11-02T08:05:09Z';
+    expect(formatDate(at)).toBe(new Date(at).toLocaleDateString());
+    expect(formatDateTime(at)).toBe(new Date(at).toLocaleString());
+    expect(formatTime(at)).toBe(new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+  });
+});
+
 describe('timeAgo', () => {
   const now = Date.parse('2026-11-26T10:00:00Z');
   it('speaks Korean relative time', () => {
@@ -23,6 +49,9 @@ describe('timeAgo', () => {
     expect(timeAgo('2026-11-26T09:57:00Z', ko, now)).toBe('3분 전');
     expect(timeAgo('2026-11-26T07:00:00Z', ko, now)).toBe('3시간 전');
     expect(timeAgo('2026-11-24T10:00:00Z', en, now)).toBe('2 d ago');
+  });
+  it('gives the date after a week', () => {
+    expect(timeAgo('2026-11-10T10:00:00Z', ko, now)).toBe(new Date('2026-11-10T10:00:00Z').toLocaleDateString());
   });
 });
 

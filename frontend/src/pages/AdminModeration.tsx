@@ -15,6 +15,7 @@ import { LoadMore } from '../components/InfiniteList';
 import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { keys } from '../lib/queries';
+import { formatDateTime } from '../lib/format';
 
 const STATUSES: ReportStatus[] = ['OPEN', 'RESOLVED', 'DISMISSED'];
 
@@ -107,7 +108,7 @@ function ReportItem({
       <p className="small">
         {t('admin.reports.reason')}: {t(`report.reason.${r.reason}`)} · {t('admin.reports.reporter')}:{' '}
         {r.reporter.nickname} · {t('admin.reports.count', { n: r.reportsOnTarget })} ·{' '}
-        <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
+        <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
       </p>
       {r.text && <p className="description">{r.text}</p>}
       {r.status === 'OPEN' ? (
@@ -228,7 +229,7 @@ export function LogTab() {
           {items.map((e) => (
             <tr key={e.id}>
               <td>
-                <time dateTime={e.createdAt}>{new Date(e.createdAt).toLocaleString()}</time>
+                <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
               </td>
               <td>{t('admin.log.by', { admin: e.admin.nickname ?? '', action: t(`admin.action.${e.action}`) })}</td>
               <td>

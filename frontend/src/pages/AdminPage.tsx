@@ -8,6 +8,7 @@ import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { keys } from '../lib/queries';
 import { LogTab, ReportsTab, WordsTab } from './AdminModeration';
+import { formatDateTime } from '../lib/format';
 
 export function noticeStats(n: Notice): { targeted: number; sent: number; failed: number } {
   return {
@@ -174,7 +175,7 @@ function NoticesTab() {
                       {n.title}
                       {n.scheduledAt && (
                         <div className="muted small">
-                          <time dateTime={n.scheduledAt}>{new Date(n.scheduledAt).toLocaleString()}</time>
+                          <time dateTime={n.scheduledAt}>{formatDateTime(n.scheduledAt)}</time>
                         </div>
                       )}
                     </td>

@@ -26,7 +26,7 @@ import { StatusBadge } from '../components/ProductCard';
 import { ReviewBanner } from '../components/ReviewForm';
 import { ErrorState, InlineError, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
-import { formatPrice, newClientMsgId } from '../lib/format';
+import { formatDateTime, formatPrice, formatTime, newClientMsgId } from '../lib/format';
 import { keys } from '../lib/queries';
 import { ReportButton } from '../components/ReportDialog';
 
@@ -270,6 +270,8 @@ export default function ChatRoomPage() {
     <section className="page chat-room" aria-labelledby="room-title">
       <header className="room-header">
         <h1 id="room-title">{other?.nickname ?? t('chat.title')}</h1>
+        {/* The listing's line keeps its place while the room loads, so the messages below do not jump. */}
+        {!r && <div className="room-product" aria-hidden="true" />}
         {r && (
           <Link to={`/products/${r.product.id}`} className="room-product">
             {r.product.thumbnailUrl && (
@@ -289,7 +291,6 @@ export default function ChatRoomPage() {
       </header>
       {/* the room's copy of the listing's status follows the trade a moment later: product answers for itself */}
       {r && <ReviewBanner productId={r.product.id} sold />}
-      {!loaded && !loadError && <Loading />}
       {!!loadError && <ErrorState error={loadError} />}
       {hasOlder && (
         <button type="button" className="link-button" onClick={() => void loadOlder()}>
@@ -297,6 +298,11 @@ export default function ChatRoomPage() {
         </button>
       )}
       <ol className="messages" ref={listRef} aria-live="polite" aria-label={t('chat.title')}>
+        {!loaded && !loadError && (
+          <li>
+            <Loading />
+          </li>
+        )}
         {loaded && state.messages.length === 0 && state.pending.length === 0 && (
           <li className="muted center">{t('chat.noMessages')}</li>
         )}
@@ -489,15 +495,13 @@ function Bubble({
         <p>
           <strong>{t('chat.appointment')}</strong>
           <br />
-          {new Date(m.appointment.at).toLocaleString()} · {m.appointment.place}
+          {formatDateTime(m.appointment.at)} · {m.appointment.place}
         </p>
       ) : (
         <p>{m.content}</p>
       )}
       <span className="small muted">
-        <time dateTime={m.sentAt}>
-          {new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-        </time>
+        <time dateTime={m.sentAt}>{formatTime(m.sentAt)}</time>
         {mine && read && <> · {t('chat.read')}</>}
       </span>
       {!mine && <ReportButton targetType="MESSAGE" targetId={m.id} />}

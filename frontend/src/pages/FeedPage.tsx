@@ -39,7 +39,7 @@ function placeParams(params: URLSearchParams, place: Record<string, string>): UR
 
 export function FeedPage() {
   const { t, lang } = useI18n();
-  const { user } = useAuth();
+  const { user, ready } = useAuth();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(params.get('q') ?? '');
@@ -65,8 +65,9 @@ export function FeedPage() {
     sort: (params.get('sort') as ProductSort) || undefined,
     size: 20,
   };
-  // Wait for the profile so a signed-in user does not first see every 동네 flash by.
-  const waitingForHome = !!user && me.isPending && !params.get('region') && !place.regionCode;
+  // Wait for the startup sign-in and then the profile, so a signed-in user does not first see every 동네 flash by
+  // (and the list shift under the chips that appear). A browser that never signed in is ready at once.
+  const waitingForHome = (!ready || (!!user && me.isPending)) && !params.get('region') && !place.regionCode;
 
   const feed = useInfiniteQuery({
     queryKey: keys.products(query),
@@ -233,7 +234,7 @@ export function FeedPage() {
         <>
           <ul className="product-list" aria-label={t('feed.title')}>
             {items.map((p) => (
-              <ProductCard key={p.id} product={p} />
+              <ProductCard key={p.id} product={p} heading="h2" />
             ))}
           </ul>
           <LoadMore

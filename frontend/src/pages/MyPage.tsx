@@ -118,7 +118,7 @@ function Listings({ status }: { status: ProductStatus }) {
       <ul className="product-list">
         {items.map((p) => (
           <li key={p.id} className="my-item">
-            <ProductCard product={p} as="div" />
+            <ProductCard product={p} as="div" heading="h2" />
             <details>
               <summary>{t('product.manage')}</summary>
               <ProductManage product={p} />
@@ -159,7 +159,7 @@ function ProductPages({
     <>
       <ul className="product-list">
         {items.map((p) => (
-          <ProductCard key={p.id} product={p} />
+          <ProductCard key={p.id} product={p} heading="h2" />
         ))}
       </ul>
       <LoadMore

@@ -10,7 +10,7 @@ import { VerifiedBadge } from '../components/Neighbourhood';
 import { Empty, ErrorState, InlineError, Loading } from '../components/Status';
 import { ReportButton } from '../components/ReportDialog';
 import { useI18n } from '../i18n';
-import { mannerClass } from '../lib/format';
+import { formatDate, mannerClass } from '../lib/format';
 import { keys } from '../lib/queries';
 
 /** A user's public profile (never the email): 매너온도, review chips, received reviews, listings; 차단. */
@@ -122,7 +122,7 @@ function ReviewItem({ review: r }: { review: ReceivedReview }) {
       <p>
         <Link to={`/users/${encodeURIComponent(r.reviewer.id)}`}>{r.reviewer.nickname}</Link>{' '}
         <span className="muted small">
-          {t(`review.role.${r.reviewerRole}`)} · {new Date(r.createdAt).toLocaleDateString()}
+          {t(`review.role.${r.reviewerRole}`)} · {formatDate(r.createdAt)}
         </span>
       </p>
       <p>
