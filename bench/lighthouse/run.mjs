@@ -173,3 +173,11 @@ console.log(
 console.log();
 for (const r of rows) if (r.failing.length) console.log(`${r.name}: audits below 0.9: ${r.failing.join(', ')}`);
 console.log(`reports: ${out}/<page>-<run>.json`);
+// for bench/all.sh's summary
+const yes = (ok) => (ok ? 'yes' : 'no');
+for (const r of rows.filter((x) => ['feed', 'product', 'chat-room'].includes(x.name))) {
+  console.log(`TARGET|${r.name} performance|${r.perf}|>= 90|${yes(r.perf >= 90)}`);
+  console.log(`TARGET|${r.name} accessibility|${r.a11y}|>= 95|${yes(r.a11y >= 95)}`);
+  console.log(`TARGET|${r.name} best practices|${r.bp}|>= 95|${yes(r.bp >= 95)}`);
+}
+console.log(`TARGET|main bundle gzip|${(b.main / 1024).toFixed(1)} KB|< 120 KB|${yes(b.main / 1024 < 120)}`);
