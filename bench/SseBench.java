@@ -136,7 +136,7 @@ public class SseBench {
                 byUser.values().forEach(set -> set.forEach(q -> q.add(event)));
             }
             byte[] ok = ("{\"id\":" + id + "}").getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(ex.getRequestURI().getPath().equals("/internal/events") ? 202 : 201, ok.length);
+            ex.sendResponseHeaders(202, ok.length);
             ex.getResponseBody().write(ok);
             ex.close();
         });

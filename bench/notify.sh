@@ -10,6 +10,7 @@
 # and stops them (by pid) and drops notify_bench at the end.
 # usage: bench/notify.sh [users/devices, default 100000] [SSE streams, default 10000]
 #        [SSE users, default = streams] [SSE personal events, default 2000] [events/s, default 200]
+# NOTIFY_JAR runs another build of notify (e.g. an older commit's quarkus-app/quarkus-run.jar, for a comparison).
 # NOTIFY_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/notify.jfr) is passed to the bench's notify.
 # shellcheck disable=SC2154 # the results (streams, p50, received, ...) are set by 'declare $(grep ^RESULT ...)' below
 set -euo pipefail
@@ -25,7 +26,7 @@ NOOP_PORT=18097
 export PGHOST=127.0.0.1 PGPORT=${PG_PORT:-15432} PGUSER=market PGPASSWORD=market
 # shellcheck disable=SC2012 # version-numbered directories, sorted by version: no odd characters to mangle
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-JAR=$ROOT/notify/target/quarkus-app/quarkus-run.jar
+JAR=${NOTIFY_JAR:-$ROOT/notify/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || { echo "$JAR missing: build notify first"; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 { [ "$USERS" -le 1000000 ] && [ "$STREAMS" -le 15000 ] && [ "$SSE_USERS" -ge 1 ] && [ "$SSE_USERS" -le "$STREAMS" ] \
@@ -61,7 +62,7 @@ env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
   QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_PUBLIC_KEY="$(cat "$tmp/key.pub")" \
   MARKET_NOTIFY_FCM_ENDPOINT_OVERRIDE="http://127.0.0.1:$FCM_PORT" \
   MARKET_NOTIFY_FCM_PROJECT_ID=bench \
-  java -Xmx384m -XX:+UseSerialGC "${jopts[@]}" -jar "$JAR" > "$tmp/notify.log" 2>&1 &
+  java -Xmx512m -XX:+UseSerialGC "${jopts[@]}" -jar "$JAR" > "$tmp/notify.log" 2>&1 &
 pids+=($!)
 notify_pid=$!
 for i in $(seq 120); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null && break; sleep 1
@@ -126,6 +127,14 @@ load_before_sse=$(cut -d' ' -f1-3 /proc/loadavg)
 sse noop "http://127.0.0.1:$NOOP_PORT" "$noop_pid"
 kill "$noop_pid" 2>/dev/null || true
 sse notify "http://127.0.0.1:$PORT" "$notify_pid"
+# notify's own view: from a stream's wake-up (the commit here) to its items handed to the stream, and the reads
+curl -fsS "http://127.0.0.1:$PORT/q/metrics" > "$tmp/metrics.txt"
+metric() { awk -v m="$1" -v q="$2" 'index($0, m) == 1 && (q == "" || index($0, "quantile=\"" q "\"")) \
+  { printf "%.1f", $NF * ($1 ~ /_count/ ? 1 : 1000); exit }' "$tmp/metrics.txt"; }
+delay_p50=$(metric 'notify_inbox_stream_delay_seconds{' 0.5); delay_p99=$(metric 'notify_inbox_stream_delay_seconds{' 0.99)
+delay_max=$(metric notify_inbox_stream_delay_seconds_max ""); delay_n=$(metric notify_inbox_stream_delay_seconds_count "")
+reads_p50=$(metric 'notify_inbox_stream_reads_seconds{' 0.5); reads_p99=$(metric 'notify_inbox_stream_reads_seconds{' 0.99)
+reads_max=$(metric notify_inbox_stream_reads_seconds_max ""); reads_n=$(metric notify_inbox_stream_reads_seconds_count "")
 # shellcheck disable=SC2046
 declare $(cat "$tmp/sse-noop.vars" "$tmp/sse-notify.vars")
 
@@ -155,6 +164,9 @@ row2 "deliveries expected / received" "$noop_expected/$noop_received" "$notify_e
 for k in personal notice all; do
   for q in p50 p99 max; do v1=${k}_$q; v1=noop_$v1; v2=notify_${k}_$q; row2 "$k delivery $q ms" "${!v1}" "${!v2}"; done
 done
+row2 "notify: wake-up -> handed to stream p50/p99/max ms" "" "$delay_p50/$delay_p99/$delay_max"
+row2 "notify: stream wake-ups served / reads (queries)" "" "${delay_n%.*} / ${reads_n%.*}"
+row2 "notify: one read p50/p99/max ms" "" "$reads_p50/$reads_p99/$reads_max"
 row2 "RSS per open stream, bytes" "$noop_rss_per_stream_b" "$notify_rss_per_stream_b"
 row2 "heap per open stream (after full GC), bytes" "$noop_heap_per_stream_b" "$notify_heap_per_stream_b"
 row2 "server RSS with streams open, MB" "$((noop_rss_open_kb / 1024))" "$((notify_rss_open_kb / 1024))"

@@ -2,6 +2,7 @@ package market.notify.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -51,9 +52,20 @@ public class InboxStreams {
     private final Map<String, Set<Stream>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Stream> woken = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainWip = new AtomicInteger();
+    private final Timer delay;
+    private final Timer reads;
 
     public InboxStreams(InboxService inbox, MeterRegistry metrics) {
         this.inbox = inbox;
+        this.delay = Timer.builder("notify.inbox.stream.delay")
+                .description("From the wake-up of a stream (a commit here, an announcement from elsewhere) to its new"
+                        + " items handed to the stream")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        this.reads = Timer.builder("notify.inbox.stream.reads")
+                .description("One read of what many woken streams need")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
         Gauge.builder("notify.inbox.streams", this, InboxStreams::openStreams)
                 .description("Open inbox event streams on this instance")
                 .register(metrics);
@@ -105,6 +117,7 @@ public class InboxStreams {
 
     private void wake(Stream s) {
         if (s.queued.compareAndSet(false, true)) {
+            s.wokenAt = System.nanoTime();
             woken.add(s);
             if (drainWip.getAndIncrement() == 0) {
                 Infrastructure.getDefaultWorkerPool().execute(this::drainLoop);
@@ -127,6 +140,7 @@ public class InboxStreams {
             Stream s;
             while ((s = woken.poll()) != null) {
                 // From here a wake-up queues the stream again: whatever it announces the read below may miss.
+                s.readFor = s.wokenAt;
                 s.queued.set(false);
                 if (!s.emitter.isCancelled()) {
                     batch.add(s);
@@ -154,7 +168,9 @@ public class InboxStreams {
         }
         Map<Position, List<InboxItem>> items;
         try {
+            long t = System.nanoTime();
             items = inbox.after(List.copyOf(positions), BATCH);
+            reads.record(System.nanoTime() - t, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             // The streams stay open and are read again shortly; nothing they would have got is skipped.
             LOG.warnf("Inbox streams could not read (%s); %d stream(s) retried in 1 s", e.getMessage(), batch.size());
@@ -176,6 +192,7 @@ public class InboxStreams {
                 s.emitter.fail(e);
                 continue;
             }
+            delay.record(System.nanoTime() - s.readFor, TimeUnit.NANOSECONDS);
             if (mine.size() == BATCH) {
                 wake(s); // more to read
             }
@@ -186,6 +203,10 @@ public class InboxStreams {
         final String userId;
         final MultiEmitter<? super InboxItem> emitter;
         final AtomicBoolean queued = new AtomicBoolean();
+        /** When it was queued, and (drain loop only) when it was queued for the read under way. */
+        volatile long wokenAt;
+
+        long readFor;
         /** Written only by the drain loop (one at a time). */
         volatile long lastId;
 
