@@ -29,6 +29,10 @@ class AccountCreationTest {
             public Duration noticesBeforeFirstContact() {
                 return Duration.ZERO;
             }
+
+            public String catchUpEvery() {
+                return "5s";
+            }
         };
         return new NotifyConfig() {
             public Fcm fcm() {

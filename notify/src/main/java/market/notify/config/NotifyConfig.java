@@ -31,6 +31,13 @@ public interface NotifyConfig {
          */
         @WithDefault("30d")
         Duration noticesBeforeFirstContact();
+
+        /**
+         * How often each replica looks at the inbox items committed lately and wakes their users' open streams
+         * here (also read by @Scheduled): makes up for a wake-up announcement that was lost.
+         */
+        @WithDefault("5s")
+        String catchUpEvery();
     }
 
     interface Notices {

@@ -11,7 +11,6 @@ import java.util.Map;
 import market.common.api.Cursor;
 import market.common.api.Page;
 import market.notify.domain.InboxItem;
-import market.notify.storage.InboxChannel;
 import market.notify.storage.InboxStore;
 
 /**
@@ -27,19 +26,12 @@ public class InboxService {
     public record Listing(List<InboxItem> items, String nextCursor, long unreadCount) {}
 
     private final InboxStore store;
-    private final InboxChannel channel;
     private final SettingsService settings;
     private final Clock clock;
     private final Event<InboxChanged> changed;
 
-    public InboxService(
-            InboxStore store,
-            InboxChannel channel,
-            SettingsService settings,
-            Clock clock,
-            Event<InboxChanged> changed) {
+    public InboxService(InboxStore store, SettingsService settings, Clock clock, Event<InboxChanged> changed) {
         this.store = store;
-        this.channel = channel;
         this.settings = settings;
         this.clock = clock;
         this.changed = changed;
@@ -73,7 +65,6 @@ public class InboxService {
         store.lockForPersonalItem(userId);
         long id = store.addPersonal(
                 userId, type, title, body, data, Instant.now(clock).atOffset(ZoneOffset.UTC));
-        channel.announce(userId);
         changed.fire(InboxChanged.of(userId));
         return id;
     }
@@ -83,8 +74,11 @@ public class InboxService {
         return store.latestId(userId);
     }
 
-    /** Items after {@code afterId}, oldest first; no transaction, so that stream threads need no request context. */
-    public List<InboxItem> after(String userId, long afterId, int limit) {
-        return store.items(userId, afterId, Long.MAX_VALUE, limit, true, store.readMark(userId));
+    /**
+     * What each stream position needs: at most {@code limit} items after it, oldest first, in one query; no
+     * transaction, so that stream threads need no request context.
+     */
+    public Map<InboxStore.Position, List<InboxItem>> after(List<InboxStore.Position> positions, int limit) {
+        return store.itemsAfter(positions, limit);
     }
 }

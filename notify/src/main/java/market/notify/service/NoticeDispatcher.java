@@ -19,7 +19,6 @@ import market.notify.domain.AdRules;
 import market.notify.domain.Audience;
 import market.notify.domain.Topics;
 import market.notify.push.PushMessage;
-import market.notify.storage.InboxChannel;
 import market.notify.storage.InboxStore;
 import market.notify.storage.NoticeStore;
 import market.notify.storage.PushOutboxStore;
@@ -38,7 +37,6 @@ public class NoticeDispatcher {
 
     private final NoticeStore notices;
     private final InboxStore inbox;
-    private final InboxChannel channel;
     private final PushOutbox outbox;
     private final PushOutboxStore outboxStore;
     private final Clock clock;
@@ -49,14 +47,12 @@ public class NoticeDispatcher {
     public NoticeDispatcher(
             NoticeStore notices,
             InboxStore inbox,
-            InboxChannel channel,
             PushOutbox outbox,
             PushOutboxStore outboxStore,
             Clock clock,
             Event<InboxChanged> inboxChanged) {
         this.notices = notices;
         this.inbox = inbox;
-        this.channel = channel;
         this.outbox = outbox;
         this.outboxStore = outboxStore;
         this.clock = clock;
@@ -140,7 +136,6 @@ public class NoticeDispatcher {
         // The round's one inbox entry, which every user it is for reads from their inbox; the title carries the
         // ad prefix in the inbox too.
         inbox.publishBroadcast(id, audience, due.type(), push.title(), push.body(), push.data(), utc(now));
-        channel.announce(InboxFanout.EVERYONE);
         inboxChanged.fire(InboxChanged.toEveryone());
         LOG.infof(
                 "Notice %d (%s) dispatched to %d user(s)%s",

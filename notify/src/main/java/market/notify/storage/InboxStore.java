@@ -3,8 +3,11 @@ package market.notify.storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import market.common.db.Db;
 import market.common.db.Row;
 import market.common.db.Sql;
@@ -108,6 +111,83 @@ public class InboxStore {
                 ) x ORDER BY id %1$s LIMIT ?""".formatted(dir, VISIBLE);
         return db.list(
                 Sql.of(sql, userId, after, before, limit, userId, after, before, limit, limit), r -> item(r, readMark));
+    }
+
+    /** A stream's position: the user and the last id it has sent. */
+    public record Position(String userId, long after) {}
+
+    /**
+     * {@link #items} oldest first for many positions in one query (what the open streams woken together
+     * need, e.g. every stream when a notice goes out): at most {@code limit} items per position, each marked
+     * read against its user's read mark. Positions without new items have no entry.
+     */
+    public Map<Position, List<InboxItem>> itemsAfter(List<Position> positions, int limit) {
+        if (positions.isEmpty()) {
+            return Map.of();
+        }
+        String[] users = new String[positions.size()];
+        long[] afters = new long[positions.size()];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = positions.get(i).userId();
+            afters[i] = positions.get(i).after();
+        }
+        String sql = """
+                SELECT s.user_id, s.after, coalesce(me.read_up_to, 0) AS read_up_to, x.*
+                  FROM unnest(?::text[], ?::bigint[]) AS s(user_id, after)
+                  LEFT JOIN notification_settings me ON me.user_id = s.user_id
+                  CROSS JOIN LATERAL (
+                    (SELECT n.id, n.type, n.title, n.body, n.data, n.created_at FROM notification n
+                      WHERE n.user_id = s.user_id AND n.id > s.after ORDER BY n.id LIMIT ?)
+                    UNION ALL
+                    (SELECT b.id, b.type, b.title, b.body, b.data, b.published_at FROM broadcast b
+                      WHERE me.user_id IS NOT NULL AND b.id > s.after AND %s ORDER BY b.id LIMIT ?)
+                    ORDER BY id LIMIT ?) x
+                 ORDER BY s.user_id, s.after, x.id""".formatted(VISIBLE);
+        Map<Position, List<InboxItem>> out = new HashMap<>();
+        Map<Long, Map<String, String>> broadcastData = new HashMap<>();
+        db.list(Sql.of(sql, users, afters, limit, limit, limit), r -> {
+            long id = r.getLong("id");
+            long mark = r.getLong("read_up_to");
+            String data = r.string("data");
+            InboxItem item = new InboxItem(
+                    id,
+                    r.string("type"),
+                    r.string("title"),
+                    r.string("body"),
+                    broadcastData.computeIfAbsent(id, k -> json.read(data, "notification")),
+                    id <= mark,
+                    r.time("created_at"));
+            out.computeIfAbsent(new Position(r.string("user_id"), r.getLong("after")), k -> new ArrayList<>())
+                    .add(item);
+            return id;
+        });
+        return out;
+    }
+
+    /** What committed with ids in a range: the users with personal items (at most a limit), and whether a broadcast did. */
+    public record Changes(Set<String> users, boolean usersLimited, boolean broadcast) {}
+
+    /** The highest id taken so far by an item of anyone's inbox (committed or not: it is the sequence's). */
+    public long newestId() {
+        return db.single(
+                "SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM notification_id_seq",
+                r -> r.getLong("v"));
+    }
+
+    /** Items committed with {@code after < id <= upTo}: whose inbox they are in, at most {@code limit} users. */
+    public Changes changes(long after, long upTo, int limit) {
+        List<String> users = db.list(
+                "SELECT DISTINCT user_id FROM notification WHERE id > ? AND id <= ? LIMIT ?",
+                r -> r.string("user_id"),
+                after,
+                upTo,
+                limit + 1);
+        boolean broadcast = db.single(
+                "SELECT EXISTS (SELECT 1 FROM broadcast WHERE id > ? AND id <= ?) AS b",
+                r -> r.getBoolean("b"),
+                after,
+                upTo);
+        return new Changes(Set.copyOf(users), users.size() > limit, broadcast);
     }
 
     /** The newest id the user has, personal or broadcast; 0 for none. */
