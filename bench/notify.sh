@@ -173,3 +173,9 @@ row2 "server RSS with streams open, MB" "$((noop_rss_open_kb / 1024))" "$((notif
 row2 "server CPU s while sending" "$noop_server_cpu_s" "$notify_server_cpu_s"
 row2 "client CPU s while sending" "$noop_client_cpu_s" "$notify_client_cpu_s"
 grep -E 'ERROR|Exception' "$tmp/notify.log" | head -3 || true
+# for bench/all.sh's summary
+for k in all notice; do
+  v=notify_${k}_p99; v=${!v:-}
+  echo "TARGET|SSE $k delivery p99 ($STREAMS streams)|${v:-?} ms|< 200 ms|$(awk -v x="${v:-999999}" 'BEGIN { print (x + 0 < 200 ? "yes" : "no") }')"
+done
+echo "TARGET|SSE deliveries received|$notify_received of $notify_expected|all|$([ "$notify_received" = "$notify_expected" ] && echo yes || echo no)"
