@@ -252,11 +252,15 @@ class OutboxEventsTest {
                                 recipient.equals(r.event().path("recipientId").asText()))
                         .count(),
                 "each event sent once");
-        long left = db.single(
-                "SELECT count(*) AS n FROM outbox_event WHERE recipient_id = ? AND delivered_at IS NULL",
-                r -> r.getLong("n"),
-                recipient);
-        assertEquals(0, left, "all marked delivered");
+        // a round marks its events delivered once all of its calls are answered
+        Api.await(
+                "all marked delivered",
+                WAIT,
+                () -> db.single(
+                                "SELECT count(*) AS n FROM outbox_event WHERE recipient_id = ? AND delivered_at IS NULL",
+                                r -> r.getLong("n"),
+                                recipient)
+                        == 0);
     }
 
     private int deadEvents(String user) {
