@@ -47,6 +47,10 @@ class FirebasePushSenderTest {
             public Duration timeout() {
                 return Duration.ofSeconds(5);
             }
+
+            public int concurrency() {
+                return 16;
+            }
         });
     }
 

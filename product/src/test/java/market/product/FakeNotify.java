@@ -2,6 +2,7 @@ package market.product;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for notify's POST /internal/events on loopback: records what it accepts (with the caller's
@@ -24,6 +27,12 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
     public record Received(JsonNode event, String tokenUser, String traceparent) {}
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    /** How long each event takes to be accepted (0: at once), to see how many the relay keeps in flight. */
+    public static volatile int slowMillis;
+    /** Most events being accepted at the same time so far. */
+    public static final AtomicInteger MOST_AT_ONCE = new AtomicInteger();
+
+    private static final AtomicInteger AT_ONCE = new AtomicInteger();
     public static volatile boolean down;
     public static volatile int refused;
     /** Events for this recipient are refused with 422 (an event notify can never accept); counted in REJECTED. */
@@ -45,28 +54,13 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         server.createContext("/internal/events", ex -> {
-            byte[] body = ex.getRequestBody().readAllBytes();
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            int status;
-            if (down) {
-                refused++;
-                status = 503;
-            } else if (auth == null || !auth.startsWith("Bearer ")) {
-                status = 401;
-            } else {
-                JsonNode event = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-                if (rejectRecipient != null
-                        && rejectRecipient.equals(event.path("recipientId").asText())) {
-                    REJECTED.add(event);
-                    status = 422;
-                } else {
-                    RECEIVED.add(new Received(
-                            event, user(auth), ex.getRequestHeaders().getFirst("traceparent")));
-                    status = 202;
-                }
+            int now = AT_ONCE.incrementAndGet();
+            MOST_AT_ONCE.accumulateAndGet(now, Math::max);
+            try {
+                events(ex);
+            } finally {
+                AT_ONCE.decrementAndGet();
             }
-            ex.sendResponseHeaders(status, -1);
-            ex.close();
         });
         server.createContext("/internal/accounts/", ex -> {
             ex.getRequestBody().readAllBytes();
@@ -87,9 +81,42 @@ public class FakeNotify implements QuarkusTestResourceLifecycleManager {
             ex.sendResponseHeaders(status, -1);
             ex.close();
         });
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
         return Map.of(
                 "market.notify-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static void events(HttpExchange ex) throws IOException {
+        if (slowMillis > 0) {
+            try {
+                Thread.sleep(slowMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        int status;
+        if (down) {
+            refused++;
+            status = 503;
+        } else if (auth == null || !auth.startsWith("Bearer ")) {
+            status = 401;
+        } else {
+            JsonNode event = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+            if (rejectRecipient != null
+                    && rejectRecipient.equals(event.path("recipientId").asText())) {
+                REJECTED.add(event);
+                status = 422;
+            } else {
+                RECEIVED.add(
+                        new Received(event, user(auth), ex.getRequestHeaders().getFirst("traceparent")));
+                status = 202;
+            }
+        }
+        ex.sendResponseHeaders(status, -1);
+        ex.close();
     }
 
     private static String user(String auth) {

@@ -225,6 +225,44 @@ class OutboxEventsTest {
         }
     }
 
+    @Test
+    void aBurstIsSentSeveralAtATimeAndEachEventOnce() {
+        String recipient =
+                Tokens.idOf("burst-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        FakeNotify.MOST_AT_ONCE.set(0);
+        FakeNotify.slowMillis = 20;
+        try {
+            // 500 events at once, as keyword alerts for a popular listing would queue them
+            db.update("""
+                    INSERT INTO outbox_event (idempotency_key, type, recipient_id, title, body, data)
+                    SELECT CAST(? AS text) || '-' || g, 'KEYWORD_MATCH', ?, '키워드 알림', '자전거', '{"productId":1}'
+                      FROM generate_series(1, 500) g""", recipient, recipient);
+            Api.await(
+                    "the burst to reach notify",
+                    Duration.ofSeconds(60),
+                    () -> FakeNotify.to(recipient, "KEYWORD_MATCH").size() == 500);
+        } finally {
+            FakeNotify.slowMillis = 0;
+        }
+        assertTrue(FakeNotify.MOST_AT_ONCE.get() > 1, "events sent in parallel, not one after another");
+        assertEquals(
+                500,
+                FakeNotify.RECEIVED.stream()
+                        .filter(r ->
+                                recipient.equals(r.event().path("recipientId").asText()))
+                        .count(),
+                "each event sent once");
+        // a round marks its events delivered once all of its calls are answered
+        Api.await(
+                "all marked delivered",
+                WAIT,
+                () -> db.single(
+                                "SELECT count(*) AS n FROM outbox_event WHERE recipient_id = ? AND delivered_at IS NULL",
+                                r -> r.getLong("n"),
+                                recipient)
+                        == 0);
+    }
+
     private int deadEvents(String user) {
         return db.single(
                 "SELECT count(*) AS n FROM outbox_event WHERE recipient_id = ? AND dead_at IS NOT NULL AND delivered_at IS NULL",

@@ -64,6 +64,13 @@ public final class Outbox {
         db.update("UPDATE " + table.name + " SET " + table.delivered + " WHERE id = ?", clock.instant(), id);
     }
 
+    /** Sent, several at once (one statement): finished, never claimed again. */
+    public void delivered(long[] ids) {
+        if (ids.length > 0) {
+            db.update("UPDATE " + table.name + " SET " + table.delivered + " WHERE id = ANY(?)", clock.instant(), ids);
+        }
+    }
+
     /** Refused for good (or attempts ran out): finished with its error, never sent again. */
     public void dead(long id, String error) {
         db.update(

@@ -65,6 +65,13 @@ public interface NotifyConfig {
         /** Upper bound for one FCM call including the SDK's own retries. */
         @WithDefault("15s")
         Duration timeout();
+
+        /**
+         * FCM requests in flight at once (every message is one request): the SDK's threads and, with an endpoint
+         * override, its HTTP connections.
+         */
+        @WithDefault("100")
+        int concurrency();
     }
 
     interface Relay {
@@ -72,9 +79,16 @@ public interface NotifyConfig {
         @WithDefault("1s")
         String every();
 
-        /** Rows taken per relay round. */
-        @WithDefault("200")
+        /** Rows taken per relay round (a personal push is one row per recipient). */
+        @WithDefault("1000")
         int batchSize();
+
+        /**
+         * Personal push messages handed to FCM and not yet answered, across rounds (at least 500: one call).
+         * Each is one FCM request; {@code market.notify.fcm.concurrency} of them run at once, the rest wait.
+         */
+        @WithDefault("2000")
+        int maxInFlight();
 
         /** First retry delay after a failed send; doubles per attempt up to {@link #backoffMax()}. */
         @WithDefault("2s")

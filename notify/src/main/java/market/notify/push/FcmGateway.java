@@ -4,6 +4,9 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -56,6 +59,41 @@ public class FcmGateway {
                     null);
         }
         return results;
+    }
+
+    /**
+     * {@link PushSender#sendEach} with the same retries and breaker, without blocking: the stage completes when FCM
+     * answered (or failed, after the retries). A call in which no message got through counts as a failure. No
+     * time limit for the whole call: its messages queue for the SDK's threads behind other calls' (a limit would
+     * abandon, and the retry repeat, messages already delivered); each request has the SDK's own timeouts.
+     */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, abortOn = PushException.Permanent.class)
+    @ExponentialBackoff
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.8,
+            delay = 20,
+            delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 2,
+            skipOn = PushException.Permanent.class)
+    public CompletionStage<List<TokenResult>> sendEach(List<PushSender.Addressed> messages) {
+        CompletableFuture<List<TokenResult>> answer = new CompletableFuture<>();
+        sender.sendEach(messages).whenComplete((results, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(
+                        failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure);
+            } else if (!results.isEmpty() && results.stream().allMatch(r -> r.outcome() == TokenResult.Outcome.RETRY)) {
+                answer.completeExceptionally(PushException.transientFailure(
+                        "FCM accepted none of " + messages.size() + " message(s): "
+                                + results.get(0).error(),
+                        null));
+            } else {
+                answer.complete(results);
+            }
+        });
+        return answer;
     }
 
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)

@@ -1,12 +1,14 @@
 package market.notify.push;
 
-import com.google.api.client.http.javanet.ConnectionFactory;
-import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.ErrorCode;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
+import com.google.firebase.ThreadManager;
+import com.google.firebase.internal.ApacheHttp2Transport;
 import com.google.firebase.messaging.BatchResponse;
 import com.google.firebase.messaging.FirebaseMessaging;
 import com.google.firebase.messaging.FirebaseMessagingException;
@@ -20,8 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import market.notify.config.NotifyConfig;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpHost;
 
-/** Real FCM through firebase-admin: HTTP v1 sends and (per-token) topic subscriptions. */
+/**
+ * Real FCM through firebase-admin: HTTP v1 sends and (per-token) topic subscriptions. Every send is one HTTP
+ * request (FCM has no batch endpoint any more); the SDK runs them on its executor, which is sized here to
+ * {@link NotifyConfig.Fcm#concurrency()} so that many are in flight at once. The transport is the SDK's own
+ * (Apache HttpClient 5: HTTP/2 to Google over TLS); an endpoint override (the fake FCM) only changes where its
+ * connections go, which over plain http:// means HTTP/1.1 keep-alive, one pooled connection per request in
+ * flight.
+ */
 public class FirebasePushSender implements PushSender {
 
     private static final Set<String> GOOGLE_HOSTS = Set.of("fcm.googleapis.com", "iid.googleapis.com");
@@ -44,15 +63,13 @@ public class FirebasePushSender implements PushSender {
 
     public FirebasePushSender(NotifyConfig.Fcm config) {
         FirebaseOptions.Builder options = FirebaseOptions.builder()
+                .setThreadManager(new Threads(config.concurrency()))
                 .setCredentials(credentials(config))
                 .setConnectTimeout(5_000)
                 .setReadTimeout(
                         (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
         config.projectId().ifPresent(options::setProjectId);
-        config.endpointOverride()
-                .ifPresent(base -> options.setHttpTransport(new NetHttpTransport.Builder()
-                        .setConnectionFactory(new Redirect(base))
-                        .build()));
+        config.endpointOverride().ifPresent(base -> options.setHttpTransport(redirected(base, config.concurrency())));
         this.app = FirebaseApp.initializeApp(options.build(), "notify-" + UUID.randomUUID());
         this.messaging = FirebaseMessaging.getInstance(app);
     }
@@ -108,6 +125,10 @@ public class FirebasePushSender implements PushSender {
         } catch (FirebaseMessagingException e) {
             throw PushException.transientFailure(describe(e), e);
         }
+        return results(tokens, batch);
+    }
+
+    private static List<TokenResult> results(List<String> tokens, BatchResponse batch) {
         List<TokenResult> results = new ArrayList<>(tokens.size());
         List<SendResponse> responses = batch.getResponses();
         for (int i = 0; i < tokens.size(); i++) {
@@ -118,6 +139,38 @@ public class FirebasePushSender implements PushSender {
                             : new TokenResult(tokens.get(i), classify(r.getException()), describe(r.getException())));
         }
         return results;
+    }
+
+    @Override
+    public CompletionStage<List<TokenResult>> sendEach(List<Addressed> messages) {
+        List<Message> batch = new ArrayList<>(messages.size());
+        for (Addressed a : messages) {
+            batch.add(Message.builder()
+                    .setToken(a.token())
+                    .setNotification(notification(a.message()))
+                    .putAllData(a.message().data())
+                    .build());
+        }
+        CompletableFuture<List<TokenResult>> done = new CompletableFuture<>();
+        ApiFutures.addCallback(
+                messaging.sendEachAsync(batch),
+                new ApiFutureCallback<BatchResponse>() {
+                    @Override
+                    public void onSuccess(BatchResponse response) {
+                        done.complete(
+                                results(messages.stream().map(Addressed::token).toList(), response));
+                    }
+
+                    @Override
+                    public void onFailure(Throwable t) {
+                        done.completeExceptionally(
+                                t instanceof FirebaseMessagingException e
+                                        ? PushException.transientFailure(describe(e), e)
+                                        : PushException.transientFailure(String.valueOf(t), t));
+                    }
+                },
+                Runnable::run);
+        return done;
     }
 
     @Override
@@ -187,13 +240,52 @@ public class FirebasePushSender implements PushSender {
         app.delete();
     }
 
-    /** Sends calls meant for Google's FCM hosts to another base URL (the fake FCM). */
-    private record Redirect(String base) implements ConnectionFactory {
+    /**
+     * The SDK's transport with its connections for Google's FCM hosts going to {@code base} instead (plain
+     * HTTP/1.1 there), pooled up to {@code connections}.
+     */
+    private static ApacheHttp2Transport redirected(String base, int connections) {
+        URI uri = URI.create(base);
+        HttpHost target = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+        return new ApacheHttp2Transport(ApacheHttp2Transport.defaultHttpAsyncClientBuilder()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .build())
+                .setRoutePlanner((host, context) ->
+                        GOOGLE_HOSTS.contains(host.getHostName()) ? new HttpRoute(target) : new HttpRoute(host))
+                .build());
+    }
+
+    /** The SDK's executor: {@code size} threads, each running one FCM request at a time. */
+    private static final class Threads extends ThreadManager {
+        private final int size;
+        private final AtomicInteger count = new AtomicInteger();
+
+        Threads(int size) {
+            this.size = size;
+        }
+
         @Override
-        public HttpURLConnection openConnection(URL url) throws IOException {
-            URL target =
-                    GOOGLE_HOSTS.contains(url.getHost()) ? new URL(base.replaceAll("/+$", "") + url.getFile()) : url;
-            return (HttpURLConnection) target.openConnection();
+        protected ExecutorService getExecutor(FirebaseApp app) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                    size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), getThreadFactory());
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
+
+        @Override
+        protected void releaseExecutor(FirebaseApp app, ExecutorService executor) {
+            executor.shutdownNow();
+        }
+
+        @Override
+        protected ThreadFactory getThreadFactory() {
+            return r -> {
+                Thread t = new Thread(r, "fcm-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
         }
     }
 }

@@ -1,6 +1,8 @@
 package market.notify.push;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /** The local default without FCM credentials: says what would have been sent, and succeeds. */
@@ -17,6 +19,13 @@ public class LoggingPushSender implements PushSender {
     public List<TokenResult> sendToTokens(List<String> tokens, PushMessage message) {
         LOG.infof("push (not sent, no FCM credentials) to %d device(s): %s", tokens.size(), message);
         return ok(tokens);
+    }
+
+    @Override
+    public CompletionStage<List<TokenResult>> sendEach(List<Addressed> messages) {
+        LOG.infof("push (not sent, no FCM credentials) of %d message(s)", messages.size());
+        return CompletableFuture.completedFuture(
+                ok(messages.stream().map(Addressed::token).toList()));
     }
 
     @Override

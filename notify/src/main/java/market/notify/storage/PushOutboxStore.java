@@ -6,11 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import market.common.db.Db;
 import market.common.db.Row;
 import market.common.db.Sql;
@@ -114,6 +117,35 @@ public class PushOutboxStore {
                 "SELECT token FROM device WHERE user_id = ? ORDER BY created_at", r -> r.string("token"), userId);
     }
 
+    /** The tokens of each of the users (oldest device first); users without devices are absent. */
+    public Map<String, List<String>> tokensOf(Collection<String> userIds) {
+        Map<String, List<String>> tokens = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return tokens;
+        }
+        for (String[] r : db.list(
+                "SELECT user_id, token FROM device WHERE user_id = ANY(?) ORDER BY created_at, token",
+                row -> new String[] {row.string("user_id"), row.string("token")},
+                (Object) userIds.toArray(String[]::new))) {
+            tokens.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]);
+        }
+        return tokens;
+    }
+
+    /** The consent of each of the users; users without settings are absent (no consent). */
+    public Map<String, Consent> consentOf(Collection<String> userIds) {
+        Map<String, Consent> consent = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return consent;
+        }
+        db.list(
+                        "SELECT user_id, marketing, marketing_night FROM notification_settings WHERE user_id = ANY(?)",
+                        r -> Map.entry(r.string("user_id"), consent(r)),
+                        (Object) userIds.toArray(String[]::new))
+                .forEach(e -> consent.put(e.getKey(), e.getValue()));
+        return consent;
+    }
+
     /** Of the given tokens, those whose device still wants (or, for unsubscribe, no longer wants) the topic. */
     public List<String> topicTargets(boolean subscribe, String topic, List<String> tokens) {
         Set<String> wanting = new HashSet<>();
@@ -163,6 +195,36 @@ public class PushOutboxStore {
         if (row.noticeId() != null) {
             finishNoticeIfDone(row.noticeId());
         }
+    }
+
+    /**
+     * Finishes many rows as {@link #finish} does one, in few statements: the delivered ones at once, the notices'
+     * statistics summed per notice, each notice's state checked once. Run it in a transaction.
+     */
+    public void finishAll(List<Pending> delivered, Map<Pending, String> failed) {
+        outbox.delivered(delivered.stream().mapToLong(Pending::id).toArray());
+        failed.forEach((row, error) -> outbox.dead(row.id(), error));
+        Map<Long, int[]> stats = new TreeMap<>();
+        for (Pending row : delivered) {
+            if (row.noticeId() != null) {
+                stats.computeIfAbsent(row.noticeId(), k -> new int[2])[0] += row.recipients();
+            }
+        }
+        for (Pending row : failed.keySet()) {
+            if (row.noticeId() != null) {
+                stats.computeIfAbsent(row.noticeId(), k -> new int[2])[1] += row.recipients();
+            }
+        }
+        stats.forEach((noticeId, sentFailed) -> {
+            // Always locks the notice's row (also with nothing to add): a relay finishing other rows of the
+            // notice at the same time waits here, and its check below then sees these rows finished.
+            db.update(
+                    "UPDATE notice SET sent = sent + ?, failed = failed + ? WHERE id = ?",
+                    sentFailed[0],
+                    sentFailed[1],
+                    noticeId);
+            finishNoticeIfDone(noticeId);
+        });
     }
 
     /**

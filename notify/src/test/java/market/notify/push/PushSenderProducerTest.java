@@ -35,6 +35,10 @@ class PushSenderProducerTest {
             public Duration timeout() {
                 return Duration.ofSeconds(5);
             }
+
+            public int concurrency() {
+                return 16;
+            }
         };
         return new NotifyConfig() {
             public Fcm fcm() {

@@ -11,9 +11,13 @@ public interface OutboxConfig {
     @WithDefault("2s")
     String interval();
 
-    /** Events delivered per relay run. */
-    @WithDefault("50")
+    /** Events claimed per relay round; rounds follow each other while they come back full. */
+    @WithDefault("200")
     int batchSize();
+
+    /** Events of a round sent at the same time (each is one call to notify or Keycloak). */
+    @WithDefault("8")
+    int concurrency();
 
     /** Wait after the first failed delivery; doubles with each further failure. */
     @WithDefault("PT2S")

@@ -8,7 +8,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import market.common.db.DataAccessException;
 import market.common.outbox.Backoff;
 import market.common.outbox.Drain;
@@ -28,8 +34,10 @@ import org.jboss.logging.Logger;
  * Nothing is lost while notify is down; notify drops repeats by the idempotency key, so a crash (or a timeout)
  * between sending and marking can only cause a harmless resend. An event notify refuses for good
  * ({@link DeliveryRefused}: 400/413/415/422) is dead-lettered: marked {@code dead_at} with the refusal in
- * {@code last_error}, logged as an error and never sent again. Rounds follow each other while they come back
- * full, so a burst drains at once instead of one batch per tick. Delivered and dead rows are purged after
+ * {@code last_error}, logged as an error and never sent again. A round sends its events {@code concurrency} at
+ * a time (so one slow call does not hold up the rest; events for one recipient may arrive out of order) and
+ * marks the delivered ones in one statement; rounds follow each other while they come back full, so a burst
+ * drains at once instead of one batch per tick. Delivered and dead rows are purged after
  * {@link OutboxConfig#retention()}.
  */
 @ApplicationScoped
@@ -44,6 +52,7 @@ public class OutboxRelay {
     private final Tracer tracer;
     private final Backoff backoff;
     private final Drain drain;
+    private final ExecutorService senders;
 
     public OutboxRelay(
             OutboxStore events, NotifyClient notify, KeycloakUsers keycloak, OutboxConfig config, Tracer tracer) {
@@ -54,6 +63,12 @@ public class OutboxRelay {
         this.tracer = tracer;
         this.backoff = new Backoff(config.backoffBase(), config.backoffMax(), 0);
         this.drain = new Drain("Outbox relay", this::round, config.batchSize());
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
+            Thread t = new Thread(r, "outbox-relay-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Scheduled(every = "${market.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -69,49 +84,87 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent event) {
         drain.stop();
+        senders.shutdown();
     }
 
-    /** Sends one batch of due events; returns how many it claimed. */
+    /**
+     * Sends one batch of due events, up to {@code concurrency} at a time, and marks the delivered ones in one
+     * statement; returns how many it claimed (0 after a failure: a peer is away, wait for the next tick rather
+     * than spinning through the rest of the backlog).
+     */
     int round() {
         List<Due> batch = events.claim(config.batchSize(), config.lease());
-        int failed = 0;
-        String lastError = null;
+        List<Future<Outcome>> sends = new ArrayList<>(batch.size());
         for (Due e : batch) {
             if (drain.stopping()) {
                 break;
             }
-            if (e.event() == null && !e.accountDeleted()) {
-                deadLetter(e, "unknown event type " + e.type());
+            sends.add(senders.submit(() -> attempt(e)));
+        }
+        List<Due> delivered = new ArrayList<>(batch.size());
+        int failed = 0;
+        String lastError = null;
+        for (int i = 0; i < sends.size(); i++) {
+            Outcome o;
+            try {
+                o = sends.get(i).get();
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException x) {
+                // attempt() handles its own failures; the lease brings this event back
+                LOG.warnf("Outbox event %d: %s", batch.get(i).id(), x.getCause());
                 continue;
             }
-            // Each delivery continues the trace of the request that stored the event; the REST client's span
-            // (and its traceparent header to notify) is a child of this one.
-            Span span = TraceParents.continuing(tracer, "outbox deliver " + e.type(), e.traceparent())
-                    .setAttribute("market.outbox.event_id", e.id())
-                    .setAttribute("market.outbox.attempt", (long) e.attempts())
-                    .startSpan();
-            try (Scope ignored = span.makeCurrent()) {
-                deliver(e);
-                events.delivered(e);
-            } catch (DeliveryRefused x) {
-                span.setStatus(StatusCode.ERROR, "refused");
-                deadLetter(e, x.getMessage());
-            } catch (RuntimeException x) {
-                span.setStatus(StatusCode.ERROR, "not delivered, retried later");
-                span.recordException(x);
+            if (o.delivered()) {
+                delivered.add(batch.get(i));
+            } else if (o.error() != null) {
                 failed++;
-                lastError = x.toString();
-                reschedule(e, lastError);
-            } finally {
-                span.end();
+                lastError = o.error();
             }
+        }
+        try {
+            events.delivered(delivered);
+        } catch (DataAccessException x) {
+            // Not marked: the leases expire and notify drops the repeats by their idempotency keys.
+            LOG.warnf("Could not mark %d delivered outbox event(s): %s", delivered.size(), x.toString());
         }
         if (failed > 0) {
             LOG.warnf("%d outbox event(s) not delivered; they stay in the outbox for retry (%s)", failed, lastError);
-            // A peer is away: wait for the next tick rather than spinning through the rest of the backlog.
             return 0;
         }
         return batch.size();
+    }
+
+    /** Delivered (to be marked), set aside or rescheduled (error: retried later). */
+    private record Outcome(boolean delivered, String error) {}
+
+    private Outcome attempt(Due e) {
+        if (e.event() == null && !e.accountDeleted()) {
+            deadLetter(e, "unknown event type " + e.type());
+            return new Outcome(false, null);
+        }
+        // Each delivery continues the trace of the request that stored the event; the REST client's span
+        // (and its traceparent header to notify) is a child of this one.
+        Span span = TraceParents.continuing(tracer, "outbox deliver " + e.type(), e.traceparent())
+                .setAttribute("market.outbox.event_id", e.id())
+                .setAttribute("market.outbox.attempt", (long) e.attempts())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            deliver(e);
+            return new Outcome(true, null);
+        } catch (DeliveryRefused x) {
+            span.setStatus(StatusCode.ERROR, "refused");
+            deadLetter(e, x.getMessage());
+            return new Outcome(false, null);
+        } catch (RuntimeException x) {
+            span.setStatus(StatusCode.ERROR, "not delivered, retried later");
+            span.recordException(x);
+            reschedule(e, x.toString());
+            return new Outcome(false, x.toString());
+        } finally {
+            span.end();
+        }
     }
 
     /**

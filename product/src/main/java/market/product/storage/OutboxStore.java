@@ -145,6 +145,11 @@ public class OutboxStore {
         outbox.delivered(e.id());
     }
 
+    /** Several sent, marked in one statement. */
+    public void delivered(List<Due> delivered) {
+        outbox.delivered(delivered.stream().mapToLong(Due::id).toArray());
+    }
+
     public void dead(Due e, String error) {
         outbox.dead(e.id(), error);
     }
