@@ -153,3 +153,7 @@ row "sends/s vs fake FCM capacity %" "$ratio"
 row "CPU % notify / fake FCM during the round (100 = 1 core)" "$notify_cpu / $fcm_cpu"
 row "push latency row commit -> FCM answered p50 / p99 ms" "$lat_p50 / $lat_p99"
 grep -E 'ERROR|Exception' "$tmp/notify.log" | head -3 || true
+# for bench/all.sh's summary
+echo "TARGET|per-token sends/s (one replica)|$per_s|>= 10000|$([ "$per_s" -ge 10000 ] && echo yes || echo no)"
+echo "TARGET|fake FCM capacity (baseline)|$fcm_rps req/s|well above 10000|$(awk -v x="$fcm_rps" 'BEGIN { print (x + 0 > 20000 ? "yes" : "no") }')"
+echo "TARGET|pushes lost (rows failed + pending)|$((failed_rows + pending))|0|$([ $((failed_rows + pending)) = 0 ] && echo yes || echo no)"
