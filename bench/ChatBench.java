@@ -108,7 +108,12 @@ public class ChatBench {
         }
 
         /** A fresh access token: the refresh grant, else a password grant (the bench users' password is their name). */
-        synchronized void renew() {
+        void renew() {
+            // its own lock: seen() holds the connection's monitor on the HTTP client's threads, which this call needs
+            synchronized (renewing) { renewOnce(); }
+        }
+        final Object renewing = new Object();
+        private void renewOnce() {
             String body = refresh == null ? null : "grant_type=refresh_token&client_id=market-test&refresh_token=" + refresh;
             for (int attempt = 0; attempt < 2; attempt++) {
                 if (body == null) {
