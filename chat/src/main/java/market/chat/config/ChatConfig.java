@@ -80,6 +80,13 @@ public interface ChatConfig {
     GroupCommitConfig groupCommit();
 
     interface GroupCommitConfig {
+        /**
+         * Whether sends go through the writer. Off by default: on the 2-core bench machine it has not yet shown
+         * better latency than one statement per message (bench/RESULTS.md, "chat, group commit").
+         */
+        @WithDefault("false")
+        boolean enabled();
+
         /** At most this many messages in one PostgreSQL transaction. */
         @WithDefault("256")
         int maxBatch();

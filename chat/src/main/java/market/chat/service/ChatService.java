@@ -30,6 +30,7 @@ public class ChatService {
 
     private final MessageStore store;
     private final GroupCommit writer;
+    private final boolean groupCommit;
     private final MessageHistory history;
     private final RoomService rooms;
     private final Fanout fanout;
@@ -58,6 +59,7 @@ public class ChatService {
         this.offers = offers;
         this.store = store;
         this.writer = writer;
+        this.groupCommit = config.groupCommit().enabled();
         this.history = history;
         this.rooms = rooms;
         this.fanout = fanout;
@@ -108,8 +110,15 @@ public class ChatService {
         try {
             // Offers one at a time (a second open offer is refused by a unique index, which would fail a
             // whole batch); every other message is committed together with the others of the moment.
-            appended = (offer != null
-                            ? store.append(roomId, senderId, type, text, null, offer.amount(), clientMsgId)
+            appended = (offer != null || !groupCommit
+                            ? store.append(
+                                    roomId,
+                                    senderId,
+                                    type,
+                                    text,
+                                    appointment,
+                                    offer == null ? null : offer.amount(),
+                                    clientMsgId)
                             : writer.append(new MessageStore.NewMessage(
                                     roomId, senderId, type, text, appointment, clientMsgId)))
                     .orElseThrow(() -> ApiException.notFound("Room"));
