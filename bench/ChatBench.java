@@ -11,8 +11,17 @@ import java.util.regex.*;
 
 /**
  * WebSocket load client for bench/chat.sh (JDK only: java bench/ChatBench.java ...).
- * args: seconds rate wsUrlA wsUrlB restUrl roomsFile
- * roomsFile: one line per room, "productId sellerToken buyerToken" — every room has its own two users.
+ * args: seconds rate wsUrlA wsUrlB restUrl roomsFile tokenDir tokenUrl
+ * roomsFile: one line per room, "productId sellerName buyerName" — every room has its own two users; tokenDir holds
+ * each user's token response (Keycloak JSON: access_token, refresh_token, expires_in) as &lt;name&gt;.json.
+ * Like the apps: each user's access token is refreshed (refresh_token grant at tokenUrl, a password grant if that
+ * fails) a minute before it expires and the connection is replaced by one with the fresh token before the old one
+ * is closed (the server closes a connection whose token expired with 1008). A connection that closes or fails for
+ * any other reason (a replica killed) is reconnected with a fresh token, to its own instance or else the other one,
+ * its unacknowledged sends are resent with the same clientMsgId (the server stores each once), and the room is
+ * caught up with after=&lt;last id seen&gt;. "unavailable" error frames are resent after a second. At the end every
+ * connection that misses a message it should have got catches up once more over REST, so "lost" counts only
+ * acknowledged messages the server does not have.
  * Each user holds one connection (as a phone or a browser tab does): every seller on instance A, every buyer
  * on instance B, so every message crosses Redis. The buyer opens the room (POST /api/chat/rooms).
  * Message o goes to room o % rooms, alternately from the seller and from the buyer; its "designated
@@ -41,26 +50,136 @@ public class ChatBench {
     static final Pattern MSG_ID = Pattern.compile("\\{\"id\":(\\d+)");
     static HttpClient http;
     static final Pattern SENT_AT = Pattern.compile("\"sentAt\":\"([^\"]+)\"");
-    static long[] sentWall, toCommit, commitToAck;
+    static long[] sentWall, toCommit, commitToAck, ackedId;
     static String restUrl;
     static final boolean DEBUG = Boolean.getBoolean("debug");
     static final AtomicInteger debugLeft = new AtomicInteger(8);
     static final Map<String, AtomicLong> errorCodes = new ConcurrentHashMap<>();
 
-    static final class Conn implements WebSocket.Listener {
-        final int id, user, instance;
-        WebSocket ws;
-        final StringBuilder buf = new StringBuilder();
+    static String[] wsUrls;
+    static String tokenUrl;
+    static java.nio.file.Path tokenDir;
+    static final AtomicLong reconnects = new AtomicLong();
+    static final AtomicLong rotations = new AtomicLong();
+    static final AtomicLong refreshes = new AtomicLong();
+    static final AtomicLong passwordGrants = new AtomicLong();
+    static final AtomicLong resent = new AtomicLong();
+    static final AtomicLong retried = new AtomicLong();
+    static final AtomicLong closes = new AtomicLong();
+    static final Map<String, AtomicLong> closeCodes = new ConcurrentHashMap<>();
+    static final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+    static volatile boolean stopping;
+    static final Pattern ACCESS = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+    static final Pattern REFRESH = Pattern.compile("\"refresh_token\":\"([^\"]+)\"");
+    static final Pattern EXPIRES = Pattern.compile("\"expires_in\":(\\d+)");
+    static final Pattern ERR_CODE = Pattern.compile("\"code\":\"([^\"]*)\"");
+
+    /** One user's connection (replaced on token refresh or after a close), its token and its unacknowledged sends. */
+    static final class Conn {
+        final int id, home;
+        final String user;
+        volatile int instance;
+        volatile WebSocket ws;
         final ConcurrentLinkedQueue<String> out = new ConcurrentLinkedQueue<>();
         final AtomicBoolean busy = new AtomicBoolean();
         final AtomicInteger inflight = new AtomicInteger();
         final AtomicLong lastSeen = new AtomicLong();
+        /** seq -> the send frame, until its ack (or a final error) arrives: resent after a reconnect. */
+        final ConcurrentSkipListMap<Integer, String> unacked = new ConcurrentSkipListMap<>();
+        final AtomicBoolean reconnecting = new AtomicBoolean();
+        /** The last id seen when the connection was lost: the catch-up after the reconnect starts there. */
+        volatile long lostAt;
         long room;
-        String token;
-        Conn(int id, int user, int instance) { this.id = id; this.user = user; this.instance = instance; }
+        volatile String token, refresh;
+        volatile long expiresAt; // ms
+        Conn(int id, String user, int instance) { this.id = id; this.user = user; this.instance = instance; this.home = instance; }
+
+        /** Keycloak's token response: the tokens and when the access token expires. */
+        void tokens(String json) {
+            Matcher a = ACCESS.matcher(json), r = REFRESH.matcher(json), e = EXPIRES.matcher(json);
+            if (!a.find() || !e.find()) throw new IllegalStateException("no token in " + json.substring(0, Math.min(200, json.length())));
+            token = a.group(1);
+            if (r.find()) refresh = r.group(1);
+            // the token's own exp (the response may have been fetched minutes ago), else expires_in from now
+            Matcher exp = Pattern.compile("\"exp\":(\\d+)").matcher(new String(
+                    Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+            expiresAt = exp.find() ? 1000L * Long.parseLong(exp.group(1))
+                    : System.currentTimeMillis() + 1000L * Long.parseLong(e.group(1));
+        }
+
+        /** A fresh access token: the refresh grant, else a password grant (the bench users' password is their name). */
+        void renew() {
+            // its own lock: seen() holds the connection's monitor on the HTTP client's threads, which this call needs
+            synchronized (renewing) { renewOnce(); }
+        }
+        final Object renewing = new Object();
+        private void renewOnce() {
+            String body = refresh == null ? null : "grant_type=refresh_token&client_id=market-test&refresh_token=" + refresh;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                if (body == null) {
+                    body = "grant_type=password&client_id=market-test&username=" + user + "&password=" + user;
+                    passwordGrants.incrementAndGet();
+                }
+                try {
+                    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(tokenUrl)).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (res.statusCode() == 200) { tokens(res.body()); refreshes.incrementAndGet(); return; }
+                    System.err.println("token for " + user + ": " + res.statusCode());
+                } catch (Exception e) {
+                    System.err.println("token for " + user + ": " + e);
+                }
+                body = null;
+            }
+        }
+
+        /**
+         * Opens a connection with the current token (to its own instance, else the other one), makes it the one
+         * that sends, then retires the previous one (after a grace period for its last acks), catches the room
+         * up and resends what was not acknowledged (after a close; a planned rotation loses nothing).
+         */
+        void connect(boolean afterClose) {
+            int at = instance;
+            for (int attempt = 0; !stopping; attempt++) {
+                if (expiresAt - System.currentTimeMillis() < 30_000) renew();
+                Socket s = new Socket(this);
+                try {
+                    WebSocket w = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                            .connectTimeout(Duration.ofSeconds(20)).buildAsync(URI.create(wsUrls[at]), s).get(30, TimeUnit.SECONDS);
+                    s.self = w;
+                    WebSocket old = ws;
+                    ws = w;
+                    instance = at;
+                    if (old != null) {
+                        Socket.retire(old);
+                        timers.schedule(() -> { old.sendClose(WebSocket.NORMAL_CLOSURE, "rotated"); }, afterClose ? 0 : 5, TimeUnit.SECONDS);
+                    }
+                    if (afterClose) {
+                        out.clear();
+                        busy.set(false);
+                        unacked.forEach((seq, frame) -> { resent.incrementAndGet(); out.add(frame); });
+                        pump();
+                        catchUp(lostAt);
+                    }
+                    return;
+                } catch (Exception e) {
+                    if (attempt % 10 == 0) System.err.println("conn " + id + " connect to " + wsUrls[at] + ": " + e);
+                    at = attempt % 2 == 0 ? 1 - home : home; // own instance, else the other one, alternately
+                    try { Thread.sleep(Math.min(2000, 200L * (attempt + 1))); } catch (InterruptedException ie) { return; }
+                }
+            }
+        }
+
+        /** The connection closed or failed unexpectedly: reconnect (once at a time) off the I/O thread. */
+        void lost(WebSocket which, String why) {
+            if (stopping || which != ws || !reconnecting.compareAndSet(false, true)) return;
+            lostAt = lastSeen.get();
+            reconnects.incrementAndGet();
+            CompletableFuture.runAsync(() -> { try { connect(true); } finally { reconnecting.set(false); } }, reconnectPool);
+        }
 
         /** A message for this connection, live or fetched after a resync: latency if it was the designated one. */
-        void seen(String text, long now, boolean live) {
+        synchronized void seen(String text, long now, boolean live) {
             Matcher c = CONTENT.matcher(text);
             while (c.find()) {
                 int seq = Integer.parseInt(c.group(1));
@@ -75,42 +194,40 @@ public class ChatBench {
         }
 
         /** The server says frames may have been missed: catch up with after=<last id seen>, as the apps do. */
-        void resync() {
-            resyncs.incrementAndGet();
-            HttpRequest req = HttpRequest.newBuilder(URI.create(restUrl + "/api/chat/rooms/" + room + "/messages?size=100&after=" + lastSeen.get()))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
-            http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenAccept(res -> {
-                if (res.statusCode() != 200) { System.err.println("resync of conn " + id + ": " + res.statusCode()); return; }
-                long before = lastSeen.get();
-                seen(res.body(), System.nanoTime(), false);
-                if (res.body().contains("\"nextCursor\":\"") && lastSeen.get() > before) resync();
-            });
+        CompletableFuture<Void> resync() {
+            return catchUp(lastSeen.get());
         }
 
-        void enqueue(String s) { out.add(s); pump(); }
+        /** Every message of the room after this id, page by page, from the instance this connection uses. */
+        CompletableFuture<Void> catchUp(long after) {
+            resyncs.incrementAndGet();
+            String rest = wsUrls[instance].replaceFirst("^ws", "http").replaceFirst("/ws/chat$", "");
+            HttpRequest req = HttpRequest.newBuilder(URI.create(rest + "/api/chat/rooms/" + room + "/messages?size=100&after=" + after))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+            return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenCompose(res -> {
+                if (res.statusCode() != 200) { System.err.println("catch-up of conn " + id + ": " + res.statusCode()); return CompletableFuture.completedFuture(null); }
+                seen(res.body(), System.nanoTime(), false);
+                long last = after;
+                Matcher m = MSG_ID.matcher(res.body());
+                while (m.find()) last = Math.max(last, Long.parseLong(m.group(1)));
+                if (res.body().contains("\"nextCursor\":\"") && last > after) return catchUp(last);
+                return CompletableFuture.<Void>completedFuture(null);
+            }).exceptionally(e -> { System.err.println("catch-up of conn " + id + ": " + e); return null; });
+        }
+
+        void send(int seq, String frame) { unacked.put(seq, frame); out.add(frame); pump(); }
         void pump() {
             while (!out.isEmpty() && busy.compareAndSet(false, true)) {
                 String s = out.poll();
                 if (s == null) { busy.set(false); continue; }
-                ws.sendText(s, true).whenComplete((w, e) -> {
-                    if (e != null) errors.incrementAndGet();
+                WebSocket w = ws;
+                w.sendText(s, true).whenComplete((x, e) -> {
+                    // a send on a connection that just failed stays unacked and is resent after the reconnect
                     busy.set(false);
-                    pump();
+                    if (e == null) pump();
                 });
                 return;
             }
-        }
-        @Override public void onOpen(WebSocket webSocket) { webSocket.request(1); }
-        @Override public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            buf.append(data);
-            if (last) {
-                String f = buf.toString();
-                buf.setLength(0);
-                handle(f, now);
-            }
-            webSocket.request(1);
-            return null;
         }
         void handle(String f, long now) {
             if (DEBUG && debugLeft.getAndDecrement() > 0) System.err.println("frame on " + id + ": " + f.substring(0, Math.min(300, f.length())));
@@ -126,8 +243,12 @@ public class ChatBench {
                     Matcher m = CMID.matcher(f);
                     if (m.find()) {
                         int s = Integer.parseInt(m.group(1));
+                        if (unacked.remove(s) == null) return; // a second ack of a resent message
                         acked.set(s, 1);
+                        Matcher mid = MSG_ID.matcher(f);
+                        if (mid.find()) ackedId[s] = Long.parseLong(mid.group(1));
                         ackCount.incrementAndGet();
+                        inflight.decrementAndGet();
                         // split the ack's round trip at the commit time the server stamped (same machine clock)
                         Matcher at = SENT_AT.matcher(f);
                         if (at.find() && s < sentWall.length && sentWall[s] > 0) {
@@ -138,22 +259,67 @@ public class ChatBench {
                         }
                     }
                     if (!CONTENT.matcher(f).find()) staleAcks.incrementAndGet();
-                    inflight.decrementAndGet();
                 }
                 case "error" -> {
+                    Matcher m = ERR_CODE.matcher(f);
+                    String code = m.find() ? m.group(1) : "?";
+                    Matcher id = CMID.matcher(f);
+                    Integer s = id.find() ? Integer.valueOf(id.group(1)) : null;
+                    if (s != null && "unavailable".equals(code) && !stopping) {
+                        // as the apps do: resend the same clientMsgId shortly (it is stored once)
+                        String frame = unacked.get(s);
+                        if (frame != null) {
+                            retried.incrementAndGet();
+                            timers.schedule(() -> { out.add(frame); pump(); }, 1, TimeUnit.SECONDS);
+                            return;
+                        }
+                    }
+                    if (s != null && unacked.remove(s) == null) return;
                     errors.incrementAndGet();
                     inflight.decrementAndGet();
-                    Matcher m = Pattern.compile("\"code\":\"([^\"]*)\"").matcher(f);
-                    errorCodes.computeIfAbsent(m.find() ? m.group(1) : "?", k -> new AtomicLong()).incrementAndGet();
+                    errorCodes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
                 }
                 default -> { }
             }
         }
+    }
+
+    static final ExecutorService reconnectPool = Executors.newFixedThreadPool(8);
+
+    /** One WebSocket of a connection: its own frame buffer; a retired one (rotated out) no longer triggers reconnects. */
+    static final class Socket implements WebSocket.Listener {
+        static final Set<WebSocket> RETIRED = ConcurrentHashMap.newKeySet();
+        final Conn c;
+        final StringBuilder buf = new StringBuilder();
+        volatile WebSocket self;
+        Socket(Conn c) { this.c = c; }
+        static void retire(WebSocket w) { RETIRED.add(w); }
+        @Override public void onOpen(WebSocket webSocket) { webSocket.request(1); }
+        @Override public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            buf.append(data);
+            if (last) {
+                String f = buf.toString();
+                buf.setLength(0);
+                c.handle(f, now);
+            }
+            webSocket.request(1);
+            return null;
+        }
         @Override public CompletionStage<?> onClose(WebSocket webSocket, int code, String reason) {
-            if (code != WebSocket.NORMAL_CLOSURE) System.err.println("conn " + id + " closed " + code + " " + reason); return null;
+            if (!RETIRED.remove(webSocket) && !stopping) {
+                closes.incrementAndGet();
+                closeCodes.computeIfAbsent(code + " " + reason, k -> new AtomicLong()).incrementAndGet();
+                c.lost(webSocket, "closed " + code + " " + reason);
+            }
+            return null;
         }
         @Override public void onError(WebSocket webSocket, Throwable error) {
-            System.err.println("conn " + id + " error " + error);
+            if (!RETIRED.remove(webSocket) && !stopping) {
+                closes.incrementAndGet();
+                closeCodes.computeIfAbsent(error.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                c.lost(webSocket, "error " + error);
+            }
         }
     }
 
@@ -161,7 +327,11 @@ public class ChatBench {
         int secs = Integer.parseInt(a[0]), rate = Integer.parseInt(a[1]);
         int cap = Integer.parseInt(System.getProperty("inflight", "16"));
         String[] ws = {a[2], a[3]};
+        wsUrls = ws;
         String rest = a[4];
+        tokenDir = java.nio.file.Path.of(a[6]);
+        tokenUrl = a[7];
+        java.nio.file.Path marks = System.getProperty("marks") == null ? null : java.nio.file.Path.of(System.getProperty("marks"));
         List<String[]> roomLines = new ArrayList<>();
         for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[5]))) if (!l.isBlank()) roomLines.add(l.trim().split("\\s+"));
         int rooms = roomLines.size(), conns = 2 * rooms;
@@ -170,13 +340,20 @@ public class ChatBench {
         restUrl = rest;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(exec).connectTimeout(Duration.ofSeconds(5)).build();
 
+        // users: seller of room r = connection 2r (instance A), its buyer = 2r+1 (instance B), tokens from tokenDir
+        Conn[] cs = new Conn[conns];
+        for (int i = 0; i < conns; i++) {
+            String user = roomLines.get(i / 2)[1 + i % 2];
+            cs[i] = new Conn(i, user, i % 2);
+            cs[i].tokens(java.nio.file.Files.readString(tokenDir.resolve(user + ".json")));
+        }
         // rooms: the buyer opens (or gets back) its room on the seller's listing; idempotent across runs
         long[] roomId = new long[rooms];
         List<CompletableFuture<Void>> opening = new ArrayList<>();
         for (int r = 0; r < rooms; r++) {
             final int room = r;
             HttpRequest req = HttpRequest.newBuilder(URI.create(rest + "/api/chat/rooms"))
-                    .header("Authorization", "Bearer " + roomLines.get(r)[2]).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + cs[2 * r + 1].token).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"productId\":" + roomLines.get(r)[0] + "}")).build();
             opening.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenAccept(res -> {
@@ -195,6 +372,7 @@ public class ChatBench {
         int maxMsgs = (int) Math.min(50_000_000L, (long) rate * secs + (long) warmRateArg * warmSecs + 1000);
         designated = new int[maxMsgs];
         sentWall = new long[maxMsgs];
+        ackedId = new long[maxMsgs];
         toCommit = new long[maxMsgs];
         commitToAck = new long[maxMsgs];
         Arrays.fill(toCommit, Long.MIN_VALUE);
@@ -203,22 +381,26 @@ public class ChatBench {
         acked = new AtomicIntegerArray(maxMsgs);
 
         // connections: 2r = seller of room r on instance A, 2r+1 = its buyer on instance B
-        Conn[] cs = new Conn[conns];
         long t0 = System.nanoTime();
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
         for (int i = 0; i < conns; i++) {
-            Conn c = new Conn(i, i, i % 2);
-            cs[i] = c;
-            String token = roomLines.get(i / 2)[1 + i % 2];
-            c.token = token;
+            Conn c = cs[i];
             c.room = roomId[i / 2];
-            pending.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .connectTimeout(Duration.ofSeconds(20)).buildAsync(URI.create(ws[c.instance]), c)
-                    .thenApply(w -> { c.ws = w; return w; }));
+            pending.add(CompletableFuture.runAsync(() -> c.connect(false), reconnectPool));
             if (pending.size() >= 50) { for (var f : pending) f.get(60, TimeUnit.SECONDS); pending.clear(); }
         }
         for (var f : pending) f.get(60, TimeUnit.SECONDS);
         System.err.printf("%d connections open in %.1f s%n", conns, (System.nanoTime() - t0) / 1e9);
+        // each user refreshes its token a minute before it expires and moves to a connection that carries it
+        timers.scheduleWithFixedDelay(() -> {
+            for (Conn c : cs) {
+                if (!stopping && c.expiresAt - System.currentTimeMillis() < 60_000 && c.reconnecting.compareAndSet(false, true)) {
+                    reconnectPool.execute(() -> {
+                        try { c.renew(); rotations.incrementAndGet(); c.connect(false); } finally { c.reconnecting.set(false); }
+                    });
+                }
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         Thread.sleep(1000);
 
         // open-loop sender at `rate` msg/s; a connection holds at most `cap` unacknowledged sends, offers beyond
@@ -232,7 +414,10 @@ public class ChatBench {
         long begin = System.nanoTime(), start = begin + warm * 1_000_000_000L, end = start + secs * 1_000_000_000L;
         while (System.nanoTime() < end && seq < maxMsgs) {
             long now = System.nanoTime();
-            if (firstMeasured < 0 && now >= start) { firstMeasured = seq; offeredWarm = offered; shedWarm = shed; }
+            if (firstMeasured < 0 && now >= start) {
+                firstMeasured = seq; offeredWarm = offered; shedWarm = shed;
+                if (marks != null) java.nio.file.Files.writeString(marks.resolve("start"), Integer.toString(seq));
+            }
             long due = now < start ? (long) ((now - begin) / 1e9 * warmRate)
                     : (long) (warm * (double) warmRate + (now - start) / 1e9 * rate);
             while (offered < due && seq < maxMsgs) {
@@ -244,7 +429,7 @@ public class ChatBench {
                 designated[seq] = recv.id;
                 sentWall[seq] = System.currentTimeMillis();
                 sender.inflight.incrementAndGet();
-                sender.enqueue("{\"type\":\"send\",\"roomId\":" + roomId[r] + ",\"content\":\"b:" + RUN + ":" + seq + ":" + System.nanoTime()
+                sender.send(seq, "{\"type\":\"send\",\"roomId\":" + roomId[r] + ",\"content\":\"b:" + RUN + ":" + seq + ":" + System.nanoTime()
                         + "\",\"clientMsgId\":\"m" + RUN + "-" + seq + "\"}");
                 seq++;
             }
@@ -252,6 +437,7 @@ public class ChatBench {
         }
         double sendSecs = (System.nanoTime() - start) / 1e9;
         int sent = seq;
+        if (marks != null) java.nio.file.Files.writeString(marks.resolve("end"), Integer.toString(seq));
         if (firstMeasured < 0) firstMeasured = sent;
         offered -= offeredWarm;
         shed -= shedWarm;
@@ -262,6 +448,16 @@ public class ChatBench {
             Thread.sleep(100);
         }
         double totalSecs = (System.nanoTime() - begin) / 1e9;
+        // what is still missing (a receiver that reconnected late, a frame lost with a replica): one more catch-up
+        // per connection that misses an acknowledged message, so "lost" is what the server does not have
+        long caughtBefore = recovered.get();
+        Map<Integer, Long> missing = new TreeMap<>(); // receiver -> the lowest id it misses
+        for (int i = firstMeasured; i < sent; i++) if (acked.get(i) == 1 && latency[i] < 0) missing.merge(designated[i], ackedId[i], Math::min);
+        List<CompletableFuture<Void>> finals = new ArrayList<>();
+        for (var e : missing.entrySet()) finals.add(cs[e.getKey()].catchUp(Math.max(0, e.getValue() - 1)));
+        for (var f : finals) { try { f.get(60, TimeUnit.SECONDS); } catch (Exception e) { System.err.println("final catch-up: " + e); } }
+        long finalCatchUp = recovered.get() - caughtBefore;
+        stopping = true;
         long[] lat = new long[sent];
         int n = 0, lost = 0, ackedN = 0;
         for (int i = firstMeasured; i < sent; i++) {
@@ -296,9 +492,11 @@ public class ChatBench {
         double max = n > 0 ? l[n - 1] / 1e6 : Double.NaN;
         for (Conn c : cs) { try { c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS); } catch (Exception e) { } }
         // machine-readable line for chat.sh
-        System.out.printf(Locale.ROOT, "RESULT offered=%d shed=%d sent=%d acked=%d errors=%d received=%d recovered=%d resyncs=%d lost=%d send_secs=%.1f msg_per_s=%.0f frames_per_s=%.0f fanout=%.1f p50=%.1f p99=%.1f max=%.1f errcodes=%s%n",
+        System.err.printf("connections: closes %d %s, reconnects %d, token refreshes %d (password grants %d), rotations %d, sends resent %d, unavailable retried %d, caught up at the end %d%n",
+                closes.get(), closeCodes, reconnects.get(), refreshes.get(), passwordGrants.get(), rotations.get(), resent.get(), retried.get(), finalCatchUp);
+        System.out.printf(Locale.ROOT, "RESULT offered=%d shed=%d sent=%d acked=%d errors=%d received=%d recovered=%d resyncs=%d lost=%d send_secs=%.1f msg_per_s=%.0f frames_per_s=%.0f fanout=%.1f p50=%.1f p99=%.1f max=%.1f closes=%d reconnects=%d rotations=%d resent=%d final_catchup=%d errcodes=%s%n",
                 offered, shed, sent - firstMeasured, ackedN, errors.get(), n, recovered.get(), resyncs.get(), lost, sendSecs, n / sendSecs, framesDelivered.get() / totalSecs,
-                sent > 0 ? (double) framesDelivered.get() / sent : 0, p50, p99, max, errorCodes);
+                sent > 0 ? (double) framesDelivered.get() / sent : 0, p50, p99, max, closes.get(), reconnects.get(), rotations.get(), resent.get(), finalCatchUp, errorCodes);
         exec.shutdownNow();
         System.exit(0);
     }

@@ -12,8 +12,19 @@
 # with the bench and their JIT compilers are still busy for a minute or more (C2 took ~20 % of a core per
 # replica 40 s after start): a cold replica carries ~400 msg/s, a warm one far more. The warm-up lets them
 # compile at a rate they carry cold; WARMUP=10 WARMUP_RATE=<RATE> measures the cold start instead.
+# The client behaves like the apps (bench/ChatBench.java): it refreshes each user's token a minute before it
+# expires and moves to a connection carrying the new one, reconnects after any close (to the other instance while
+# its own is down), resends unacknowledged sends with the same clientMsgId and catches the room up with `after`;
+# a last catch-up at the end makes "lost" count only acknowledged messages the server does not have.
+# KILL_REPLICA=<s>: kill -9 the instance on :18082 that many seconds into the measured window and start it again.
+# Same run, as baselines: redis-benchmark PUBLISH and pgbench of the statement that stores one message
+# (bench/chat-append.sql, MessageStore's APPEND, on PGBENCH_ROOMS bench-only rooms, PGBENCH_SECS s, 16 clients).
+# Over the measured window: PostgreSQL commits in the chat database per stored message, and CPU per part.
+# Bench data: the bench's messages and read marks (and the pgbench rooms) are deleted from the chat database at
+# the end; the chat-bench users, their 500 listings and rooms are created once and reused.
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
 # CHAT_JAVA_OPTS: extra JVM options for the two instances (experiments, e.g. -XX:TieredStopAtLevel=1).
+# GROUP_COMMIT=on: the instances store text messages through the group-commit writer (market.chat.group-commit.enabled).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
 # shellcheck disable=SC2154 # the results (msg_per_s, p50, lost, ...) are set by 'declare $(grep ^RESULT ...)' below
 set -euo pipefail
@@ -25,6 +36,9 @@ RATE=${4:-1000}
 WARMUP=${WARMUP:-90}
 WARMUP_RATE=${WARMUP_RATE:-300}
 PORTS=(18082 18092)
+KILL_REPLICA=${KILL_REPLICA:-}
+PGBENCH_SECS=${PGBENCH_SECS:-10}
+PGBENCH_ROOMS=${PGBENCH_ROOMS:-500}
 PRODUCT=${PRODUCT_URL:-http://127.0.0.1:8081}
 KC=${KEYCLOAK_URL:-http://127.0.0.1:8180/auth}
 export PGHOST=127.0.0.1 PGPORT=${PG_PORT:-15432} PGUSER=market PGPASSWORD=market PGDATABASE=product
@@ -34,18 +48,24 @@ JAR=$ROOT/chat/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "$JAR missing: build chat first"; exit 1; }
 command -v redis-benchmark >/dev/null || { echo "redis-benchmark is needed"; exit 1; }
 { [ "$SECS" -ge 5 ] && [ "$SECS" -le 600 ]; } || { echo "seconds must be 5..600"; exit 1; }
-# access tokens live 5 minutes and signing 1,000 users in takes about a minute: resync catch-ups late in a
-# longer run would get 401s
-[ $((WARMUP + SECS)) -le 200 ] || echo "warning: warm-up + run > 200 s; the users' tokens (5 min) may expire before the end"
 { [ $((ROOMS % 2)) -eq 0 ] && [ "$ROOMS" -le 2000 ]; } || { echo "rooms must be even and <= 2000"; exit 1; }
 curl -fsS "$PRODUCT/q/health/ready" >/dev/null || { echo "product not ready at $PRODUCT: run ./market up"; exit 1; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for port in "${PORTS[@]}"; do
+  if ss -ltnH "sport = :$port" | grep -q .; then echo "port $port is in use (a bench instance left running?)"; exit 1; fi
+done
 tmp=$(mktemp -d)
 pids=()
 cleanup() {
+  set +e # everything below runs, whatever fails
+  if [ -n "${killer:-}" ]; then kill "$killer" 2>/dev/null; fi
+  if [ -n "${sampler:-}" ]; then kill "$sampler" 2>/dev/null; fi
+  for f in "$tmp"/pid-*; do [ -f "$f" ] && pids+=("$(cat "$f")"); done
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -9 "$p" 2>/dev/null || true; done
-  [ -n "${KEEP_LOGS:-}" ] && cp "$tmp"/chat-*.log "$KEEP_LOGS"/ 2>/dev/null
+  if [ -f "$tmp/rooms" ]; then clean_bench_data; fi
+  if [ -n "${KEEP_LOGS:-}" ]; then cp "$tmp"/chat-*.log "$KEEP_LOGS"/; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -53,8 +73,9 @@ trap cleanup EXIT
 cp -r "$(dirname "$JAR")" "$tmp/app" && JAR=$tmp/app/quarkus-run.jar
 
 [ "$CONNS" -eq $((2 * ROOMS)) ] || { echo "connections must be 2 x rooms (one seller and one buyer per room)"; exit 1; }
+# a user's token response (access and refresh token) as <name>.json, the access token alone as <name>
 token() { curl -fsS -d grant_type=password -d client_id=market-test -d username="$1" -d password="$2" \
-  "$KC/realms/market/protocol/openid-connect/token" | jq -r .access_token; }
+  "$KC/realms/market/protocol/openid-connect/token" > "$3.json" && jq -r .access_token "$3.json" > "$3"; }
 admin_token() { curl -fsS -d grant_type=password -d client_id=admin-cli -d username=kcadmin -d password=kcadmin \
   "$KC/realms/master/protocol/openid-connect/token" | jq -r .access_token; }
 export -f token
@@ -75,8 +96,10 @@ if [ "$have" -lt "$CONNS" ]; then
       [ "$code" = 201 ] || [ "$code" = 409 ] || { echo "creating {} failed: $code" >&2; exit 255; }'
   done
 fi
-# the two chat instances boot while the users sign in (access tokens live 5 minutes: sign in last)
-for port in "${PORTS[@]}"; do
+# the two chat instances boot while the users sign in; their own fan-out channel, so the stack's replicas do
+# not receive (and pay for) the bench's envelopes
+start_replica() {
+  local port=$1
   # shellcheck disable=SC2086 # CHAT_JAVA_OPTS is a list of JVM options, split on purpose
   env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/chat" \
@@ -87,16 +110,19 @@ for port in "${PORTS[@]}"; do
     QUARKUS_S3_ENDPOINT_OVERRIDE="http://127.0.0.1:${S3_PORT:-19090}" \
     QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY="$(cat "${MARKET_HOME:-$ROOT/.market}/s3-secret" 2>/dev/null || echo market)" \
     MARKET_RATE_LIMIT_ENABLED="${MARKET_RATE_LIMIT_ENABLED:-false}" \
+    MARKET_CHAT_FANOUT_CHANNEL="chat:bench-events" \
+    MARKET_CHAT_GROUP_COMMIT_ENABLED="$([ "${GROUP_COMMIT:-off}" = on ] && echo true || echo false)" \
     java -Xmx384m -XX:+UseSerialGC ${CHAT_JAVA_OPTS:-} \
       -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
       -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \
-      -jar "$JAR" > "$tmp/chat-$port.log" 2>&1 &
-  pids+=($!)
-done
+      -jar "$JAR" >> "$tmp/chat-$port.log" 2>&1 &
+  echo $! > "$tmp/pid-$port"
+}
+for port in "${PORTS[@]}"; do start_replica "$port"; done
 echo "signing in $CONNS users…"
 mkdir -p "$tmp/tok"
 # shellcheck disable=SC2016 # $0 is the inner shell's argument
-for i in $(seq "$CONNS"); do name "$i"; echo; done | xargs -P4 -I{} bash -c 'token {} {} > "$0/tok/{}"' "$tmp"
+for i in $(seq "$CONNS"); do name "$i"; echo; done | xargs -P4 -I{} bash -c 'token {} {} "$0/tok/{}"' "$tmp"
 sub_of() { cut -d. -f2 < "$tmp/tok/$1" | tr '_-' '/+' | { read -r s; while [ $(( ${#s} % 4 )) -ne 0 ]; do s="$s="; done; echo "$s"; } | base64 -d | jq -r .sub; }
 
 # one listing per seller, created once through the product API
@@ -120,25 +146,94 @@ for r in $(seq "$ROOMS"); do
   s=$(name $((2 * r - 1))); b=$(name $((2 * r)))
   pid=$(awk -v sub_="$(sed -n "${r}p" "$tmp/sellers" | cut -d' ' -f2)" '$1 == sub_ { print $2 }' "$tmp/listings")
   [ -n "$pid" ] || { echo "no listing for $s"; exit 1; }
-  echo "$pid $(cat "$tmp/tok/$s") $(cat "$tmp/tok/$b")"
+  echo "$pid $s $b"
 done > "$tmp/rooms"
+# the bench's messages go at the end (cleanup): the rooms of these listings, and the pgbench rooms
+clean_bench_data() {
+  "$PGBIN/psql" -q -d chat -v ON_ERROR_STOP=1 >/dev/null <<SQL || echo "removing the bench's messages failed"
+CREATE TEMP TABLE bench_room AS SELECT id FROM chat_room
+ WHERE product_id IN ($(cut -d' ' -f1 "$tmp/rooms" | paste -sd,)) OR buyer_id = 'pgbench-buyer';
+UPDATE chat_room SET last_message_id = NULL WHERE id IN (SELECT id FROM bench_room);
+DELETE FROM chat_read WHERE room_id IN (SELECT id FROM bench_room);
+DELETE FROM message_photo WHERE message_id IN (SELECT id FROM chat_message WHERE room_id IN (SELECT id FROM bench_room));
+DELETE FROM chat_message WHERE room_id IN (SELECT id FROM bench_room);
+DELETE FROM chat_room WHERE buyer_id = 'pgbench-buyer';
+SQL
+}
 
 for port in "${PORTS[@]}"; do
   for i in $(seq 120); do curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && break; sleep 1
     [ "$i" = 120 ] && { echo "chat on $port not ready"; tail -20 "$tmp/chat-$port.log"; exit 1; }; done
 done
 
+# baseline: the statement that stores one message (MessageStore's APPEND, one autocommit transaction each), alone,
+# 16 clients, on bench-only rooms (product ids -1..-N, buyer pgbench-buyer; deleted again at the end)
+"$PGBIN/psql" -q -d chat -v ON_ERROR_STOP=1 -c "INSERT INTO chat_room (product_id, seller_id, seller_nickname, buyer_id,
+  buyer_nickname, product_title, product_price, product_status)
+  SELECT -g, 'pgbench-seller', 'pgbench', 'pgbench-buyer', 'pgbench', 'pgbench room', 1, 'ON_SALE'
+    FROM generate_series(1, $PGBENCH_ROOMS) g ON CONFLICT DO NOTHING" >/dev/null
+read -r pg_lo pg_hi < <("$PGBIN/psql" -tA -F' ' -d chat -c "SELECT min(id), max(id) FROM chat_room WHERE buyer_id = 'pgbench-buyer'")
+pgb_out=$("$PGBIN/pgbench" -n -M prepared -c 16 -j 2 -T "$PGBENCH_SECS" -D lo="$pg_lo" -D hi="$pg_hi" -D run="$(date +%s)" \
+  -f "$ROOT/bench/chat-append.sql" chat 2>&1) || { echo "pgbench failed: $pgb_out"; exit 1; }
+pgb_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$pgb_out" | head -1)
+pgb_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$pgb_out")
+
+# CPU (utime+stime ticks, /proc) of each part, and the chat database's commits and messages, at a moment
+pg_pm=$(ss -ltnpH "sport = :$PGPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+redis_pid=$(ss -ltnpH "sport = :${REDIS_PORT:-16379}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+# (one awk over all the /proc files: the snapshot must be quick on a loaded machine)
+ticks() { local f=() p; for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
+  if [ ${#f[@]} -gt 0 ]; then awk '{ t += $14 + $15 + $16 + $17 } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
+snapshot() {
+  echo "time $(date +%s.%N)"
+  echo "client $(ticks "$client_pid")"
+  for port in "${PORTS[@]}"; do echo "chat-$port $(ticks "$(cat "$tmp/pid-$port")")"; done
+  echo "redis $(ticks "$redis_pid")"
+  # shellcheck disable=SC2046 # the children of the postmaster, one argument each
+  echo "pg $(ticks "$pg_pm" $(ps -o pid= --ppid "$pg_pm"))"
+  echo "commits $("$PGBIN/psql" -tA -d chat -c "SELECT xact_commit FROM pg_stat_database WHERE datname = 'chat'")"
+  echo "maxid $("$PGBIN/psql" -tA -d chat -c "SELECT coalesce(max(id), 0) FROM chat_message")"
+}
+
 # baseline: raw Redis PUBLISH throughput (what cross-instance fan-out rides on), same run, same machine
 pub=$(redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-16379}" -n 100000 -c 16 -q PUBLISH chat-bench-baseline hello 2>/dev/null \
   | tr '\r' '\n' | awk '/requests per second/ {for (i = 1; i <= NF; i++) if ($(i+1) == "requests") v = $i} END {print v}')
 
-java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
+mkdir -p "$tmp/marks"
+java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" -Dmarks="$tmp/marks" \
+  "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
   "ws://127.0.0.1:${PORTS[0]}/ws/chat" "ws://127.0.0.1:${PORTS[1]}/ws/chat" "http://127.0.0.1:${PORTS[0]}" \
-  "$tmp/rooms" > "$tmp/result" 2> "$tmp/client.err" || { cat "$tmp/client.err"; exit 1; }
+  "$tmp/rooms" "$tmp/tok" "$KC/realms/market/protocol/openid-connect/token" > "$tmp/result" 2> "$tmp/client.err" &
+client_pid=$!
+# the measured window's snapshots (the client marks its start and end)
+( until [ -f "$tmp/marks/start" ]; do sleep 0.2; done; snapshot > "$tmp/snap-start"
+  until [ -f "$tmp/marks/end" ]; do sleep 0.2; done; snapshot > "$tmp/snap-end" ) &
+sampler=$!
+if [ -n "$KILL_REPLICA" ]; then
+  ( until [ -f "$tmp/marks/start" ]; do sleep 0.2; done; sleep "$KILL_REPLICA"
+    kill -9 "$(cat "$tmp/pid-${PORTS[0]}")"; echo "killed :${PORTS[0]} at $(date -u +%T)" > "$tmp/killed"
+    sleep 2; start_replica "${PORTS[0]}"; echo "restarted :${PORTS[0]} at $(date -u +%T)" >> "$tmp/killed" ) &
+  killer=$!
+fi
+wait "$client_pid" || { cat "$tmp/client.err"; exit 1; }
+wait "$sampler" 2>/dev/null || true
+sampler=
 grep -q '^RESULT' "$tmp/result" || { cat "$tmp/client.err" "$tmp/result"; exit 1; }
 # shellcheck disable=SC2046
 declare $(grep '^RESULT' "$tmp/result" | sed 's/^RESULT //; s/ errcodes=.*//')
 errcodes=$(sed -n 's/.*errcodes=//p' "$tmp/result")
+val() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
+if [ -s "$tmp/snap-end" ]; then
+  stored=$("$PGBIN/psql" -tA -d chat -c "SELECT count(*) FROM chat_message WHERE id > $(val maxid "$tmp/snap-start") AND id <= $(val maxid "$tmp/snap-end")")
+  commits=$(( $(val commits "$tmp/snap-end") - $(val commits "$tmp/snap-start") ))
+  window=$(awk -v a="$(val time "$tmp/snap-start")" -v b="$(val time "$tmp/snap-end")" 'BEGIN { printf "%.1f", b - a }')
+  per_commit=$(awk -v m="$stored" -v c="$commits" 'BEGIN { printf "%.1f", (c > 0 ? m / c : 0) }')
+  cpu_rows=$(for part in pg chat-${PORTS[0]} chat-${PORTS[1]} client redis; do
+    awk -v p="$part" -v a="$(val "$part" "$tmp/snap-start")" -v b="$(val "$part" "$tmp/snap-end")" -v w="$window" -v m="$stored" \
+      'BEGIN { s = (b - a) / 100; if (s < 0) { print p, "restarted", "-"; exit }
+             printf "%s %.0f %.2f\n", p, (w > 0 ? 100 * s / w : 0), (m > 0 ? 1000 * s / m : 0) }'
+  done)
+fi
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
 
 printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s, %s\n\n' \
@@ -160,9 +255,22 @@ row "fan-out (frames per message)" "$fanout"
 row "server: fan-out outages (log)" "$(cat "$tmp"/chat-*.log | grep -c 'Fan-out to other replicas failing' || true)"
 row "server: frames dropped on send (log)" "$(cat "$tmp"/chat-*.log | grep -c 'dropped' || true)"
 row "redis-benchmark PUBLISH req/s (baseline)" "$pub"
+row "pgbench message statement tps (baseline)" "$pgb_tps"
+row "pgbench latency avg ms (16 clients)" "$pgb_lat"
+row "messages stored in window / chat db commits" "${stored:-?} / ${commits:-?}"
+row "messages per PostgreSQL commit" "${per_commit:-?}"
+row "stored msg/s vs pgbench tps %" "$(awk -v m="${stored:-0}" -v w="${window:-0}" -v t="${pgb_tps:-0}" 'BEGIN { printf "%.0f", (w > 0 && t > 0 ? 100 * m / w / t : 0) }')"
+row "client: closes / reconnects / token rotations" "$closes / $reconnects / $rotations"
+row "client: sends resent / caught up at the end" "$resent / $final_catchup"
 row "delivered msg/s vs PUBLISH %" "$ratio"
 [ "$errors" != 0 ] && echo "error codes: $errcodes"
-grep '^lost by\|^acks answering\|^split' "$tmp/client.err" || true
+grep '^lost by\|^acks answering\|^split\|^connections:' "$tmp/client.err" || true
+[ -f "$tmp/killed" ] && cat "$tmp/killed"
+if [ -n "${cpu_rows:-}" ]; then
+  printf '\nCPU over the measured window (%s s; /proc utime+stime):\n\n| %-14s | %14s | %22s |\n|%s|%s|%s|\n' "$window" part "% of one core" "CPU s per 1,000 msgs" \
+    "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..24})"
+  while read -r part pct per; do printf '| %-14s | %14s | %22s |\n' "$part" "$pct" "$per"; done <<<"$cpu_rows"
+fi
 grep -q 'closed\|error' "$tmp/client.err" && { echo "client notes:"; grep 'closed\|error' "$tmp/client.err" | head -5; }
 echo
-echo "target: p99 < 100 ms at 1,000 msg/s delivered, lost = 0"
+echo "target: p99 < 100 ms at 2,000 msg/s delivered across two replicas, lost = 0 (load before: ${load_before:-?})"

@@ -75,4 +75,35 @@ public interface ChatConfig {
     /** How often each replica reads product's feed of deleted accounts and closes their rooms (read by the scheduler). */
     @WithDefault("5s")
     Duration accountSweepEvery();
+
+    /** Group commit of chat messages (see market.chat.storage.GroupCommit). */
+    GroupCommitConfig groupCommit();
+
+    interface GroupCommitConfig {
+        /**
+         * Whether sends go through the writer. Off by default: on the 2-core bench machine it has not yet shown
+         * better latency than one statement per message (bench/RESULTS.md, "chat, group commit").
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** At most this many messages in one PostgreSQL transaction. */
+        @WithDefault("256")
+        int maxBatch();
+
+        /**
+         * How long the writer waits after the first message of a batch for more (on top of what arrives while the
+         * previous batch commits, which is always taken along).
+         */
+        @WithDefault("0ms")
+        Duration linger();
+
+        /** Messages waiting for the writer, at most (a full queue is back-pressure on the senders). */
+        @WithDefault("4096")
+        int queueSize();
+
+        /** How long a send waits for room in a full queue before it answers 503 (resend shortly). */
+        @WithDefault("2s")
+        Duration queueWait();
+    }
 }

@@ -10,6 +10,7 @@ import market.chat.domain.MessageType;
 import market.chat.domain.MessageView;
 import market.chat.domain.OfferRequest;
 import market.chat.domain.Room;
+import market.chat.storage.GroupCommit;
 import market.chat.storage.MessageStore;
 import market.common.api.ApiException;
 import market.common.db.DataAccessException;
@@ -28,6 +29,8 @@ public class ChatService {
     public record Sent(Room room, MessageView message, boolean created) {}
 
     private final MessageStore store;
+    private final GroupCommit writer;
+    private final boolean groupCommit;
     private final MessageHistory history;
     private final RoomService rooms;
     private final Fanout fanout;
@@ -41,6 +44,7 @@ public class ChatService {
 
     public ChatService(
             MessageStore store,
+            GroupCommit writer,
             MessageHistory history,
             RoomService rooms,
             Fanout fanout,
@@ -54,6 +58,8 @@ public class ChatService {
         this.blocks = blocks;
         this.offers = offers;
         this.store = store;
+        this.writer = writer;
+        this.groupCommit = config.groupCommit().enabled();
         this.history = history;
         this.rooms = rooms;
         this.fanout = fanout;
@@ -102,14 +108,19 @@ public class ChatService {
                 offer != null ? MessageType.OFFER : appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
         MessageStore.Appended appended;
         try {
-            appended = store.append(
-                            roomId,
-                            senderId,
-                            type,
-                            text,
-                            appointment,
-                            offer == null ? null : offer.amount(),
-                            clientMsgId)
+            // Offers one at a time (a second open offer is refused by a unique index, which would fail a
+            // whole batch); every other message is committed together with the others of the moment.
+            appended = (offer != null || !groupCommit
+                            ? store.append(
+                                    roomId,
+                                    senderId,
+                                    type,
+                                    text,
+                                    appointment,
+                                    offer == null ? null : offer.amount(),
+                                    clientMsgId)
+                            : writer.append(new MessageStore.NewMessage(
+                                    roomId, senderId, type, text, appointment, clientMsgId)))
                     .orElseThrow(() -> ApiException.notFound("Room"));
         } catch (DataAccessException e) {
             if (offer != null && e.isUniqueViolation()) {
