@@ -274,3 +274,7 @@ fi
 grep -q 'closed\|error' "$tmp/client.err" && { echo "client notes:"; grep 'closed\|error' "$tmp/client.err" | head -5; }
 echo
 echo "target: p99 < 100 ms at 2,000 msg/s delivered across two replicas, lost = 0 (load before: ${load_before:-?})"
+# for bench/all.sh's summary
+echo "TARGET|delivered msg/s (offered $RATE)|$msg_per_s|>= 2000|$(awk -v x="$msg_per_s" 'BEGIN { print (x + 0 >= 2000 ? "yes" : "no") }')"
+echo "TARGET|e2e latency p99|$p99 ms|< 100 ms|$(awk -v x="$p99" 'BEGIN { print (x + 0 < 100 ? "yes" : "no") }')"
+echo "TARGET|lost|$lost|0|$([ "$lost" = 0 ] && echo yes || echo no)"
