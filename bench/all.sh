@@ -31,6 +31,8 @@ if busy; then
 fi
 curl -fsS -o /dev/null "http://127.0.0.1:${PRODUCT_PORT:-8081}/q/health/ready" || { echo "the stack is not up: run ./market up"; exit 1; }
 
+# the arguments each bench runs with here: the issue's targets (defaults otherwise)
+declare -A ARGS=([chat]="1000 500 60 2000")
 status=()
 for b in "${BENCHES[@]}"; do
   script=$ROOT/bench/$b.sh
@@ -38,7 +40,8 @@ for b in "${BENCHES[@]}"; do
   settle || status+=("$b: started while the load average was $(cut -d' ' -f1-3 /proc/loadavg)")
   echo "== bench/$b.sh ($(date -u +%T) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)) → $OUT/$b.txt"
   t0=$SECONDS
-  if "$script" > "$OUT/$b.txt" 2>&1; then
+  read -r -a args <<< "${ARGS[$b]:-}"
+  if "$script" "${args[@]}" > "$OUT/$b.txt" 2>&1; then
     status+=("$b: ok in $((SECONDS - t0)) s")
   else
     status+=("$b: FAILED (rc $?, see $OUT/$b.txt)")
