@@ -71,7 +71,7 @@ test.describe.serial('report → moderation → outcome', () => {
 
   test("bob's inbox tells him the outcome, and the listing is gone for him", async () => {
     const page = bob.page;
-    await page.getByRole('link', { name: /^알림/ }).click();
+    await page.getByRole('link', { name: /^(안 읽은 )?알림( \d+)?$/ }).click();
     await expect(page.getByText(/신고하신 게시글.*게시글을 숨겼어요/).first()).toBeVisible({ timeout: 30_000 });
     await shot(page, '73-bob-inbox');
 

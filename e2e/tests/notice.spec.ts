@@ -8,7 +8,7 @@ test("admin sends a notice and bob's bell shows it live", async ({ browser }) =>
   try {
     const b = bob.page;
     // Start from an empty bell: opening the inbox reads what is there.
-    await b.getByRole('link', { name: /^알림/ }).click();
+    await b.getByRole('link', { name: /^(안 읽은 )?알림( \d+)?$/ }).click();
     await expect(b.getByRole('heading', { name: '알림', exact: true })).toBeVisible();
     await expect(b.getByRole('link', { name: '알림', exact: true })).toBeVisible();
     await b.getByRole('link', { name: '홈', exact: true }).click();
