@@ -3,7 +3,7 @@ import type { User, UserManager } from 'oidc-client-ts';
 import { holdRequestsUntil, setTokenProvider, setUnauthorizedHandler } from '../api/client';
 import { AuthContext, type AuthValue } from './AuthContext';
 import { useCacheFollowsIdentity } from './cacheIdentity';
-import { CALLBACK_PATH, hasSessionHint, setSessionHint } from './sessionHint';
+import { CALLBACK_PATH, hasSessionHint, saysNoSession, setSessionHint } from './sessionHint';
 import { singleFlight } from './singleFlight';
 import { sessionUserFromToken, type SessionUser } from './token';
 
@@ -11,9 +11,14 @@ import { sessionUserFromToken, type SessionUser } from './token';
 // hint, a sign-in), not as a modulepreload of the main bundle.
 let oidc: Promise<typeof import('./settings')> | null = null;
 function loadOidc() {
-  oidc ??= import('./settings');
+  // a failed load (offline, a deploy mid-way) is not kept: the next sign-in tries again
+  oidc ??= import('./settings').catch((e: unknown) => {
+    oidc = null;
+    throw e;
+  });
   return oidc;
 }
+
 async function userManager(): Promise<UserManager> {
   return (await loadOidc()).userManager();
 }
@@ -46,10 +51,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    const apply = (u: User | null) => {
+    // keepHint: signed out for now, but not told so by Keycloak (saysNoSession)
+    const apply = (u: User | null, keepHint = false) => {
       const s = fromOidc(u);
       currentToken = s.token;
-      setSessionHint(!!s.user);
+      if (!keepHint) setSessionHint(!!s.user);
       setState({ ready: true, ...s });
       identityKnown();
     };
@@ -57,8 +63,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Every silent renewal goes through one flight: refresh tokens rotate, and a second refresh with the same
     // token (a 401 burst after sleep, racing the expiry timer) would end the session.
     const renew = singleFlight(async () => (await userManager()).signinSilent());
+    let unsure = false;
     const renewOrSignOut = () => {
-      renew().catch(() => um?.removeUser());
+      renew().catch((e: unknown) => {
+        unsure = !saysNoSession(e);
+        um?.removeUser();
+      });
     };
     setTokenProvider(() => currentToken);
     setUnauthorizedHandler(renewOrSignOut);
@@ -77,7 +87,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         return;
       }
       um.events.addUserLoaded(apply);
-      um.events.addUserUnloaded(() => apply(null));
+      um.events.addUserUnloaded(() => {
+        apply(null, unsure);
+        unsure = false;
+      });
       um.events.addAccessTokenExpiring(renewOrSignOut);
       const url = new URL(window.location.href);
       if (url.pathname === CALLBACK_PATH) {
@@ -99,8 +112,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         // Tokens are only in memory, so a reload asks Keycloak (hidden iframe, prompt=none) whether the
         // browser still has an SSO session.
         apply(await renew());
-      } catch {
-        apply(null);
+      } catch (e) {
+        apply(null, !saysNoSession(e));
       }
     })();
   }, []);

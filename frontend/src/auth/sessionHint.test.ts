@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CALLBACK_PATH, hasSessionHint, setSessionHint } from './sessionHint';
+import { CALLBACK_PATH, hasSessionHint, saysNoSession, setSessionHint } from './sessionHint';
 import { CALLBACK_PATH as REDIRECT_PATH } from './settings';
 
 describe('the session hint', () => {
@@ -14,6 +14,14 @@ describe('the session hint', () => {
     expect(hasSessionHint()).toBe(true);
     setSessionHint(false);
     expect(hasSessionHint()).toBe(false);
+  });
+
+  it('is dropped only when Keycloak says there is no session, not for a timeout or the network', () => {
+    expect(saysNoSession({ error: 'login_required' })).toBe(true);
+    expect(saysNoSession({ error: 'invalid_grant' })).toBe(true);
+    expect(saysNoSession(new Error('IFrame timed out without a response'))).toBe(false);
+    expect(saysNoSession(new TypeError('Failed to fetch'))).toBe(false);
+    expect(saysNoSession(null)).toBe(false);
   });
 
   it('keeps nothing but a flag', () => {

@@ -29,3 +29,13 @@ export function setSessionHint(signedIn: boolean): void {
     /* storage blocked: every start asks Keycloak */
   }
 }
+
+// Keycloak's own answers that there is no session to resume (OIDC error codes); anything else — a timeout, the
+// network, Keycloak restarting — says nothing about the session, so the hint stays for the next start.
+const NO_SESSION = new Set(['login_required', 'interaction_required', 'consent_required', 'invalid_grant']);
+
+/** Whether a failed silent sign-in means the browser has no session (then the hint goes). */
+export function saysNoSession(e: unknown): boolean {
+  const code = (e as { error?: unknown } | null)?.error;
+  return typeof code === 'string' && NO_SESSION.has(code);
+}
