@@ -146,15 +146,31 @@ public class InboxStreams {
                     batch.add(s);
                 }
                 if (batch.size() == STREAMS_PER_QUERY) {
-                    drain(batch);
+                    drainSafely(batch);
                     batch = new ArrayList<>();
                 }
             }
-            drain(batch);
+            drainSafely(batch);
             missed = drainWip.addAndGet(-missed);
             if (missed == 0) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Whatever goes wrong in one read (a bug, the pool refusing the retry at shutdown) must not leave the loop
+     * counted as running, or no stream of this replica would be read again: it is logged, and those streams are read
+     * at their next wake-up or the catch-up poll.
+     */
+    private void drainSafely(List<Stream> batch) {
+        try {
+            drain(batch);
+        } catch (Throwable e) {
+            LOG.errorf(
+                    e,
+                    "Inbox streams: a read for %d stream(s) failed; they are read at the next wake-up",
+                    batch.size());
         }
     }
 

@@ -249,13 +249,22 @@ public class PushRelay {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((results, failure) -> {
-            sending.release(chunk.size());
-            if (failure != null) {
-                round.failed(owners, chunk, describe(failure));
-            } else {
-                round.answered(owners, results);
+            // callDone in finally: a round that never settles would keep its permit, and four such would stop
+            // the relay for good
+            try {
+                sending.release(chunk.size());
+                if (failure != null) {
+                    round.failed(owners, chunk, describe(failure));
+                } else {
+                    round.answered(owners, results);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        e, "Push relay: an FCM answer could not be read; its %d device(s) are retried", chunk.size());
+                round.failed(owners, chunk, String.valueOf(e.getMessage()));
+            } finally {
+                round.callDone();
             }
-            round.callDone();
         });
     }
 
@@ -324,7 +333,11 @@ public class PushRelay {
 
         void callDone() {
             if (open.decrementAndGet() == 0) {
-                Infrastructure.getDefaultWorkerPool().execute(this::settle);
+                try {
+                    Infrastructure.getDefaultWorkerPool().execute(this::settle);
+                } catch (RuntimeException e) {
+                    settle(); // the pool refused (shutting down): settle here rather than never
+                }
             }
         }
 
