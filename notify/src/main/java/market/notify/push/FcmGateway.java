@@ -39,28 +39,6 @@ public class FcmGateway {
         sender.sendToTopic(topic, message);
     }
 
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, abortOn = PushException.Permanent.class)
-    @ExponentialBackoff
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.8,
-            delay = 20,
-            delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2,
-            skipOn = PushException.Permanent.class)
-    public List<TokenResult> sendToTokens(List<String> tokens, PushMessage message) {
-        List<TokenResult> results = sender.sendToTokens(tokens, message);
-        if (!results.isEmpty() && results.stream().allMatch(r -> r.outcome() == TokenResult.Outcome.RETRY)) {
-            // Nothing got through: to the retry and the breaker this is an outage, not a partial success.
-            throw PushException.transientFailure(
-                    "FCM accepted none of " + tokens.size() + " message(s): "
-                            + results.get(0).error(),
-                    null);
-        }
-        return results;
-    }
-
     /**
      * {@link PushSender#sendEach} with the same retries and breaker, without blocking: the stage completes when FCM
      * answered (or failed, after the retries). A call in which no message got through counts as a failure. No
