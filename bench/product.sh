@@ -23,7 +23,7 @@ export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=market PGPASSWORD=market PGDATABA
 PGBIN=$(pg_bin)
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
-curl -fsS -o /dev/null "http://127.0.0.1:$PRODUCT_PORT/q/health/ready" || { echo "the stack is not up: run ./market up"; exit 1; }
+service_ready "$PRODUCT_PORT" || { echo "the stack is not up: run ./market up"; exit 1; }
 [ -f "$ROOT/product/target/quarkus-app/quarkus-run.jar" ] || { echo "build product first (./market build)"; exit 1; }
 
 old=$("$PGBIN/psql" -d product -tAc "SELECT count(*) FROM product WHERE seller_id LIKE 'bench-%'")
@@ -63,11 +63,7 @@ if [ "$AOT" = 1 ] && aot_fresh product; then opts+=(-XX:AOTCache="$AOT_DIR/produ
 SERVICE_DB=product_bench service_env product "$BENCH_PORT"
 env "${SERVICE_ENV[@]}" "$SERVICE_JAVA" "${opts[@]}" -jar "$tmp/app/quarkus-run.jar" > "$tmp/product.log" 2>&1 &
 svc_pid=$!
-for i in $(seq 600); do
-  curl -fsS -o /dev/null "$SVC/q/health/ready" 2>/dev/null && break
-  if ! kill -0 "$svc_pid" 2>/dev/null || [ "$i" = 600 ]; then echo "the bench's product did not start:"; tail -20 "$tmp/product.log"; exit 1; fi
-  sleep 0.5
-done
+await_jvm "$svc_pid" "$BENCH_PORT" 300 || { echo "the bench's product did not start:"; tail -20 "$tmp/product.log"; exit 1; }
 jvm="JDK $SERVICE_JAVA_VERSION ${opts[*]}"
 
 seeded=$("$PGBIN/psql" -tAc "SELECT count(*) FROM product WHERE seller_id LIKE 'bench-%'")

@@ -19,7 +19,7 @@ PORT=18281
 pick_java
 DEFAULT_JAVA=$(command -v java)
 DEFAULT_VERSION=$(java_feature "$DEFAULT_JAVA")
-curl -fsS -o /dev/null "http://127.0.0.1:$PRODUCT_PORT/q/health/ready" || { echo "the stack is not up: run ./market up"; exit 1; }
+service_ready "$PRODUCT_PORT" || { echo "the stack is not up: run ./market up"; exit 1; }
 
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "port $PORT is in use: another bench still running?"; exit 1; fi
 tmp=$(mktemp -d)
@@ -36,16 +36,12 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # one_start <module> <app dir> <java> [jvm options...] -> "ready_ms started_ms cpu_ms rss_mb"
 one_start() {
-  local m=$1 app=$2 java=$3 t0 t1 i started cpu rss; shift 3
+  local m=$1 app=$2 java=$3 t0 t1 started cpu rss; shift 3
   t0=$(now_ms)
   service_env "$m" "$PORT"
   env "${SERVICE_ENV[@]}" "$java" "${SERVICE_JVM_OPTS[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
   pid=$!
-  for i in $(seq 2400); do
-    service_ready "$PORT" && break
-    kill -0 "$pid" 2>/dev/null || { echo "$m exited during start:" >&2; tail -20 "$tmp/run.log" >&2; exit 1; }
-    sleep 0.025
-  done
+  await_jvm "$pid" "$PORT" 60 0.025 || { echo "$m exited or was not ready in 60 s:" >&2; tail -20 "$tmp/run.log" >&2; exit 1; }
   t1=$(now_ms)
   sleep 2
   cpu=$(awk '{ print ($14 + $15) * 10 }' "/proc/$pid/stat")   # clock ticks of 10 ms
