@@ -178,6 +178,12 @@ public class Db {
                 boxed[k] = a[k];
             }
             ps.setArray(i, c.createArrayOf("int8", boxed));
+        } else if (v instanceof int[] a) {
+            Integer[] boxed = new Integer[a.length];
+            for (int k = 0; k < a.length; k++) {
+                boxed[k] = a[k];
+            }
+            ps.setArray(i, c.createArrayOf("int4", boxed));
         } else if (v instanceof Long[] a) {
             ps.setArray(i, c.createArrayOf("int8", a));
         } else if (v instanceof String[] a) {

@@ -3,7 +3,9 @@ package market.common.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import market.common.db.Db;
 import market.common.db.RowMapper;
 import market.common.db.Sql;
@@ -17,6 +19,12 @@ import market.common.db.Sql;
  * delivered}; a failed one is {@linkplain #retry retried} after exponential {@link Backoff} or, when the
  * receiver refused it for good or attempts ran out, set aside as a {@linkplain #dead dead letter} (kept with
  * its error, never sent again). Finished rows are {@linkplain #purge purged} after a retention.
+ *
+ * <p>Every write after a claim names the attempt that claim counted and changes the row only while it is still
+ * pending at that attempt. A relay whose send outlived its lease (FCM or notify slow for minutes) may find its
+ * row claimed again by another round or replica; its late outcome then changes nothing and reports so
+ * ({@code false}, or the id left out), so what the row's outcome moves — a notice's statistics — is counted
+ * once, by the claim that holds the row. The row itself may have gone out twice (at least once).
  *
  * <p>Times come from the given clock (the application's), not the database's: with clocks kept by NTP the
  * difference is far below the lease and the backoff, and a test can move time.
@@ -59,46 +67,75 @@ public final class Outbox {
                 mapper);
     }
 
-    /** Sent: finished, never claimed again. */
-    public void delivered(long id) {
-        db.update("UPDATE " + table.name + " SET " + table.delivered + " WHERE id = ?", clock.instant(), id);
+    /** Sent at its {@code attempts}-th claim: finished, never claimed again; false if that claim no longer holds it. */
+    public boolean delivered(long id, int attempts) {
+        return db.update(
+                        "UPDATE " + table.name + " SET " + table.delivered + " WHERE id = ? AND attempts = ? AND "
+                                + table.pending,
+                        clock.instant(),
+                        id,
+                        attempts)
+                == 1;
     }
 
-    /** Sent, several at once (one statement): finished, never claimed again. */
-    public void delivered(long[] ids) {
-        if (ids.length > 0) {
-            db.update("UPDATE " + table.name + " SET " + table.delivered + " WHERE id = ANY(?)", clock.instant(), ids);
+    /**
+     * Sent, several at once (one statement; {@code attempts[i]} is the claim of {@code ids[i]}): finished, never
+     * claimed again. Returns the ids it finished — those whose claim still held them.
+     */
+    public Set<Long> delivered(long[] ids, int[] attempts) {
+        if (ids.length != attempts.length) {
+            throw new IllegalArgumentException("one attempt per id");
         }
+        if (ids.length == 0) {
+            return Set.of();
+        }
+        return new HashSet<>(db.list(
+                Sql.of(
+                        "UPDATE " + table.name + " SET " + table.delivered
+                                + " FROM unnest(?::bigint[], ?::int[]) AS claim(claimed_id, claimed_attempt)"
+                                + " WHERE id = claim.claimed_id AND attempts = claim.claimed_attempt AND "
+                                + table.pending + " RETURNING id",
+                        clock.instant(),
+                        ids,
+                        attempts),
+                r -> r.getLong("id")));
     }
 
-    /** Refused for good (or attempts ran out): finished with its error, never sent again. */
-    public void dead(long id, String error) {
-        db.update(
-                "UPDATE " + table.name + " SET " + table.dead + ", last_error = ? WHERE id = ?",
-                clock.instant(),
-                truncate(error),
-                id);
+    /**
+     * Refused for good (or attempts ran out) at its {@code attempts}-th claim: finished with its error, never sent
+     * again; false if that claim no longer holds it.
+     */
+    public boolean dead(long id, int attempts, String error) {
+        return db.update(
+                        "UPDATE " + table.name + " SET " + table.dead + ", last_error = ? WHERE id = ? AND attempts = ?"
+                                + " AND " + table.pending,
+                        clock.instant(),
+                        truncate(error),
+                        id,
+                        attempts)
+                == 1;
     }
 
     /**
      * Failed its {@code attempts}-th attempt: due again after the backoff, or a dead letter when the attempts
      * ran out. {@code change} (may be null) sets more columns in the same statement (e.g. the tokens still to
-     * send to). Returns whether the row was given up.
+     * send to).
      */
-    public boolean retry(long id, int attempts, String error, Backoff backoff, Sql change) {
+    public Retried retry(long id, int attempts, String error, Backoff backoff, Sql change) {
         if (backoff.exhausted(attempts)) {
-            dead(id, error);
-            return true;
+            return dead(id, attempts, error) ? Retried.GIVEN_UP : Retried.STALE;
         }
-        later(id, clock.instant().plus(backoff.after(attempts)), error, true, change);
-        return false;
+        return later(id, attempts, clock.instant().plus(backoff.after(attempts)), error, true, change)
+                ? Retried.LATER
+                : Retried.STALE;
     }
 
     /**
-     * Due again at {@code at}. {@code countAttempt=false} gives back the attempt the claim counted (a hold,
-     * e.g. an ad kept until morning, is no failure).
+     * Due again at {@code at} after its {@code attempts}-th claim; false if that claim no longer holds it.
+     * {@code countAttempt=false} gives back the attempt the claim counted (a hold, e.g. an ad kept until
+     * morning, is no failure).
      */
-    public void later(long id, Instant at, String error, boolean countAttempt, Sql change) {
+    public boolean later(long id, int attempts, Instant at, String error, boolean countAttempt, Sql change) {
         Sql sql = Sql.of("UPDATE " + table.name + " SET next_attempt_at = ?, last_error = ?", at, truncate(error));
         if (!countAttempt) {
             sql.append(", attempts = attempts - 1");
@@ -106,7 +143,7 @@ public final class Outbox {
         if (change != null) {
             sql.append(", ").append(change);
         }
-        db.update(sql.append(" WHERE id = ?", id));
+        return db.update(sql.append(" WHERE id = ? AND attempts = ? AND " + table.pending, id, attempts)) == 1;
     }
 
     /** Deletes rows finished before {@code retention} ago; returns how many. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import market.common.outbox.Backoff;
 import market.common.outbox.Drain;
+import market.common.outbox.Retried;
 import market.notify.config.NotifyConfig;
 import market.notify.domain.AdRules;
 import market.notify.push.FcmGateway;
@@ -41,7 +43,9 @@ import org.jboss.logging.Logger;
  * rounds unfinished). When all of a round's calls are answered its outcomes are written together: delivered
  * rows, dead tokens forgotten, the notices' statistics; devices FCM could not reach are retried with
  * exponential backoff until they succeed or the row runs out of attempts. A relay that dies mid-round leaves its
- * rows leased: they go out again after the lease (at least once). Topic sends and topic subscriptions go one at
+ * rows leased: they go out again after the lease (at least once). A round that outlives its lease (FCM slow for
+ * minutes) starts no more calls in its last {@code SEND_BEFORE_LEASE_END}, and its late outcomes change nothing
+ * for rows another claim has taken over (the notices' statistics count each row once). Topic sends and topic subscriptions go one at
  * a time.
  */
 @ApplicationScoped
@@ -54,6 +58,11 @@ public class PushRelay {
     static final int ROUNDS_IN_FLIGHT = 4;
 
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * A call is not started later than this before its rows' lease ends: by then another round or replica may
+     * claim them, and the device would get the push twice.
+     */
+    private static final Duration SEND_BEFORE_LEASE_END = Duration.ofSeconds(30);
 
     private final PushOutboxStore store;
     private final FcmGateway fcm;
@@ -100,6 +109,7 @@ public class PushRelay {
             return 0;
         }
         List<PushOutboxStore.Pending> rows;
+        Instant sendBy = clock.instant().plus(LEASE).minus(SEND_BEFORE_LEASE_END);
         try {
             rows = store.claim(config.batchSize(), LEASE);
         } catch (RuntimeException e) {
@@ -131,7 +141,7 @@ public class PushRelay {
                 retryLater(row, null, String.valueOf(e));
             }
         }
-        Round round = new Round();
+        Round round = new Round(sendBy);
         try {
             sendToUsers(users, round);
         } finally {
@@ -241,6 +251,12 @@ public class PushRelay {
             round.failed(owners, chunk, "interrupted");
             return;
         }
+        if (clock.instant().isAfter(round.sendBy)) {
+            // waited so long for FCM that the lease is nearly over: left to the next claim (retried, not sent twice)
+            sending.release(chunk.size());
+            round.failed(owners, chunk, "the round's lease ran out before this call could be sent");
+            return;
+        }
         round.sent();
         CompletionStage<List<TokenResult>> answer;
         try {
@@ -297,6 +313,12 @@ public class PushRelay {
         private final List<Outcome> outcomes = new ArrayList<>();
         /** Calls unanswered, plus one until the round has handed out all of them. */
         private final AtomicInteger open = new AtomicInteger(1);
+        /** No call of the round starts after this (see {@link #SEND_BEFORE_LEASE_END}). */
+        final Instant sendBy;
+
+        Round(Instant sendBy) {
+            this.sendBy = sendBy;
+        }
 
         Outcome add(PushOutboxStore.Pending row) {
             Outcome o = new Outcome(row);
@@ -373,7 +395,12 @@ public class PushRelay {
                     LOG.infof("Forgot %d device token(s) FCM reported as unregistered or invalid", store.forget(dead));
                 }
                 if (!delivered.isEmpty() || !failed.isEmpty()) {
-                    QuarkusTransaction.requiringNew().run(() -> store.finishAll(delivered, failed));
+                    int stale = QuarkusTransaction.requiringNew().call(() -> store.finishAll(delivered, failed));
+                    if (stale > 0) {
+                        LOG.warnf(
+                                "Push relay: %d row(s) of a round outlived their lease; their newer claims decide them",
+                                stale);
+                    }
                 }
                 for (Outcome o : retry) {
                     retryLater(o.row, o.retry, "FCM unavailable for " + o.retry.size() + " device(s): " + o.error);
@@ -415,10 +442,14 @@ public class PushRelay {
     }
 
     private void retryLater(PushOutboxStore.Pending row, List<String> tokens, String error) {
-        boolean givenUp = QuarkusTransaction.joiningExisting()
+        Retried retried = QuarkusTransaction.joiningExisting()
                 .call(() -> store.retry(row, tokens != null ? tokens : row.tokens(), error, backoff));
-        if (givenUp) {
+        if (retried == Retried.GIVEN_UP) {
             LOG.errorf("Push %d given up after %d attempts: %s", row.id(), row.attempts(), error);
+        } else if (retried == Retried.STALE) {
+            LOG.warnf(
+                    "Push %d: attempt %d outlived its lease; the row's newer claim decides it",
+                    row.id(), row.attempts());
         }
     }
 

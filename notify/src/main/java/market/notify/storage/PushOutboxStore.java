@@ -20,6 +20,7 @@ import market.common.db.Sql;
 import market.common.outbox.Backoff;
 import market.common.outbox.Outbox;
 import market.common.outbox.OutboxTable;
+import market.common.outbox.Retried;
 import market.notify.domain.Audience;
 import market.notify.domain.Topics;
 
@@ -176,13 +177,15 @@ public class PushOutboxStore {
 
     /**
      * Finished: delivered (sent) or given up (failed, a dead letter with its error); counts towards the notice's
-     * statistics. In a transaction: the row, the statistics and the notice's state change together.
+     * statistics. In a transaction: the row, the statistics and the notice's state change together. Like every
+     * write below, it changes the row only while {@code row}'s claim still holds it (see {@link Outbox}): false,
+     * and nothing counted, when another claim took the row over.
      */
-    public void finish(Pending row, boolean delivered, String error) {
-        if (delivered) {
-            outbox.delivered(row.id());
-        } else {
-            outbox.dead(row.id(), error);
+    public boolean finish(Pending row, boolean delivered, String error) {
+        boolean applied =
+                delivered ? outbox.delivered(row.id(), row.attempts()) : outbox.dead(row.id(), row.attempts(), error);
+        if (!applied) {
+            return false;
         }
         if (row.noticeId() != null && row.recipients() > 0) {
             db.update(
@@ -195,24 +198,35 @@ public class PushOutboxStore {
         if (row.noticeId() != null) {
             finishNoticeIfDone(row.noticeId());
         }
+        return true;
     }
 
     /**
      * Finishes many rows as {@link #finish} does one, in few statements: the delivered ones at once, the notices'
-     * statistics summed per notice, each notice's state checked once. Run it in a transaction.
+     * statistics summed per notice (of the rows still held by their claims), each notice's state checked once.
+     * Run it in a transaction. Returns how many rows were left alone because another claim had taken them over.
      */
-    public void finishAll(List<Pending> delivered, Map<Pending, String> failed) {
-        outbox.delivered(delivered.stream().mapToLong(Pending::id).toArray());
-        failed.forEach((row, error) -> outbox.dead(row.id(), error));
+    public int finishAll(List<Pending> delivered, Map<Pending, String> failed) {
+        Set<Long> done = outbox.delivered(
+                delivered.stream().mapToLong(Pending::id).toArray(),
+                delivered.stream().mapToInt(Pending::attempts).toArray());
+        List<Pending> counted = new ArrayList<>(done.size() + failed.size());
         Map<Long, int[]> stats = new TreeMap<>();
         for (Pending row : delivered) {
-            if (row.noticeId() != null) {
-                stats.computeIfAbsent(row.noticeId(), k -> new int[2])[0] += row.recipients();
+            if (done.contains(row.id())) {
+                counted.add(row);
+                if (row.noticeId() != null) {
+                    stats.computeIfAbsent(row.noticeId(), k -> new int[2])[0] += row.recipients();
+                }
             }
         }
-        for (Pending row : failed.keySet()) {
-            if (row.noticeId() != null) {
-                stats.computeIfAbsent(row.noticeId(), k -> new int[2])[1] += row.recipients();
+        for (Map.Entry<Pending, String> f : failed.entrySet()) {
+            Pending row = f.getKey();
+            if (outbox.dead(row.id(), row.attempts(), f.getValue())) {
+                counted.add(row);
+                if (row.noticeId() != null) {
+                    stats.computeIfAbsent(row.noticeId(), k -> new int[2])[1] += row.recipients();
+                }
             }
         }
         stats.forEach((noticeId, sentFailed) -> {
@@ -225,24 +239,26 @@ public class PushOutboxStore {
                     noticeId);
             finishNoticeIfDone(noticeId);
         });
+        return delivered.size() + failed.size() - counted.size();
     }
 
     /**
      * Failed this attempt: due again after the backoff with {@code tokens} (null: all) still to send to, or, once
-     * the attempts ran out, finished as failed (see {@link #finish}). Returns whether it was given up.
+     * the attempts ran out, finished as failed (see {@link #finish}).
      */
-    public boolean retry(Pending row, List<String> tokens, String error, Backoff backoff) {
+    public Retried retry(Pending row, List<String> tokens, String error, Backoff backoff) {
         if (backoff.exhausted(row.attempts())) {
-            finish(row, false, error);
-            return true;
+            return finish(row, false, error) ? Retried.GIVEN_UP : Retried.STALE;
         }
-        outbox.retry(row.id(), row.attempts(), error, backoff, tokens(tokens));
-        return false;
+        return outbox.retry(row.id(), row.attempts(), error, backoff, tokens(tokens));
     }
 
-    /** Held, not failed (an ad kept until morning): due at {@code at}, the claim's attempt given back. */
-    public void hold(Pending row, Instant at, String reason) {
-        outbox.later(row.id(), at, reason, false, tokens(row.tokens()));
+    /**
+     * Held, not failed (an ad kept until morning): due at {@code at}, the claim's attempt given back; false if
+     * another claim had taken the row over.
+     */
+    public boolean hold(Pending row, Instant at, String reason) {
+        return outbox.later(row.id(), row.attempts(), at, reason, false, tokens(row.tokens()));
     }
 
     private static Sql tokens(List<String> tokens) {

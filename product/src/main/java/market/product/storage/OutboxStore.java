@@ -141,17 +141,23 @@ public class OutboxStore {
         return outbox.claim(limit, lease, COLUMNS, this::due);
     }
 
+    /**
+     * The writes below change a row only while the claim that returned {@code e} still holds it (see {@link
+     * Outbox}): a relay whose send outlived its lease leaves the row to the claim that took it over.
+     */
     public void delivered(Due e) {
-        outbox.delivered(e.id());
+        outbox.delivered(e.id(), e.attempts());
     }
 
     /** Several sent, marked in one statement. */
     public void delivered(List<Due> delivered) {
-        outbox.delivered(delivered.stream().mapToLong(Due::id).toArray());
+        outbox.delivered(
+                delivered.stream().mapToLong(Due::id).toArray(),
+                delivered.stream().mapToInt(Due::attempts).toArray());
     }
 
     public void dead(Due e, String error) {
-        outbox.dead(e.id(), error);
+        outbox.dead(e.id(), e.attempts(), error);
     }
 
     public void retry(Due e, String error, Backoff backoff) {
