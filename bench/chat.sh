@@ -24,7 +24,8 @@
 # the end; the chat-bench users, their 500 listings and rooms are created once and reused.
 # KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
 # CHAT_JAVA_OPTS: extra JVM options for the two instances (experiments, e.g. -XX:TieredStopAtLevel=1).
-# GROUP_COMMIT=on: the instances store text messages through the group-commit writer (market.chat.group-commit.enabled).
+# GROUP_COMMIT=off: the instances store each text message by its own statement (market.chat.group-commit.enabled=false;
+# default on, as the service).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
 # shellcheck disable=SC2154 # the results (msg_per_s, p50, lost, ...) are set by 'declare $(grep ^RESULT ...)' below
 set -euo pipefail
@@ -111,7 +112,7 @@ start_replica() {
     QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY="$(cat "${MARKET_HOME:-$ROOT/.market}/s3-secret" 2>/dev/null || echo market)" \
     MARKET_RATE_LIMIT_ENABLED="${MARKET_RATE_LIMIT_ENABLED:-false}" \
     MARKET_CHAT_FANOUT_CHANNEL="chat:bench-events" \
-    MARKET_CHAT_GROUP_COMMIT_ENABLED="$([ "${GROUP_COMMIT:-off}" = on ] && echo true || echo false)" \
+    MARKET_CHAT_GROUP_COMMIT_ENABLED="$([ "${GROUP_COMMIT:-on}" = off ] && echo false || echo true)" \
     java -Xmx384m -XX:+UseSerialGC ${CHAT_JAVA_OPTS:-} \
       -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
       -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \
