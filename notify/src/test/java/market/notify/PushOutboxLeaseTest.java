@@ -92,6 +92,20 @@ class PushOutboxLeaseTest {
                         row));
     }
 
+    @Test
+    void aHoldKeepsItsClaimCountedSoAnOlderClaimCannotPassForTheOneHoldingTheRow() {
+        long notice = notice();
+        long row = row(notice, "f");
+        assertTrue(tx(() -> store.hold(claim(row, notice, 2), Instant.now().plusSeconds(3600), "held until 08:00")));
+        String held = state(row);
+
+        Pending older = claim(row, notice, 1);
+        assertEquals(Retried.STALE, tx(() -> store.retry(older, null, "FCM unavailable", backoff)));
+        assertFalse(tx(() -> store.finish(older, true, null)));
+        assertEquals(held, state(row));
+        assertEquals(List.of(0, 0), stats(notice));
+    }
+
     private static <T> T tx(Supplier<T> work) {
         return QuarkusTransaction.requiringNew().call(work::get);
     }

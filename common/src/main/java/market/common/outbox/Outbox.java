@@ -125,21 +125,18 @@ public final class Outbox {
         if (backoff.exhausted(attempts)) {
             return dead(id, attempts, error) ? Retried.GIVEN_UP : Retried.STALE;
         }
-        return later(id, attempts, clock.instant().plus(backoff.after(attempts)), error, true, change)
+        return later(id, attempts, clock.instant().plus(backoff.after(attempts)), error, change)
                 ? Retried.LATER
                 : Retried.STALE;
     }
 
     /**
-     * Due again at {@code at} after its {@code attempts}-th claim; false if that claim no longer holds it.
-     * {@code countAttempt=false} gives back the attempt the claim counted (a hold, e.g. an ad kept until
-     * morning, is no failure).
+     * Due again at {@code at} after its {@code attempts}-th claim (also a hold, e.g. an ad kept until morning:
+     * its claim stays counted, so {@code attempts} only ever grows and an older claim can never pass for a newer
+     * one); false if that claim no longer holds it.
      */
-    public boolean later(long id, int attempts, Instant at, String error, boolean countAttempt, Sql change) {
+    public boolean later(long id, int attempts, Instant at, String error, Sql change) {
         Sql sql = Sql.of("UPDATE " + table.name + " SET next_attempt_at = ?, last_error = ?", at, truncate(error));
-        if (!countAttempt) {
-            sql.append(", attempts = attempts - 1");
-        }
         if (change != null) {
             sql.append(", ").append(change);
         }

@@ -254,11 +254,11 @@ public class PushOutboxStore {
     }
 
     /**
-     * Held, not failed (an ad kept until morning): due at {@code at}, the claim's attempt given back; false if
-     * another claim had taken the row over.
+     * Held, not failed (an ad kept until morning): due at {@code at}; false if another claim had taken the row
+     * over. The claim stays counted as an attempt (at most one hold a night, far below the attempts allowed).
      */
     public boolean hold(Pending row, Instant at, String reason) {
-        return outbox.later(row.id(), row.attempts(), at, reason, false, tokens(row.tokens()));
+        return outbox.later(row.id(), row.attempts(), at, reason, tokens(row.tokens()));
     }
 
     private static Sql tokens(List<String> tokens) {
