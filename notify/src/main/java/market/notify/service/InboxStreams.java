@@ -36,6 +36,11 @@ import org.jboss.logging.Logger;
  * {@link #STREAMS_PER_QUERY}) and reads what all of them need in one query ({@link InboxStore#itemsAfter}),
  * so a notice that wakes 10,000 streams costs a few queries, not 10,000. Since only that loop reads and
  * emits, a stream is never drained twice at once and its items go out in id order.
+ *
+ * <p>A broadcast's wake-ups wait in their own queue and are drained {@link #BROADCAST_SLICE} streams at a
+ * time, with every personal wake-up (a commit or announcement for one user, a new stream) drained before the
+ * next slice: a chat message's notification does not wait behind a notice going out to 10,000 streams. A
+ * stream woken both ways is read twice at most; the second read finds nothing new (it reads after its last id).
  */
 @ApplicationScoped
 public class InboxStreams {
@@ -48,9 +53,13 @@ public class InboxStreams {
     /** Streams read by one query. */
     static final int STREAMS_PER_QUERY = 2_000;
 
+    /** Streams of a broadcast drained before personal wake-ups are looked at again. */
+    static final int BROADCAST_SLICE = 500;
+
     private final InboxService inbox;
     private final Map<String, Set<Stream>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Stream> woken = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Stream> broadcast = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainWip = new AtomicInteger();
     private final Timer delay;
     private final Timer reads;
@@ -103,8 +112,9 @@ public class InboxStreams {
         }
     }
 
+    /** Wakes every stream here for a broadcast (behind personal wake-ups, see the class). */
     public void wakeAll() {
-        byUser.values().forEach(set -> set.forEach(this::wake));
+        byUser.values().forEach(set -> set.forEach(this::wakeForBroadcast));
     }
 
     /** Wakes the streams of one user (also the hook for changes made by other replicas). */
@@ -119,9 +129,21 @@ public class InboxStreams {
         if (s.queued.compareAndSet(false, true)) {
             s.wokenAt = System.nanoTime();
             woken.add(s);
-            if (drainWip.getAndIncrement() == 0) {
-                Infrastructure.getDefaultWorkerPool().execute(this::drainLoop);
-            }
+            startDrain();
+        }
+    }
+
+    private void wakeForBroadcast(Stream s) {
+        if (s.broadcastQueued.compareAndSet(false, true)) {
+            s.broadcastAt = System.nanoTime();
+            broadcast.add(s);
+            startDrain();
+        }
+    }
+
+    private void startDrain() {
+        if (drainWip.getAndIncrement() == 0) {
+            Infrastructure.getDefaultWorkerPool().execute(this::drainLoop);
         }
     }
 
@@ -132,30 +154,50 @@ public class InboxStreams {
         });
     }
 
-    /** The one drain loop: runs until no stream is left woken; wake-ups meanwhile make it go round again. */
+    /**
+     * The one drain loop: runs until no stream is left woken; wake-ups meanwhile make it go round again. Every
+     * personal wake-up is served before each slice of a broadcast.
+     */
     private void drainLoop() {
         int missed = drainWip.get();
         while (true) {
-            List<Stream> batch = new ArrayList<>();
-            Stream s;
-            while ((s = woken.poll()) != null) {
-                // From here a wake-up queues the stream again: whatever it announces the read below may miss.
-                s.readFor = s.wokenAt;
-                s.queued.set(false);
-                if (!s.emitter.isCancelled()) {
-                    batch.add(s);
-                }
-                if (batch.size() == STREAMS_PER_QUERY) {
-                    drainSafely(batch);
-                    batch = new ArrayList<>();
-                }
-            }
-            drainSafely(batch);
+            boolean broadcastLeft;
+            do {
+                drainQueued(woken, false, Integer.MAX_VALUE);
+                broadcastLeft = drainQueued(broadcast, true, BROADCAST_SLICE);
+            } while (broadcastLeft);
             missed = drainWip.addAndGet(-missed);
             if (missed == 0) {
                 return;
             }
         }
+    }
+
+    /** Drains up to {@code max} streams of the queue; whether it took any. */
+    private boolean drainQueued(ConcurrentLinkedQueue<Stream> queue, boolean forBroadcast, int max) {
+        List<Stream> batch = new ArrayList<>();
+        int taken = 0;
+        Stream s;
+        while (taken < max && (s = queue.poll()) != null) {
+            taken++;
+            // From here a wake-up queues the stream again: whatever it announces the read below may miss.
+            if (forBroadcast) {
+                s.readFor = s.broadcastAt;
+                s.broadcastQueued.set(false);
+            } else {
+                s.readFor = s.wokenAt;
+                s.queued.set(false);
+            }
+            if (!s.emitter.isCancelled()) {
+                batch.add(s);
+            }
+            if (batch.size() == STREAMS_PER_QUERY) {
+                drainSafely(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        drainSafely(batch);
+        return taken > 0;
     }
 
     /**
@@ -219,8 +261,11 @@ public class InboxStreams {
         final String userId;
         final MultiEmitter<? super InboxItem> emitter;
         final AtomicBoolean queued = new AtomicBoolean();
-        /** When it was queued, and (drain loop only) when it was queued for the read under way. */
+        final AtomicBoolean broadcastQueued = new AtomicBoolean();
+        /** When it was queued (personal, broadcast), and (drain loop only) for the read under way. */
         volatile long wokenAt;
+
+        volatile long broadcastAt;
 
         long readFor;
         /** Written only by the drain loop (one at a time). */
