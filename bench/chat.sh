@@ -30,6 +30,9 @@
 # shellcheck disable=SC2154 # the results (msg_per_s, p50, lost, ...) are set by 'declare $(grep ^RESULT ...)' below
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=market
+. "$ROOT/market"
+pick_java   # the instances run on the JVM and options ./market runs the services with (no AOT cache: a warm bench)
 CONNS=${1:-1000}
 ROOMS=${2:-500}
 SECS=${3:-60}
@@ -113,7 +116,7 @@ start_replica() {
     MARKET_RATE_LIMIT_ENABLED="${MARKET_RATE_LIMIT_ENABLED:-false}" \
     MARKET_CHAT_FANOUT_CHANNEL="chat:bench-events" \
     MARKET_CHAT_GROUP_COMMIT_ENABLED="$([ "${GROUP_COMMIT:-on}" = off ] && echo false || echo true)" \
-    java -Xmx384m -XX:+UseSerialGC ${CHAT_JAVA_OPTS:-} \
+    "$SERVICE_JAVA" "${SERVICE_JVM_OPTS[@]}" ${CHAT_JAVA_OPTS:-} \
       -Dquarkus.log.category.\"market.chat.service.Fanout\".level=DEBUG \
       -Dquarkus.log.category.\"market.chat.ws.LocalConnections\".level=DEBUG \
       -jar "$JAR" >> "$tmp/chat-$port.log" 2>&1 &
@@ -239,6 +242,8 @@ ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 *
 
 printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s, %s\n\n' \
   "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$WARMUP" "$WARMUP_RATE" "$(date -u +%FT%TZ)"
+echo "instances: JDK $SERVICE_JAVA_VERSION ${SERVICE_JVM_OPTS[*]} ${CHAT_JAVA_OPTS:-}; group commit ${GROUP_COMMIT:-on}"
+echo
 printf '| %-44s | %12s |\n' metric value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" --------------
 row() { printf '| %-44s | %12s |\n' "$1" "$2"; }
