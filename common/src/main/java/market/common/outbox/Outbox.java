@@ -70,8 +70,7 @@ public final class Outbox {
     /** Sent at its {@code attempts}-th claim: finished, never claimed again; false if that claim no longer holds it. */
     public boolean delivered(long id, int attempts) {
         return db.update(
-                        "UPDATE " + table.name + " SET " + table.delivered + " WHERE id = ? AND attempts = ? AND "
-                                + table.pending,
+                        "UPDATE " + table.name + " SET " + table.delivered + heldByClaim(),
                         clock.instant(),
                         id,
                         attempts)
@@ -107,8 +106,7 @@ public final class Outbox {
      */
     public boolean dead(long id, int attempts, String error) {
         return db.update(
-                        "UPDATE " + table.name + " SET " + table.dead + ", last_error = ? WHERE id = ? AND attempts = ?"
-                                + " AND " + table.pending,
+                        "UPDATE " + table.name + " SET " + table.dead + ", last_error = ?" + heldByClaim(),
                         clock.instant(),
                         truncate(error),
                         id,
@@ -140,7 +138,12 @@ public final class Outbox {
         if (change != null) {
             sql.append(", ").append(change);
         }
-        return db.update(sql.append(" WHERE id = ? AND attempts = ? AND " + table.pending, id, attempts)) == 1;
+        return db.update(sql.append(heldByClaim(), id, attempts)) == 1;
+    }
+
+    /** The condition of a write after a claim (parameters: id, the claim's attempts): the claim still holds the row. */
+    private String heldByClaim() {
+        return " WHERE id = ? AND attempts = ? AND " + table.pending;
     }
 
     /** Deletes rows finished before {@code retention} ago; returns how many. */

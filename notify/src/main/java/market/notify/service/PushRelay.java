@@ -44,9 +44,9 @@ import org.jboss.logging.Logger;
  * rows, dead tokens forgotten, the notices' statistics; devices FCM could not reach are retried with
  * exponential backoff until they succeed or the row runs out of attempts. A relay that dies mid-round leaves its
  * rows leased: they go out again after the lease (at least once). A round that outlives its lease (FCM slow for
- * minutes) starts no more calls (personal, topic or subscription) in its last {@code SEND_BEFORE_LEASE_END}, and its late outcomes change nothing
- * for rows another claim has taken over (the notices' statistics count each row once). Topic sends and topic subscriptions go one at
- * a time.
+ * minutes) starts no more calls (personal, topic or subscription) in its last {@code SEND_BEFORE_LEASE_END},
+ * and its late outcomes change nothing for rows another claim has taken over (the notices' statistics count each
+ * row once). Topic sends and topic subscriptions go one at a time.
  */
 @ApplicationScoped
 public class PushRelay {

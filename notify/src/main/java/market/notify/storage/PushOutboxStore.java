@@ -210,11 +210,11 @@ public class PushOutboxStore {
         Set<Long> done = outbox.delivered(
                 delivered.stream().mapToLong(Pending::id).toArray(),
                 delivered.stream().mapToInt(Pending::attempts).toArray());
-        List<Pending> counted = new ArrayList<>(done.size() + failed.size());
+        int counted = 0;
         Map<Long, int[]> stats = new TreeMap<>();
         for (Pending row : delivered) {
             if (done.contains(row.id())) {
-                counted.add(row);
+                counted++;
                 if (row.noticeId() != null) {
                     stats.computeIfAbsent(row.noticeId(), k -> new int[2])[0] += row.recipients();
                 }
@@ -223,7 +223,7 @@ public class PushOutboxStore {
         for (Map.Entry<Pending, String> f : failed.entrySet()) {
             Pending row = f.getKey();
             if (outbox.dead(row.id(), row.attempts(), f.getValue())) {
-                counted.add(row);
+                counted++;
                 if (row.noticeId() != null) {
                     stats.computeIfAbsent(row.noticeId(), k -> new int[2])[1] += row.recipients();
                 }
@@ -239,7 +239,7 @@ public class PushOutboxStore {
                     noticeId);
             finishNoticeIfDone(noticeId);
         });
-        return delivered.size() + failed.size() - counted.size();
+        return delivered.size() + failed.size() - counted;
     }
 
     /**
