@@ -165,106 +165,75 @@ public class MessageStore {
      * Stores many messages, of any rooms, in one transaction, each with the outcome {@link #append} would give it
      * (in the same order): empty for a room that does not exist, a message-less row for a sender who is not a
      * participant or a closed room, the first message of a resent clientMsgId (also when the first one is earlier
-     * in the same list). Four round trips however many messages: lock the rooms (in id order, so two writers'
-     * batches never deadlock), take the ids (after the locks, so within a room ids are committed in order), insert
-     * them all and move the rooms' last messages and the senders' read marks in one statement, commit; a resend
-     * costs one more. Nothing is stored unless all of it commits: on any failure the transaction is rolled back
-     * and the exception thrown.
+     * in the same list). One autocommit statement, one round trip, however many messages ({@link #APPEND_ALL}); a
+     * resend costs one more read after it. The room locks are held only while PostgreSQL runs that statement and
+     * commits, never across a round trip to this JVM: the other replica's writer, waiting for some of the same
+     * rooms, waits for PostgreSQL alone (with four round trips per batch, a writer thread descheduled on a busy
+     * machine held its rooms for hundreds of milliseconds and stalled the other replica's batches behind it).
+     * Nothing is stored unless all of it commits.
      */
     public List<Optional<Appended>> appendAll(List<NewMessage> batch) {
-        return db.withConnection(INSERT_ALL, c -> {
-            c.setAutoCommit(false);
-            try {
-                List<Optional<Appended>> out = appendAll(c, batch);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // a broken connection: the pool discards it
-                }
-            }
-        });
-    }
-
-    private List<Optional<Appended>> appendAll(Connection c, List<NewMessage> batch) throws SQLException {
         int n = batch.size();
         Long[] roomIds =
                 batch.stream().map(NewMessage::roomId).distinct().sorted().toArray(Long[]::new);
-        java.util.Map<Long, Room> rooms = new java.util.HashMap<>();
-        for (Room room : Db.query(c, Sql.of(LOCK_ROOMS, (Object) roomIds), RoomStore::room, Integer.MAX_VALUE)) {
-            rooms.put(room.id(), room);
+        long[] msgRooms = new long[n];
+        String[] senders = new String[n];
+        String[] types = new String[n];
+        String[] contents = new String[n];
+        String[] appointments = new String[n];
+        String[] clientMsgIds = new String[n];
+        for (int k = 0; k < n; k++) {
+            NewMessage m = batch.get(k);
+            msgRooms[k] = m.roomId();
+            senders[k] = m.senderId();
+            types[k] = m.type().name();
+            contents[k] = m.content();
+            appointments[k] = m.appointment() == null ? null : json(m.appointment());
+            clientMsgIds[k] = m.clientMsgId();
         }
-        List<Integer> writable = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            NewMessage m = batch.get(i);
-            Room room = rooms.get(m.roomId());
-            if (room != null && room.hasParticipant(m.senderId()) && !room.closed()) {
-                writable.add(i);
+        Sql sql = Sql.of(APPEND_ALL, (Object) roomIds, msgRooms, senders, types, contents, appointments, clientMsgIds);
+        return db.withConnection(APPEND_ALL, c -> {
+            // one row per message of the batch, in its order: the room (if it exists) and the message if inserted
+            List<BatchRow> rows = Db.query(
+                    c,
+                    sql,
+                    r -> new BatchRow(
+                            r.string("seller_id") == null ? null : RoomStore.room(r),
+                            r.string("sender_id") == null ? null : message(r)),
+                    Integer.MAX_VALUE);
+            if (rows.size() != n) {
+                throw new IllegalStateException("A batch of " + n + " messages answered " + rows.size() + " rows");
             }
-        }
-        java.util.Map<Integer, MessageView> inserted = new java.util.HashMap<>();
-        if (!writable.isEmpty()) {
-            List<Long> ids = Db.query(c, Sql.of(TAKE_IDS, writable.size()), r -> r.getLong("id"), Integer.MAX_VALUE);
-            long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
-            int w = writable.size();
-            long[] msgIds = new long[w];
-            long[] msgRooms = new long[w];
-            String[] senders = new String[w];
-            String[] types = new String[w];
-            String[] contents = new String[w];
-            String[] appointments = new String[w];
-            String[] clientMsgIds = new String[w];
-            java.util.Map<Long, Integer> byId = new java.util.HashMap<>();
-            for (int k = 0; k < w; k++) {
-                NewMessage m = batch.get(writable.get(k));
-                msgIds[k] = sorted[k];
-                msgRooms[k] = m.roomId();
-                senders[k] = m.senderId();
-                types[k] = m.type().name();
-                contents[k] = m.content();
-                appointments[k] = m.appointment() == null ? null : json(m.appointment());
-                clientMsgIds[k] = m.clientMsgId();
-                byId.put(sorted[k], writable.get(k));
+            List<MessageView> inserted =
+                    rows.stream().map(BatchRow::message).collect(java.util.stream.Collectors.toList());
+            List<Optional<Appended>> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                NewMessage m = batch.get(i);
+                Room room = rows.get(i).room();
+                if (room == null) {
+                    out.add(Optional.empty());
+                } else if (inserted.get(i) != null) {
+                    out.add(Optional.of(new Appended(room, inserted.get(i), true)));
+                } else if (!room.hasParticipant(m.senderId()) || room.closed() || m.clientMsgId() == null) {
+                    out.add(Optional.of(new Appended(room, null, false)));
+                } else {
+                    out.add(Optional.of(new Appended(room, firstOf(c, batch, inserted, i), false)));
+                }
             }
-            Sql insert = Sql.of(INSERT_ALL, msgIds, msgRooms, senders, types, contents, appointments, clientMsgIds);
-            for (MessageView v : Db.query(c, insert, this::message, Integer.MAX_VALUE)) {
-                inserted.put(byId.get(v.id()), v);
-            }
-        }
-        List<Optional<Appended>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            NewMessage m = batch.get(i);
-            Room room = rooms.get(m.roomId());
-            if (room == null) {
-                out.add(Optional.empty());
-            } else if (inserted.containsKey(i)) {
-                out.add(Optional.of(new Appended(room, inserted.get(i), true)));
-            } else if (!room.hasParticipant(m.senderId()) || room.closed() || m.clientMsgId() == null) {
-                out.add(Optional.of(new Appended(room, null, false)));
-            } else {
-                out.add(Optional.of(new Appended(room, firstOf(c, batch, inserted, i), false)));
-            }
-        }
-        return out;
+            return out;
+        });
     }
 
+    /** One message of a batch as stored: its room (null: none) and the message (null: nothing inserted). */
+    private record BatchRow(Room room, MessageView message) {}
+
     /** The message a resend in the batch stands for: an earlier one of the batch, else the one committed before. */
-    private MessageView firstOf(
-            Connection c, List<NewMessage> batch, java.util.Map<Integer, MessageView> inserted, int i)
+    private MessageView firstOf(Connection c, List<NewMessage> batch, List<MessageView> inserted, int i)
             throws SQLException {
         NewMessage m = batch.get(i);
         for (int k = 0; k < i; k++) {
             NewMessage o = batch.get(k);
-            if (inserted.containsKey(k)
+            if (inserted.get(k) != null
                     && o.roomId() == m.roomId()
                     && o.senderId().equals(m.senderId())
                     && m.clientMsgId().equals(o.clientMsgId())) {
@@ -274,27 +243,34 @@ public class MessageStore {
         return prior(c, m.roomId(), m.senderId(), m.clientMsgId());
     }
 
-    private static final String LOCK_ROOMS = """
-            SELECT id AS room_id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
-                   closed_at IS NOT NULL AS closed
-              FROM chat_room WHERE id = ANY(CAST(? AS bigint[])) ORDER BY id FOR NO KEY UPDATE""";
-
-    private static final String TAKE_IDS =
-            "SELECT nextval('chat_message_id_seq') AS id FROM generate_series(1, CAST(? AS int))";
-
     /**
-     * The messages of a batch with the ids taken for them; a resent clientMsgId inserts nothing (the unique index,
-     * also against an earlier row of the same statement). The rooms' last messages and the senders' read marks
-     * move to the highest id inserted.
+     * A batch in one statement. {@code room} locks the batch's rooms in id order (two writers' batches never
+     * deadlock; NO KEY UPDATE as in {@link #APPEND}). {@code numbered} takes the message ids: its subquery joins every
+     * message to its locked room and sorts the batch, so no id is taken before all the rooms are locked, and ids
+     * follow the batch's order — within a room, ids are taken and committed in order, as {@code after} paging needs.
+     * A resent clientMsgId inserts nothing (the unique index, also against an earlier row of the same statement).
+     * The rooms' last messages and the senders' read marks move to the highest id inserted. The answer: one row per
+     * message of the batch, in its order, with its room's columns (null: no such room) and the message's (null:
+     * not inserted).
      */
-    private static final String INSERT_ALL = """
-            WITH ins AS (
+    private static final String APPEND_ALL = """
+            WITH room AS (
+                SELECT id, product_id, seller_id, seller_nickname, buyer_id, buyer_nickname,
+                       closed_at IS NOT NULL AS closed
+                  FROM chat_room WHERE id = ANY(CAST(? AS bigint[])) ORDER BY id FOR NO KEY UPDATE
+            ), batch AS (
+                SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                     CAST(? AS text[]), CAST(? AS text[]))
+                       WITH ORDINALITY AS b(room_id, sender_id, type, content, appointment, client_msg_id, ord)
+            ), numbered AS (
+                SELECT nextval('chat_message_id_seq') AS id, w.*
+                  FROM (SELECT b.* FROM batch b JOIN room ON room.id = b.room_id
+                         WHERE b.sender_id IN (room.seller_id, room.buyer_id) AND NOT room.closed
+                         ORDER BY b.ord) w
+            ), ins AS (
                 INSERT INTO chat_message (id, room_id, sender_id, type, content, appointment, client_msg_id)
-                SELECT i.id, i.room_id, i.sender_id, i.type, i.content, CAST(i.appointment AS jsonb), i.client_msg_id
-                  FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
-                              CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-                       AS i(id, room_id, sender_id, type, content, appointment, client_msg_id)
-                 ORDER BY i.id
+                SELECT id, room_id, sender_id, type, content, CAST(appointment AS jsonb), client_msg_id
+                  FROM numbered ORDER BY id
                 ON CONFLICT (room_id, sender_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
                 RETURNING id, room_id, sender_id, type, content, CAST(appointment AS text) AS appointment,
                           offer_amount, offer_status, offer_id, client_msg_id, sent_at
@@ -308,9 +284,15 @@ public class MessageStore {
                 ON CONFLICT (room_id, user_id)
                 DO UPDATE SET last_read_id = GREATEST(chat_read.last_read_id, EXCLUDED.last_read_id)
             )
-            SELECT id AS message_id, room_id, sender_id, type, content, appointment, offer_amount, offer_status,
-                   offer_id, client_msg_id, sent_at, CAST(NULL AS text) AS photos
-              FROM ins ORDER BY id""";
+            SELECT b.ord, room.id AS room_id, room.product_id, room.seller_id, room.seller_nickname, room.buyer_id,
+                   room.buyer_nickname, room.closed, ins.id AS message_id, ins.sender_id, ins.type, ins.content,
+                   ins.appointment, ins.offer_amount, ins.offer_status, ins.offer_id, ins.client_msg_id, ins.sent_at,
+                   CAST(NULL AS text) AS photos
+              FROM batch b
+              LEFT JOIN room ON room.id = b.room_id
+              LEFT JOIN numbered n ON n.ord = b.ord
+              LEFT JOIN ins ON ins.id = n.id
+             ORDER BY b.ord""";
 
     /** The sender's message of the room sent under this clientMsgId, if there is one. */
     public Optional<MessageView> resent(long roomId, String senderId, String clientMsgId) {
