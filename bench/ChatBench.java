@@ -92,6 +92,8 @@ public class ChatBench {
         long room;
         volatile String token, refresh;
         volatile long expiresAt; // ms
+        /** When this user next refreshes its token and rotates its connection (ms): a minute before it expires. */
+        volatile long renewAt;
         Conn(int id, String user, int instance) { this.id = id; this.user = user; this.instance = instance; this.home = instance; }
 
         /** Keycloak's token response: the tokens and when the access token expires. */
@@ -105,6 +107,7 @@ public class ChatBench {
                     Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
             expiresAt = exp.find() ? 1000L * Long.parseLong(exp.group(1))
                     : System.currentTimeMillis() + 1000L * Long.parseLong(e.group(1));
+            renewAt = expiresAt - 60_000;
         }
 
         /** A fresh access token: the refresh grant, else a password grant (the bench users' password is their name). */
@@ -391,10 +394,19 @@ public class ChatBench {
         }
         for (var f : pending) f.get(60, TimeUnit.SECONDS);
         System.err.printf("%d connections open in %.1f s%n", conns, (System.nanoTime() - t0) / 1e9);
-        // each user refreshes its token a minute before it expires and moves to a connection that carries it
+        // each user refreshes its token a minute before it expires and moves to a connection that carries it.
+        // The bench signed everyone in within seconds, so all tokens expire together and every rotation would fall
+        // into the same minute; a real population signed in at different times. ROTATE=spread (default): each
+        // user's first refresh is at a uniformly random point of its token's life before that minute (so the
+        // rotations then run at the steady rate of users/(lifetime - 60 s)); ROTATE=together: all at once.
+        if (!"together".equals(System.getenv().getOrDefault("ROTATE", "spread"))) {
+            Random rnd = new Random(42);
+            long now = System.currentTimeMillis();
+            for (Conn c : cs) c.renewAt = now + (long) (rnd.nextDouble() * Math.max(0, c.renewAt - now));
+        }
         timers.scheduleWithFixedDelay(() -> {
             for (Conn c : cs) {
-                if (!stopping && c.expiresAt - System.currentTimeMillis() < 60_000 && c.reconnecting.compareAndSet(false, true)) {
+                if (!stopping && System.currentTimeMillis() >= c.renewAt && c.reconnecting.compareAndSet(false, true)) {
                     reconnectPool.execute(() -> {
                         try { c.renew(); rotations.incrementAndGet(); c.connect(false); } finally { c.reconnecting.set(false); }
                     });
@@ -485,6 +497,26 @@ public class ChatBench {
         Arrays.sort(tc); Arrays.sort(ca);
         if (k > 0) System.err.printf(Locale.ROOT, "split: send->commit p50 %d ms p99 %d ms; commit->ack p50 %d ms p99 %d ms%n",
                 tc[k / 2], tc[(int) (0.99 * (k - 1))], ca[k / 2], ca[(int) (0.99 * (k - 1))]);
+        // when the tail happens: latency by 5 s of the measured window (by send time), so a stall of every part
+        // at once (a few slow seconds) shows apart from a tail spread over the whole minute
+        if (sent > firstMeasured) {
+            long w0 = sentWall[firstMeasured];
+            Map<Long, List<long[]>> bySlice = new TreeMap<>();
+            for (int i = firstMeasured; i < sent; i++) {
+                if (latency[i] < 0) continue;
+                bySlice.computeIfAbsent((sentWall[i] - w0) / 5000, x -> new ArrayList<>())
+                        .add(new long[] {latency[i], toCommit[i] == Long.MIN_VALUE ? -1 : toCommit[i]});
+            }
+            StringBuilder tl = new StringBuilder("latency by 5 s (e2e p50/p99/max ms, send->commit p99 ms):");
+            for (var e : bySlice.entrySet()) {
+                long[] e2e = e.getValue().stream().mapToLong(x -> x[0]).sorted().toArray();
+                long[] com = e.getValue().stream().mapToLong(x -> x[1]).filter(x -> x >= 0).sorted().toArray();
+                tl.append(String.format(Locale.ROOT, " %ds %d/%d/%d/%d", e.getKey() * 5, e2e[e2e.length / 2] / 1_000_000,
+                        e2e[(int) (0.99 * (e2e.length - 1))] / 1_000_000, e2e[e2e.length - 1] / 1_000_000,
+                        com.length == 0 ? -1 : com[(int) (0.99 * (com.length - 1))]));
+            }
+            System.err.println(tl);
+        }
         long[] l = Arrays.copyOf(lat, n);
         Arrays.sort(l);
         double p50 = n > 0 ? l[(int) (0.50 * (n - 1))] / 1e6 : Double.NaN;

@@ -13,7 +13,9 @@
 # replica 40 s after start): a cold replica carries ~400 msg/s, a warm one far more. The warm-up lets them
 # compile at a rate they carry cold; WARMUP=10 WARMUP_RATE=<RATE> measures the cold start instead.
 # The client behaves like the apps (bench/ChatBench.java): it refreshes each user's token a minute before it
-# expires and moves to a connection carrying the new one, reconnects after any close (to the other instance while
+# expires and moves to a connection carrying the new one (ROTATE=spread, default: each user's first refresh at a
+# random point of its first token's life, as for users who signed in at different times — the bench signs all in
+# at once; ROTATE=together: every rotation in the same minute, as before 2026-12-03), reconnects after any close (to the other instance while
 # its own is down), resends unacknowledged sends with the same clientMsgId and catches the room up with `after`;
 # a last catch-up at the end makes "lost" count only acknowledged messages the server does not have.
 # KILL_REPLICA=<s>: kill -9 the instance on :18082 that many seconds into the measured window and start it again.
@@ -242,7 +244,7 @@ ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 *
 
 printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s, %s\n\n' \
   "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$WARMUP" "$WARMUP_RATE" "$(date -u +%FT%TZ)"
-echo "instances: JDK $SERVICE_JAVA_VERSION ${SERVICE_JVM_OPTS[*]} ${CHAT_JAVA_OPTS:-}; group commit ${GROUP_COMMIT:-on}"
+echo "instances: JDK $SERVICE_JAVA_VERSION ${SERVICE_JVM_OPTS[*]} ${CHAT_JAVA_OPTS:-}; group commit ${GROUP_COMMIT:-on}; token rotations ${ROTATE:-spread}"
 echo
 printf '| %-44s | %12s |\n' metric value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" --------------
@@ -270,7 +272,7 @@ row "client: closes / reconnects / token rotations" "$closes / $reconnects / $ro
 row "client: sends resent / caught up at the end" "$resent / $final_catchup"
 row "delivered msg/s vs PUBLISH %" "$ratio"
 [ "$errors" != 0 ] && echo "error codes: $errcodes"
-grep '^lost by\|^acks answering\|^split\|^connections:' "$tmp/client.err" || true
+grep '^latency by\|^lost by\|^acks answering\|^split\|^connections:' "$tmp/client.err" || true
 [ -f "$tmp/killed" ] && cat "$tmp/killed"
 if [ -n "${cpu_rows:-}" ]; then
   printf '\nCPU over the measured window (%s s; /proc utime+stime):\n\n| %-14s | %14s | %22s |\n|%s|%s|%s|\n' "$window" part "% of one core" "CPU s per 1,000 msgs" \
