@@ -20,7 +20,8 @@ export default defineConfig({
       // silent-renew.html: the hidden iframe page of the OIDC silent sign-in (tiny, no React).
       input: { main: 'index.html', silent: 'silent-renew.html' },
       output: {
-        // Shared by the app and silent-renew.html: one named, long-cached chunk.
+        // The OIDC library and its settings: one named, long-cached chunk, loaded on demand (silent-renew.html
+        // does without it: src/auth/silent.ts).
         manualChunks: (id) => (id.includes('oidc-client-ts') || id.includes('/src/auth/settings') ? 'oidc' : undefined),
       },
       onwarn(warning, warn) {
