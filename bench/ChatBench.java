@@ -372,7 +372,11 @@ public class ChatBench {
         int warmSecs = Integer.parseInt(System.getProperty("warmup", "10"));
         int warmRateArg = Integer.parseInt(System.getProperty("warmupRate", Integer.toString(rate)));
         // every message of the warm-up and of the measured window has a slot
-        int maxMsgs = (int) Math.min(50_000_000L, (long) rate * secs + (long) warmRateArg * warmSecs + 1000);
+        // then rampSecs (not measured either) from the warm-up rate up to the measured one: a step from one to the
+        // other measures how fast the replicas' pools and JIT catch up, not the warm service at that rate
+        int rampSecs = Integer.parseInt(System.getProperty("ramp", "0"));
+        int maxMsgs = (int) Math.min(50_000_000L, (long) rate * secs + (long) warmRateArg * warmSecs
+                + (long) (rate + warmRateArg) * rampSecs / 2 + 1000);
         designated = new int[maxMsgs];
         sentWall = new long[maxMsgs];
         ackedId = new long[maxMsgs];
@@ -423,15 +427,20 @@ public class ChatBench {
         int warm = warmSecs, warmRate = warmRateArg;
         int seq = 0, firstMeasured = -1;
         long offered = 0, shed = 0, offeredWarm = 0, shedWarm = 0;
-        long begin = System.nanoTime(), start = begin + warm * 1_000_000_000L, end = start + secs * 1_000_000_000L;
+        long begin = System.nanoTime(), start = begin + (warm + rampSecs) * 1_000_000_000L, end = start + secs * 1_000_000_000L;
         while (System.nanoTime() < end && seq < maxMsgs) {
             long now = System.nanoTime();
             if (firstMeasured < 0 && now >= start) {
                 firstMeasured = seq; offeredWarm = offered; shedWarm = shed;
                 if (marks != null) java.nio.file.Files.writeString(marks.resolve("start"), Integer.toString(seq));
             }
-            long due = now < start ? (long) ((now - begin) / 1e9 * warmRate)
-                    : (long) (warm * (double) warmRate + (now - start) / 1e9 * rate);
+            double t = (now - begin) / 1e9;
+            long due;
+            if (t < warm) due = (long) (t * warmRate);
+            else if (t < warm + rampSecs) {
+                double u = t - warm;
+                due = (long) (warm * (double) warmRate + u * warmRate + (rate - warmRate) * u * u / (2.0 * rampSecs));
+            } else due = (long) (warm * (double) warmRate + rampSecs * (warmRate + rate) / 2.0 + (t - warm - rampSecs) * rate);
             while (offered < due && seq < maxMsgs) {
                 long o = offered++;
                 int r = (int) (o % rooms);

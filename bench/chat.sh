@@ -11,7 +11,10 @@
 # WARMUP=<s> (default 90): load first, not measured, at WARMUP_RATE msg/s (default 300). Both chat JVMs start
 # with the bench and their JIT compilers are still busy for a minute or more (C2 took ~20 % of a core per
 # replica 40 s after start): a cold replica carries ~400 msg/s, a warm one far more. The warm-up lets them
-# compile at a rate they carry cold; WARMUP=10 WARMUP_RATE=<RATE> measures the cold start instead.
+# compile at a rate they carry cold; WARMUP=10 WARMUP_RATE=<RATE> RAMP=0 measures the cold start instead. RAMP=<s>
+# (default 30, not measured either) then raises the rate linearly to RATE: a step from 300 to 2,000 msg/s at the
+# window's start measured how fast the replicas' worker threads, connection pools and JIT catch up (p99 1.7-3.5 s
+# in the first 5-15 s, 2026-12-03), not the warm service at RATE. RAMP=0: the step.
 # The client behaves like the apps (bench/ChatBench.java): it refreshes each user's token a minute before it
 # expires and moves to a connection carrying the new one (ROTATE=spread, default: each user's first refresh at a
 # random point of its first token's life, as for users who signed in at different times — the bench signs all in
@@ -41,6 +44,8 @@ SECS=${3:-60}
 RATE=${4:-1000}
 WARMUP=${WARMUP:-90}
 WARMUP_RATE=${WARMUP_RATE:-300}
+RAMP=${RAMP:-30}
+if ! [[ "$RAMP" =~ ^[0-9]+$ ]] || [ "$RAMP" -gt 600 ]; then echo "RAMP: 0..600 seconds"; exit 1; fi
 PORTS=(18082 18092)
 KILL_REPLICA=${KILL_REPLICA:-}
 PGBENCH_SECS=${PGBENCH_SECS:-10}
@@ -206,7 +211,7 @@ pub=$(redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-16379}" -n 100000 -c 16 -q 
   | tr '\r' '\n' | awk '/requests per second/ {for (i = 1; i <= NF; i++) if ($(i+1) == "requests") v = $i} END {print v}')
 
 mkdir -p "$tmp/marks"
-java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" -Dmarks="$tmp/marks" \
+java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" -Dramp="$RAMP" -Dmarks="$tmp/marks" \
   "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
   "ws://127.0.0.1:${PORTS[0]}/ws/chat" "ws://127.0.0.1:${PORTS[1]}/ws/chat" "http://127.0.0.1:${PORTS[0]}" \
   "$tmp/rooms" "$tmp/tok" "$KC/realms/market/protocol/openid-connect/token" > "$tmp/result" 2> "$tmp/client.err" &
@@ -242,8 +247,8 @@ if [ -s "$tmp/snap-end" ]; then
 fi
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
 
-printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s, %s\n\n' \
-  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$WARMUP" "$WARMUP_RATE" "$(date -u +%FT%TZ)"
+printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s and a %s s ramp, %s\n\n' \
+  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$WARMUP" "$WARMUP_RATE" "$RAMP" "$(date -u +%FT%TZ)"
 echo "instances: JDK $SERVICE_JAVA_VERSION ${SERVICE_JVM_OPTS[*]} ${CHAT_JAVA_OPTS:-}; group commit ${GROUP_COMMIT:-on}; token rotations ${ROTATE:-spread}"
 echo
 printf '| %-44s | %12s |\n' metric value
