@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
  * <p>A batch that fails because PostgreSQL is unavailable fails every send in it (nothing of it is stored; the
  * senders resend with the same clientMsgId, which is never stored twice). A batch that fails for any other reason
  * (one message's value refused, a deadlock) is rolled back and its messages are written one by one, so each gets
- * its own outcome and one bad message does not fail the others. The queue is bounded: when it stays full for
+ * its own outcome and one bad message does not fail the others. A committed batch is never written again: what
+ * fails after its commit (reading a resend's first message) fails that send alone. The queue is bounded: when it stays full for
  * {@code queue-wait}, the send answers 503 (resend shortly) instead of queueing without limit.
  */
 @ApplicationScoped
@@ -131,7 +132,7 @@ public class GroupCommit {
     void write(List<Pending> batch) {
         List<MessageStore.NewMessage> messages =
                 batch.stream().map(Pending::message).toList();
-        List<Optional<MessageStore.Appended>> out;
+        List<MessageStore.Outcome> out;
         try {
             out = store.appendAll(messages);
         } catch (RuntimeException e) {
@@ -145,8 +146,17 @@ public class GroupCommit {
         }
         batches.incrementAndGet();
         this.messages.addAndGet(batch.size());
+        // committed: each send gets its own outcome; the batch is never written again
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(out.get(i));
+            complete(batch.get(i), out.get(i));
+        }
+    }
+
+    private static void complete(Pending p, MessageStore.Outcome outcome) {
+        if (outcome.failure() != null) {
+            p.done().completeExceptionally(outcome.failure());
+        } else {
+            p.done().complete(outcome.appended());
         }
     }
 
@@ -165,7 +175,7 @@ public class GroupCommit {
 
     private void writeAlone(Pending p) {
         try {
-            p.done().complete(store.appendAll(List.of(p.message())).get(0));
+            complete(p, store.appendAll(List.of(p.message())).get(0));
             batches.incrementAndGet();
             messages.incrementAndGet();
         } catch (RuntimeException e) {

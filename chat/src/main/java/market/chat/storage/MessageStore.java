@@ -162,17 +162,35 @@ public class MessageStore {
             String clientMsgId) {}
 
     /**
+     * One message's outcome in a committed batch ({@link #appendAll}): what {@link #append} would have answered, or
+     * why its answer could not be read ({@code failure}; the batch, this message included, is committed).
+     */
+    public record Outcome(Optional<Appended> appended, RuntimeException failure) {
+        static Outcome of(Optional<Appended> appended) {
+            return new Outcome(appended, null);
+        }
+
+        static Outcome failed(RuntimeException failure) {
+            return new Outcome(Optional.empty(), failure);
+        }
+    }
+
+    /**
      * Stores many messages, of any rooms, in one transaction, each with the outcome {@link #append} would give it
      * (in the same order): empty for a room that does not exist, a message-less row for a sender who is not a
      * participant or a closed room, the first message of a resent clientMsgId (also when the first one is earlier
      * in the same list). One autocommit statement, one round trip, however many messages ({@link #APPEND_ALL}); a
-     * resend costs one more read after it. The room locks are held only while PostgreSQL runs that statement and
-     * commits, never across a round trip to this JVM: the other replica's writer, waiting for some of the same
-     * rooms, waits for PostgreSQL alone (with four round trips per batch, a writer thread descheduled on a busy
-     * machine held its rooms for hundreds of milliseconds and stalled the other replica's batches behind it).
-     * Nothing is stored unless all of it commits.
+     * resend of a message committed before costs one more read after it. The room locks are held only while
+     * PostgreSQL runs that statement and commits, never across a round trip to this JVM: the other replica's
+     * writer, waiting for some of the same rooms, waits for PostgreSQL alone (with four round trips per batch, a
+     * writer thread descheduled on a busy machine held its rooms for hundreds of milliseconds and stalled the
+     * other replica's batches behind it).
+     *
+     * @throws RuntimeException only when the statement failed: then nothing of the batch is stored. Once it has
+     *     committed nothing is thrown; what goes wrong after (reading a resend's first message) is that message's
+     *     {@link Outcome#failure}, so a caller never writes a committed batch again
      */
-    public List<Optional<Appended>> appendAll(List<NewMessage> batch) {
+    public List<Outcome> appendAll(List<NewMessage> batch) {
         int n = batch.size();
         Long[] roomIds =
                 batch.stream().map(NewMessage::roomId).distinct().sorted().toArray(Long[]::new);
@@ -192,55 +210,63 @@ public class MessageStore {
             clientMsgIds[k] = m.clientMsgId();
         }
         Sql sql = Sql.of(APPEND_ALL, (Object) roomIds, msgRooms, senders, types, contents, appointments, clientMsgIds);
-        return db.withConnection(APPEND_ALL, c -> {
-            // one row per message of the batch, in its order: the room (if it exists) and the message if inserted
-            List<BatchRow> rows = Db.query(
-                    c,
-                    sql,
-                    r -> new BatchRow(
-                            r.string("seller_id") == null ? null : RoomStore.room(r),
-                            r.string("sender_id") == null ? null : message(r)),
-                    Integer.MAX_VALUE);
-            if (rows.size() != n) {
-                throw new IllegalStateException("A batch of " + n + " messages answered " + rows.size() + " rows");
-            }
-            List<MessageView> inserted =
-                    rows.stream().map(BatchRow::message).collect(java.util.stream.Collectors.toList());
-            List<Optional<Appended>> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                NewMessage m = batch.get(i);
-                Room room = rows.get(i).room();
-                if (room == null) {
-                    out.add(Optional.empty());
-                } else if (inserted.get(i) != null) {
-                    out.add(Optional.of(new Appended(room, inserted.get(i), true)));
-                } else if (!room.hasParticipant(m.senderId()) || room.closed() || m.clientMsgId() == null) {
-                    out.add(Optional.of(new Appended(room, null, false)));
-                } else {
-                    out.add(Optional.of(new Appended(room, firstOf(c, batch, inserted, i), false)));
+        // one row per message of the batch, in its order: the room (if it exists) and the message if inserted
+        List<BatchRow> rows = db.withConnection(
+                APPEND_ALL,
+                c -> Db.query(
+                        c,
+                        sql,
+                        r -> new BatchRow(
+                                r.string("seller_id") == null ? null : RoomStore.room(r),
+                                r.string("sender_id") == null ? null : message(r)),
+                        Integer.MAX_VALUE));
+        // committed: from here on a failure is one message's, never the batch's
+        List<Outcome> out = new ArrayList<>(n);
+        if (rows.size() != n) {
+            IllegalStateException e =
+                    new IllegalStateException("A batch of " + n + " messages answered " + rows.size() + " rows");
+            batch.forEach(m -> out.add(Outcome.failed(e)));
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            NewMessage m = batch.get(i);
+            Room room = rows.get(i).room();
+            MessageView inserted = rows.get(i).message();
+            if (room == null) {
+                out.add(Outcome.of(Optional.empty()));
+            } else if (inserted != null) {
+                out.add(Outcome.of(Optional.of(new Appended(room, inserted, true))));
+            } else if (!room.hasParticipant(m.senderId()) || room.closed() || m.clientMsgId() == null) {
+                out.add(Outcome.of(Optional.of(new Appended(room, null, false))));
+            } else {
+                try {
+                    out.add(Outcome.of(Optional.of(new Appended(room, firstOf(batch, rows, i), false))));
+                } catch (RuntimeException e) {
+                    out.add(Outcome.failed(e));
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     /** One message of a batch as stored: its room (null: none) and the message (null: nothing inserted). */
     private record BatchRow(Room room, MessageView message) {}
 
     /** The message a resend in the batch stands for: an earlier one of the batch, else the one committed before. */
-    private MessageView firstOf(Connection c, List<NewMessage> batch, List<MessageView> inserted, int i)
-            throws SQLException {
+    private MessageView firstOf(List<NewMessage> batch, List<BatchRow> rows, int i) {
         NewMessage m = batch.get(i);
         for (int k = 0; k < i; k++) {
             NewMessage o = batch.get(k);
-            if (inserted.get(k) != null
+            if (rows.get(k).message() != null
                     && o.roomId() == m.roomId()
                     && o.senderId().equals(m.senderId())
                     && m.clientMsgId().equals(o.clientMsgId())) {
-                return inserted.get(k);
+                return rows.get(k).message();
             }
         }
-        return prior(c, m.roomId(), m.senderId(), m.clientMsgId());
+        return resent(m.roomId(), m.senderId(), m.clientMsgId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Resent message " + m.clientMsgId() + " of room " + m.roomId() + " not found"));
     }
 
     /**
