@@ -45,6 +45,8 @@ RATE=${4:-1000}
 WARMUP=${WARMUP:-90}
 WARMUP_RATE=${WARMUP_RATE:-300}
 RAMP=${RAMP:-30}
+case ${ROTATE:=spread} in spread | together) ;; *) echo "ROTATE: spread or together"; exit 1 ;; esac
+export ROTATE
 if ! [[ "$RAMP" =~ ^[0-9]+$ ]] || [ "$RAMP" -gt 600 ]; then echo "RAMP: 0..600 seconds"; exit 1; fi
 PORTS=(18082 18092)
 KILL_REPLICA=${KILL_REPLICA:-}

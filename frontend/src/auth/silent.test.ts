@@ -19,4 +19,15 @@ describe('silent-renew.html without the OIDC library', () => {
     expect(spy.mock.calls[0]).toEqual(library);
     expect(library[0]).toMatchObject({ url: window.location.href });
   });
+
+  it("hands Keycloak's refusal (no session) to the app unchanged, as the library does", async () => {
+    window.history.replaceState(null, '', '/silent-renew.html?error=login_required&state=abc');
+    const spy = vi.spyOn(window.parent, 'postMessage').mockImplementation(() => {});
+    await new UserManager(oidcSettings()).signinSilentCallback();
+    const library = spy.mock.calls[0];
+    spy.mockClear();
+    notifyParent();
+    expect(spy.mock.calls[0]).toEqual(library);
+    expect(library[0]).toMatchObject({ url: expect.stringContaining('error=login_required') });
+  });
 });
