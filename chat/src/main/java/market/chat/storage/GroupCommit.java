@@ -30,8 +30,8 @@ import org.jboss.logging.Logger;
  * senders resend with the same clientMsgId, which is never stored twice). A batch that fails for any other reason
  * (one message's value refused, a deadlock) is rolled back and its messages are written one by one, so each gets
  * its own outcome and one bad message does not fail the others. A committed batch is never written again: what
- * fails after its commit (reading a resend's first message) fails that send alone. The queue is bounded: when it stays full for
- * {@code queue-wait}, the send answers 503 (resend shortly) instead of queueing without limit.
+ * fails after its commit (reading a resend's first message) fails that send alone. The queue is bounded: when it
+ * stays full for {@code queue-wait}, the send answers 503 (resend shortly) instead of queueing without limit.
  */
 @ApplicationScoped
 public class GroupCommit {

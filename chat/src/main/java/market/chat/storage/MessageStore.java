@@ -265,8 +265,7 @@ public class MessageStore {
             }
         }
         return resent(m.roomId(), m.senderId(), m.clientMsgId())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Resent message " + m.clientMsgId() + " of room " + m.roomId() + " not found"));
+                .orElseThrow(() -> resendNotFound(m.roomId(), m.clientMsgId()));
     }
 
     /**
@@ -328,9 +327,14 @@ public class MessageStore {
     private MessageView prior(Connection c, long roomId, String senderId, String clientMsgId) throws SQLException {
         List<MessageView> rows = Db.query(c, byClientMsgId(roomId, senderId, clientMsgId), this::message, 2);
         if (rows.isEmpty()) {
-            throw new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
+            throw resendNotFound(roomId, clientMsgId);
         }
         return rows.get(0);
+    }
+
+    /** A resent clientMsgId whose first message is gone (the unique index said it exists). */
+    private static IllegalStateException resendNotFound(long roomId, String clientMsgId) {
+        return new IllegalStateException("Resent message " + clientMsgId + " of room " + roomId + " not found");
     }
 
     private static Sql byClientMsgId(long roomId, String senderId, String clientMsgId) {
