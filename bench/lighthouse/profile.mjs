@@ -8,7 +8,7 @@
 //   DIST                   the build served (for its .map files); LH_PORT the port it is served on
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launch, signIn } from './browser.mjs';
 
 const path = process.argv[2] ?? '/';
 const secs = Number(process.argv[3] ?? 8);
@@ -16,21 +16,13 @@ const origin = 'http://localhost:8080';
 const port = process.env.LH_PORT ?? '4180';
 const dist = process.env.DIST;
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', `--host-resolver-rules=MAP localhost:8080 127.0.0.1:${port}`],
-});
+const browser = await launch(origin, `127.0.0.1:${port}`);
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
   if (process.env.LH_USER) {
-    await page.goto(`${origin}/`, { waitUntil: 'networkidle2' });
-    await (await page.waitForSelector('button.btn-small')).click();
-    await page.waitForSelector('#username');
-    await page.type('#username', process.env.LH_USER);
-    await page.type('#password', process.env.LH_PASSWORD ?? process.env.LH_USER);
-    await Promise.all([page.waitForNavigation(), page.click('#kc-login')]);
+    const password = process.env.LH_PASSWORD ?? process.env.LH_USER;
+    await signIn(page, origin, { username: process.env.LH_USER, password });
   }
   await page.goto(origin + path, { waitUntil: 'networkidle2' }); // caches warm, as Lighthouse's own first load
   const cdp = await page.createCDPSession();

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
-import puppeteer from 'puppeteer-core';
+import { launch, signIn } from './browser.mjs';
 
 const args = Object.fromEntries(
   process.argv
@@ -77,31 +77,7 @@ async function bundle() {
   return { entry, main, start, files: 1 + preloads.length };
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    `--host-resolver-rules=MAP ${new URL(origin).host} ${connect}`,
-  ],
-});
-
-async function signIn(page) {
-  await page.goto(`${origin}/`, { waitUntil: 'networkidle2' });
-  const loginButton = await page.waitForSelector('button.btn-small');
-  await loginButton.click();
-  await page.waitForSelector('#username');
-  await page.type('#username', user.username);
-  await page.type('#password', user.password);
-  await Promise.all([page.waitForNavigation(), page.click('#kc-login')]);
-  await page.waitForFunction(() => location.pathname.startsWith('/') && !location.pathname.startsWith('/auth/'));
-}
+const browser = await launch(origin, connect);
 
 const flags = {
   output: 'json',
@@ -148,7 +124,7 @@ try {
   rows.push(await audit('product', `/products/${pages.product}`, anonymous));
   await anonymous.close();
   const signedIn = await browser.newPage();
-  await signIn(signedIn);
+  await signIn(signedIn, origin, user);
   rows.push(await audit('chat-room', `/chat/${pages.room}`, signedIn));
   rows.push(await audit('feed-signed-in', '/', signedIn));
   await signedIn.close();
