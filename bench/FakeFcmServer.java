@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * POST /v1/projects/{p}/messages:send -> 200 {"name":"projects/p/messages/N"}, or, when the message's token
  * contains DEAD_MARKER, 404 UNREGISTERED as FCM answers for an uninstalled app;
  * POST|DELETE /v1/projects/{p}/registrations/{token}/topicSubscriptions[...] -> 200 {};
- * GET /_stats -> "sends subs other unregistered" (sends counts every messages:send answered, 200 or 404).
+ * GET /_stats -> "sends subs other unregistered first last" (sends counts every messages:send answered, 200 or
+ * 404; first/last: epoch ms of the first send after the last GET /_mark and of the last send, 0 if none).
  * Exits by itself after MAX_SECONDS (bounded run).
  *
  * <p>HTTP/1.1 with keep-alive and pipelining over NIO (LOOPS selector threads, default 2): what firebase-admin
@@ -29,6 +30,8 @@ public class FakeFcmServer {
     static final LongAdder sends = new LongAdder(), subs = new LongAdder(), other = new LongAdder(),
             dead = new LongAdder();
     static byte[] deadMarker;
+    static final java.util.concurrent.atomic.AtomicLong firstSend = new java.util.concurrent.atomic.AtomicLong();
+    static volatile long lastSend;
 
     public static void main(String[] a) throws Exception {
         int port = Integer.parseInt(a[0]);
@@ -288,9 +291,18 @@ public class FakeFcmServer {
             int status = 200;
             String text;
             if (path.equals("/_stats")) {
-                text = sends.sum() + " " + subs.sum() + " " + other.sum() + " " + dead.sum();
+                text = sends.sum() + " " + subs.sum() + " " + other.sum() + " " + dead.sum() + " " + firstSend.get()
+                        + " " + lastSend;
+            } else if (path.equals("/_mark")) {
+                firstSend.set(0);
+                text = "{}";
             } else if (path.startsWith("/v1/projects/") && path.endsWith("/messages:send") && method.equals("POST")) {
                 sends.increment();
+                long now = System.currentTimeMillis();
+                if (firstSend.get() == 0) {
+                    firstSend.compareAndSet(0, now);
+                }
+                lastSend = now;
                 boolean isDead = deadMarker != null
                         && (body != null
                                 ? deadToken(ByteBuffer.wrap(body), 0, body.length)

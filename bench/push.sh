@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Push, per token: a night ad round (one personal push per consenting user, each to every device of the user)
-# through notify's real path (admin API -> push_outbox -> relay -> firebase-admin SDK) against a fake FCM.
-# Baseline in the same run: the fake FCM's own capacity (wrk, 2 threads, 64 connections, an SDK-shaped send).
+# Push, per token: one personal push per user, each to every device of the user, through notify's real path
+# (push_outbox -> relay -> FCM HTTP v1 client) against a fake FCM. At night (21:00-08:00 KST) the round is a night
+# ad posted through the admin API (one push per consenting user); by day, when an ad is one topic send, it is a
+# personal push per user (what a chat message or a keyword alert queues) inserted into push_outbox with SQL.
+# MODE=ad or MODE=personal picks one (MODE=ad refuses to run by day).
+# Baseline in the same run: the fake FCM's own capacity (wrk, 2 threads, 64 connections, an FCM v1 send).
 # Needs the local stack (./market up: PostgreSQL, Keycloak) and a built notify jar. Starts its own notify on
 # :18084 against a fresh database push_bench and a fake FCM (bench/FakeFcmServer.java) on :18098, seeds
 # users/settings/devices with SQL (1 token in 100 is one FCM answers UNREGISTERED), and stops both (by pid)
-# and drops push_bench at the end. Between 21:00 and 08:00 KST an ad goes out per user (the night round);
-# by day it is one topic send, so the bench refuses to run then.
+# and drops push_bench at the end.
 # usage: bench/push.sh [users, default 20000] [devices per user, default 5] [wrk seconds, default 10]
+# NOTIFY_JAR=path/quarkus-run.jar runs another build of notify (e.g. an older commit's, to compare).
 # PUSH_BENCH_JFR=file.jfr records a JFR profile of notify (settings=profile) for the whole run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,17 +24,23 @@ KC=${KEYCLOAK_URL:-http://127.0.0.1:8180/auth}
 export PGHOST=127.0.0.1 PGPORT=${PG_PORT:-15432} PGUSER=market PGPASSWORD=market
 # shellcheck disable=SC2012 # version-numbered directories, sorted by version: no odd characters to mangle
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-JAR=$ROOT/notify/target/quarkus-app/quarkus-run.jar
+JAR=${NOTIFY_JAR:-$ROOT/notify/target/quarkus-app/quarkus-run.jar}   # NOTIFY_JAR: another build to compare
 [ -f "$JAR" ] || { echo "$JAR missing: build notify first"; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 { [ "$USERS" -ge 1 ] && [ "$USERS" -le 1000000 ] && [ "$PER_USER" -ge 1 ] && [ "$PER_USER" -le 1000 ] \
   && [ "$WRK_S" -ge 1 ] && [ "$WRK_S" -le 120 ]; } \
   || { echo "limits: 1 <= users <= 1e6, 1 <= devices per user <= 1000, 1 <= wrk seconds <= 120"; exit 1; }
-kst_hour=$(TZ=Asia/Seoul date +%H)
-if [ "$kst_hour" -ge 8 ] && [ "$kst_hour" -lt 21 ]; then
-  echo "it is ${kst_hour}h KST: by day an ad is one topic send, not per-token pushes; run between 21:00 and 08:00 KST"
-  exit 1
-fi
+kst_hour=$((10#$(TZ=Asia/Seoul date +%H)))
+day=no; if [ "$kst_hour" -ge 8 ] && [ "$kst_hour" -lt 21 ]; then day=yes; fi
+MODE=${MODE:-$([ "$day" = yes ] && echo personal || echo ad)}
+case "$MODE" in
+  ad) if [ "$day" = yes ]; then
+        echo "it is ${kst_hour}h KST: by day an ad is one topic send, not per-token pushes; run MODE=ad between 21:00 and 08:00 KST"
+        exit 1
+      fi ;;
+  personal) ;;
+  *) echo "MODE is ad or personal"; exit 1 ;;
+esac
 
 tmp=$(mktemp -d)
 pids=()
@@ -102,39 +111,56 @@ fcm_rps=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.txt")
 wrk_avg=$(awk '/Latency/ {print $2; exit}' "$tmp/wrk.txt")
 fcm_cpu_wrk=$(awk -v t="$((f1 - f0))" -v hz="$hz" -v ns="$((w1 - w0))" 'BEGIN { printf "%.0f", 100 * t / hz / (ns / 1e9) }')
 
-read -r sends0 _ _ dead0 <<<"$(curl -fsS "http://127.0.0.1:$FCM_PORT/_stats")"
+curl -fsS -o /dev/null "http://127.0.0.1:$FCM_PORT/_mark"
+read -r sends0 _ _ dead0 _ _ <<<"$(curl -fsS "http://127.0.0.1:$FCM_PORT/_stats")"
 n0=$(cpu_ticks "$notify_pid"); f0=$(cpu_ticks "$fcm_pid")
 t0=$(date +%s%N)
-nid=$(curl -fsS -H "Authorization: Bearer $T_ADMIN" -H 'Content-Type: application/json' \
-  -d '{"type":"AD","title":"bench night ad","body":"per-token pushes"}' "http://127.0.0.1:$PORT/api/admin/notices" | jq -r .id)
-if [ -z "$nid" ] || [ "$nid" = null ]; then echo "notice not accepted"; tail -20 "$tmp/notify.log"; exit 1; fi
+if [ "$MODE" = ad ]; then
+  nid=$(curl -fsS -H "Authorization: Bearer $T_ADMIN" -H 'Content-Type: application/json' \
+    -d '{"type":"AD","title":"bench night ad","body":"per-token pushes"}' "http://127.0.0.1:$PORT/api/admin/notices" | jq -r .id)
+  if [ -z "$nid" ] || [ "$nid" = null ]; then echo "notice not accepted"; tail -20 "$tmp/notify.log"; exit 1; fi
+  rows_of="notice_id = $nid"
+else
+  # the rows a chat message or a keyword alert queues (PushOutboxStore.addUser); the relay's 1 s timer finds them
+  "$PGBIN/psql" -q -v ON_ERROR_STOP=1 -d "$DB" -c "
+    INSERT INTO push_outbox (kind, user_id, title, body, data, next_attempt_at, created_at)
+      SELECT 'USER', 'bench-user-' || g, '새 메시지', 'bench personal push', '{\"type\":\"CHAT\",\"roomId\":\"1\"}', now(), now()
+        FROM generate_series(1, $USERS) g"
+  rows_of="kind = 'USER' AND notice_id IS NULL"
+fi
 # done when the round's rows exist and none is pending (the ad itself stays SENDING: its morning round is held)
 rows=0; pending=1
 for _ in $(seq 2400); do   # at most 2400 x 0.25 s = 10 min
   read -r rows pending < <("$PGBIN/psql" -d "$DB" -tA -F' ' -c \
-    "SELECT count(*), count(*) FILTER (WHERE status = 'PENDING') FROM push_outbox WHERE notice_id = $nid")
+    "SELECT count(*), count(*) FILTER (WHERE status = 'PENDING') FROM push_outbox WHERE $rows_of")
   [ "$rows" -gt 0 ] && [ "$pending" = 0 ] && break
   sleep 0.25
 done
 t1=$(date +%s%N)
 n1=$(cpu_ticks "$notify_pid"); f1=$(cpu_ticks "$fcm_pid")
-read -r sends1 _ _ dead1 <<<"$(curl -fsS "http://127.0.0.1:$FCM_PORT/_stats")"
+read -r sends1 _ _ dead1 first_send last_send <<<"$(curl -fsS "http://127.0.0.1:$FCM_PORT/_stats")"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 ms=$(( (t1 - t0) / 1000000 ))
 sends=$((sends1 - sends0)); dead=$((dead1 - dead0))
 per_s=$(awk -v n="$sends" -v ms="$ms" 'BEGIN { printf "%.0f", (ms > 0 ? n * 1000 / ms : 0) }')
 ratio=$(awk -v a="$per_s" -v b="$fcm_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
+# the same without the wait for the relay's first claim (its 1 s timer in a personal round): first to last send
+send_ms=$((last_send - first_send))
+per_s_sending=$(awk -v n="$sends" -v ms="$send_ms" 'BEGIN { printf "%.0f", (ms > 0 ? n * 1000 / ms : 0) }')
 cpu() { awk -v t="$1" -v hz="$hz" -v ms="$ms" 'BEGIN { printf "%.0f", (ms > 0 ? 100 * t / hz / (ms / 1000) : 0) }'; }
 notify_cpu=$(cpu $((n1 - n0))); fcm_cpu=$(cpu $((f1 - f0)))
 read -r done_rows failed_rows lat_p50 lat_p99 < <("$PGBIN/psql" -d "$DB" -tA -F' ' -c "
   SELECT count(*) FILTER (WHERE status = 'DONE'), count(*) FILTER (WHERE status = 'FAILED'),
          round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM done_at - created_at)))::bigint,
          round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM done_at - created_at)))::bigint
-    FROM push_outbox WHERE notice_id = $nid")
+    FROM push_outbox WHERE $rows_of")
 left_dead=$("$PGBIN/psql" -d "$DB" -tAc "SELECT count(*) FROM device WHERE token LIKE 'bench-dead-%'")
-sent_stat=$(curl -fsS -H "Authorization: Bearer $T_ADMIN" "http://127.0.0.1:$PORT/api/admin/notices/$nid" | jq -r '.stats.sent')
+sent_stat=-
+if [ "$MODE" = ad ]; then
+  sent_stat=$(curl -fsS -H "Authorization: Bearer $T_ADMIN" "http://127.0.0.1:$PORT/api/admin/notices/$nid" | jq -r '.stats.sent')
+fi
 
-printf '\npush bench (per token): %s users x %s devices, %s\n' "$USERS" "$PER_USER" "$(date -u +%FT%TZ)"
+printf '\npush bench (per token, %s round): %s users x %s devices, %s\n' "$MODE" "$USERS" "$PER_USER" "$(date -u +%FT%TZ)"
 printf 'load average before wrk: %s, after the round: %s\n\n' "$load_before" "$load_after"
 printf '| %-58s | %14s |\n' metric value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" ----------------
@@ -143,13 +169,14 @@ row "seed (SQL) s" "$seed_s"
 row "devices / of them dead (UNREGISTERED)" "$tokens / $dead_tokens"
 row "fake FCM capacity req/s (wrk -t2 -c64, baseline)" "$fcm_rps"
 row "fake FCM wrk latency avg / its CPU % during wrk" "$wrk_avg / $fcm_cpu_wrk"
-row "ad round: POST -> last row finished, ms" "$ms"
+row "round: POST or INSERT -> last row done, ms" "$ms"
 row "rows (users) done / failed / pending" "$done_rows / $failed_rows / $pending"
-row "notice stats.sent" "$sent_stat"
+row "notice stats.sent (ad round)" "$sent_stat"
 row "FCM sends (requests) / of them UNREGISTERED" "$sends / $dead"
 row "dead tokens left in device table" "$left_dead"
 row "sends/s (POST -> last row finished)" "$per_s"
 row "sends/s vs fake FCM capacity %" "$ratio"
+row "sends/s (first -> last FCM request, $send_ms ms)" "$per_s_sending"
 row "CPU % notify / fake FCM during the round (100 = 1 core)" "$notify_cpu / $fcm_cpu"
 row "push latency row commit -> FCM answered p50 / p99 ms" "$lat_p50 / $lat_p99"
 grep -E 'ERROR|Exception' "$tmp/notify.log" | head -3 || true

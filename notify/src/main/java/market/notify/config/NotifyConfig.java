@@ -67,8 +67,8 @@ public interface NotifyConfig {
         Duration timeout();
 
         /**
-         * FCM requests in flight at once (every message is one request): the SDK's threads and, with an endpoint
-         * override, its HTTP connections.
+         * FCM requests in flight at once (every message is one request): HTTP/2 streams to Google (100 per
+         * connection), HTTP/1.1 connections to a plain-http endpoint override.
          */
         @WithDefault("100")
         int concurrency();

@@ -1,6 +1,7 @@
 package market.notify.push;
 
 import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -17,15 +18,15 @@ public class PushSenderProducer {
     @Produces
     @Singleton
     @Startup
-    PushSender sender(NotifyConfig config) {
+    PushSender sender(NotifyConfig config, Vertx vertx) {
         NotifyConfig.Fcm fcm = config.fcm();
         boolean credentials = fcm.credentialsFile().filter(s -> !s.isBlank()).isPresent()
                 || fcm.credentialsJson().filter(s -> !s.isBlank()).isPresent();
         if (credentials || fcm.endpointOverride().isPresent()) {
             LOG.infof(
-                    "Push: firebase-admin%s",
+                    "Push: FCM HTTP v1%s",
                     fcm.endpointOverride().map(e -> " via " + e).orElse(" to FCM"));
-            return new FirebasePushSender(fcm);
+            return new FirebasePushSender(fcm, vertx);
         }
         LOG.warn("Push: no FCM credentials configured (market.notify.fcm.credentials-file / credentials-json);"
                 + " pushes are logged, not sent");

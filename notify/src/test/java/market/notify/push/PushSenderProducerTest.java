@@ -61,7 +61,7 @@ class PushSenderProducerTest {
 
     @Test
     void withoutCredentialsPushesAreOnlyLogged() {
-        PushSender sender = new PushSenderProducer().sender(config(Optional.empty(), Optional.empty()));
+        PushSender sender = new PushSenderProducer().sender(config(Optional.empty(), Optional.empty()), null);
         assertInstanceOf(LoggingPushSender.class, sender);
         assertEquals(
                 TokenResult.Outcome.SENT,
@@ -75,6 +75,6 @@ class PushSenderProducerTest {
         assertThrows(
                 UncheckedIOException.class,
                 () -> new PushSenderProducer()
-                        .sender(config(Optional.of("/nonexistent/service-account.json"), Optional.empty())));
+                        .sender(config(Optional.of("/nonexistent/service-account.json"), Optional.empty()), null));
     }
 }
