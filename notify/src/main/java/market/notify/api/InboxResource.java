@@ -73,15 +73,18 @@ public class InboxResource {
     private final SettingsService settings;
     private final AccountCreation accounts;
     private final JsonWebToken jwt;
+    private final InboxEvents events;
 
     public InboxResource(
             InboxService inbox,
             InboxStreams streams,
             SettingsService settings,
             AccountCreation accounts,
-            JsonWebToken jwt) {
+            JsonWebToken jwt,
+            InboxEvents events) {
         this.inbox = inbox;
         this.streams = streams;
+        this.events = events;
         this.settings = settings;
         this.accounts = accounts;
         this.jwt = jwt;
@@ -146,12 +149,7 @@ public class InboxResource {
                 0,
                 "must be a notification id");
         String userId = caller();
-        Multi<OutboundSseEvent> items = streams.open(userId, lastEventId)
-                .map(item -> sse.newEventBuilder()
-                        .id(Long.toString(item.id()))
-                        .name("notification")
-                        .data(Item.class, Item.of(item))
-                        .build());
+        Multi<OutboundSseEvent> items = streams.open(userId, lastEventId).map(item -> events.of(sse, item));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom()
                 .ticks()
                 .every(HEARTBEAT)

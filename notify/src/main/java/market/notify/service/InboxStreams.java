@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +43,8 @@ import org.jboss.logging.Logger;
  * time, with every personal wake-up (a commit or announcement for one user, a new stream) drained before the
  * next slice: a chat message's notification does not wait behind a notice going out to 10,000 streams. A
  * stream woken both ways is read twice at most; the second read finds nothing new (it reads after its last id).
+ * The items of one read are handed to its streams by several threads at once when there are many (a broadcast's
+ * slice), each stream by one of them; the next read waits until all are done.
  */
 @ApplicationScoped
 public class InboxStreams {
@@ -55,6 +59,11 @@ public class InboxStreams {
 
     /** Streams of a broadcast drained before personal wake-ups are looked at again. */
     static final int BROADCAST_SLICE = 500;
+
+    /** Threads handing a read's items to its streams when there are at least {@link #EMIT_PART} per thread. */
+    static final int EMITTERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    static final int EMIT_PART = 200;
 
     private final InboxService inbox;
     private final Map<String, Set<Stream>> byUser = new ConcurrentHashMap<>();
@@ -235,7 +244,56 @@ public class InboxStreams {
             Infrastructure.getDefaultWorkerPool().schedule(() -> batch.forEach(this::wake), 1, TimeUnit.SECONDS);
             return;
         }
-        for (Stream s : batch) {
+        emitAll(batch, items);
+    }
+
+    /**
+     * Hands every stream of the batch its items: a large batch (a broadcast's slice) in {@link #EMITTERS} parts at
+     * once on the worker pool, this thread taking the first; returns when all are done, so no stream is in two
+     * drains at once.
+     */
+    private void emitAll(List<Stream> batch, Map<Position, List<InboxItem>> items) {
+        int parts = Math.min(EMITTERS, (batch.size() + EMIT_PART - 1) / EMIT_PART);
+        if (parts <= 1) {
+            emit(batch, items);
+            return;
+        }
+        int size = (batch.size() + parts - 1) / parts;
+        CountDownLatch others = new CountDownLatch(parts - 1);
+        for (int p = 1; p < parts; p++) {
+            List<Stream> part = batch.subList(Math.min(batch.size(), p * size), Math.min(batch.size(), (p + 1) * size));
+            Runnable task = () -> {
+                try {
+                    emit(part, items);
+                } catch (Throwable e) {
+                    LOG.errorf(e, "Inbox streams: handing items to %d stream(s) failed", part.size());
+                } finally {
+                    others.countDown();
+                }
+            };
+            try {
+                Infrastructure.getDefaultWorkerPool().execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run(); // the pool refused (shutting down): this thread does it
+            }
+        }
+        emit(batch.subList(0, Math.min(batch.size(), size)), items);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                others.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void emit(List<Stream> streams, Map<Position, List<InboxItem>> items) {
+        for (Stream s : streams) {
             List<InboxItem> mine = items.get(new Position(s.userId, s.lastId));
             if (mine == null) {
                 continue;
