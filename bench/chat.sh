@@ -197,13 +197,17 @@ redis_pid=$(ss -ltnpH "sport = :${REDIS_PORT:-16379}" | grep -o 'pid=[0-9]*' | h
 # (one awk over all the /proc files: the snapshot must be quick on a loaded machine)
 ticks() { local f=() p; for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
   if [ ${#f[@]} -gt 0 ]; then awk '{ t += $14 + $15 + $16 + $17 } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
+live_ticks() { local f=() p; for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
+  if [ ${#f[@]} -gt 0 ]; then awk '{ t += $14 + $15 } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
 snapshot() {
   echo "time $(date +%s.%N)"
   echo "client $(ticks "$client_pid")"
   for port in "${PORTS[@]}"; do echo "chat-$port $(ticks "$(cat "$tmp/pid-$port")")"; done
   echo "redis $(ticks "$redis_pid")"
   # shellcheck disable=SC2046 # the children of the postmaster, one argument each
-  echo "pg $(ticks "$pg_pm" $(ps -o pid= --ppid "$pg_pm"))"
+  # (utime+stime of the live processes only: a backend exiting in the window would bring its whole life's CPU
+  # into the postmaster's cutime, 346 % of a core once)
+  echo "pg $(live_ticks "$pg_pm" $(ps -o pid= --ppid "$pg_pm"))"
   echo "commits $("$PGBIN/psql" -tA -d chat -c "SELECT xact_commit FROM pg_stat_database WHERE datname = 'chat'")"
   echo "maxid $("$PGBIN/psql" -tA -d chat -c "SELECT coalesce(max(id), 0) FROM chat_message")"
 }
@@ -220,7 +224,9 @@ java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="$WARMUP" -DwarmupRate="$WAR
 client_pid=$!
 # the measured window's snapshots (the client marks its start and end)
 ( until [ -f "$tmp/marks/start" ]; do sleep 0.2; done; snapshot > "$tmp/snap-start"
-  until [ -f "$tmp/marks/end" ]; do sleep 0.2; done; snapshot > "$tmp/snap-end" ) &
+  until [ -f "$tmp/marks/end" ]; do sleep 0.2; done; snapshot > "$tmp/snap-end"
+  # each replica's own account of where a send's time went (SendStages: p50/p99/max over about the last minute)
+  for port in "${PORTS[@]}"; do curl -fsS "http://127.0.0.1:$port/q/metrics" > "$tmp/metrics-$port" 2>/dev/null || true; done ) &
 sampler=$!
 if [ -n "$KILL_REPLICA" ]; then
   ( until [ -f "$tmp/marks/start" ]; do sleep 0.2; done; sleep "$KILL_REPLICA"
@@ -285,6 +291,28 @@ if [ -n "${cpu_rows:-}" ]; then
   printf '\nCPU over the measured window (%s s; /proc utime+stime):\n\n| %-14s | %14s | %22s |\n|%s|%s|%s|\n' "$window" part "% of one core" "CPU s per 1,000 msgs" \
     "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..24})"
   while read -r part pct per; do printf '| %-14s | %14s | %22s |\n' "$part" "$pct" "$per"; done <<<"$cpu_rows"
+fi
+stage_ms() {   # stage, quantile (0.5, 0.99 or max), metrics file -> ms
+  awk -v s="stage=\"$1\"" -v q="$2" 'index($0, s) && ((q == "max" && /^chat_send_stage_seconds_max\{/) \
+    || (q != "max" && /^chat_send_stage_seconds\{/ && index($0, "quantile=\"" q "\""))) { printf "%.1f", $NF * 1000; exit }' "$3"; }
+if [ -s "$tmp/metrics-${PORTS[0]}" ]; then
+  printf '
+server stages of a send (chat.send.stage, about the last minute at the window end), p50 / p99 / max ms:
+
+'
+  printf '| %-10s | %24s | %24s |
+|%s|%s|%s|
+' stage ":${PORTS[0]}" ":${PORTS[1]}" \
+    "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..26})" "$(printf -- '-%.0s' {1..26})"
+  for stage in checks queued statement handoff deliver; do
+    cells=()
+    for port in "${PORTS[@]}"; do
+      mf="$tmp/metrics-$port"
+      cells+=("$(stage_ms "$stage" 0.5 "$mf") / $(stage_ms "$stage" 0.99 "$mf") / $(stage_ms "$stage" max "$mf")")
+    done
+    printf '| %-10s | %24s | %24s |
+' "$stage" "${cells[0]}" "${cells[1]}"
+  done
 fi
 grep -q 'closed\|error' "$tmp/client.err" && { echo "client notes:"; grep 'closed\|error' "$tmp/client.err" | head -5; }
 echo

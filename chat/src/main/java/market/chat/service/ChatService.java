@@ -12,6 +12,7 @@ import market.chat.domain.OfferRequest;
 import market.chat.domain.Room;
 import market.chat.storage.GroupCommit;
 import market.chat.storage.MessageStore;
+import market.chat.storage.SendStages;
 import market.common.api.ApiException;
 import market.common.db.DataAccessException;
 import market.common.limits.Action;
@@ -41,6 +42,7 @@ public class ChatService {
     private final ChatConfig config;
     private final Blocks blocks;
     private final OfferRules offers;
+    private final SendStages stages;
 
     public ChatService(
             MessageStore store,
@@ -54,7 +56,9 @@ public class ChatService {
             ObjectMapper mapper,
             ChatConfig config,
             Blocks blocks,
-            OfferRules offers) {
+            OfferRules offers,
+            SendStages stages) {
+        this.stages = stages;
         this.blocks = blocks;
         this.offers = offers;
         this.store = store;
@@ -86,6 +90,7 @@ public class ChatService {
             String clientMsgId,
             Appointment appointment,
             OfferRequest offer) {
+        long started = System.nanoTime();
         if (offer != null && appointment != null) {
             throw ApiException.badRequest("offer", "a message is an offer or an appointment, not both");
         }
@@ -107,6 +112,7 @@ public class ChatService {
         MessageType type =
                 offer != null ? MessageType.OFFER : appointment == null ? MessageType.TEXT : MessageType.APPOINTMENT;
         MessageStore.Appended appended;
+        stages.record(SendStages.Stage.CHECKS, System.nanoTime() - started);
         try {
             // Offers one at a time (a second open offer is refused by a unique index, which would fail a
             // whole batch); every other message is committed together with the others of the moment.
@@ -138,7 +144,9 @@ public class ChatService {
         }
         Sent sent = new Sent(room, appended.message(), appended.created());
         if (sent.created()) {
+            long stored = System.nanoTime();
             deliver(room, senderId, sent.message());
+            stages.record(SendStages.Stage.DELIVER, System.nanoTime() - stored);
         }
         return sent;
     }

@@ -38,9 +38,28 @@ public class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
 
-    private record Pending(MessageStore.NewMessage message, CompletableFuture<Optional<MessageStore.Appended>> done) {}
+    private static final class Pending {
+        final MessageStore.NewMessage message;
+        final CompletableFuture<Optional<MessageStore.Appended>> done = new CompletableFuture<>();
+        final long offered = System.nanoTime();
+        /** When its batch committed (set before done completes). */
+        volatile long committed;
+
+        Pending(MessageStore.NewMessage message) {
+            this.message = message;
+        }
+
+        MessageStore.NewMessage message() {
+            return message;
+        }
+
+        CompletableFuture<Optional<MessageStore.Appended>> done() {
+            return done;
+        }
+    }
 
     private final MessageStore store;
+    private final SendStages stages;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final long lingerNanos;
@@ -50,8 +69,9 @@ public class GroupCommit {
     private volatile boolean running;
     private Thread writer;
 
-    public GroupCommit(MessageStore store, ChatConfig config) {
+    public GroupCommit(MessageStore store, ChatConfig config, SendStages stages) {
         this.store = store;
+        this.stages = stages;
         this.queue = new ArrayBlockingQueue<>(config.groupCommit().queueSize());
         this.maxBatch = config.groupCommit().maxBatch();
         this.lingerNanos = config.groupCommit().linger().toNanos();
@@ -82,12 +102,14 @@ public class GroupCommit {
      * once its batch has committed. Blocking.
      */
     public Optional<MessageStore.Appended> append(MessageStore.NewMessage message) {
-        Pending p = new Pending(message, new CompletableFuture<>());
+        Pending p = new Pending(message);
         try {
             if (!running || !queue.offer(p, queueWaitNanos, TimeUnit.NANOSECONDS)) {
                 throw unavailable();
             }
-            return p.done().get();
+            Optional<MessageStore.Appended> appended = p.done().get();
+            stages.record(SendStages.Stage.HANDOFF, System.nanoTime() - p.committed);
+            return appended;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();
@@ -133,6 +155,7 @@ public class GroupCommit {
         List<MessageStore.NewMessage> messages =
                 batch.stream().map(Pending::message).toList();
         List<MessageStore.Outcome> out;
+        long start = System.nanoTime();
         try {
             out = store.appendAll(messages);
         } catch (RuntimeException e) {
@@ -146,6 +169,12 @@ public class GroupCommit {
         }
         batches.incrementAndGet();
         this.messages.addAndGet(batch.size());
+        long end = System.nanoTime();
+        for (Pending p : batch) {
+            stages.record(SendStages.Stage.QUEUED, start - p.offered);
+            stages.record(SendStages.Stage.STATEMENT, end - start);
+            p.committed = end;
+        }
         // committed: each send gets its own outcome; the batch is never written again
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), out.get(i));
@@ -166,16 +195,16 @@ public class GroupCommit {
      */
     public List<CompletableFuture<Optional<MessageStore.Appended>>> writeTogether(
             List<MessageStore.NewMessage> messages) {
-        List<Pending> batch = messages.stream()
-                .map(m -> new Pending(m, new CompletableFuture<Optional<MessageStore.Appended>>()))
-                .toList();
+        List<Pending> batch = messages.stream().map(Pending::new).toList();
         write(batch);
         return batch.stream().map(Pending::done).toList();
     }
 
     private void writeAlone(Pending p) {
         try {
-            complete(p, store.appendAll(List.of(p.message())).get(0));
+            MessageStore.Outcome outcome = store.appendAll(List.of(p.message())).get(0);
+            p.committed = System.nanoTime();
+            complete(p, outcome);
             batches.incrementAndGet();
             messages.incrementAndGet();
         } catch (RuntimeException e) {

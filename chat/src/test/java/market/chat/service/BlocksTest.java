@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import market.chat.client.ProductBlocks;
 import market.chat.client.ProductBlocksApi;
 import market.chat.config.ChatConfig;
@@ -22,7 +24,13 @@ class BlocksTest {
 
     private final Map<String, List<String>> product = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    /** Set when a call to product would make a send wait (the test fails instead). */
+    private final AtomicBoolean productMustNotBeAsked = new AtomicBoolean();
+
     private final ProductBlocksApi api = userId -> {
+        if (productMustNotBeAsked.get()) {
+            throw new AssertionError("a send waited for product");
+        }
         calls.incrementAndGet();
         return new ProductBlocksApi.Parties(product.getOrDefault(userId, List.of()));
     };
@@ -63,5 +71,36 @@ class BlocksTest {
         assertThrows(Blocks.Refused.class, () -> blocks.requireNotBlocked(room, "x"));
         assertEquals(403, new Blocks.Refused().status());
         assertEquals(Blocks.Refused.TYPE, new Blocks.Refused().toProblem().type());
+    }
+
+    @Test
+    void aSendersBlocksAreAskedAgainInTheBackgroundBeforeTheyExpireSoItsSendsNeverWaitForProduct() {
+        AtomicLong now = new AtomicLong();
+        // the refresh runs on the calling thread here, so the test can see when product is asked
+        Blocks blocks = new Blocks(new ProductBlocks(api), Duration.ofSeconds(5), now::get, Runnable::run);
+        product.put("a", List.of("b"));
+        assertTrue(blocks.hasAny("a"));
+        assertEquals(1, calls.get());
+
+        now.addAndGet(Duration.ofMillis(4500).toNanos()); // past 4/5 of the TTL: served, and asked again
+        product.put("a", List.of("b", "c"));
+        assertTrue(blocks.hasAny("a"));
+        assertEquals(2, calls.get(), "asked again before the TTL ran out");
+
+        now.addAndGet(Duration.ofSeconds(3).toNanos()); // 7.5 s after the first answer, 3 s after the second
+        productMustNotBeAsked.set(true);
+        assertTrue(blocks.between("a", "c"), "the newer answer, without a call on the send path");
+        productMustNotBeAsked.set(false);
+    }
+
+    @Test
+    void aUserSilentForTheWholeTtlIsAskedBeforeTheSendNeverServedStaleBlocks() {
+        AtomicLong now = new AtomicLong();
+        Blocks blocks = new Blocks(new ProductBlocks(api), Duration.ofSeconds(5), now::get, Runnable::run);
+        assertFalse(blocks.hasAny("q"));
+        product.put("q", List.of("r"));
+        now.addAndGet(Duration.ofSeconds(6).toNanos());
+        assertTrue(blocks.between("q", "r"), "a block older than the TTL is always seen");
+        assertEquals(2, calls.get());
     }
 }

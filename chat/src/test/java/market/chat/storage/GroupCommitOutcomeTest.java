@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +73,7 @@ class GroupCommitOutcomeTest {
     @Test
     void aFailureAfterTheCommitFailsOnlyItsSendAndTheBatchIsNotWrittenAgain() throws Exception {
         CommittedStore store = new CommittedStore();
-        GroupCommit writer = new GroupCommit(store, config());
+        GroupCommit writer = new GroupCommit(store, config(), new SendStages(new SimpleMeterRegistry()));
 
         List<CompletableFuture<Optional<MessageStore.Appended>>> done =
                 writer.writeTogether(List.of(text("a"), text("resend"), text("b")));

@@ -62,7 +62,10 @@ public interface NotifyConfig {
         /** Firebase project id; taken from the service-account JSON when absent. */
         Optional<String> projectId();
 
-        /** Upper bound for one FCM call including the SDK's own retries. */
+        /**
+         * Per FCM request: the longest wait for a connection (including behind other requests in flight) and for
+         * the answer to go quiet; also the SDK's read timeout for topic membership.
+         */
         @WithDefault("15s")
         Duration timeout();
 

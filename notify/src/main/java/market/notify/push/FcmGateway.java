@@ -42,8 +42,9 @@ public class FcmGateway {
     /**
      * {@link PushSender#sendEach} with the same retries and breaker, without blocking: the stage completes when FCM
      * answered (or failed, after the retries). A call in which no message got through counts as a failure. No
-     * time limit for the whole call: its messages queue for the SDK's threads behind other calls' (a limit would
-     * abandon, and the retry repeat, messages already delivered); each request has the SDK's own timeouts.
+     * time limit for the whole call: its messages wait for a connection behind other calls' (a limit would
+     * abandon, and the retry repeat, messages already delivered); each request has its own connect and idle
+     * timeouts ({@code market.notify.fcm.timeout}).
      */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, abortOn = PushException.Permanent.class)
     @ExponentialBackoff

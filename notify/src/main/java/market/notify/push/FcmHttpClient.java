@@ -86,7 +86,7 @@ public final class FcmHttpClient implements AutoCloseable {
         this.clock = System::currentTimeMillis;
         // HTTP/2 multiplexes (Google allows ~100 streams a connection): a connection per 100 requests in flight
         this.http = vertx.createHttpClient(
-                options,
+                new HttpClientOptions(options).setHttp2MultiplexingLimit(Math.min(100, Math.max(1, concurrency))),
                 new PoolOptions()
                         .setHttp1MaxSize(Math.max(1, concurrency))
                         .setHttp2MaxSize(Math.max(1, (concurrency + 99) / 100))
@@ -183,14 +183,19 @@ public final class FcmHttpClient implements AutoCloseable {
                                 .putHeader("Content-Type", "application/json; charset=UTF-8")
                                 .putHeader("X-GOOG-API-FORMAT-VERSION", "2"))
                         .compose(req -> req.send(payload))
-                        .compose(resp -> resp.body().map(b -> Answer.of(resp.statusCode(), b))))
-                .transform(r -> {
-                    Answer a = r.succeeded() ? r.result() : Answer.failed(r.cause());
-                    if (a.status == 401) {
-                        bearerUntil = 0; // FCM refused the token: a fresh one for the next request
-                    }
-                    return Future.succeededFuture(a);
-                });
+                        .compose(resp -> resp.body().map(b -> Answer.of(resp.statusCode(), b)))
+                        .transform(r -> {
+                            Answer a = r.succeeded() ? r.result() : Answer.failed(r.cause());
+                            // FCM refused the token this request carried (not a device's APNs/web-push credentials,
+                            // also a 401): a fresh one for the next request, unless it was replaced meanwhile
+                            if (a.status == 401
+                                    && !"THIRD_PARTY_AUTH_ERROR".equals(a.fcmErrorCode)
+                                    && bearer.equals(this.bearer)) {
+                                bearerUntil = 0;
+                            }
+                            return Future.succeededFuture(a);
+                        }))
+                .recover(e -> Future.succeededFuture(Answer.failed(e)));
     }
 
     /** The bearer header value; refreshed on a worker thread (a blocking call to Google) when close to expiry. */
@@ -205,7 +210,7 @@ public final class FcmHttpClient implements AutoCloseable {
         }
         synchronized (this) {
             if (refreshing == null) {
-                boolean force = current != null;
+                boolean force = current != null && bearerUntil == 0; // after a 401: even if not near expiry
                 Future<String> f = vertx.executeBlocking(() -> refresh(force), false);
                 refreshing = f;
                 f.onComplete(r -> refreshing = null);
@@ -251,11 +256,14 @@ public final class FcmHttpClient implements AutoCloseable {
         final int status;
         final TokenResult.Outcome outcome;
         final String error;
+        /** FCM's errorCode detail (UNREGISTERED, THIRD_PARTY_AUTH_ERROR, ...), if any. */
+        final String fcmErrorCode;
 
-        private Answer(int status, TokenResult.Outcome outcome, String error) {
+        private Answer(int status, TokenResult.Outcome outcome, String error, String fcmErrorCode) {
             this.status = status;
             this.outcome = outcome;
             this.error = error;
+            this.fcmErrorCode = fcmErrorCode;
         }
 
         public TokenResult.Outcome outcome() {
@@ -267,12 +275,12 @@ public final class FcmHttpClient implements AutoCloseable {
         }
 
         static Answer failed(Throwable cause) {
-            return new Answer(0, TokenResult.Outcome.RETRY, "FCM unreachable: " + cause);
+            return new Answer(0, TokenResult.Outcome.RETRY, "FCM unreachable: " + cause, null);
         }
 
         static Answer of(int status, Buffer body) {
             if (status >= 200 && status < 300) {
-                return new Answer(status, TokenResult.Outcome.SENT, null);
+                return new Answer(status, TokenResult.Outcome.SENT, null, null);
             }
             String errorStatus = null;
             String errorCode = null;
@@ -295,7 +303,7 @@ public final class FcmHttpClient implements AutoCloseable {
             }
             TokenResult.Outcome outcome = classify(errorCode, errorStatus, message);
             String described = (errorCode != null ? errorCode : errorStatus) + ": " + message;
-            return new Answer(status, outcome, described);
+            return new Answer(status, outcome, described, errorCode);
         }
 
         private static String text(JsonNode node) {

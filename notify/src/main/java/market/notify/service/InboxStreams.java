@@ -60,7 +60,7 @@ public class InboxStreams {
     /** Streams of a broadcast drained before personal wake-ups are looked at again. */
     static final int BROADCAST_SLICE = 500;
 
-    /** Threads handing a read's items to its streams when there are at least {@link #EMIT_PART} per thread. */
+    /** Threads handing a read's items to its streams, each with at least {@link #EMIT_PART} streams. */
     static final int EMITTERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     static final int EMIT_PART = 200;
@@ -253,35 +253,42 @@ public class InboxStreams {
      * drains at once.
      */
     private void emitAll(List<Stream> batch, Map<Position, List<InboxItem>> items) {
-        int parts = Math.min(EMITTERS, (batch.size() + EMIT_PART - 1) / EMIT_PART);
+        int parts = Math.min(EMITTERS, batch.size() / EMIT_PART);
         if (parts <= 1) {
             emit(batch, items);
             return;
         }
         int size = (batch.size() + parts - 1) / parts;
-        CountDownLatch others = new CountDownLatch(parts - 1);
-        for (int p = 1; p < parts; p++) {
-            List<Stream> part = batch.subList(Math.min(batch.size(), p * size), Math.min(batch.size(), (p + 1) * size));
-            Runnable task = () -> {
+        // Parts are claimed: this thread takes whatever no pool thread has started yet, so a busy pool slows the
+        // hand-over down to one thread at worst, never stalls it; it waits only for parts already under way.
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(parts);
+        Runnable worker = () -> {
+            int p;
+            while ((p = next.getAndIncrement()) < parts) {
+                List<Stream> part =
+                        batch.subList(Math.min(batch.size(), p * size), Math.min(batch.size(), (p + 1) * size));
                 try {
                     emit(part, items);
                 } catch (Throwable e) {
                     LOG.errorf(e, "Inbox streams: handing items to %d stream(s) failed", part.size());
                 } finally {
-                    others.countDown();
+                    finished.countDown();
                 }
-            };
+            }
+        };
+        for (int i = 1; i < parts; i++) {
             try {
-                Infrastructure.getDefaultWorkerPool().execute(task);
+                Infrastructure.getDefaultWorkerPool().execute(worker);
             } catch (RejectedExecutionException e) {
-                task.run(); // the pool refused (shutting down): this thread does it
+                break; // the pool refused (shutting down): this thread does the rest
             }
         }
-        emit(batch.subList(0, Math.min(batch.size(), size)), items);
+        worker.run();
         boolean interrupted = false;
         while (true) {
             try {
-                others.await();
+                finished.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

@@ -159,6 +159,10 @@ class FcmHttpClientTest {
                 status = 401;
                 body = "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials.\","
                         + "\"status\":\"UNAUTHENTICATED\"}}";
+            } else if (token.startsWith("apns")) {
+                status = 401;
+                body = fcmError(
+                        401, "Auth error from APNS or Web Push Service", "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR");
             } else if (token.startsWith("dead")) {
                 status = 404;
                 body = fcmError(404, "Requested entity was not found.", "NOT_FOUND", "UNREGISTERED");
@@ -310,6 +314,22 @@ class FcmHttpClientTest {
             }
         } finally {
             unauthorized.set(0);
+        }
+    }
+
+    @Test
+    void aDevicesApnsCredentialsRefusedAreNoReasonToReplaceTheAccessToken() {
+        Counting credentials = new Counting();
+        try (FcmHttpClient client = client(credentials)) {
+            TokenResult r = send(client, List.of("apns-ios"), "a").get(0);
+            assertEquals(TokenResult.Outcome.RETRY, r.outcome(), r.error());
+            assertEquals(
+                    TokenResult.Outcome.SENT,
+                    send(client, List.of("ok-c"), "a").get(0).outcome());
+            synchronized (bearers) {
+                assertEquals(List.of("Bearer t1", "Bearer t1"), bearers);
+            }
+            assertEquals(1, credentials.refreshes.get());
         }
     }
 
