@@ -195,10 +195,10 @@ pgb_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$pgb_out")
 pg_pm=$(ss -ltnpH "sport = :$PGPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 redis_pid=$(ss -ltnpH "sport = :${REDIS_PORT:-16379}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 # (one awk over all the /proc files: the snapshot must be quick on a loaded machine)
-ticks() { local f=() p; for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
-  if [ ${#f[@]} -gt 0 ]; then awk '{ t += $14 + $15 + $16 + $17 } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
-live_ticks() { local f=() p; for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
-  if [ ${#f[@]} -gt 0 ]; then awk '{ t += $14 + $15 } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
+# utime+stime of the processes and of their reaped children, or ("live" first) of the processes alone
+ticks() { local f=() p reaped=1; if [ "$1" = live ]; then reaped=0; shift; fi
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
+  if [ ${#f[@]} -gt 0 ]; then awk -v r="$reaped" '{ t += $14 + $15 + r * ($16 + $17) } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
 snapshot() {
   echo "time $(date +%s.%N)"
   echo "client $(ticks "$client_pid")"
@@ -207,7 +207,7 @@ snapshot() {
   # shellcheck disable=SC2046 # the children of the postmaster, one argument each
   # (utime+stime of the live processes only: a backend exiting in the window would bring its whole life's CPU
   # into the postmaster's cutime, 346 % of a core once)
-  echo "pg $(live_ticks "$pg_pm" $(ps -o pid= --ppid "$pg_pm"))"
+  echo "pg $(ticks live "$pg_pm" $(ps -o pid= --ppid "$pg_pm"))"
   echo "commits $("$PGBIN/psql" -tA -d chat -c "SELECT xact_commit FROM pg_stat_database WHERE datname = 'chat'")"
   echo "maxid $("$PGBIN/psql" -tA -d chat -c "SELECT coalesce(max(id), 0) FROM chat_message")"
 }

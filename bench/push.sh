@@ -54,8 +54,11 @@ trap cleanup EXIT
 # run a private copy: other work may rebuild notify/target while the bench runs
 cp -r "$(dirname "$JAR")" "$tmp/app" && JAR=$tmp/app/quarkus-run.jar
 
-T_ADMIN=$(curl -fsS -d grant_type=password -d client_id=market-test -d username=admin -d password=admin \
-  "$KC/realms/market/protocol/openid-connect/token" | jq -r .access_token)
+T_ADMIN=   # the admin API is only used for an ad round
+if [ "$MODE" = ad ]; then
+  T_ADMIN=$(curl -fsS -d grant_type=password -d client_id=market-test -d username=admin -d password=admin \
+    "$KC/realms/market/protocol/openid-connect/token" | jq -r .access_token)
+fi
 
 # fake FCM (exits by itself after 15 min at most); tokens containing "bench-dead-" are answered UNREGISTERED
 java -Xmx256m "$ROOT/bench/FakeFcmServer.java" "$FCM_PORT" 900 bench-dead- > "$tmp/fcm.log" 2>&1 &
