@@ -11,19 +11,20 @@ import java.util.regex.*;
 
 /**
  * WebSocket load client for bench/chat.sh (JDK only: java bench/ChatBench.java ...).
- * args: seconds rate wsUrlA wsUrlB restUrl roomsFile tokenDir tokenUrl
+ * args: seconds rate wsUrls (comma-separated, one per instance) restUrl roomsFile tokenDir tokenUrl
  * roomsFile: one line per room, "productId sellerName buyerName" — every room has its own two users; tokenDir holds
  * each user's token response (Keycloak JSON: access_token, refresh_token, expires_in) as &lt;name&gt;.json.
  * Like the apps: each user's access token is refreshed (refresh_token grant at tokenUrl, a password grant if that
  * fails) a minute before it expires and the connection is replaced by one with the fresh token before the old one
  * is closed (the server closes a connection whose token expired with 1008). A connection that closes or fails for
- * any other reason (a replica killed) is reconnected with a fresh token, to its own instance or else the other one,
+ * any other reason (a replica killed) is reconnected with a fresh token, to its own instance or else the next one,
  * its unacknowledged sends are resent with the same clientMsgId (the server stores each once), and the room is
  * caught up with after=&lt;last id seen&gt;. "unavailable" error frames are resent after a second. At the end every
  * connection that misses a message it should have got catches up once more over REST, so "lost" counts only
  * acknowledged messages the server does not have.
- * Each user holds one connection (as a phone or a browser tab does): every seller on instance A, every buyer
- * on instance B, so every message crosses Redis. The buyer opens the room (POST /api/chat/rooms).
+ * Each user holds one connection (as a phone or a browser tab does): connection i (room r's seller 2r, its buyer
+ * 2r+1) on instance i mod n — with two instances every seller on A and every buyer on B — so a room's two users are
+ * always on different instances and every message crosses Redis. The buyer opens the room (POST /api/chat/rooms).
  * Message o goes to room o % rooms, alternately from the seller and from the buyer; its "designated
  * receiver" is the other participant's connection. Latency = time the send was handed to the client
  * (nanoTime in the content) -> time the other participant got the "message" frame (same JVM clock).
@@ -167,7 +168,8 @@ public class ChatBench {
                     return;
                 } catch (Exception e) {
                     if (attempt % 10 == 0) System.err.println("conn " + id + " connect to " + wsUrls[at] + ": " + e);
-                    at = attempt % 2 == 0 ? 1 - home : home; // own instance, else the other one, alternately
+                    // own instance, else the next one, alternately
+                    at = attempt % 2 == 0 ? (home + 1) % wsUrls.length : home;
                     try { Thread.sleep(Math.min(2000, 200L * (attempt + 1))); } catch (InterruptedException ie) { return; }
                 }
             }
@@ -329,25 +331,26 @@ public class ChatBench {
     public static void main(String[] a) throws Exception {
         int secs = Integer.parseInt(a[0]), rate = Integer.parseInt(a[1]);
         int cap = Integer.parseInt(System.getProperty("inflight", "16"));
-        String[] ws = {a[2], a[3]};
+        String[] ws = a[2].split(",");
         wsUrls = ws;
-        String rest = a[4];
-        tokenDir = java.nio.file.Path.of(a[6]);
-        tokenUrl = a[7];
+        String rest = a[3];
+        tokenDir = java.nio.file.Path.of(a[5]);
+        tokenUrl = a[6];
         java.nio.file.Path marks = System.getProperty("marks") == null ? null : java.nio.file.Path.of(System.getProperty("marks"));
         List<String[]> roomLines = new ArrayList<>();
-        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[5]))) if (!l.isBlank()) roomLines.add(l.trim().split("\\s+"));
+        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[4]))) if (!l.isBlank()) roomLines.add(l.trim().split("\\s+"));
         int rooms = roomLines.size(), conns = 2 * rooms;
 
         ExecutorService exec = Executors.newFixedThreadPool(4);
         restUrl = rest;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(exec).connectTimeout(Duration.ofSeconds(5)).build();
 
-        // users: seller of room r = connection 2r (instance A), its buyer = 2r+1 (instance B), tokens from tokenDir
+        // users: seller of room r = connection 2r, its buyer = 2r+1; connection i on instance i mod n (so a room's
+        // two users are on different instances for any n >= 2); tokens from tokenDir
         Conn[] cs = new Conn[conns];
         for (int i = 0; i < conns; i++) {
             String user = roomLines.get(i / 2)[1 + i % 2];
-            cs[i] = new Conn(i, user, i % 2);
+            cs[i] = new Conn(i, user, i % ws.length);
             cs[i].tokens(java.nio.file.Files.readString(tokenDir.resolve(user + ".json")));
         }
         // rooms: the buyer opens (or gets back) its room on the seller's listing; idempotent across runs
@@ -387,7 +390,7 @@ public class ChatBench {
         Arrays.fill(latency, -1);
         acked = new AtomicIntegerArray(maxMsgs);
 
-        // connections: 2r = seller of room r on instance A, 2r+1 = its buyer on instance B
+        // connections: 2r = seller of room r, 2r+1 = its buyer, each on instance (connection mod n)
         long t0 = System.nanoTime();
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         for (int i = 0; i < conns; i++) {

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Chat fan-out across two chat instances through Redis, against redis-benchmark PUBLISH measured in the same run.
-# Needs the local stack (./market up) and a built chat jar. Starts two extra chat instances of its own
-# (ports 18082 and 18092, the same settings as ./market's), and stops them by pid at the end.
+# Chat fan-out across chat instances through Redis, against redis-benchmark PUBLISH measured in the same run.
+# Needs the local stack (./market up) and a built chat jar. Starts REPLICAS (env, default 2, at most 4) chat
+# instances of its own (ports 18082, 18092, 18102, 18112; the same settings as ./market's), and stops them by pid
+# at the end.
 # Users: connections = 2 x rooms real Keycloak users chat-bench-0001… (created once through the Keycloak
 # admin API, kcadmin/kcadmin; a password grant each per run). Room r: seller chat-bench-(2r-1) sells a
 # listing 'chat-bench listing' (created once through the product API), buyer chat-bench-(2r) opens the room.
-# Each user holds one connection: sellers on :18082, buyers on :18092, so every message crosses Redis.
+# Each user holds one connection, user k on instance (k-1) mod REPLICAS: with two, sellers on :18082 and buyers on
+# :18092; with any number a room's two users are on different instances, so every message crosses Redis. Each
+# instance's fan-out counters over the window (envelopes published, received, received for nobody connected there)
+# show that a replica receives only its own users' frames.
 # The client offers RATE msg/s open-loop but keeps at most INFLIGHT (env, default 16) unacked sends per
 # connection; offers beyond that are counted as shed, so latency is measured at the rate actually carried.
 # WARMUP=<s> (default 90): load first, not measured, at WARMUP_RATE msg/s (default 300). Both chat JVMs start
@@ -27,8 +31,9 @@
 # Over the measured window: PostgreSQL commits in the chat database per stored message, and CPU per part.
 # Bench data: the bench's messages and read marks (and the pgbench rooms) are deleted from the chat database at
 # the end; the chat-bench users, their 500 listings and rooms are created once and reused.
-# KEEP_LOGS=<dir> keeps the two instances' logs (copied there at the end).
-# CHAT_JAVA_OPTS: extra JVM options for the two instances (experiments, e.g. -XX:TieredStopAtLevel=1).
+# KEEP_LOGS=<dir> keeps the instances' logs (copied there at the end).
+# CHAT_JAVA_OPTS: extra JVM options for the instances (experiments, e.g. -XX:TieredStopAtLevel=1).
+# CHAT_JAR=path/quarkus-run.jar runs another build of chat (e.g. an older commit's, to compare).
 # GROUP_COMMIT=off: the instances store each text message by its own statement (market.chat.group-commit.enabled=false;
 # default on, as the service).
 # usage: bench/chat.sh [connections, default 1000] [rooms, default 500] [seconds, default 60] [send rate msg/s, default 1000]
@@ -48,7 +53,10 @@ RAMP=${RAMP:-30}
 case ${ROTATE:=spread} in spread | together) ;; *) echo "ROTATE: spread or together"; exit 1 ;; esac
 export ROTATE
 if ! [[ "$RAMP" =~ ^[0-9]+$ ]] || [ "$RAMP" -gt 600 ]; then echo "RAMP: 0..600 seconds"; exit 1; fi
-PORTS=(18082 18092)
+REPLICAS=${REPLICAS:-2}
+[[ "$REPLICAS" =~ ^[2-4]$ ]] || { echo "REPLICAS: 2..4"; exit 1; }
+PORTS=(18082 18092 18102 18112)
+PORTS=("${PORTS[@]:0:$REPLICAS}")
 KILL_REPLICA=${KILL_REPLICA:-}
 PGBENCH_SECS=${PGBENCH_SECS:-10}
 PGBENCH_ROOMS=${PGBENCH_ROOMS:-500}
@@ -57,7 +65,7 @@ KC=${KEYCLOAK_URL:-http://127.0.0.1:8180/auth}
 export PGHOST=127.0.0.1 PGPORT=${PG_PORT:-15432} PGUSER=market PGPASSWORD=market PGDATABASE=product
 # shellcheck disable=SC2012 # version-numbered directories, sorted by version: no odd characters to mangle
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-JAR=$ROOT/chat/target/quarkus-app/quarkus-run.jar
+JAR=${CHAT_JAR:-$ROOT/chat/target/quarkus-app/quarkus-run.jar}   # CHAT_JAR: another build to compare
 [ -f "$JAR" ] || { echo "$JAR missing: build chat first"; exit 1; }
 command -v redis-benchmark >/dev/null || { echo "redis-benchmark is needed"; exit 1; }
 { [ "$SECS" -ge 5 ] && [ "$SECS" -le 600 ]; } || { echo "seconds must be 5..600"; exit 1; }
@@ -109,7 +117,7 @@ if [ "$have" -lt "$CONNS" ]; then
       [ "$code" = 201 ] || [ "$code" = 409 ] || { echo "creating {} failed: $code" >&2; exit 255; }'
   done
 fi
-# the two chat instances boot while the users sign in; their own fan-out channel, so the stack's replicas do
+# the chat instances boot while the users sign in; their own fan-out channel, so the stack's replicas do
 # not receive (and pay for) the bench's envelopes
 start_replica() {
   local port=$1
@@ -217,13 +225,14 @@ pub=$(redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-16379}" -n 100000 -c 16 -q 
   | tr '\r' '\n' | awk '/requests per second/ {for (i = 1; i <= NF; i++) if ($(i+1) == "requests") v = $i} END {print v}')
 
 mkdir -p "$tmp/marks"
+ws_urls=$(for port in "${PORTS[@]}"; do echo "ws://127.0.0.1:$port/ws/chat"; done | paste -sd,)
 java -Xmx768m -Dinflight="${INFLIGHT:-16}" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" -Dramp="$RAMP" -Dmarks="$tmp/marks" \
-  "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" \
-  "ws://127.0.0.1:${PORTS[0]}/ws/chat" "ws://127.0.0.1:${PORTS[1]}/ws/chat" "http://127.0.0.1:${PORTS[0]}" \
+  "$ROOT/bench/ChatBench.java" "$SECS" "$RATE" "$ws_urls" "http://127.0.0.1:${PORTS[0]}" \
   "$tmp/rooms" "$tmp/tok" "$KC/realms/market/protocol/openid-connect/token" > "$tmp/result" 2> "$tmp/client.err" &
 client_pid=$!
 # the measured window's snapshots (the client marks its start and end)
 ( until [ -f "$tmp/marks/start" ]; do sleep 0.2; done; snapshot > "$tmp/snap-start"
+  for port in "${PORTS[@]}"; do curl -fsS "http://127.0.0.1:$port/q/metrics" > "$tmp/metrics0-$port" 2>/dev/null || true; done
   until [ -f "$tmp/marks/end" ]; do sleep 0.2; done; snapshot > "$tmp/snap-end"
   # each replica's own account of where a send's time went (SendStages: p50/p99/max over about the last minute)
   for port in "${PORTS[@]}"; do curl -fsS "http://127.0.0.1:$port/q/metrics" > "$tmp/metrics-$port" 2>/dev/null || true; done ) &
@@ -247,7 +256,7 @@ if [ -s "$tmp/snap-end" ]; then
   commits=$(( $(val commits "$tmp/snap-end") - $(val commits "$tmp/snap-start") ))
   window=$(awk -v a="$(val time "$tmp/snap-start")" -v b="$(val time "$tmp/snap-end")" 'BEGIN { printf "%.1f", b - a }')
   per_commit=$(awk -v m="$stored" -v c="$commits" 'BEGIN { printf "%.1f", (c > 0 ? m / c : 0) }')
-  cpu_rows=$(for part in pg chat-${PORTS[0]} chat-${PORTS[1]} client redis; do
+  cpu_rows=$(for part in pg "${PORTS[@]/#/chat-}" client redis; do
     awk -v p="$part" -v a="$(val "$part" "$tmp/snap-start")" -v b="$(val "$part" "$tmp/snap-end")" -v w="$window" -v m="$stored" \
       'BEGIN { s = (b - a) / 100; if (s < 0) { print p, "restarted", "-"; exit }
              printf "%s %.0f %.2f\n", p, (w > 0 ? 100 * s / w : 0), (m > 0 ? 1000 * s / m : 0) }'
@@ -255,8 +264,8 @@ if [ -s "$tmp/snap-end" ]; then
 fi
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
 
-printf '\nchat bench: %s connections (one per user: sellers on :%s, buyers on :%s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s and a %s s ramp, %s\n\n' \
-  "$CONNS" "${PORTS[0]}" "${PORTS[1]}" "$ROOMS" "$SECS" "$RATE" "$WARMUP" "$WARMUP_RATE" "$RAMP" "$(date -u +%FT%TZ)"
+printf '\nchat bench: %s connections (one per user, user k on instance (k-1) mod %s: %s), %s rooms, %s s at %s msg/s offered after %s s warm-up at %s msg/s and a %s s ramp, %s\n\n' \
+  "$CONNS" "$REPLICAS" "$(printf ':%s ' "${PORTS[@]}")" "$ROOMS" "$SECS" "$RATE" "$WARMUP" "$WARMUP_RATE" "$RAMP" "$(date -u +%FT%TZ)"
 echo "instances: JDK $SERVICE_JAVA_VERSION ${SERVICE_JVM_OPTS[*]} ${CHAT_JAVA_OPTS:-}; group commit ${GROUP_COMMIT:-on}; token rotations ${ROTATE:-spread}"
 echo
 printf '| %-44s | %12s |\n' metric value
@@ -296,27 +305,34 @@ stage_ms() {   # stage, quantile (0.5, 0.99 or max), metrics file -> ms
   awk -v s="stage=\"$1\"" -v q="$2" 'index($0, s) && ((q == "max" && /^chat_send_stage_seconds_max\{/) \
     || (q != "max" && /^chat_send_stage_seconds\{/ && index($0, "quantile=\"" q "\""))) { printf "%.1f", $NF * 1000; exit }' "$3"; }
 if [ -s "$tmp/metrics-${PORTS[0]}" ]; then
-  printf '
-server stages of a send (chat.send.stage, about the last minute at the window end), p50 / p99 / max ms:
-
-'
-  printf '| %-10s | %24s | %24s |
-|%s|%s|%s|
-' stage ":${PORTS[0]}" ":${PORTS[1]}" \
-    "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..26})" "$(printf -- '-%.0s' {1..26})"
+  printf '\nserver stages of a send (chat.send.stage, about the last minute at the window end), p50 / p99 / max ms:\n\n'
+  printf '| %-10s |' stage; for port in "${PORTS[@]}"; do printf ' %24s |' ":$port"; done; printf '\n|------------|'
+  for _ in "${PORTS[@]}"; do printf -- '--------------------------|'; done; echo
   for stage in checks queued statement handoff deliver; do
-    cells=()
+    printf '| %-10s |' "$stage"
     for port in "${PORTS[@]}"; do
       mf="$tmp/metrics-$port"
-      cells+=("$(stage_ms "$stage" 0.5 "$mf") / $(stage_ms "$stage" 0.99 "$mf") / $(stage_ms "$stage" max "$mf")")
+      printf ' %24s |' "$(stage_ms "$stage" 0.5 "$mf") / $(stage_ms "$stage" 0.99 "$mf") / $(stage_ms "$stage" max "$mf")"
     done
-    printf '| %-10s | %24s | %24s |
-' "$stage" "${cells[0]}" "${cells[1]}"
+    echo
+  done
+  # fan-out envelopes over the window (chat.fanout.envelopes, counted since each instance started)
+  envelopes() { awk -v d="direction=\"$1\"" '/^chat_fanout_envelopes_total\{/ && index($0, d) { printf "%.0f", $NF; f = 1 } END { if (!f) print 0 }' "$2"; }
+  printf '\nfan-out envelopes over the measured window, per instance (published to other instances / received / of those for nobody connected here):\n\n'
+  printf '| %-8s | %12s | %12s | %12s | %16s |\n|----------|--------------|--------------|--------------|------------------|\n' \
+    instance published received unaddressed "received per msg"
+  for port in "${PORTS[@]}"; do
+    cells=()
+    for d in published received unaddressed; do
+      cells+=($(( $(envelopes "$d" "$tmp/metrics-$port") - $(envelopes "$d" "$tmp/metrics0-$port") )))
+    done
+    printf '| %-8s | %12s | %12s | %12s | %16s |\n' ":$port" "${cells[@]}" \
+      "$(awk -v r="${cells[1]}" -v m="${stored:-0}" 'BEGIN { printf "%.2f", (m > 0 ? r / m : 0) }')"
   done
 fi
 grep -q 'closed\|error' "$tmp/client.err" && { echo "client notes:"; grep 'closed\|error' "$tmp/client.err" | head -5; }
 echo
-echo "target: p99 < 100 ms at 2,000 msg/s delivered across two replicas, lost = 0 (load before: ${load_before:-?})"
+echo "target: p99 < 100 ms at 2,000 msg/s delivered across two replicas, lost = 0 (load before: ${load_before:-?}; $REPLICAS instances)"
 # for bench/all.sh's summary
 echo "TARGET|delivered msg/s (offered $RATE)|$msg_per_s|>= 2000|$(awk -v x="$msg_per_s" 'BEGIN { print (x + 0 >= 2000 ? "yes" : "no") }')"
 echo "TARGET|e2e latency p99|$p99 ms|< 100 ms|$(awk -v x="$p99" 'BEGIN { print (x + 0 < 100 ? "yes" : "no") }')"

@@ -9,7 +9,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
@@ -20,9 +22,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fan-out between replicas over the real Redis. The second replica is played by the test through the same
- * channel and envelope (origin, to, frame) a chat instance uses: what this instance publishes must reach
- * Redis for the others, and what another instance publishes must reach the local connections.
+ * Fan-out between replicas over the real Redis. The other replicas are played by the test through the same
+ * channels, presence entries and envelope (origin, to, frame) a chat instance uses: what this instance publishes
+ * must reach exactly the replicas that hold a recipient (on their own channels), and what another instance
+ * publishes must reach the local connections.
  */
 @QuarkusTest
 class CrossReplicaTest {
@@ -40,19 +43,42 @@ class CrossReplicaTest {
     URL base;
 
     @Test
-    void aMessageSentHereIsPublishedForTheOtherReplicas() throws Exception {
+    void aMessageSentHereIsPublishedOnlyToTheReplicasHoldingItsRecipients() throws Exception {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
-        try (RedisProbe otherReplica = RedisProbe.listen(redis)) {
+        String b = "replica-b-" + roomId;
+        String c = "replica-c-" + roomId;
+        String gone = "replica-gone-" + roomId;
+        // the seller is connected to replica b, the buyer's entry on a crashed replica has expired, c holds nobody
+        RedisProbe.present(redis, Tokens.idOf(seller), b);
+        redis.send(Request.cmd(Command.ZADD)
+                        .arg("chat:presence:" + Tokens.idOf(buyer))
+                        .arg(System.currentTimeMillis() - 1_000)
+                        .arg(gone))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        // the routing script is loaded on first use (or again after a Redis restart)
+        redis.send(Request.cmd(Command.SCRIPT).arg("FLUSH")).await().atMost(Duration.ofSeconds(5));
+        try (RedisProbe replicaB = RedisProbe.listen(redis, b);
+                RedisProbe replicaC = RedisProbe.listen(redis, c);
+                RedisProbe crashed = RedisProbe.listen(redis, gone);
+                RedisProbe shared = RedisProbe.listenShared(redis)) {
             long id = Fixtures.send(buyer, roomId, "다른 인스턴스에도 가나요?");
-            JsonObject envelope = awaitEnvelope(otherReplica, id);
+            JsonObject envelope = awaitEnvelope(replicaB, id);
             assertEquals(fanout.instanceId(), envelope.getString("origin"));
             assertTrue(envelope.getJsonArray("to").contains(Tokens.idOf(seller)));
             assertTrue(envelope.getJsonArray("to").contains(Tokens.idOf(buyer)));
             JsonObject frame = new JsonObject(envelope.getString("frame"));
             assertEquals("message", frame.getString("type"));
             assertEquals("다른 인스턴스에도 가나요?", frame.getJsonObject("message").getString("content"));
+            // once per replica, and nowhere else: not to c, not to the expired entry, not on the shared channel
+            long second = Fixtures.send(buyer, roomId, "두 번째");
+            awaitEnvelope(replicaB, second);
+            assertNull(replicaB.next(300), "one envelope per message for replica b");
+            assertNull(replicaC.next(300), "nothing for a replica that holds no recipient");
+            assertNull(crashed.next(300), "nothing for a replica whose presence entry expired");
+            assertNull(shared.next(300), "nothing on the shared channel");
         }
     }
 
@@ -76,7 +102,7 @@ class CrossReplicaTest {
             JsonObject got = null;
             // The subscription may be re-establishing after another test restarted Redis: keep publishing.
             for (int i = 0; i < 20 && got == null; i++) {
-                RedisProbe.publishFromOtherReplica(redis, List.of(Tokens.idOf(seller)), frame);
+                RedisProbe.publishFromOtherReplica(redis, fanout.instanceId(), List.of(Tokens.idOf(seller)), frame);
                 got = s.poll(f -> "message".equals(f.getString("type")), 500);
             }
             assertNotNull(got, "frame from the other replica delivered");
@@ -92,6 +118,19 @@ class CrossReplicaTest {
                     f -> "message".equals(f.getString("type"))
                             && f.getJsonObject("message").getLong("id") == id,
                     700));
+        }
+    }
+
+    @Test
+    void whatIsForEveryReplicaArrivesOnTheSharedChannel() throws Exception {
+        String seller = Fixtures.user("seller");
+        try (WsClient s = WsClient.withHeader(vertx, base.getPort(), Tokens.user(seller))) {
+            JsonObject got = null;
+            for (int i = 0; i < 20 && got == null; i++) {
+                RedisProbe.publishShared(redis, List.of("*"), new JsonObject().put("type", "resync"));
+                got = s.poll(f -> "resync".equals(f.getString("type")), 500);
+            }
+            assertNotNull(got, "a resync for every connection, published on the shared channel");
         }
     }
 

@@ -87,9 +87,17 @@ class DegradedTest {
             } finally {
                 RedisResource.startServer();
             }
-            // Subscribed again: local connections may have missed other replicas' frames and are told so.
+            // Subscribed again: local connections may have missed other replicas' frames and are told so — after
+            // this replica wrote their presence again (the restarted Redis is empty; without it no replica would
+            // publish their frames here, and a catch-up made at the resync could miss what follows).
             s.next("resync");
             b.next("resync");
+            assertNotNull(
+                    RedisProbe.presence(redis, Tokens.idOf(seller), fanout.instanceId()),
+                    "the seller's presence is back when the resync arrives");
+            assertNotNull(
+                    RedisProbe.presence(redis, Tokens.idOf(buyer), fanout.instanceId()),
+                    "the buyer's presence is back when the resync arrives");
             // And the remembered users get a resync published to the other replicas once Redis answers.
             Awaitility.await("resync for the missed users published after Redis returned")
                     .atMost(Duration.ofSeconds(10))
@@ -100,7 +108,8 @@ class DegradedTest {
             JsonObject got = null;
             for (int i = 0; i < 40 && got == null; i++) {
                 try {
-                    RedisProbe.publishFromOtherReplica(redis, List.of(Tokens.idOf(seller)), fromOtherReplica);
+                    RedisProbe.publishFromOtherReplica(
+                            redis, fanout.instanceId(), List.of(Tokens.idOf(seller)), fromOtherReplica);
                 } catch (RuntimeException e) {
                     // the test's own pooled connection may still be the broken one; the next try reconnects
                     got = null;

@@ -79,7 +79,7 @@ class TracingTest {
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
         String traceId = hex(16);
-        try (RedisProbe otherReplica = RedisProbe.listen(redis)) {
+        try (RedisProbe otherReplica = RedisProbe.replicaHolding(redis, Tokens.idOf(seller))) {
             long id = ((Number) given().auth()
                             .oauth2(Tokens.user(buyer))
                             .contentType(ContentType.JSON)
@@ -101,7 +101,7 @@ class TracingTest {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
         long roomId = Fixtures.room(seller, buyer);
-        try (RedisProbe otherReplica = RedisProbe.listen(redis);
+        try (RedisProbe otherReplica = RedisProbe.replicaHolding(redis, Tokens.idOf(seller));
                 WsClient b = WsClient.withHeader(vertx, base.getPort(), Tokens.user(buyer))) {
             b.send(WsClient.sendFrame(roomId, "첫 번째", "t-1"));
             long first = b.next("ack").getJsonObject("message").getLong("id");

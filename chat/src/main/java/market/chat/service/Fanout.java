@@ -3,12 +3,15 @@ package market.chat.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -16,30 +19,38 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import market.chat.config.ChatConfig;
 import market.common.tracing.TraceParents;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers frames to the participants' connections on every replica. Local connections get the frame
- * directly; other replicas get it through Redis pub/sub (each one subscribes and delivers to its own
- * connections, skipping what it published itself). With Redis down only the cross-replica part is missing:
- * messages are stored anyway and clients catch up with {@code after}. The subscription is re-established
- * as soon as Redis answers again, and then clients that may have missed frames are told so with a
- * {@code {"type":"resync"}} frame (they fetch {@code after=<last id>} for their rooms): every local
- * connection when this replica's subscription was lost, and, through Redis, the users whose frames this
- * replica failed to publish. An envelope carries the publisher's trace context ({@code traceparent}, when tracing
- * is on), so the delivery on the other replicas continues the trace of the send.
+ * directly. For the other replicas one Redis script (one round trip, {@link #ROUTE}) reads the recipients'
+ * presence — which replicas hold a connection of theirs — and publishes the envelope on each of those replicas'
+ * own channel ({@code <fanout-channel>:<replica id>}): a replica receives only frames for its own users, so adding
+ * replicas adds fan-out capacity (on one shared channel every replica received and parsed every envelope). The
+ * shared channel ({@code <fanout-channel>}) still carries what every replica must see (resyncs). With Redis down
+ * only the cross-replica part is missing: messages are stored anyway and clients catch up with {@code after}.
+ * The subscription is re-established as soon as Redis answers again; then this replica writes its users' presence
+ * again (a restarted Redis has lost it, and without it no replica would publish their frames here) and tells its
+ * connections that they may have missed frames with a {@code {"type":"resync"}} frame (they fetch
+ * {@code after=<last id>} for their rooms); through Redis the users whose frames this replica failed to publish are
+ * told so too. An envelope carries the publisher's trace context ({@code traceparent}, when tracing is on), so the
+ * delivery on the other replicas continues the trace of the send.
  */
 @ApplicationScoped
 public class Fanout {
@@ -58,12 +69,40 @@ public class Fanout {
 
     private static final String EVERYONE = "*";
 
+    /**
+     * KEYS: the recipients' presence sets; ARGV: now (epoch ms), the replica channels' prefix, the publishing
+     * replica's id, the envelope. Publishes the envelope once on the channel of every other replica that holds a
+     * connection of any recipient; returns how many. Needs a Redis that is not in cluster mode (the keys of
+     * several users in one script), as pub/sub and presence always did.
+     */
+    static final String ROUTE = """
+            local seen, n = {}, 0
+            for i = 1, #KEYS do
+              for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[i], ARGV[1], '+inf')) do
+                if id ~= ARGV[3] and not seen[id] then
+                  seen[id] = true
+                  redis.call('PUBLISH', ARGV[2] .. id, ARGV[4])
+                  n = n + 1
+                end
+              end
+            end
+            return n
+            """;
+
+    private static final String ROUTE_SHA = sha1(ROUTE);
+
     private final RedisLink link;
     private final LocalConnections local;
+    private final Presence presence;
     private final ObjectMapper mapper;
     private final String channel;
-    private final String instanceId = UUID.randomUUID().toString();
+    private final String instanceId;
     private final Tracer tracer;
+    /** Envelopes this replica published to other replicas' channels, received, and received for no user here. */
+    private final AtomicLong published = new AtomicLong();
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong unaddressed = new AtomicLong();
 
     private final ReconnectingRedis subscription;
     private volatile boolean everSubscribed;
@@ -78,24 +117,46 @@ public class Fanout {
             RedisLink link,
             Vertx vertx,
             LocalConnections local,
+            Presence presence,
             ObjectMapper mapper,
             ChatConfig config,
-            Tracer tracer) {
+            Tracer tracer,
+            MeterRegistry registry) {
         this.link = link;
         this.tracer = tracer;
         this.local = local;
+        this.presence = presence;
         this.mapper = mapper;
         this.channel = config.fanoutChannel();
+        this.instanceId = presence.instanceId();
+        String own = replicaChannel(channel, instanceId);
         this.subscription = new ReconnectingRedis(
                 redis,
                 vertx,
                 "fan-out subscription",
                 conn -> {
                     conn.handler(this::onPush);
-                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
+                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel).arg(own));
                 },
                 this::onSubscribed,
                 why -> LOG.warnf("Fan-out subscription lost (%s); retrying every second", why));
+        FunctionCounter.builder("chat.fanout.envelopes", published, AtomicLong::get)
+                .tag("direction", "published")
+                .description("Envelopes published to another replica's channel (one per replica holding a recipient)")
+                .register(registry);
+        FunctionCounter.builder("chat.fanout.envelopes", received, AtomicLong::get)
+                .tag("direction", "received")
+                .description("Envelopes received from other replicas")
+                .register(registry);
+        FunctionCounter.builder("chat.fanout.envelopes", unaddressed, AtomicLong::get)
+                .tag("direction", "unaddressed")
+                .description("Envelopes received with no recipient connected here (parsed for nothing)")
+                .register(registry);
+    }
+
+    /** The channel a replica receives its users' frames on. */
+    static String replicaChannel(String channel, String instanceId) {
+        return channel + ":" + instanceId;
     }
 
     void start(@Observes StartupEvent event) {
@@ -111,10 +172,13 @@ public class Fanout {
     }
 
     private void onSubscribed() {
-        LOG.infof("Subscribed to %s for cross-replica fan-out", channel);
+        LOG.infof("Subscribed to %s and %s for cross-replica fan-out", channel, replicaChannel(channel, instanceId));
         if (everSubscribed) {
-            // Frames from other replicas may have been missed while unsubscribed.
-            local.deliverAll(RESYNC_FRAME);
+            // Frames from other replicas may have been missed while unsubscribed. Presence first: Redis may have
+            // restarted empty, and the other replicas publish a user's frames only where presence says.
+            presence.announceAll()
+                    .subscribe()
+                    .with(ok -> local.deliverAll(RESYNC_FRAME), failure -> local.deliverAll(RESYNC_FRAME));
         }
         everSubscribed = true;
     }
@@ -132,15 +196,22 @@ public class Fanout {
     public void publish(Collection<String> userIds, String frame) {
         local.deliver(userIds, frame);
         List<String> to = List.copyOf(userIds);
-        send(envelope(to, frame)).subscribe().with(ok -> publishFailing = false, failure -> {
-            if (!publishFailing) {
-                publishFailing = true;
-                LOG.warnf(
-                        "Fan-out to other replicas failing (Redis: %s); their clients will be told to resync",
-                        failure.getMessage());
-            }
-            remember(to);
-        });
+        route(to, envelope(to, frame))
+                .subscribe()
+                .with(
+                        count -> {
+                            publishFailing = false;
+                            published.addAndGet(count);
+                        },
+                        failure -> {
+                            if (!publishFailing) {
+                                publishFailing = true;
+                                LOG.warnf(
+                                        "Fan-out to other replicas failing (Redis: %s); their clients will be told to resync",
+                                        failure.getMessage());
+                            }
+                            remember(to);
+                        });
     }
 
     /** Users with frames that could not be published; how many (for health and tests). */
@@ -180,8 +251,40 @@ public class Fanout {
                         });
     }
 
-    private io.smallrye.mutiny.Uni<Response> send(String envelope) {
+    /** Publishes on the shared channel: for every replica. */
+    private Uni<Response> send(String envelope) {
         return link.send(Request.cmd(Command.PUBLISH).arg(channel).arg(envelope), PUBLISH_TIMEOUT);
+    }
+
+    /** Publishes to the replicas that hold a connection of these users (other than this one); how many. */
+    private Uni<Long> route(List<String> to, String envelope) {
+        return link.send(script(Command.EVALSHA, ROUTE_SHA, to, envelope), PUBLISH_TIMEOUT)
+                .onFailure(Fanout::noScript)
+                .recoverWithUni(() -> link.send(script(Command.EVAL, ROUTE, to, envelope), PUBLISH_TIMEOUT))
+                .map(Response::toLong);
+    }
+
+    private Request script(Command command, String script, List<String> to, String envelope) {
+        Request r = Request.cmd(command).arg(script).arg(to.size());
+        to.forEach(user -> r.arg(Presence.key(user)));
+        return r.arg(System.currentTimeMillis())
+                .arg(replicaChannel(channel, ""))
+                .arg(instanceId)
+                .arg(envelope);
+    }
+
+    /** Redis answers NOSCRIPT until the script is loaded (first use, or after a restart): then EVAL loads it. */
+    private static boolean noScript(Throwable e) {
+        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String envelope(List<String> to, String frame) {
@@ -209,8 +312,12 @@ public class Fanout {
             if (instanceId.equals(envelope.path("origin").asText())) {
                 return;
             }
+            received.incrementAndGet();
             List<String> to = new ArrayList<>();
             envelope.path("to").forEach(n -> to.add(n.asText()));
+            if (!to.contains(EVERYONE) && to.stream().noneMatch(local::isConnected)) {
+                unaddressed.incrementAndGet();
+            }
             String frame = envelope.path("frame").asText();
             String traceparent = envelope.path("traceparent").asText(null);
             Span span = traceparent == null

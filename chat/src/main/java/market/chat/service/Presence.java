@@ -7,16 +7,20 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import market.chat.config.ChatConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Who has a connection open on any replica: a sorted set per user in Redis whose members are replica ids
- * scored by expiry, refreshed by a heartbeat, so a crashed replica's users fall out by themselves. Without
- * Redis only this replica's connections count, which errs towards sending a push.
+ * Who has a connection open on which replica: a sorted set per user in Redis whose members are replica ids
+ * scored by expiry, refreshed by a heartbeat, so a crashed replica's users fall out by themselves. It decides
+ * whether a recipient gets a push and which replicas a frame is published to ({@link Fanout}). Without Redis only
+ * this replica's connections count, which errs towards sending a push.
  */
 @ApplicationScoped
 public class Presence {
@@ -27,16 +31,21 @@ public class Presence {
     private final RedisLink redis;
     private final Vertx vertx;
     private final LocalConnections local;
-    private final Fanout fanout;
     private final Duration ttl;
+    /** This replica's id: its member in the users' presence sets and the name of its fan-out channel. */
+    private final String instanceId = UUID.randomUUID().toString();
+
     private long timerId = -1;
 
-    public Presence(RedisLink redis, Vertx vertx, LocalConnections local, Fanout fanout, ChatConfig config) {
+    public Presence(RedisLink redis, Vertx vertx, LocalConnections local, ChatConfig config) {
         this.redis = redis;
         this.vertx = vertx;
         this.local = local;
-        this.fanout = fanout;
         this.ttl = config.presenceTtl();
+    }
+
+    public String instanceId() {
+        return instanceId;
     }
 
     void start(@Observes StartupEvent event) {
@@ -51,13 +60,36 @@ public class Presence {
     }
 
     public void online(String userId) {
+        announce(userId)
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
+    }
+
+    /**
+     * Writes the presence of every user connected here again, completing once Redis has answered for all of them
+     * (or failed): after Redis lost its data (a restart), before this replica's connections are told to resync —
+     * until then no replica would publish their frames here.
+     */
+    public Uni<Void> announceAll() {
+        List<Uni<Void>> writes = local.users().stream()
+                .map(user -> announce(user).onFailure().recoverWithNull())
+                .toList();
+        return writes.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(writes).andCollectFailures().replaceWithVoid();
+    }
+
+    private Uni<Void> announce(String userId) {
         long expiry = System.currentTimeMillis() + ttl.toMillis();
-        fireAndForget(Request.cmd(Command.ZADD).arg(key(userId)).arg(expiry).arg(fanout.instanceId()));
-        fireAndForget(Request.cmd(Command.PEXPIRE).arg(key(userId)).arg(ttl.toMillis()));
+        Uni<Response> add = redis.send(
+                Request.cmd(Command.ZADD).arg(key(userId)).arg(expiry).arg(instanceId), LOOKUP_TIMEOUT);
+        Uni<Response> expire =
+                redis.send(Request.cmd(Command.PEXPIRE).arg(key(userId)).arg(ttl.toMillis()), LOOKUP_TIMEOUT);
+        return Uni.join().all(add, expire).andFailFast().replaceWithVoid();
     }
 
     public void offline(String userId) {
-        fireAndForget(Request.cmd(Command.ZREM).arg(key(userId)).arg(fanout.instanceId()));
+        fireAndForget(Request.cmd(Command.ZREM).arg(key(userId)).arg(instanceId));
     }
 
     /**
@@ -97,7 +129,8 @@ public class Presence {
                 .with(ok -> {}, failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
     }
 
-    private static String key(String userId) {
+    /** The Redis key of a user's presence set (members: replica ids, scores: expiry in epoch ms). */
+    static String key(String userId) {
         return "chat:presence:" + userId;
     }
 }
