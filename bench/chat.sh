@@ -202,16 +202,33 @@ pgb_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$pgb_out")
 # CPU (utime+stime ticks, /proc) of each part, and the chat database's commits and messages, at a moment
 pg_pm=$(ss -ltnpH "sport = :$PGPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 redis_pid=$(ss -ltnpH "sport = :${REDIS_PORT:-16379}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+# the stack's product (blocks, listings) and Keycloak (token refreshes) serve the bench's instances too
+product_pid=$(ss -ltnpH "sport = :${PRODUCT##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+kc_pid=$(ss -ltnpH "sport = :${KEYCLOAK_PORT:-8180}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 # (one awk over all the /proc files: the snapshot must be quick on a loaded machine)
 # utime+stime of the processes and of their reaped children, or ("live" first) of the processes alone
 ticks() { local f=() p reaped=1; if [ "$1" = live ]; then reaped=0; shift; fi
   for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
   if [ ${#f[@]} -gt 0 ]; then awk -v r="$reaped" '{ t += $14 + $15 + r * ($16 + $17) } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
+# ns the live threads of these processes ran and waited on a run queue for a CPU (/proc/<pid>/task/*/schedstat
+# fields 1 and 2): how much of each part's time went to waiting for one of the 2 cores
+rq() { local p; for p in "$@"; do cat /proc/"$p"/task/*/schedstat 2>/dev/null; done | awk '{ r += $1; w += $2 } END { printf "%.0f %.0f\n", r, w }'; }
 snapshot() {
   echo "time $(date +%s.%N)"
   echo "client $(ticks "$client_pid")"
+  echo "rq-client $(rq "$client_pid")"   # first: the client exits soon after it marks the end
   for port in "${PORTS[@]}"; do echo "chat-$port $(ticks "$(cat "$tmp/pid-$port")")"; done
   echo "redis $(ticks "$redis_pid")"
+  echo "product $(ticks "${product_pid:-0}")"
+  echo "keycloak $(ticks "${kc_pid:-0}")"
+  for port in "${PORTS[@]}"; do echo "rq-chat-$port $(rq "$(cat "$tmp/pid-$port")")"; done
+  echo "rq-redis $(rq "$redis_pid")"
+  echo "rq-product $(rq "${product_pid:-0}")"
+  echo "rq-keycloak $(rq "${kc_pid:-0}")"
+  # shellcheck disable=SC2046 # the children of the postmaster, one argument each
+  echo "rq-pg $(rq "$pg_pm" $(ps -o pid= --ppid "$pg_pm"))"
+  # bytes Redis wrote to its clients: with fan-out on one shared channel every envelope went to every instance
+  echo "redisout $(redis-cli -h 127.0.0.1 -p "${REDIS_PORT:-16379}" INFO stats | tr -d '\r' | sed -n 's/^total_net_output_bytes://p')"
   # shellcheck disable=SC2046 # the children of the postmaster, one argument each
   # (utime+stime of the live processes only: a backend exiting in the window would bring its whole life's CPU
   # into the postmaster's cutime, 346 % of a core once)
@@ -256,10 +273,13 @@ if [ -s "$tmp/snap-end" ]; then
   commits=$(( $(val commits "$tmp/snap-end") - $(val commits "$tmp/snap-start") ))
   window=$(awk -v a="$(val time "$tmp/snap-start")" -v b="$(val time "$tmp/snap-end")" 'BEGIN { printf "%.1f", b - a }')
   per_commit=$(awk -v m="$stored" -v c="$commits" 'BEGIN { printf "%.1f", (c > 0 ? m / c : 0) }')
-  cpu_rows=$(for part in pg "${PORTS[@]/#/chat-}" client redis; do
+  cpu_rows=$(for part in pg "${PORTS[@]/#/chat-}" client redis product keycloak; do
+    read -r _ run0 wait0 < <(grep "^rq-$part " "$tmp/snap-start")
+    read -r _ run1 wait1 < <(grep "^rq-$part " "$tmp/snap-end")
     awk -v p="$part" -v a="$(val "$part" "$tmp/snap-start")" -v b="$(val "$part" "$tmp/snap-end")" -v w="$window" -v m="$stored" \
-      'BEGIN { s = (b - a) / 100; if (s < 0) { print p, "restarted", "-"; exit }
-             printf "%s %.0f %.2f\n", p, (w > 0 ? 100 * s / w : 0), (m > 0 ? 1000 * s / m : 0) }'
+      -v r="$((run1 - run0))" -v q="$((wait1 - wait0))" \
+      'BEGIN { s = (b - a) / 100; if (s < 0) { print p, "restarted", "-", "-"; exit }
+             printf "%s %.0f %.2f %s\n", p, (w > 0 ? 100 * s / w : 0), (m > 0 ? 1000 * s / m : 0), (r > 0 ? sprintf("%.2f", q / r) : "-") }'
   done)
 fi
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
@@ -293,13 +313,14 @@ row "stored msg/s vs pgbench tps %" "$(awk -v m="${stored:-0}" -v w="${window:-0
 row "client: closes / reconnects / token rotations" "$closes / $reconnects / $rotations"
 row "client: sends resent / caught up at the end" "$resent / $final_catchup"
 row "delivered msg/s vs PUBLISH %" "$ratio"
+row "Redis bytes out per stored message" "$(awk -v a="$(val redisout "$tmp/snap-start" 2>/dev/null)" -v b="$(val redisout "$tmp/snap-end" 2>/dev/null)" -v m="${stored:-0}" 'BEGIN { printf "%.0f", (m > 0 && b > a ? (b - a) / m : 0) }')"
 [ "$errors" != 0 ] && echo "error codes: $errcodes"
 grep '^latency by\|^lost by\|^acks answering\|^split\|^connections:' "$tmp/client.err" || true
 [ -f "$tmp/killed" ] && cat "$tmp/killed"
 if [ -n "${cpu_rows:-}" ]; then
-  printf '\nCPU over the measured window (%s s; /proc utime+stime):\n\n| %-14s | %14s | %22s |\n|%s|%s|%s|\n' "$window" part "% of one core" "CPU s per 1,000 msgs" \
-    "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..24})"
-  while read -r part pct per; do printf '| %-14s | %14s | %22s |\n' "$part" "$pct" "$per"; done <<<"$cpu_rows"
+  printf '\nCPU over the measured window (%s s; /proc utime+stime; run-queue wait from the live threads'"'"' schedstat):\n\n| %-14s | %14s | %22s | %26s |\n|%s|%s|%s|%s|\n' "$window" part "% of one core" "CPU s per 1,000 msgs" "s waiting for a CPU per s run" \
+    "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..28})"
+  while read -r part pct per waits; do printf '| %-14s | %14s | %22s | %26s |\n' "$part" "$pct" "$per" "$waits"; done <<<"$cpu_rows"
 fi
 stage_ms() {   # stage, quantile (0.5, 0.99 or max), metrics file -> ms
   awk -v s="stage=\"$1\"" -v q="$2" 'index($0, s) && ((q == "max" && /^chat_send_stage_seconds_max\{/) \

@@ -12,12 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import market.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -28,6 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** 차단: /api/me/blocks, and what a block hides both ways (feed, search, a seller's list, detail, comments). */
 @QuarkusTest
 class BlockApiTest {
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    market.product.service.BlockService blocks;
 
     private static String profiled(String username) {
         as(username).get("/api/me").then().statusCode(200);
@@ -184,6 +198,56 @@ class BlockApiTest {
         assertEquals(
                 List.of(y, z).stream().sorted().toList(),
                 parties.stream().sorted().toList());
+    }
+
+    /**
+     * Chat is told of every change once it is committed (Redis, market:blocks): when the announcement arrives, the
+     * internal answer already shows it — an announcement before the commit would make chat cache the old answer.
+     */
+    @Test
+    void chatIsToldOfEachBlockAndUnblockAfterItsCommit() throws Exception {
+        String a = profiled("be-a");
+        String b = profiled("be-b");
+        RedisConnection sub = redis.connect().await().atMost(Duration.ofSeconds(5));
+        LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        ExecutorService check = Executors.newSingleThreadExecutor();
+        try {
+            sub.handler(push -> {
+                if (push.size() >= 3 && "message".equals(push.get(0).toString())) {
+                    String payload = push.get(2).toString();
+                    // what chat would read at that moment (the store's own query, off this event loop thread)
+                    boolean blocked;
+                    try {
+                        blocked = check.submit(() -> blocks.partiesOf(a).contains(b))
+                                .get(5, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        seen.add(payload + " -> " + e);
+                        return;
+                    }
+                    seen.add(payload + " -> " + blocked);
+                }
+            });
+            sub.send(Request.cmd(Command.SUBSCRIBE).arg("market:blocks"))
+                    .await()
+                    .atMost(Duration.ofSeconds(5));
+
+            assertEquals(201, block("be-a", b));
+            assertEquals(a + " " + b + " -> true", seen.poll(10, TimeUnit.SECONDS));
+            assertEquals(200, block("be-a", b), "an existing block changes nothing");
+            as("be-a").delete("/api/me/blocks/" + b).then().statusCode(204);
+            assertEquals(a + " " + b + " -> false", seen.poll(10, TimeUnit.SECONDS));
+            assertEquals(null, seen.poll(300, TimeUnit.MILLISECONDS), "one announcement per change");
+            // a refused block is not announced
+            json("be-a")
+                    .body("{\"userId\":\"" + a + "\"}")
+                    .post("/api/me/blocks")
+                    .then()
+                    .statusCode(422);
+            assertEquals(null, seen.poll(300, TimeUnit.MILLISECONDS), "nothing for a refused block");
+        } finally {
+            sub.closeAndForget();
+            check.shutdownNow();
+        }
     }
 
     static Stream<Arguments> badBlocks() {

@@ -50,11 +50,18 @@ public interface ChatConfig {
     Duration productCacheTtl();
 
     /**
-     * How long a user's blocks (asked from product) are used without asking again: a new block or unblock takes
-     * effect in chat within this time on every replica.
+     * How long a user's blocks (asked from product) are used without asking again. Product announces each change
+     * (Redis, market:blocks) and the entries are dropped at once; this bounds a change whose announcement was lost.
+     */
+    @WithDefault("60s")
+    Duration blockCacheTtl();
+
+    /**
+     * While product's announcements are not heard (the Redis subscription is down), an entry older than this is asked
+     * again before it is used: a change then takes effect in chat within this time.
      */
     @WithDefault("5s")
-    Duration blockCacheTtl();
+    Duration blockCacheTtlUnheard();
 
     /** Redis pub/sub channel that carries frames between chat replicas. */
     @WithDefault("chat:events")

@@ -104,7 +104,11 @@ public class Fanout {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong unaddressed = new AtomicLong();
 
+    /** Product announces committed block changes here ({@code "<userId> <otherId>"}). */
+    static final String BLOCKS_CHANNEL = "market:blocks";
+
     private final ReconnectingRedis subscription;
+    private final Blocks blocks;
     private volatile boolean everSubscribed;
     private volatile boolean publishFailing;
     /** Users whose frames could not be published to the other replicas since the last resync. */
@@ -121,8 +125,10 @@ public class Fanout {
             ObjectMapper mapper,
             ChatConfig config,
             Tracer tracer,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Blocks blocks) {
         this.link = link;
+        this.blocks = blocks;
         this.tracer = tracer;
         this.local = local;
         this.presence = presence;
@@ -136,10 +142,14 @@ public class Fanout {
                 "fan-out subscription",
                 conn -> {
                     conn.handler(this::onPush);
-                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel).arg(own));
+                    return conn.send(
+                            Request.cmd(Command.SUBSCRIBE).arg(channel).arg(own).arg(BLOCKS_CHANNEL));
                 },
                 this::onSubscribed,
-                why -> LOG.warnf("Fan-out subscription lost (%s); retrying every second", why));
+                why -> {
+                    blocks.hearing(false);
+                    LOG.warnf("Fan-out subscription lost (%s); retrying every second", why);
+                });
         FunctionCounter.builder("chat.fanout.envelopes", published, AtomicLong::get)
                 .tag("direction", "published")
                 .description("Envelopes published to another replica's channel (one per replica holding a recipient)")
@@ -172,6 +182,7 @@ public class Fanout {
     }
 
     private void onSubscribed() {
+        blocks.hearing(true);
         LOG.infof("Subscribed to %s and %s for cross-replica fan-out", channel, replicaChannel(channel, instanceId));
         if (everSubscribed) {
             // Frames from other replicas may have been missed while unsubscribed. Presence first: Redis may have
@@ -305,6 +316,10 @@ public class Fanout {
 
     private void onPush(Response push) {
         if (push == null || push.size() < 3 || !"message".equals(push.get(0).toString())) {
+            return;
+        }
+        if (BLOCKS_CHANNEL.equals(push.get(1).toString())) {
+            blocks.changed(push.get(2).toString().split(" "));
             return;
         }
         try {

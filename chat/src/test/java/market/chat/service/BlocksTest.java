@@ -41,6 +41,9 @@ class BlocksTest {
                     if (method.getName().equals("blockCacheTtl")) {
                         return ttl;
                     }
+                    if (method.getName().equals("blockCacheTtlUnheard")) {
+                        return Duration.ofSeconds(5);
+                    }
                     throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -77,7 +80,9 @@ class BlocksTest {
     void aSendersBlocksAreAskedAgainInTheBackgroundBeforeTheyExpireSoItsSendsNeverWaitForProduct() {
         AtomicLong now = new AtomicLong();
         // the refresh runs on the calling thread here, so the test can see when product is asked
-        Blocks blocks = new Blocks(new ProductBlocks(api), Duration.ofSeconds(5), now::get, Runnable::run);
+        Blocks blocks = new Blocks(
+                new ProductBlocks(api), Duration.ofSeconds(5), Duration.ofSeconds(5), now::get, Runnable::run);
+        blocks.hearing(true);
         product.put("a", List.of("b"));
         assertTrue(blocks.hasAny("a"));
         assertEquals(1, calls.get());
@@ -96,11 +101,52 @@ class BlocksTest {
     @Test
     void aUserSilentForTheWholeTtlIsAskedBeforeTheSendNeverServedStaleBlocks() {
         AtomicLong now = new AtomicLong();
-        Blocks blocks = new Blocks(new ProductBlocks(api), Duration.ofSeconds(5), now::get, Runnable::run);
+        Blocks blocks = new Blocks(
+                new ProductBlocks(api), Duration.ofSeconds(5), Duration.ofSeconds(5), now::get, Runnable::run);
+        blocks.hearing(true);
         assertFalse(blocks.hasAny("q"));
         product.put("q", List.of("r"));
         now.addAndGet(Duration.ofSeconds(6).toNanos());
         assertTrue(blocks.between("q", "r"), "a block older than the TTL is always seen");
         assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aChangeProductAnnouncesIsSeenAtOnceDespiteALongTtl() {
+        AtomicLong now = new AtomicLong();
+        Blocks blocks = new Blocks(
+                new ProductBlocks(api), Duration.ofMinutes(1), Duration.ofSeconds(5), now::get, Runnable::run);
+        blocks.hearing(true);
+        assertFalse(blocks.between("a", "b"));
+        product.put("a", List.of("b"));
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertFalse(blocks.between("a", "b"), "not announced: the cached answer, as long as changes are heard");
+        assertEquals(1, calls.get());
+        blocks.changed("a", "b");
+        assertTrue(blocks.between("a", "b"), "announced: asked again at once");
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void whileChangesAreNotHeardAnAnswerOlderThanTheShortTtlIsAskedAgainAndAllOnceTheyAreHeardAgain() {
+        AtomicLong now = new AtomicLong();
+        Blocks blocks = new Blocks(
+                new ProductBlocks(api), Duration.ofMinutes(1), Duration.ofSeconds(5), now::get, Runnable::run);
+        blocks.hearing(true);
+        assertFalse(blocks.between("a", "b"));
+        blocks.hearing(false); // the subscription is lost: announcements may be missed
+        product.put("a", List.of("b"));
+        now.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertFalse(blocks.between("a", "b"), "younger than the short TTL: used");
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertTrue(blocks.between("a", "b"), "older than the short TTL while not heard: asked again");
+        assertEquals(2, calls.get());
+        product.put("a", List.of());
+        blocks.hearing(true); // back: what changed meanwhile was not heard, every entry goes
+        assertFalse(blocks.between("a", "b"));
+        assertEquals(3, calls.get());
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertFalse(blocks.between("a", "b"));
+        assertEquals(3, calls.get(), "heard again: the long TTL applies");
     }
 }

@@ -1,6 +1,7 @@
 package market.product.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import market.common.api.ApiException;
@@ -13,7 +14,8 @@ import market.product.storage.ProfileStore;
 
 /**
  * 차단: a user blocks another; from then on neither sees the other's listings and comments, and chat refuses
- * rooms and messages between them (it asks {@link #partiesOf}). Idempotent both ways.
+ * rooms and messages between them (it asks {@link #partiesOf}, and is told of every change once it is committed:
+ * {@link BlockEvents}). Idempotent both ways.
  */
 @ApplicationScoped
 public class BlockService {
@@ -23,14 +25,19 @@ public class BlockService {
 
     public record Blocked(Block block, boolean created) {}
 
+    /** A block between two users was made or removed (fired in its transaction; announced after its commit). */
+    public record BlockChanged(String userId, String otherId) {}
+
     private final BlockStore store;
     private final ProfileStore profiles;
     private final ProfileService me;
+    private final Event<BlockChanged> changed;
 
-    public BlockService(BlockStore store, ProfileStore profiles, ProfileService me) {
+    public BlockService(BlockStore store, ProfileStore profiles, ProfileService me, Event<BlockChanged> changed) {
         this.store = store;
         this.profiles = profiles;
         this.me = me;
+        this.changed = changed;
     }
 
     /**
@@ -55,12 +62,14 @@ public class BlockService {
             throw ApiException.unprocessable("At most " + MAX_BLOCKS + " blocked users");
         }
         store.insert(caller.id(), userId, Clock.now());
+        changed.fire(new BlockChanged(caller.id(), userId));
         return new Blocked(store.find(caller.id(), userId).orElseThrow(), true);
     }
 
     @Transactional
     public void unblock(Caller caller, String userId) {
         store.delete(caller.id(), userId);
+        changed.fire(new BlockChanged(caller.id(), userId));
     }
 
     /** The users the caller blocked, latest first, keyset-paged on (createdAt, userId). */
