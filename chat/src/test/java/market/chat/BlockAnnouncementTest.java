@@ -27,7 +27,8 @@ class BlockAnnouncementTest {
     public static class CachedBlocks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("market.chat.block-cache-ttl", "1h");
+            // both long: only the announcement can make the block take effect within the test
+            return Map.of("market.chat.block-cache-ttl", "1h", "market.chat.block-cache-ttl-unheard", "1h");
         }
     }
 
@@ -56,7 +57,7 @@ class BlockAnnouncementTest {
                 201, send(buyer, roomId, "아직 캐시"), "not announced: the cached answer (the TTL is an hour)");
         try {
             Awaitility.await("the announced block refuses the next send")
-                    .atMost(Duration.ofSeconds(10))
+                    .atMost(Duration.ofSeconds(5))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         // announce as product does after its commit (again, until the subscription has it)

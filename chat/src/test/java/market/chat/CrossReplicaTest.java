@@ -83,6 +83,21 @@ class CrossReplicaTest {
     }
 
     @Test
+    void aRecipientOnAReplicaThatDoesNotListenOnItsOwnChannelGetsItThroughTheSharedOne() throws Exception {
+        String seller = Fixtures.user("seller");
+        String buyer = Fixtures.user("buyer");
+        long roomId = Fixtures.room(seller, buyer);
+        // the seller is on a replica of the version before (present, but it listens only on the shared channel)
+        RedisProbe.present(redis, Tokens.idOf(seller), "replica-old-" + roomId);
+        try (RedisProbe shared = RedisProbe.listenShared(redis)) {
+            long id = Fixtures.send(buyer, roomId, "업그레이드 중에도");
+            JsonObject envelope = awaitEnvelope(shared, id);
+            assertTrue(envelope.getBoolean("routed"), "marked, so replicas of this version ignore the copy");
+            assertNull(shared.next(300), "one copy");
+        }
+    }
+
+    @Test
     void aMessageFromAnotherReplicaReachesLocalConnectionsOnce() throws Exception {
         String seller = Fixtures.user("seller");
         String buyer = Fixtures.user("buyer");
@@ -107,6 +122,21 @@ class CrossReplicaTest {
             }
             assertNotNull(got, "frame from the other replica delivered");
             assertEquals("from replica b", got.getJsonObject("message").getString("content"));
+
+            // The shared channel's copy of an envelope routed to replicas directly is not delivered again.
+            RedisProbe.publishSharedCopyOfRouted(
+                    redis,
+                    List.of(Tokens.idOf(seller)),
+                    frame.copy()
+                            .put(
+                                    "message",
+                                    frame.getJsonObject("message").copy().put("content", "copy")));
+            assertNull(
+                    s.poll(
+                            f -> "message".equals(f.getString("type"))
+                                    && "copy".equals(f.getJsonObject("message").getString("content")),
+                            700),
+                    "a routed envelope's shared copy is for replicas of the version before");
 
             // A message sent on this replica arrives once: directly, not again through Redis.
             long id = Fixtures.send(buyer, roomId, "once");

@@ -91,12 +91,24 @@ final class RedisProbe implements AutoCloseable {
 
     /** Publishes as replica "replica-b" on the shared channel (as a resync for every replica goes). */
     static void publishShared(Redis redis, List<String> to, JsonObject frame) {
-        publish(redis, CHANNEL, to, frame);
+        publish(redis, CHANNEL, to, frame, false);
+    }
+
+    /** The shared copy of an envelope routed to replicas directly (for replicas that listen only there). */
+    static void publishSharedCopyOfRouted(Redis redis, List<String> to, JsonObject frame) {
+        publish(redis, CHANNEL, to, frame, true);
     }
 
     private static void publish(Redis redis, String channel, List<String> to, JsonObject frame) {
+        publish(redis, channel, to, frame, false);
+    }
+
+    private static void publish(Redis redis, String channel, List<String> to, JsonObject frame, boolean routed) {
         JsonObject envelope =
                 new JsonObject().put("origin", "replica-b").put("to", to).put("frame", frame.encode());
+        if (routed) {
+            envelope.put("routed", true);
+        }
         redis.send(Request.cmd(Command.PUBLISH).arg(channel).arg(envelope.encode()))
                 .await()
                 .atMost(Duration.ofSeconds(5));

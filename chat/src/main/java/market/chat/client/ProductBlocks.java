@@ -50,6 +50,35 @@ public class ProductBlocks {
             LOG.warn("product does not answer who is blocked; chat uses the last known blocks (none if unknown)");
         }
         Set<String> known = lastKnown.getIfPresent(userId);
-        return known == null ? Set.of() : known;
+        return new Unconfirmed(known == null ? Set.of() : known);
+    }
+
+    /** Whether an answer is the fallback's (the last known blocks, or none), not product's own. */
+    public static boolean unconfirmed(Set<String> parties) {
+        return parties instanceof Unconfirmed;
+    }
+
+    /** The fallback's answer: not product's, so not to be kept as if it were. */
+    private static final class Unconfirmed extends java.util.AbstractSet<String> {
+        private final Set<String> parties;
+
+        Unconfirmed(Set<String> parties) {
+            this.parties = parties;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return parties.iterator();
+        }
+
+        @Override
+        public int size() {
+            return parties.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return parties.contains(o);
+        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import market.chat.client.ProductBlocks;
 import market.chat.config.ChatConfig;
 import market.chat.domain.Room;
@@ -22,7 +23,8 @@ import market.common.api.Problem;
  * market:blocks}, received by {@link Fanout}'s subscription) and both users' entries are dropped at once, so a block
  * takes effect immediately. While that subscription is down (Redis unreachable) changes are not heard: an entry
  * older than {@code market.chat.block-cache-ttl-unheard} (5 s) is then asked again before it is used, and every entry
- * is dropped when the subscription is back. A user who keeps sending never waits for product: from 4/5 of the TTL
+ * is dropped when the subscription is back. An answer that is not product's (its fallback's last known blocks, while
+ * product does not answer) is kept only as long. A user who keeps sending never waits for product: from 4/5 of the TTL
  * on, a look serves the cached answer and asks product again in the background (on the worker pool); a user whose
  * entry expired waits for one call (concurrent misses for one user share it: Caffeine's loading cache). Asking
  * product every 5 s for every sender cost more CPU than anything else outside the send path (product at 10 % of a
@@ -48,14 +50,22 @@ public class Blocks {
 
     private static final int MAX_USERS = 50_000;
 
-    /** A user's blocks as product answered them, and when (the ticker's nanos). */
-    private record Entry(Set<String> parties, long loaded) {}
+    /**
+     * A user's blocks as product answered them (or, unconfirmed, the fallback's last known ones), when (the ticker's
+     * nanos), and in which epoch (the count of times announcements started to be heard, read before asking).
+     */
+    private record Entry(Set<String> parties, long loaded, long epoch, boolean unconfirmed) {}
 
     private final LoadingCache<String, Entry> cache;
     private final Ticker ticker;
     private final long unheardNanos;
     /** Whether product's announcements of changes reach this replica (the subscription is up). */
     private volatile boolean hearing;
+    /**
+     * Bumped when announcements start to be heard (again): an entry of an earlier epoch may hold a change made while
+     * they were not, including one whose load was still running when the cache was cleared.
+     */
+    private final AtomicLong epoch = new AtomicLong();
 
     @Inject
     public Blocks(ProductBlocks product, ChatConfig config) {
@@ -80,7 +90,11 @@ public class Blocks {
         if (!refreshAfter.isZero() && !refreshAfter.isNegative()) {
             builder.refreshAfterWrite(refreshAfter);
         }
-        this.cache = builder.build(user -> new Entry(product.partiesOf(user), ticker.read()));
+        this.cache = builder.build(user -> {
+            long asked = epoch.get();
+            Set<String> parties = product.partiesOf(user);
+            return new Entry(parties, ticker.read(), asked, ProductBlocks.unconfirmed(parties));
+        });
     }
 
     /** Product announced a change of these users' blocks: their next look asks product. */
@@ -96,6 +110,7 @@ public class Blocks {
      */
     public void hearing(boolean hearing) {
         if (hearing && !this.hearing) {
+            epoch.incrementAndGet();
             cache.invalidateAll();
         }
         this.hearing = hearing;
@@ -103,10 +118,15 @@ public class Blocks {
 
     private Set<String> parties(String userId) {
         Entry entry = cache.get(userId);
-        if (!hearing && ticker.read() - entry.loaded() > unheardNanos) {
-            // changes are not heard now: an answer older than the short TTL is not used
+        long age = ticker.read() - entry.loaded();
+        boolean shortLived = !hearing || entry.unconfirmed();
+        if (entry.epoch() < epoch.get() || (shortLived && age > unheardNanos)) {
+            // from before announcements were heard again, or (changes not heard now, or product did not answer) older
+            // than the short TTL: not used
             cache.invalidate(userId);
             entry = cache.get(userId);
+        } else if (shortLived && age > unheardNanos / 5 * 4) {
+            cache.refresh(userId); // in the background, so a chatting user does not wait for product
         }
         return entry.parties();
     }

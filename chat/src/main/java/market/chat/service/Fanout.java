@@ -71,21 +71,26 @@ public class Fanout {
 
     /**
      * KEYS: the recipients' presence sets; ARGV: now (epoch ms), the replica channels' prefix, the publishing
-     * replica's id, the envelope. Publishes the envelope once on the channel of every other replica that holds a
-     * connection of any recipient; returns how many. Needs a Redis that is not in cluster mode (the keys of
-     * several users in one script), as pub/sub and presence always did.
+     * replica's id, the envelope, the shared channel. Publishes the envelope once on the channel of every other
+     * replica that holds a connection of any recipient; returns how many. When such a channel has no subscriber (a
+     * replica of a version that only listens on the shared channel, during a rolling upgrade, or one that crashed and
+     * whose presence has not expired yet), the envelope also goes out once on the shared channel: replicas of that
+     * version deliver it, replicas of this one ignore it there (its {@code routed} mark; they got theirs directly).
+     * Needs a Redis that is not in cluster mode (the keys of several users in one script), as pub/sub and presence
+     * always did.
      */
     static final String ROUTE = """
-            local seen, n = {}, 0
+            local seen, n, unheard = {}, 0, false
             for i = 1, #KEYS do
               for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[i], ARGV[1], '+inf')) do
                 if id ~= ARGV[3] and not seen[id] then
                   seen[id] = true
-                  redis.call('PUBLISH', ARGV[2] .. id, ARGV[4])
+                  if redis.call('PUBLISH', ARGV[2] .. id, ARGV[4]) == 0 then unheard = true end
                   n = n + 1
                 end
               end
             end
+            if unheard then redis.call('PUBLISH', ARGV[5], ARGV[4]) end
             return n
             """;
 
@@ -109,6 +114,8 @@ public class Fanout {
 
     private final ReconnectingRedis subscription;
     private final Blocks blocks;
+    private final java.util.concurrent.Executor worker =
+            io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool();
     private volatile boolean everSubscribed;
     private volatile boolean publishFailing;
     /** Users whose frames could not be published to the other replicas since the last resync. */
@@ -147,7 +154,7 @@ public class Fanout {
                 },
                 this::onSubscribed,
                 why -> {
-                    blocks.hearing(false);
+                    worker.execute(() -> blocks.hearing(false));
                     LOG.warnf("Fan-out subscription lost (%s); retrying every second", why);
                 });
         FunctionCounter.builder("chat.fanout.envelopes", published, AtomicLong::get)
@@ -182,7 +189,7 @@ public class Fanout {
     }
 
     private void onSubscribed() {
-        blocks.hearing(true);
+        worker.execute(() -> blocks.hearing(true));
         LOG.infof("Subscribed to %s and %s for cross-replica fan-out", channel, replicaChannel(channel, instanceId));
         if (everSubscribed) {
             // Frames from other replicas may have been missed while unsubscribed. Presence first: Redis may have
@@ -207,7 +214,7 @@ public class Fanout {
     public void publish(Collection<String> userIds, String frame) {
         local.deliver(userIds, frame);
         List<String> to = List.copyOf(userIds);
-        route(to, envelope(to, frame))
+        route(to, envelope(to, frame, true))
                 .subscribe()
                 .with(
                         count -> {
@@ -245,7 +252,7 @@ public class Fanout {
         }
         List<String> batch = List.copyOf(missed);
         List<String> to = batch.contains(EVERYONE) ? List.of(EVERYONE) : batch;
-        send(envelope(to, RESYNC_FRAME))
+        send(envelope(to, RESYNC_FRAME, false))
                 .subscribe()
                 .with(
                         ok -> {
@@ -281,7 +288,8 @@ public class Fanout {
         return r.arg(System.currentTimeMillis())
                 .arg(replicaChannel(channel, ""))
                 .arg(instanceId)
-                .arg(envelope);
+                .arg(envelope)
+                .arg(channel);
     }
 
     /** Redis answers NOSCRIPT until the script is loaded (first use, or after a restart): then EVAL loads it. */
@@ -298,9 +306,13 @@ public class Fanout {
         }
     }
 
-    private String envelope(List<String> to, String frame) {
+    /** {@code routed}: published to the replicas that hold a recipient (a copy on the shared channel is ignored). */
+    private String envelope(List<String> to, String frame, boolean routed) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("origin", instanceId);
+        if (routed) {
+            envelope.put("routed", true);
+        }
         envelope.put("to", to);
         envelope.put("frame", frame);
         String traceparent = TraceParents.current();
@@ -318,14 +330,18 @@ public class Fanout {
         if (push == null || push.size() < 3 || !"message".equals(push.get(0).toString())) {
             return;
         }
-        if (BLOCKS_CHANNEL.equals(push.get(1).toString())) {
-            blocks.changed(push.get(2).toString().split(" "));
+        String from = push.get(1).toString();
+        if (BLOCKS_CHANNEL.equals(from)) {
+            String[] users = push.get(2).toString().split(" ");
+            // off the event loop: dropping an entry waits for a load of it that is running
+            worker.execute(() -> blocks.changed(users));
             return;
         }
         try {
             JsonNode envelope = mapper.readTree(push.get(2).toString());
-            if (instanceId.equals(envelope.path("origin").asText())) {
-                return;
+            if (instanceId.equals(envelope.path("origin").asText())
+                    || (channel.equals(from) && envelope.path("routed").asBoolean())) {
+                return; // our own, or a routed envelope's copy for replicas that listen only here
             }
             received.incrementAndGet();
             List<String> to = new ArrayList<>();

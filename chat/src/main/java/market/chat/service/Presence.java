@@ -89,7 +89,17 @@ public class Presence {
     }
 
     public void offline(String userId) {
-        fireAndForget(Request.cmd(Command.ZREM).arg(key(userId)).arg(instanceId));
+        redis.send(Request.cmd(Command.ZREM).arg(key(userId)).arg(instanceId), LOOKUP_TIMEOUT)
+                .subscribe()
+                .with(
+                        ok -> {
+                            // a connection opened meanwhile (its ZADD may have gone out first, on another connection
+                            // while the link reconnected): present again, or no replica would publish its frames here
+                            if (local.isConnected(userId)) {
+                                online(userId);
+                            }
+                        },
+                        failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
     }
 
     /**
@@ -121,12 +131,6 @@ public class Presence {
                     LOG.debugf("Presence of %s unknown (Redis: %s); treating as offline", userId, e.getMessage());
                     return false;
                 });
-    }
-
-    private void fireAndForget(Request request) {
-        redis.send(request, LOOKUP_TIMEOUT)
-                .subscribe()
-                .with(ok -> {}, failure -> LOG.debugf("Presence update skipped (Redis: %s)", failure.getMessage()));
     }
 
     /** The Redis key of a user's presence set (members: replica ids, scores: expiry in epoch ms). */
