@@ -211,7 +211,8 @@ ticks() { local f=() p reaped=1; if [ "$1" = live ]; then reaped=0; shift; fi
   for p in "$@"; do [ -r "/proc/$p/stat" ] && f+=("/proc/$p/stat"); done
   if [ ${#f[@]} -gt 0 ]; then awk -v r="$reaped" '{ t += $14 + $15 + r * ($16 + $17) } END { print t + 0 }' "${f[@]}"; else echo 0; fi; }
 # ns the live threads of these processes ran and waited on a run queue for a CPU (/proc/<pid>/task/*/schedstat
-# fields 1 and 2): how much of each part's time went to waiting for one of the 2 cores
+# fields 1 and 2): how much of each part's time went to waiting for one of the 2 cores ("-" when threads that
+# exited in the window make the difference meaningless)
 rq() { local p; for p in "$@"; do cat /proc/"$p"/task/*/schedstat 2>/dev/null; done | awk '{ r += $1; w += $2 } END { printf "%.0f %.0f\n", r, w }'; }
 snapshot() {
   echo "time $(date +%s.%N)"
@@ -279,7 +280,7 @@ if [ -s "$tmp/snap-end" ]; then
     awk -v p="$part" -v a="$(val "$part" "$tmp/snap-start")" -v b="$(val "$part" "$tmp/snap-end")" -v w="$window" -v m="$stored" \
       -v r="$((run1 - run0))" -v q="$((wait1 - wait0))" \
       'BEGIN { s = (b - a) / 100; if (s < 0) { print p, "restarted", "-", "-"; exit }
-             printf "%s %.0f %.2f %s\n", p, (w > 0 ? 100 * s / w : 0), (m > 0 ? 1000 * s / m : 0), (r > 0 ? sprintf("%.2f", q / r) : "-") }'
+             printf "%s %.0f %.2f %s\n", p, (w > 0 ? 100 * s / w : 0), (m > 0 ? 1000 * s / m : 0), (r > 0 && q >= 0 ? sprintf("%.2f", q / r) : "-") }'
   done)
 fi
 ratio=$(awk -v a="$msg_per_s" -v b="$pub" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')

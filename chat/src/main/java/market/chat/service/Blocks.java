@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import market.chat.client.ProductBlocks;
 import market.chat.config.ChatConfig;
@@ -24,9 +25,9 @@ import market.common.api.Problem;
  * takes effect immediately. While that subscription is down (Redis unreachable) changes are not heard: an entry
  * older than {@code market.chat.block-cache-ttl-unheard} (5 s) is then asked again before it is used, and every entry
  * is dropped when the subscription is back. An answer that is not product's (its fallback's last known blocks, while
- * product does not answer) is kept only as long. A user who keeps sending never waits for product: from 4/5 of the TTL
- * on, a look serves the cached answer and asks product again in the background (on the worker pool); a user whose
- * entry expired waits for one call (concurrent misses for one user share it: Caffeine's loading cache). Asking
+ * product does not answer) is kept only as long. A user who keeps sending never waits for product: from a random
+ * point between 3/5 and 9/10 of the TTL on, a look serves the cached answer and asks product again in the background
+ * (on the worker pool); a user whose entry expired waits for one call (concurrent misses for one user share it: Caffeine's loading cache). Asking
  * product every 5 s for every sender cost more CPU than anything else outside the send path (product at 10 % of a
  * core for 1,000 chatting users) and doubled chat's p99 on the 2-core bench.
  */
@@ -54,10 +55,11 @@ public class Blocks {
      * A user's blocks as product answered them (or, unconfirmed, the fallback's last known ones), when (the ticker's
      * nanos), and in which epoch (the count of times announcements started to be heard, read before asking).
      */
-    private record Entry(Set<String> parties, long loaded, long epoch, boolean unconfirmed) {}
+    private record Entry(Set<String> parties, long loaded, long epoch, boolean unconfirmed, long refreshAfter) {}
 
     private final LoadingCache<String, Entry> cache;
     private final Ticker ticker;
+    private final long ttlNanos;
     private final long unheardNanos;
     /** Whether product's announcements of changes reach this replica (the subscription is up). */
     private volatile boolean hearing;
@@ -81,20 +83,27 @@ public class Blocks {
     Blocks(ProductBlocks product, Duration ttl, Duration unheard, Ticker ticker, Executor refresh) {
         this.ticker = ticker;
         this.unheardNanos = unheard.toNanos();
-        Caffeine<Object, Object> builder = Caffeine.newBuilder()
+        this.ttlNanos = ttl.toNanos();
+        this.cache = Caffeine.newBuilder()
                 .maximumSize(MAX_USERS)
                 .ticker(ticker)
                 .executor(refresh)
-                .expireAfterWrite(ttl);
-        Duration refreshAfter = ttl.multipliedBy(4).dividedBy(5);
-        if (!refreshAfter.isZero() && !refreshAfter.isNegative()) {
-            builder.refreshAfterWrite(refreshAfter);
-        }
-        this.cache = builder.build(user -> {
-            long asked = epoch.get();
-            Set<String> parties = product.partiesOf(user);
-            return new Entry(parties, ticker.read(), asked, ProductBlocks.unconfirmed(parties));
-        });
+                .expireAfterWrite(ttl)
+                .build(user -> {
+                    long asked = epoch.get();
+                    Set<String> parties = product.partiesOf(user);
+                    return new Entry(
+                            parties, ticker.read(), asked, ProductBlocks.unconfirmed(parties), refreshAfter(ttlNanos));
+                });
+    }
+
+    /**
+     * When an entry is asked again in the background: at a random point between 3/5 and 9/10 of the TTL, so entries
+     * loaded together (a replica's start, the drop of every entry after a Redis outage) are not all asked again in
+     * the same second (the bench's 1,000 users, loaded at its start, came back as one burst every 48 s).
+     */
+    private static long refreshAfter(long ttlNanos) {
+        return (long) (ttlNanos * (0.6 + 0.3 * ThreadLocalRandom.current().nextDouble()));
     }
 
     /** Product announced a change of these users' blocks: their next look asks product. */
@@ -125,8 +134,9 @@ public class Blocks {
             // than the short TTL: not used
             cache.invalidate(userId);
             entry = cache.get(userId);
-        } else if (shortLived && age > unheardNanos / 5 * 4) {
-            cache.refresh(userId); // in the background, so a chatting user does not wait for product
+        } else if (ttlNanos > 0
+                && age > (shortLived ? Math.min(entry.refreshAfter(), unheardNanos / 5 * 4) : entry.refreshAfter())) {
+            cache.refresh(userId); // in the background (one at a time per user), so a sender never waits for product
         }
         return entry.parties();
     }

@@ -87,12 +87,12 @@ class BlocksTest {
         assertTrue(blocks.hasAny("a"));
         assertEquals(1, calls.get());
 
-        now.addAndGet(Duration.ofMillis(4500).toNanos()); // past 4/5 of the TTL: served, and asked again
+        now.addAndGet(Duration.ofMillis(4600).toNanos()); // past 9/10 of the TTL: served, and asked again
         product.put("a", List.of("b", "c"));
         assertTrue(blocks.hasAny("a"));
         assertEquals(2, calls.get(), "asked again before the TTL ran out");
 
-        now.addAndGet(Duration.ofSeconds(3).toNanos()); // 7.5 s after the first answer, 3 s after the second
+        now.addAndGet(Duration.ofMillis(2500).toNanos()); // 7.1 s after the first answer, 2.5 s after the second
         productMustNotBeAsked.set(true);
         assertTrue(blocks.between("a", "c"), "the newer answer, without a call on the send path");
         productMustNotBeAsked.set(false);
