@@ -23,8 +23,8 @@ import market.common.api.Problem;
  * {@code market.chat.block-cache-ttl} (60 s); product announces every committed change on Redis ({@code
  * market:blocks}, received by {@link Fanout}'s subscription) and both users' entries are dropped at once, so a block
  * takes effect immediately. While that subscription is down (Redis unreachable) changes are not heard: an entry
- * older than {@code market.chat.block-cache-ttl-unheard} (5 s) is then asked again before it is used, and every entry
- * is dropped when the subscription is back. An answer that is not product's (its fallback's last known blocks, while
+ * older than {@code market.chat.block-cache-ttl-unheard} (5 s) is then asked again before it is used, and no entry
+ * from before is used once the subscription is back. An answer that is not product's (its fallback's last known blocks, while
  * product does not answer) is kept only as long. A user who keeps sending never waits for product: from a random
  * point between 3/5 and 9/10 of the TTL on, a look serves the cached answer and asks product again in the background
  * (on the worker pool); a user whose entry expired waits for one call (concurrent misses for one user share it: Caffeine's loading cache). Asking
@@ -99,7 +99,7 @@ public class Blocks {
 
     /**
      * When an entry is asked again in the background: at a random point between 3/5 and 9/10 of the TTL, so entries
-     * loaded together (a replica's start, the drop of every entry after a Redis outage) are not all asked again in
+     * loaded together (a replica's start, the renewal of every entry after a Redis outage) are not all asked again in
      * the same second (the bench's 1,000 users, loaded at its start, came back as one burst every 48 s).
      */
     private static long refreshAfter(long ttlNanos) {
@@ -114,13 +114,13 @@ public class Blocks {
     }
 
     /**
-     * Whether product's announcements reach this replica. When they start to (again), every entry is dropped:
-     * changes made while they did not were not heard.
+     * Whether product's announcements reach this replica. When they start to (again), no entry from before is used
+     * (each is asked again at its next look): changes made while they did not were not heard. Never waits (the
+     * subscription's event loop calls it, in the order the subscription went up and down).
      */
     public void hearing(boolean hearing) {
         if (hearing && !this.hearing) {
             epoch.incrementAndGet();
-            cache.invalidateAll();
         }
         this.hearing = hearing;
     }

@@ -154,7 +154,7 @@ public class Fanout {
                 },
                 this::onSubscribed,
                 why -> {
-                    worker.execute(() -> blocks.hearing(false));
+                    blocks.hearing(false);
                     LOG.warnf("Fan-out subscription lost (%s); retrying every second", why);
                 });
         FunctionCounter.builder("chat.fanout.envelopes", published, AtomicLong::get)
@@ -189,7 +189,7 @@ public class Fanout {
     }
 
     private void onSubscribed() {
-        worker.execute(() -> blocks.hearing(true));
+        blocks.hearing(true);
         LOG.infof("Subscribed to %s and %s for cross-replica fan-out", channel, replicaChannel(channel, instanceId));
         if (everSubscribed) {
             // Frames from other replicas may have been missed while unsubscribed. Presence first: Redis may have
