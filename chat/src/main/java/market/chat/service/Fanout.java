@@ -19,13 +19,9 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import market.chat.config.ChatConfig;
+import market.common.redis.LuaScripts;
 import market.common.tracing.TraceParents;
 import org.jboss.logging.Logger;
 
@@ -94,7 +91,7 @@ public class Fanout {
             return n
             """;
 
-    private static final String ROUTE_SHA = sha1(ROUTE);
+    private static final String ROUTE_SHA = LuaScripts.sha1(ROUTE);
 
     private final RedisLink link;
     private final LocalConnections local;
@@ -277,7 +274,7 @@ public class Fanout {
     /** Publishes to the replicas that hold a connection of these users (other than this one); how many. */
     private Uni<Long> route(List<String> to, String envelope) {
         return link.send(script(Command.EVALSHA, ROUTE_SHA, to, envelope), PUBLISH_TIMEOUT)
-                .onFailure(Fanout::noScript)
+                .onFailure(LuaScripts::notLoaded)
                 .recoverWithUni(() -> link.send(script(Command.EVAL, ROUTE, to, envelope), PUBLISH_TIMEOUT))
                 .map(Response::toLong);
     }
@@ -290,20 +287,6 @@ public class Fanout {
                 .arg(instanceId)
                 .arg(envelope)
                 .arg(channel);
-    }
-
-    /** Redis answers NOSCRIPT until the script is loaded (first use, or after a restart): then EVAL loads it. */
-    private static boolean noScript(Throwable e) {
-        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** {@code routed}: published to the replicas that hold a recipient (a copy on the shared channel is ignored). */

@@ -4,15 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import market.common.redis.LuaScripts;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,7 +51,7 @@ public final class RateLimiter {
             redis.call('SET', KEYS[1], string.format('%d', nxt), 'PX', nxt - now)
             return {1, 0}
             """;
-    static final String SHA = sha1(SCRIPT);
+    static final String SHA = LuaScripts.sha1(SCRIPT);
 
     private final Function<Request, Uni<Response>> redis;
     private final Map<Action, Limit> limits = new EnumMap<>(Action.class);
@@ -119,7 +116,7 @@ public final class RateLimiter {
         String burst = Integer.toString(limit.burst());
         return Uni.createFrom()
                 .deferred(() -> redis.apply(script(Command.EVALSHA, SHA, key, interval, burst)))
-                .onFailure(RateLimiter::scriptMissing)
+                .onFailure(LuaScripts::notLoaded)
                 .recoverWithUni(() -> redis.apply(script(Command.EVAL, SCRIPT, key, interval, burst)))
                 .ifNoItem()
                 .after(timeout)
@@ -134,10 +131,6 @@ public final class RateLimiter {
 
     private static Request script(Command command, String script, String key, String interval, String burst) {
         return Request.cmd(command).arg(script).arg(1).arg(key).arg(interval).arg(burst);
-    }
-
-    private static boolean scriptMissing(Throwable e) {
-        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
     }
 
     private static Decision decision(Response r) {
@@ -158,15 +151,6 @@ public final class RateLimiter {
                     "Rate limits not enforced: Redis did not answer (%s); %d check(s) allowed unchecked since the "
                             + "last warning, e.g. %s",
                     e.toString(), n, action.key());
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
