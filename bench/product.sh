@@ -59,6 +59,8 @@ cp -r "$ROOT/product/target/quarkus-app" "$tmp/app"
 pick_java
 opts=("${SERVICE_JVM_OPTS[@]}")
 if [ "$AOT" = 1 ] && aot_fresh product; then opts+=(-XX:AOTCache="$AOT_DIR/product.aot"); fi
+# shellcheck disable=SC2206 # a list of JVM options, split on purpose
+[ -n "${PRODUCT_JAVA_OPTS:-}" ] && opts+=(${PRODUCT_JAVA_OPTS})
 [ -n "${GC_LOG:-}" ] && opts+=("-Xlog:gc*:file=$GC_LOG:uptime,level,tags")
 SERVICE_DB=product_bench service_env product "$BENCH_PORT"
 env "${SERVICE_ENV[@]}" "$SERVICE_JAVA" "${opts[@]}" -jar "$tmp/app/quarkus-run.jar" > "$tmp/product.log" 2>&1 &
@@ -105,7 +107,7 @@ q_rare=$(printf '팝니다 12345' | jq -sRr @uri)
 
 # The SQL the service sends for each request (FeedStore.feed / ProductStore.view), with the
 # request's values in place of its parameters. Keep in sync with the Java code.
-cols() { local a=$1; echo "$a.id, $a.title, $a.price, $a.negotiable, $a.category, $a.region, $a.region_code, $a.status, $a.buyer_id, $a.seller_id, $a.like_count, $a.chat_count, $a.comment_count, $a.view_count, $a.created_at, $a.updated_at, $a.bumped_at, $a.version"; }
+cols() { local a=$1; echo "$a.id, $a.title, $a.price, $a.negotiable, $a.category, $a.region, $a.region_code, $a.status, $a.buyer_id, $a.seller_id, $a.like_count, $a.chat_count, $a.comment_count, $a.view_count, $a.created_at, $a.updated_at, $a.bumped_at, $a.version, $a.hidden_at"; }
 order() { printf "%s.bumped_at DESC, %s.id DESC" "$1" "$1"; }
 # a page of rows (listing columns as p) with seller, first thumbnail and liked (anonymous caller: false)
 page() { echo "SELECT $(cols p), u.nickname, u.manner_temperature, (SELECT i.thumb_key FROM product_image i WHERE i.product_id = p.id ORDER BY i.id LIMIT 1) AS thumb_key, false AS liked FROM ($1) p LEFT JOIN user_profile u ON u.id = p.seller_id ORDER BY $(order p);"; }
@@ -117,8 +119,9 @@ search() { local where=$1 walk_match=$2 index_match=$3
 T="(p.title || ' ' || p.description)"
 W="(w.title || ' ' || w.description)"
 # wrk connects from 127.0.0.1, so the service counts views for viewer 'a:127.0.0.1' (once per hour)
-detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.region_code, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false AS liked, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count) AS view_count, p.created_at, p.updated_at, p.bumped_at, p.version, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL ORDER BY i.id;"
-live="p.deleted_at IS NULL"
+detail_sql="WITH counted AS (INSERT INTO product_view (product_id, viewer, viewed_at) SELECT p.id, 'a:127.0.0.1', now() FROM product p WHERE p.id = $detail_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.seller_id IS DISTINCT FROM CAST(NULL AS varchar) AND NOT EXISTS (SELECT 1 FROM product_view v WHERE v.product_id = p.id AND v.viewer = 'a:127.0.0.1' AND v.viewed_at >= now() - interval '1 hour') AND NOT EXISTS (SELECT 1 FROM user_block b WHERE (b.blocker_id = NULL AND b.blocked_id = p.seller_id) OR (b.blocker_id = p.seller_id AND b.blocked_id = NULL)) ON CONFLICT (product_id, viewer) DO UPDATE SET viewed_at = now() WHERE product_view.viewed_at < now() - interval '1 hour' RETURNING product_id), bumped AS (UPDATE product SET view_count = view_count + 1 WHERE id IN (SELECT product_id FROM counted) RETURNING view_count) SELECT p.id, p.title, p.description, p.price, p.negotiable, p.category, p.region, p.region_code, p.status, p.buyer_id, p.seller_id, u.nickname, u.manner_temperature, false AS liked, p.like_count, p.chat_count, p.comment_count, coalesce((SELECT view_count FROM bumped), p.view_count) AS view_count, p.created_at, p.updated_at, p.bumped_at, p.version, p.hidden_at IS NOT NULL AS hidden, i.id AS image_id, i.object_key, i.thumb_key, i.width, i.height FROM product p LEFT JOIN user_profile u ON u.id = p.seller_id LEFT JOIN product_image i ON i.product_id = p.id WHERE p.id = $detail_id AND p.deleted_at IS NULL AND (p.hidden_at IS NULL OR p.seller_id = CAST(NULL AS varchar)) ORDER BY i.id;"
+# what FeedStore.feed asks of every listing an anonymous caller sees (not deleted, not hidden by moderation)
+live="p.deleted_at IS NULL AND p.hidden_at IS NULL"
 
 # name | URL path | pgbench protocol | SQL the service runs for it (pgbench baseline). The service's JDBC
 # driver turns a statement it runs often into a prepared one (-M prepared), except with a price range,
@@ -134,6 +137,17 @@ scenarios=(
   "search q=팝니다 12345 (rare)|/api/products?size=20&q=$q_rare|prepared|$(page "$(search "$live" "strpos($W, '팝니다 12345') > 0" "lower$T LIKE '%팝니다 12345%'")")"
   "detail|/api/products/$detail_id|prepared|$detail_sql"
 )
+
+if [ -n "${ONLY:-}" ]; then
+  kept=(); for s in "${scenarios[@]}"; do grep -qE -- "$ONLY" <<<"${s%%|*}" && kept+=("$s"); done
+  [ ${#kept[@]} -gt 0 ] || { echo "ONLY=$ONLY matches no scenario"; exit 1; }
+  scenarios=("${kept[@]}")
+fi
+# busy jiffies of the whole machine (/proc/stat: all but idle and iowait) and of one process (utime+stime)
+busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+us_per() { awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }'; }
 
 # Warm-up: the bench's JVM has just started; load every scenario for WARMUP s in all (not measured).
 if [ "$WARMUP" -gt 0 ]; then
@@ -151,24 +165,38 @@ printf '\nproduct bench: %s s per run, %s connections, %s listings (product_benc
   "$DUR" "$CONN" "$("$PGBIN/psql" -tAc 'SELECT count(*) FROM product WHERE deleted_at IS NULL')" "$(date -u +%FT%TZ)" \
   "$WARMUP" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'service: the bench'"'"'s own product on %s\n\n' "$jvm"
-printf '| %-30s | %9s | %8s | %8s | %11s | %13s |\n' scenario "req/s" "p50 ms" "p99 ms" "pgbench tps" "svc/pgbench %"
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" ----------- ---------- ---------- ------------- ---------------
+printf '| %-30s | %9s | %8s | %8s | %11s | %13s | %11s | %11s | %14s | %13s |\n' scenario "req/s" "p50 ms" "p99 ms" "pgbench tps" "svc/pgbench %" \
+  "pgbench p50" "pgbench p99" "CPU µs/req (svc)" "CPU µs/tx pgb"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" ----------- ---------- ---------- ------------- --------------- \
+  ------------- ------------- ---------------- ---------------
 targets=()
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name path mode sql <<<"$s"
   curl -fsS -o /dev/null "$SVC$path" || { echo "warm-up failed for $name ($SVC$path)"; exit 1; }
+  b0=$(busy); s0=$(ticks "$svc_pid")
   wrk -t2 -c"$CONN" -d"${DUR}s" --latency "$SVC$path" > "$tmp/wrk.txt" || { echo "wrk failed for $name"; exit 1; }
+  b1=$(busy); s1=$(ticks "$svc_pid")
   rps=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.txt")
   to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.2f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.2f", v } else { sub(/s$/,"",v); printf "%.2f", v*1000 } }'; }
   p50=$(to_ms "$(awk '$1=="50.000%" || $1=="50%" {print $2}' "$tmp/wrk.txt")")
   p99=$(to_ms "$(awk '$1=="99.000%" || $1=="99%" {print $2}' "$tmp/wrk.txt")")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$tmp/wrk.txt"); [ -n "$non2xx" ] && echo "  (warning: $non2xx non-2xx responses for $name)"
   echo "$sql" > "$tmp/q.sql"
-  "$PGBIN/pgbench" -n -M "$mode" -c"$CONN" -j2 -T"$DUR" -f "$tmp/q.sql" > "$tmp/pgbench.txt" 2>&1 \
+  rm -f "$tmp"/pgb.*
+  b2=$(busy)
+  "$PGBIN/pgbench" -n -M "$mode" -c"$CONN" -j2 -T"$DUR" -l --log-prefix="$tmp/pgb" -f "$tmp/q.sql" > "$tmp/pgbench.txt" 2>&1 \
     || { echo "pgbench failed for $name:"; tail -5 "$tmp/pgbench.txt"; exit 1; }
+  b3=$(busy)
   tps=$(awk '/^tps/ {print $3; exit}' "$tmp/pgbench.txt")
+  txs=$(awk '/number of transactions actually processed/ { split($NF, a, "/"); print a[1] }' "$tmp/pgbench.txt")
+  # per-transaction log: client, transaction no, latency µs, …
+  read -r pg50 pg99 < <(cat "$tmp"/pgb.* | awk '{ print $3 }' | sort -n | awk '{ v[NR] = $1 } END { i = int(NR * 0.5); j = int(NR * 0.99); if (i < 1) i = 1; if (j < 1) j = 1; printf "%.2f %.2f\n", v[i] / 1000, v[j] / 1000 }')
+  reqs=$(awk '/requests in/ { print $1; exit }' "$tmp/wrk.txt")
+  cpu_svc="$(us_per $((b1 - b0)) "$reqs") ($(us_per $((s1 - s0)) "$reqs"))"
+  cpu_pgb=$(us_per $((b3 - b2)) "$txs")
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')
-  printf '| %-30s | %9.0f | %8s | %8s | %11.0f | %13s |\n' "$name" "$rps" "$p50" "$p99" "$tps" "$ratio"
+  printf '| %-30s | %9.0f | %8s | %8s | %11.0f | %13s | %11s | %11s | %16s | %13s |\n' "$name" "$rps" "$p50" "$p99" "$tps" "$ratio" \
+    "$pg50" "$pg99" "$cpu_svc" "$cpu_pgb"
   targets+=("TARGET|$name p99|$p99 ms|< 50 ms|$(awk -v v="$p99" 'BEGIN { print (v < 50 ? "yes" : "no") }')")
   case $name in feed*|detail) targets+=("TARGET|$name svc/pgbench|$ratio %|>= 60 %|$([ "$ratio" -ge 60 ] && echo yes || echo no)") ;; esac
 done
@@ -176,3 +204,4 @@ done
 echo
 printf '%s\n' "${targets[@]}"
 echo "targets (#18): p99 < 50 ms for every scenario at 16 connections; service >= 60% of pgbench for feed and detail"
+echo "CPU µs/req (svc): the machine's busy CPU per request while wrk ran (the service's own in brackets); CPU µs/tx pgb: the same per pgbench transaction"
