@@ -59,8 +59,7 @@ cp -r "$ROOT/product/target/quarkus-app" "$tmp/app"
 pick_java
 opts=("${SERVICE_JVM_OPTS[@]}")
 if [ "$AOT" = 1 ] && aot_fresh product; then opts+=(-XX:AOTCache="$AOT_DIR/product.aot"); fi
-# shellcheck disable=SC2206 # a list of JVM options, split on purpose
-[ -n "${PRODUCT_JAVA_OPTS:-}" ] && opts+=(${PRODUCT_JAVA_OPTS})
+if [ -n "${PRODUCT_JAVA_OPTS:-}" ]; then read -r -a extra <<<"$PRODUCT_JAVA_OPTS"; opts+=("${extra[@]}"); fi
 [ -n "${GC_LOG:-}" ] && opts+=("-Xlog:gc*:file=$GC_LOG:uptime,level,tags")
 SERVICE_DB=product_bench service_env product "$BENCH_PORT"
 env "${SERVICE_ENV[@]}" "$SERVICE_JAVA" "${opts[@]}" -jar "$tmp/app/quarkus-run.jar" > "$tmp/product.log" 2>&1 &
@@ -99,7 +98,7 @@ for _ in $(seq 49); do
   cursor=$(curl -fsS "$SVC/api/products?size=20${cursor:+&cursor=$cursor}" | jq -r .nextCursor)
 done
 # bumped_at prints with a space ("2026-01-01 10:00:00+00"), so split on '|' rather than on whitespace
-IFS='|' read -r k_ts k_id < <("$PGBIN/psql" -tAF'|' -c "SELECT bumped_at, id FROM product WHERE deleted_at IS NULL ORDER BY bumped_at DESC, id DESC OFFSET 999 LIMIT 1")
+IFS='|' read -r k_ts k_id < <("$PGBIN/psql" -tAF'|' -c "SELECT bumped_at, id FROM product WHERE deleted_at IS NULL AND hidden_at IS NULL ORDER BY bumped_at DESC, id DESC OFFSET 999 LIMIT 1")
 detail_id=$("$PGBIN/psql" -tAc "SELECT id FROM product WHERE seller_id LIKE 'bench-%' ORDER BY id LIMIT 1 OFFSET 5000")
 q_jajeongeo=$(printf '자전거' | jq -sRr @uri)
 q_chaeksang=$(printf '책상' | jq -sRr @uri)
@@ -165,10 +164,10 @@ printf '\nproduct bench: %s s per run, %s connections, %s listings (product_benc
   "$DUR" "$CONN" "$("$PGBIN/psql" -tAc 'SELECT count(*) FROM product WHERE deleted_at IS NULL')" "$(date -u +%FT%TZ)" \
   "$WARMUP" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'service: the bench'"'"'s own product on %s\n\n' "$jvm"
-printf '| %-30s | %9s | %8s | %8s | %11s | %13s | %11s | %11s | %14s | %13s |\n' scenario "req/s" "p50 ms" "p99 ms" "pgbench tps" "svc/pgbench %" \
+printf '| %-30s | %9s | %8s | %8s | %11s | %13s | %11s | %11s | %16s | %13s |\n' scenario "req/s" "p50 ms" "p99 ms" "pgbench tps" "svc/pgbench %" \
   "pgbench p50" "pgbench p99" "CPU µs/req (svc)" "CPU µs/tx pgb"
 printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" ----------- ---------- ---------- ------------- --------------- \
-  ------------- ------------- ---------------- ---------------
+  ------------- ------------- ------------------ ---------------
 targets=()
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name path mode sql <<<"$s"

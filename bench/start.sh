@@ -38,10 +38,15 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # one_start <module> <app dir> <java> [jvm options...] -> "ready_ms started_ms cpu_ms rss_mb"
 one_start() {
-  local m=$1 app=$2 java=$3 t0 t1 started cpu rss; shift 3
+  local m=$1 app=$2 java=$3 t0 t1 started cpu rss jit main_cpu o opts=(); shift 3
+  # ./market's options, less a flag this JVM does not take (the trim flag was checked against the JDK it picked)
+  for o in "${SERVICE_JVM_OPTS[@]}"; do
+    if [[ $o == -XX:TrimNativeHeapInterval=* ]] && ! "$java" "$o" -version > /dev/null 2>&1; then continue; fi
+    opts+=("$o")
+  done
   t0=$(now_ms)
   service_env "$m" "$PORT"
-  env "${SERVICE_ENV[@]}" "$java" "${SERVICE_JVM_OPTS[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
+  env "${SERVICE_ENV[@]}" "$java" "${opts[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
   pid=$!
   await_jvm "$pid" "$PORT" 60 0.025 || { echo "$m exited or was not ready in 60 s:" >&2; tail -20 "$tmp/run.log" >&2; exit 1; }
   t1=$(now_ms)
@@ -81,8 +86,9 @@ steps=()
 profile_steps() {
   local m=$1 app=$2 java=$3 jfr; shift 3
   jfr="$tmp/$m-start.jfr"
-  one_start "$m" "$app" "$java" "$@" -XX:StartFlightRecording=settings=profile,filename="$jfr",dumponexit=true > /dev/null
-  steps+=("$m: $("$(dirname "$(readlink -f "$java")")/jfr" print --events jdk.ExecutionSample --stack-depth 256 "$jfr" | awk '
+  one_start "$m" "$app" "$java" "$@" -XX:FlightRecorderOptions=stackdepth=512 \
+    -XX:StartFlightRecording=settings=profile,filename="$jfr",dumponexit=true > /dev/null
+  steps+=("$m: $("$(dirname "$(readlink -f "$java")")/jfr" print --events jdk.ExecutionSample --stack-depth 512 "$jfr" | awk '
     function flush() { if (main) { n++; k = step != "" ? step : (cfg ? "SmallRye Config (outside the steps)" : "other (class loading, logging, bootstrap)"); c[k]++ }
                        main = 0; step = ""; cfg = 0 }
     /jdk.ExecutionSample/ { flush() }
