@@ -23,13 +23,13 @@ import market.common.api.Problem;
  * {@code market.chat.block-cache-ttl} (60 s); product announces every committed change on Redis ({@code
  * market:blocks}, received by {@link Fanout}'s subscription) and both users' entries are dropped at once, so a block
  * takes effect immediately. While that subscription is down (Redis unreachable) changes are not heard: an entry
- * older than {@code market.chat.block-cache-ttl-unheard} (5 s) is then asked again before it is used, and no entry
- * from before is used once the subscription is back. An answer that is not product's (its fallback's last known blocks, while
- * product does not answer) is kept only as long. A user who keeps sending never waits for product: from a random
+ * older than {@code market.chat.block-cache-ttl-unheard} (5 s) is then asked again before it is used, and no entry from
+ * before is used once the subscription is back. An answer that is not product's (its fallback's last known blocks,
+ * while product does not answer) is kept only as long. A user who keeps sending never waits for product: from a random
  * point between 3/5 and 9/10 of the TTL on, a look serves the cached answer and asks product again in the background
- * (on the worker pool); a user whose entry expired waits for one call (concurrent misses for one user share it: Caffeine's loading cache). Asking
- * product every 5 s for every sender cost more CPU than anything else outside the send path (product at 10 % of a
- * core for 1,000 chatting users) and doubled chat's p99 on the 2-core bench.
+ * (on the worker pool); a user whose entry expired waits for one call (concurrent misses for one user share it:
+ * Caffeine's loading cache). Asking product every 5 s for every sender cost more CPU than anything else outside the
+ * send path (product at 10 % of a core for 1,000 chatting users) and doubled chat's p99 on the 2-core bench.
  */
 @ApplicationScoped
 public class Blocks {
