@@ -36,17 +36,13 @@ export LOGS=$tmp   # aot_train writes its log here
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.0f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# one_start <module> <app dir> <java> [jvm options...] -> "ready_ms started_ms cpu_ms rss_mb"
+# one_start <module> <app dir> <java> [jvm options...] -> "ready_ms started_ms cpu_ms rss_mb jit_ms main_ms", with
+# ./market's options for that JVM (JVM_OPTS: jvm_opts_for <java> first)
 one_start() {
-  local m=$1 app=$2 java=$3 t0 t1 started cpu rss jit main_cpu o opts=(); shift 3
-  # ./market's options, less a flag this JVM does not take (the trim flag was checked against the JDK it picked)
-  for o in "${SERVICE_JVM_OPTS[@]}"; do
-    if [[ $o == -XX:TrimNativeHeapInterval=* ]] && ! "$java" "$o" -version > /dev/null 2>&1; then continue; fi
-    opts+=("$o")
-  done
+  local m=$1 app=$2 java=$3 t0 t1 started cpu rss jit main_cpu; shift 3
   t0=$(now_ms)
   service_env "$m" "$PORT"
-  env "${SERVICE_ENV[@]}" "$java" "${opts[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
+  env "${SERVICE_ENV[@]}" "$java" "${JVM_OPTS[@]}" "$@" -jar "$app/quarkus-run.jar" > "$tmp/run.log" 2>&1 &
   pid=$!
   await_jvm "$pid" "$PORT" 60 0.025 || { echo "$m exited or was not ready in 60 s:" >&2; tail -20 "$tmp/run.log" >&2; exit 1; }
   t1=$(now_ms)
@@ -66,6 +62,7 @@ rows=() targets=()
 variant() {
   local label=$1 m=$2 app=$3 java=$4; shift 4
   : > "$tmp/samples"
+  jvm_opts_for "$java"
   for _ in $(seq "$RUNS"); do one_start "$m" "$app" "$java" "$@" >> "$tmp/samples"; done
   local ready rss
   ready=$(cut -d' ' -f1 "$tmp/samples" | median); rss=$(cut -d' ' -f4 "$tmp/samples" | median)
@@ -86,6 +83,7 @@ steps=()
 profile_steps() {
   local m=$1 app=$2 java=$3 jfr; shift 3
   jfr="$tmp/$m-start.jfr"
+  jvm_opts_for "$java"
   one_start "$m" "$app" "$java" "$@" -XX:FlightRecorderOptions=stackdepth=512 \
     -XX:StartFlightRecording=settings=profile,filename="$jfr",dumponexit=true > /dev/null
   steps+=("$m: $("$(dirname "$(readlink -f "$java")")/jfr" print --events jdk.ExecutionSample --stack-depth 512 "$jfr" | awk '
